@@ -1,0 +1,97 @@
+import organisationSchema from './schema/organisation.schema.json';
+import { GroundworkError } from './errors';
+import { compile, describeSchemaError, uniqueSentences } from './schema-validator';
+
+/** Settings of one environment (staging, production, ...). */
+export interface EnvironmentSettings {
+  /** Production environments get safe defaults without extra props. @default false */
+  readonly production?: boolean;
+  readonly region: string;
+  /** Guards `cdktf deploy` against the wrong account. @default no guard */
+  readonly accountId?: string;
+  /** VPC CIDR block, /16 to /24. */
+  readonly cidr: string;
+  /** @default two zones outside production (`<region>a`, `<region>b`), three in production */
+  readonly availabilityZones?: readonly string[];
+  /** Where the environment's Kubernetes workloads run. */
+  readonly kubernetes?: {
+    /** kubeconfig context. @default the environment name */
+    readonly configContext?: string;
+    /** EKS OIDC issuer (without https://), trusted by workload IAM roles (IRSA). */
+    readonly oidcIssuer: string;
+  };
+}
+
+export interface TeamSettings {
+  readonly displayName: string;
+  readonly description?: string;
+  readonly email?: string;
+  readonly slackChannel?: string;
+  /** Cost centers the team may charge. The first is the team's default. */
+  readonly costCenters: readonly string[];
+}
+
+/** An organisation-defined ownership key, e.g. data-classification. */
+export interface TagKeySettings {
+  readonly description: string;
+  /** @default false */
+  readonly required?: boolean;
+  readonly allowed?: readonly string[];
+  readonly pattern?: string;
+  /** Used when a service does not set the key. */
+  readonly default?: string;
+}
+
+export interface OrganisationSettings {
+  readonly name: string;
+  readonly githubOwner: string;
+  /** @default ghcr.io/<githubOwner> */
+  readonly containerRegistry?: string;
+  /** @default the first team */
+  readonly platformTeam?: string;
+  readonly environments: Readonly<Record<string, EnvironmentSettings>>;
+  readonly teams: Readonly<Record<string, TeamSettings>>;
+  readonly tagKeys?: Readonly<Record<string, TagKeySettings>>;
+}
+
+const validateSettings = compile<OrganisationSettings>(organisationSchema);
+
+/**
+ * Checks organisation settings against the schema and the rules a schema cannot say
+ * (cross-references). Throws one GroundworkError listing every problem.
+ */
+export function validateOrganisation(settings: unknown, source: string): OrganisationSettings {
+  const problems: string[] = [];
+  if (!validateSettings(settings)) {
+    problems.push(...uniqueSentences((validateSettings.errors ?? []).map(describeSchemaError)));
+  } else {
+    const s = settings;
+    if (s.platformTeam !== undefined && !s.teams[s.platformTeam]) {
+      problems.push(`platformTeam "${s.platformTeam}" is not one of the teams (${Object.keys(s.teams).join(', ')})`);
+    }
+    for (const [key, spec] of Object.entries(s.tagKeys ?? {})) {
+      if (spec.pattern !== undefined) {
+        try {
+          new RegExp(spec.pattern, 'u');
+        } catch {
+          problems.push(`tagKeys.${key}.pattern "${spec.pattern}" is not a valid regular expression`);
+        }
+      }
+      if (spec.default !== undefined && spec.allowed && !spec.allowed.includes(spec.default)) {
+        problems.push(`tagKeys.${key}.default "${spec.default}" is not one of its allowed values (${spec.allowed.join(', ')})`);
+      }
+    }
+  }
+  if (problems.length) {
+    throw new GroundworkError(`The organisation settings in ${source} are invalid:`, problems);
+  }
+  return settings as OrganisationSettings;
+}
+
+export function platformTeam(settings: OrganisationSettings): string {
+  return settings.platformTeam ?? Object.keys(settings.teams).sort()[0];
+}
+
+export function isProduction(settings: OrganisationSettings, environment: string): boolean {
+  return settings.environments[environment]?.production === true;
+}

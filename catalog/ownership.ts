@@ -1,0 +1,124 @@
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import ownershipSchema from './schema/ownership.schema.json';
+import type { OrganisationSettings } from './organisation';
+import { compile } from './schema-validator';
+
+/** The four keys every ownership record has, in the order reports show them. */
+export const CORE_KEYS = ['owner', 'service', 'environment', 'cost-center'] as const;
+export type CoreKey = (typeof CORE_KEYS)[number];
+
+/** Keys stamped by the platform itself through provider default tags. */
+export const PLATFORM_KEYS = { organisation: 'organisation', managedBy: 'managed-by' } as const;
+export const MANAGED_BY = 'groundwork';
+
+/** owner, service, environment, cost-center and any organisation-defined keys, all strings. */
+export type OwnershipRecord = Readonly<Record<string, string>>;
+
+/** One thing wrong with one key of an ownership record. */
+export interface OwnershipProblem {
+  readonly key: string;
+  readonly value: string | undefined;
+  readonly rule: string;
+}
+
+/** Every key a resource must carry under these settings: the core keys, then required organisation keys. */
+export function requiredKeys(settings: OrganisationSettings): string[] {
+  const extra = Object.entries(settings.tagKeys ?? {})
+    .filter(([, spec]) => spec.required)
+    .map(([key]) => key)
+    .sort();
+  return [...CORE_KEYS, ...extra];
+}
+
+type Scope = 'environment' | 'service';
+
+/**
+ * The base ownership schema narrowed by the organisation: known teams, allowed environments,
+ * organisation-defined keys. A `service` scope record (a repository) has no environment.
+ */
+function composeSchema(settings: OrganisationSettings, scope: Scope): Record<string, unknown> {
+  const base = structuredClone(ownershipSchema) as Record<string, any>;
+  const props = base.properties as Record<string, any>;
+  const teams = Object.keys(settings.teams).sort();
+  props.owner = { allOf: [props.owner, { type: 'string', enum: teams }], 'x-rule': `a known team (${teams.join(', ')})` };
+  const environments = Object.keys(settings.environments).sort();
+  props.environment = { allOf: [props.environment, { type: 'string', enum: environments }], 'x-rule': `an allowed environment (${environments.join(', ')})` };
+  for (const [key, spec] of Object.entries(settings.tagKeys ?? {})) {
+    const narrowed: Record<string, unknown>[] = [{ $ref: '#/definitions/literal' }, { type: 'string', minLength: 1, maxLength: 256 }];
+    const rules: string[] = [];
+    if (spec.allowed) {
+      narrowed.push({ type: 'string', enum: [...spec.allowed] });
+      rules.push(`one of ${spec.allowed.join(', ')}`);
+    }
+    if (spec.pattern) {
+      narrowed.push({ type: 'string', pattern: spec.pattern });
+      rules.push(`matching ${spec.pattern}`);
+    }
+    props[key] = { allOf: narrowed, 'x-rule': rules.length ? rules.join(' and ') : 'a non-empty string of at most 256 characters' };
+  }
+  const required = requiredKeys(settings).filter((k) => scope === 'environment' || k !== 'environment');
+  base.required = required;
+  if (scope === 'service') delete props.environment;
+  delete base.$id; // compiled once per settings object: an id would collide
+  return base;
+}
+
+function ruleFor(schema: Record<string, any>, key: string): string {
+  return schema.properties[key]?.['x-rule'] ?? schema.additionalProperties['x-rule'];
+}
+
+/**
+ * Validates ownership records against the organisation's ownership schema with ajv.
+ * Build one per settings object; each compiles its schemas once.
+ */
+export class OwnershipValidator {
+  private readonly validators = new Map<Scope, { schema: Record<string, any>; validate: ValidateFunction }>();
+
+  constructor(public readonly settings: OrganisationSettings) {}
+
+  /** Every problem with the record, one per key, in key order. Empty when valid. */
+  problems(record: Record<string, unknown>, scope: Scope = 'environment'): OwnershipProblem[] {
+    const { schema, validate } = this.validatorFor(scope);
+    if (validate(record)) return [];
+    const byKey = new Map<string, OwnershipProblem>();
+    for (const error of validate.errors ?? []) {
+      const problem = this.toProblem(schema, record, error);
+      // An interpolation problem explains more than the pattern failure it also causes.
+      if (problem && (!byKey.has(problem.key) || problem.rule.includes('interpolation'))) byKey.set(problem.key, problem);
+    }
+    return [...byKey.values()].sort((a, b) => a.key.localeCompare(b.key));
+  }
+
+  private toProblem(schema: Record<string, any>, record: Record<string, unknown>, error: ErrorObject): OwnershipProblem | undefined {
+    if (error.keyword === 'required') {
+      const key = (error.params as { missingProperty: string }).missingProperty;
+      return { key, value: undefined, rule: `is required (${ruleFor(schema, key)})` };
+    }
+    const key = error.instancePath.split('/')[1];
+    if (!key) return undefined;
+    const raw = record[key];
+    const value = typeof raw === 'string' ? raw : JSON.stringify(raw);
+    if (error.keyword === 'type') return { key, value, rule: 'must be a string' };
+    if (error.keyword === 'not') {
+      return { key, value, rule: 'must not contain "${" or "%{": Terraform would read it as an interpolation, not a literal' };
+    }
+    return { key, value, rule: `must be ${ruleFor(schema, key)}` };
+  }
+
+  private validatorFor(scope: Scope) {
+    let entry = this.validators.get(scope);
+    if (!entry) {
+      const schema = composeSchema(this.settings, scope);
+      entry = { schema, validate: compile(schema) };
+      this.validators.set(scope, entry);
+    }
+    return entry;
+  }
+}
+
+/** `<where>: ownership key "owner" has value "X", which must be ...` */
+export function describeOwnershipProblem(where: string, problem: OwnershipProblem): string {
+  if (problem.value === undefined) return `${where}: ownership key "${problem.key}" ${problem.rule}.`;
+  const verb = problem.rule.startsWith('must') ? `, which ${problem.rule}` : ` ${problem.rule}`;
+  return `${where}: ownership key "${problem.key}" has value "${problem.value}"${verb}.`;
+}

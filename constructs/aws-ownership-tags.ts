@@ -1,0 +1,82 @@
+import { IAspect, TerraformResource, Token } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { awsTagProblems } from '../catalog/tag-limits';
+import type { Ownership } from './ownership';
+
+type TaggableResource = TerraformResource & { tags?: Record<string, string>; tagsInput?: Record<string, string> };
+
+/**
+ * Whether a resource takes a `tags` map. Read from the generated provider class itself (it has a
+ * `tags` setter exactly when the provider schema has a `tags` argument), not from a list.
+ */
+export function isTaggableAwsResource(node: IConstruct): node is TaggableResource {
+  if (!(node instanceof TerraformResource) || !node.terraformResourceType.startsWith('aws_')) return false;
+  for (let proto = Object.getPrototypeOf(node); proto && proto !== TerraformResource.prototype; proto = Object.getPrototypeOf(proto)) {
+    const descriptor = Object.getOwnPropertyDescriptor(proto, 'tags');
+    if (descriptor) return typeof descriptor.set === 'function';
+  }
+  return false;
+}
+
+/** A resource's own tags as given by its author (before stamping), or undefined. */
+function ownTags(resource: TaggableResource): Record<string, string> | undefined {
+  return resource.tagsInput;
+}
+
+/**
+ * Stamps the per-service ownership keys on every taggable AWS resource in its scope. A resource's
+ * own tags may add keys but may not contradict an ownership key; the environment-wide keys come
+ * from the provider's default_tags and are checked for contradictions here too.
+ */
+export class AwsOwnershipTags implements IAspect {
+  constructor(
+    private readonly ownership: Ownership,
+    private readonly defaultTags: Readonly<Record<string, string>>,
+  ) {}
+
+  visit(node: IConstruct): void {
+    if (!isTaggableAwsResource(node)) return;
+    const own = ownTags(node);
+    const problems: string[] = [];
+    if (own !== undefined && Token.isUnresolved(own)) {
+      problems.push('has tags given as an unresolved reference; give tags as a literal map so ownership can be checked');
+    } else {
+      const stamped = this.ownership.awsTags();
+      const expected: Record<string, string> = { ...this.defaultTags, ...stamped };
+      for (const [key, value] of Object.entries(own ?? {})) {
+        if (key in expected && value !== expected[key]) {
+          problems.push(`sets tag "${key}" to "${value}", which contradicts its ownership ("${key}" is "${expected[key]}"); remove the tag or change the ownership of the service`);
+        }
+      }
+      const merged = { ...(own ?? {}), ...stamped };
+      problems.push(...awsTagProblems({ ...merged, ...this.defaultTags }));
+      node.tags = merged;
+    }
+    if (problems.length) node.node.addValidation({ validate: () => problems.map((p) => `AWS resource ${node.terraformResourceType} ${p}.`) });
+  }
+}
+
+/**
+ * Stack-wide check, run after every stamping Aspect: each taggable AWS resource carries every
+ * required key, from its own tags or the provider's default_tags. Catches resources created
+ * outside any owned scope.
+ */
+export class RequireAwsOwnership implements IAspect {
+  constructor(
+    private readonly required: readonly string[],
+    private readonly defaultTags: Readonly<Record<string, string>>,
+  ) {}
+
+  visit(node: IConstruct): void {
+    if (!isTaggableAwsResource(node)) return;
+    node.node.addValidation({
+      validate: () => {
+        const effective = { ...this.defaultTags, ...(ownTags(node) ?? {}) };
+        const missing = this.required.filter((key) => !effective[key]);
+        return missing.length
+          ? [`AWS resource ${node.terraformResourceType} lacks the ownership tags ${missing.join(', ')}; create it inside a Groundwork construct or a scope with an AwsOwnershipTags Aspect`]
+          : [];
+      },
+    });
+  }
+}

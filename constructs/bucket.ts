@@ -1,0 +1,102 @@
+import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
+import { S3BucketOwnershipControls } from '@cdktf/provider-aws/lib/s3-bucket-ownership-controls';
+import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
+import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
+import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
+import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
+import { Aspects, Fn } from 'cdktf';
+import { Construct } from 'constructs';
+import { AwsOwnershipTags } from './aws-ownership-tags';
+import type { Environment } from './environment';
+import { checkName, checkRange, NAME_RULES } from './names';
+import type { Ownership } from './ownership';
+import type { ServiceRole } from './service-role';
+
+export interface BucketProps {
+  readonly environment: Environment;
+  readonly organisationName: string;
+  readonly ownership: Ownership;
+  /** Days old object versions are kept, 1 to 3650. @default 90 */
+  readonly noncurrentVersionDays?: number;
+}
+
+/**
+ * A private S3 bucket: all public access blocked, objects owned by the bucket owner (no ACLs),
+ * encrypted at rest, versioned, TLS-only. Production buckets refuse `terraform destroy` while
+ * they hold objects.
+ */
+export class Bucket extends Construct {
+  readonly bucket: S3Bucket;
+  readonly bucketName: string;
+  readonly bucketArn: string;
+
+  constructor(scope: Construct, id: string, props: BucketProps) {
+    super(scope, id);
+    const where = this.node.path;
+    Aspects.of(this).add(new AwsOwnershipTags(props.ownership, props.environment.defaultTags));
+    const suffix = id === 'bucket' ? '' : `-${id}`;
+    this.bucketName = checkName(where, 'S3 bucket', `${props.organisationName}-${props.ownership.service}-${props.environment.name}${suffix}`, NAME_RULES.s3Bucket);
+
+    this.bucket = new S3Bucket(this, 'bucket', { bucket: this.bucketName, forceDestroy: !props.environment.isProduction });
+    this.bucketArn = this.bucket.arn;
+    const publicAccess = new S3BucketPublicAccessBlock(this, 'public-access-block', {
+      bucket: this.bucket.id,
+      blockPublicAcls: true,
+      blockPublicPolicy: true,
+      ignorePublicAcls: true,
+      restrictPublicBuckets: true,
+    });
+    new S3BucketOwnershipControls(this, 'ownership-controls', { bucket: this.bucket.id, rule: { objectOwnership: 'BucketOwnerEnforced' } });
+    new S3BucketServerSideEncryptionConfigurationA(this, 'encryption', {
+      bucket: this.bucket.id,
+      rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms' }, bucketKeyEnabled: true }],
+    });
+    new S3BucketVersioningA(this, 'versioning', { bucket: this.bucket.id, versioningConfiguration: { status: 'Enabled' } });
+    new S3BucketLifecycleConfiguration(this, 'lifecycle', {
+      bucket: this.bucket.id,
+      rule: [
+        {
+          id: 'expire-old-versions',
+          status: 'Enabled',
+          filter: [{}],
+          noncurrentVersionExpiration: [{ noncurrentDays: checkRange(where, 'noncurrentVersionDays', props.noncurrentVersionDays ?? 90, 1, 3650) }],
+          abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
+        },
+      ],
+    });
+    new S3BucketPolicy(this, 'tls-only', {
+      bucket: this.bucket.id,
+      policy: Fn.jsonencode({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: 'DenyInsecureTransport',
+            Effect: 'Deny',
+            Principal: '*',
+            Action: 's3:*',
+            Resource: [this.bucket.arn, `${this.bucket.arn}/*`],
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          },
+        ],
+      }),
+      dependsOn: [publicAccess],
+    });
+  }
+
+  /** Lets a role read objects. */
+  grantRead(role: ServiceRole): void {
+    role.grant(`${this.node.id}-read`, [
+      { actions: ['s3:GetObject', 's3:GetObjectVersion'], resources: [`${this.bucketArn}/*`] },
+      { actions: ['s3:ListBucket'], resources: [this.bucketArn] },
+    ]);
+  }
+
+  /** Lets a role read, write and delete objects. */
+  grantReadWrite(role: ServiceRole): void {
+    role.grant(`${this.node.id}-read-write`, [
+      { actions: ['s3:GetObject', 's3:GetObjectVersion', 's3:PutObject', 's3:DeleteObject'], resources: [`${this.bucketArn}/*`] },
+      { actions: ['s3:ListBucket'], resources: [this.bucketArn] },
+    ]);
+  }
+}

@@ -1,0 +1,171 @@
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
+import { DbParameterGroup } from '@cdktf/provider-aws/lib/db-parameter-group';
+import { DbSubnetGroup } from '@cdktf/provider-aws/lib/db-subnet-group';
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { Aspects } from 'cdktf';
+import { Construct } from 'constructs';
+import { GroundworkError } from '../catalog/errors';
+import { AwsOwnershipTags } from './aws-ownership-tags';
+import type { Environment } from './environment';
+import { checkName, checkRange, NAME_RULES } from './names';
+import type { Ownership } from './ownership';
+import type { ServiceRole } from './service-role';
+
+/** T-shirt sizes the platform vets; `instanceClass` overrides. */
+export const DATABASE_SIZES = {
+  small: 'db.t3.small',
+  medium: 'db.t3.large',
+  large: 'db.m5.xlarge',
+} as const;
+export type DatabaseSize = keyof typeof DATABASE_SIZES;
+
+export interface PostgresDatabaseProps {
+  readonly environment: Environment;
+  readonly ownership: Ownership;
+  /** Security group of the owning service: the only source admitted on the database port. */
+  readonly clientSecurityGroupId: string;
+  /** @default 'small' */
+  readonly size?: DatabaseSize;
+  /** Overrides `size`, e.g. db.r6g.large. @default the class of `size` */
+  readonly instanceClass?: string;
+  /** PostgreSQL major version. @default '16' */
+  readonly engineVersion?: string;
+  /** Allocated storage in GiB, 20 to 65536. @default 20 */
+  readonly storageGb?: number;
+  /** Storage autoscaling ceiling in GiB. @default 5 × storageGb */
+  readonly maxStorageGb?: number;
+  /** gp2, gp3 or io1. @default 'gp3' */
+  readonly storageType?: 'gp2' | 'gp3' | 'io1';
+  /** Provisioned IOPS, required for io1. @default none */
+  readonly iops?: number;
+  /** @default true in production, false elsewhere */
+  readonly multiAz?: boolean;
+  /** @default true in production, false elsewhere */
+  readonly deletionProtection?: boolean;
+  /** Days automated backups are kept, 1 to 35 (at least 7 in production). @default 14 in production, 3 elsewhere */
+  readonly backupRetentionDays?: number;
+  /** Name of the database created in the instance. @default the service name with '-' as '_' */
+  readonly databaseName?: string;
+}
+
+/**
+ * RDS PostgreSQL for one service: encrypted, private, its master password generated and kept in
+ * Secrets Manager by RDS (`manage_master_user_password`), so no password is ever in Terraform
+ * JSON or state. Only the owning service's security group may connect; TLS is enforced.
+ */
+export class PostgresDatabase extends Construct {
+  readonly instance: DbInstance;
+  readonly identifier: string;
+  readonly instanceClass: string;
+  readonly address: string;
+  readonly port = 5432;
+  readonly securityGroup: SecurityGroup;
+  /** ARN of the Secrets Manager secret RDS keeps the master credentials in. */
+  readonly masterUserSecretArn: string;
+  readonly multiAz: boolean;
+  readonly backupRetentionDays: number;
+
+  constructor(scope: Construct, id: string, props: PostgresDatabaseProps) {
+    super(scope, id);
+    const where = this.node.path;
+    const env = props.environment;
+    Aspects.of(this).add(new AwsOwnershipTags(props.ownership, env.defaultTags));
+
+    const production = env.isProduction;
+    this.multiAz = props.multiAz ?? production;
+    const deletionProtection = props.deletionProtection ?? production;
+    this.backupRetentionDays = checkRange(where, 'backupRetentionDays', props.backupRetentionDays ?? (production ? 14 : 3), production ? 7 : 1, 35);
+    const storageGb = checkRange(where, 'storageGb', props.storageGb ?? 20, 20, 65536);
+    const maxStorageGb = checkRange(where, 'maxStorageGb', props.maxStorageGb ?? storageGb * 5, storageGb, 65536);
+    const storageType = props.storageType ?? 'gp3';
+    if (storageType === 'io1' && props.iops === undefined) {
+      throw new GroundworkError(`${where}: storageType io1 needs iops (provisioned IOPS, 1000 to 256000).`);
+    }
+    if (props.iops !== undefined) checkRange(where, 'iops', props.iops, 1000, 256000);
+    if (props.size !== undefined && !(props.size in DATABASE_SIZES)) {
+      throw new GroundworkError(`${where}: size "${props.size}" is not one of ${Object.keys(DATABASE_SIZES).join(', ')}; use instanceClass for anything else.`);
+    }
+    this.instanceClass = props.instanceClass ?? DATABASE_SIZES[props.size ?? 'small'];
+    if (!/^db\.[a-z0-9]+\.[a-z0-9]+$/.test(this.instanceClass)) {
+      throw new GroundworkError(`${where}: instanceClass "${this.instanceClass}" is not an RDS instance class such as db.t3.large.`);
+    }
+    const engineVersion = props.engineVersion ?? '16';
+    const major = engineVersion.split('.')[0];
+    const suffix = id === 'database' ? '' : `-${id}`;
+    this.identifier = checkName(where, 'RDS instance', `${props.ownership.service}-${env.name}${suffix}`, NAME_RULES.rdsIdentifier);
+
+    this.securityGroup = new SecurityGroup(this, 'security-group', {
+      name: `${this.identifier}-postgres`,
+      description: `PostgreSQL of ${props.ownership.service}: admits only the service`,
+      vpcId: env.vpcId,
+      tags: { Name: `${this.identifier}-postgres` },
+    });
+    new VpcSecurityGroupIngressRule(this, 'ingress-from-service', {
+      securityGroupId: this.securityGroup.id,
+      referencedSecurityGroupId: props.clientSecurityGroupId,
+      ipProtocol: 'tcp',
+      fromPort: this.port,
+      toPort: this.port,
+      description: `PostgreSQL from ${props.ownership.service}`,
+    });
+
+    const subnets = new DbSubnetGroup(this, 'subnet-group', {
+      name: this.identifier,
+      description: `Private subnets of ${env.name} for ${this.identifier}`,
+      subnetIds: env.privateSubnetIds,
+    });
+    const parameters = new DbParameterGroup(this, 'parameter-group', {
+      name: `${this.identifier}-postgres${major}`,
+      family: `postgres${major}`,
+      description: `Groundwork defaults for ${this.identifier}`,
+      parameter: [
+        { name: 'rds.force_ssl', value: '1' },
+        { name: 'log_min_duration_statement', value: '1000' },
+      ],
+    });
+    // RDS would create this log group itself, without retention: own it so logs expire.
+    const logs = new CloudwatchLogGroup(this, 'log-group', {
+      name: `/aws/rds/instance/${this.identifier}/postgresql`,
+      retentionInDays: production ? 90 : 14,
+    });
+
+    this.instance = new DbInstance(this, 'instance', {
+      identifier: this.identifier,
+      engine: 'postgres',
+      engineVersion,
+      instanceClass: this.instanceClass,
+      allocatedStorage: storageGb,
+      maxAllocatedStorage: maxStorageGb,
+      storageType,
+      iops: props.iops,
+      storageEncrypted: true,
+      dbName: props.databaseName ?? props.ownership.service.replace(/-/g, '_'),
+      username: 'service_admin',
+      manageMasterUserPassword: true,
+      dbSubnetGroupName: subnets.name,
+      parameterGroupName: parameters.name,
+      vpcSecurityGroupIds: [this.securityGroup.id],
+      publiclyAccessible: false,
+      multiAz: this.multiAz,
+      deletionProtection,
+      backupRetentionPeriod: this.backupRetentionDays,
+      skipFinalSnapshot: !production,
+      finalSnapshotIdentifier: production ? `${this.identifier}-final` : undefined,
+      copyTagsToSnapshot: true,
+      autoMinorVersionUpgrade: true,
+      iamDatabaseAuthenticationEnabled: true,
+      performanceInsightsEnabled: production,
+      enabledCloudwatchLogsExports: ['postgresql'],
+      dependsOn: [logs],
+    });
+    this.address = this.instance.address;
+    this.masterUserSecretArn = this.instance.masterUserSecret.get(0).secretArn;
+  }
+
+  /** Lets a role read the master credentials RDS keeps in Secrets Manager. */
+  grantConnect(role: ServiceRole): void {
+    role.grant(`${this.node.id}-connect`, [{ actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], resources: [this.masterUserSecretArn] }]);
+  }
+}

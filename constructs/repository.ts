@@ -1,0 +1,90 @@
+import { BranchProtection } from '@cdktf/provider-github/lib/branch-protection';
+import { Repository as GithubRepository } from '@cdktf/provider-github/lib/repository';
+import { RepositoryFile } from '@cdktf/provider-github/lib/repository-file';
+import { TeamRepository } from '@cdktf/provider-github/lib/team-repository';
+import { Construct } from 'constructs';
+import { GroundworkError } from '../catalog/errors';
+import { githubTopicCountProblem } from '../catalog/tag-limits';
+import type { GithubTeam } from './github-team';
+import { terraformLiteral } from './literal';
+import { checkName, checkRange, NAME_RULES } from './names';
+import type { Ownership } from './ownership';
+
+export interface RepositoryProps {
+  /** Ownership of the service (no environment: one repository serves every environment). */
+  readonly ownership: Ownership;
+  /** The owning team on GitHub: gets maintain access and is the code owner. */
+  readonly team: GithubTeam;
+  /** The GitHub organisation, for CODEOWNERS. */
+  readonly githubOwner: string;
+  /** @default `<service>` */
+  readonly name?: string;
+  /** @default '' */
+  readonly description?: string;
+  /** 'public' only when the service is meant to be open source. @default 'private' */
+  readonly visibility?: 'private' | 'internal' | 'public';
+  /** @default 'main' */
+  readonly defaultBranch?: string;
+  /** Approving reviews a pull request needs, 1 to 6. @default 1 */
+  readonly requiredReviews?: number;
+  /** Topics beyond the ownership topics. @default none */
+  readonly topics?: readonly string[];
+}
+
+/**
+ * A service's GitHub repository: private by default, the default branch protected (reviews from
+ * code owners, no force pushes, admins included), CODEOWNERS naming the owning team, the team's
+ * access, and the ownership as topics.
+ */
+export class Repository extends Construct {
+  readonly repository: GithubRepository;
+  readonly name: string;
+  readonly defaultBranch: string;
+  readonly topics: readonly string[];
+  /** https://github.com/<owner>/<name>, known at synth. */
+  readonly url: string;
+
+  constructor(scope: Construct, id: string, props: RepositoryProps) {
+    super(scope, id);
+    const where = this.node.path;
+    this.name = checkName(where, 'GitHub repository', props.name ?? props.ownership.service, NAME_RULES.githubRepository);
+    this.defaultBranch = props.defaultBranch ?? 'main';
+    const requiredReviews = checkRange(where, 'requiredReviews', props.requiredReviews ?? 1, 1, 6);
+    this.topics = [...new Set([...props.ownership.githubTopics(), ...(props.topics ?? [])])].sort();
+    const tooMany = githubTopicCountProblem(this.topics.length);
+    if (tooMany) throw new GroundworkError(`${where}: the repository ${tooMany}; drop some extra topics.`);
+    this.url = `https://github.com/${props.githubOwner}/${this.name}`;
+
+    this.repository = new GithubRepository(this, 'repository', {
+      name: this.name,
+      description: terraformLiteral(props.description ?? ''),
+      visibility: props.visibility ?? 'private',
+      autoInit: true,
+      hasIssues: true,
+      hasWiki: false,
+      deleteBranchOnMerge: true,
+      allowMergeCommit: false,
+      vulnerabilityAlerts: true,
+      archiveOnDestroy: true,
+      topics: [...this.topics],
+    });
+    new BranchProtection(this, 'default-branch-protection', {
+      repositoryId: this.repository.nodeId,
+      pattern: this.defaultBranch,
+      enforceAdmins: true,
+      allowsForcePushes: false,
+      allowsDeletions: false,
+      requireConversationResolution: true,
+      requiredPullRequestReviews: [{ requiredApprovingReviewCount: requiredReviews, requireCodeOwnerReviews: true, dismissStaleReviews: true }],
+    });
+    new RepositoryFile(this, 'codeowners', {
+      repository: this.repository.name,
+      branch: this.defaultBranch,
+      file: '.github/CODEOWNERS',
+      content: `# Managed by Groundwork: ownership comes from the service definition.\n* @${props.githubOwner}/${props.team.name}\n`,
+      commitMessage: 'Set CODEOWNERS from Groundwork ownership',
+      overwriteOnCreate: true,
+    });
+    new TeamRepository(this, 'team-access', { teamId: props.team.teamId, repository: this.repository.name, permission: 'maintain' });
+  }
+}

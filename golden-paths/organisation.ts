@@ -1,0 +1,102 @@
+import { GithubProvider } from '@cdktf/provider-github/lib/provider';
+import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
+import { App, Aspects, LocalBackend, TerraformStack } from 'cdktf';
+import { GroundworkError } from '../catalog/errors';
+import { EnvironmentSettings, OrganisationSettings, platformTeam, validateOrganisation } from '../catalog/organisation';
+import { OwnershipValidator, requiredKeys } from '../catalog/ownership';
+import { RequireAwsOwnership } from '../constructs/aws-ownership-tags';
+import { Environment } from '../constructs/environment';
+import { GithubTeam } from '../constructs/github-team';
+import { RequireKubernetesOwnership } from '../constructs/kubernetes-ownership-labels';
+import { Ownership } from '../constructs/ownership';
+
+/** The stacks of one environment: AWS resources and Kubernetes workloads never share a stack. */
+export interface EnvironmentStacks {
+  readonly name: string;
+  readonly settings: EnvironmentSettings;
+  readonly aws: TerraformStack;
+  readonly kubernetes: TerraformStack;
+  /** The environment's provider and network, in the AWS stack. */
+  readonly network: Environment;
+}
+
+/** Service name of the shared network in the ownership tags. */
+export const NETWORK_SERVICE = 'network';
+
+/**
+ * State next to the project, at a path relative to the stack's working directory
+ * (cdktf.out/stacks/<stack>), so the synthesized JSON is the same on every machine.
+ */
+function localState(stack: TerraformStack, name: string): void {
+  new LocalBackend(stack, { path: `../../../terraform.${name}.tfstate` });
+}
+
+/**
+ * The organisation's stacks: one GitHub stack for repositories and teams, and per environment an
+ * AWS-only stack (so it can be validated and planned with only the AWS provider) and a Kubernetes
+ * stack. Golden paths place their parts in these stacks.
+ */
+export class Organisation {
+  readonly settings: OrganisationSettings;
+  readonly validator: OwnershipValidator;
+  readonly github: TerraformStack;
+  readonly teams: Readonly<Record<string, GithubTeam>>;
+  readonly environments: Readonly<Record<string, EnvironmentStacks>>;
+
+  /**
+   * @param settings organisation settings, validated against catalog/schema/organisation.schema.json
+   * @param source where the settings came from, named in errors
+   */
+  constructor(
+    readonly app: App,
+    settings: unknown,
+    source = 'the organisation settings',
+  ) {
+    this.settings = validateOrganisation(settings, source);
+    this.validator = new OwnershipValidator(this.settings);
+    const required = requiredKeys(this.settings);
+
+    this.github = new TerraformStack(app, 'github');
+    localState(this.github, 'github');
+    new GithubProvider(this.github, 'github', { owner: this.settings.githubOwner });
+    this.teams = Object.fromEntries(
+      Object.entries(this.settings.teams)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([name, team]) => [name, new GithubTeam(this.github, `team-${name}`, { name, settings: team })]),
+    );
+
+    const platform = platformTeam(this.settings);
+    const environments: Record<string, EnvironmentStacks> = {};
+    for (const name of Object.keys(this.settings.environments).sort()) {
+      const settings = this.settings.environments[name];
+      const aws = new TerraformStack(app, `${name}-aws`);
+      localState(aws, `${name}-aws`);
+      const ownership = Ownership.resolve(this.validator, `${name}-aws/network`, { owner: platform, service: NETWORK_SERVICE }, name);
+      const network = new Environment(aws, 'network', { name, organisation: this.settings, ownership });
+      Aspects.of(aws).add(new RequireAwsOwnership(required, network.defaultTags));
+
+      const kubernetes = new TerraformStack(app, `${name}-kubernetes`);
+      localState(kubernetes, `${name}-kubernetes`);
+      new KubernetesProvider(kubernetes, 'kubernetes', { configPath: '~/.kube/config', configContext: settings.kubernetes?.configContext ?? name });
+      Aspects.of(kubernetes).add(new RequireKubernetesOwnership(['app.kubernetes.io/name', 'app.kubernetes.io/part-of', 'app.kubernetes.io/managed-by', ...required]));
+      environments[name] = { name, settings, aws, kubernetes, network };
+    }
+    this.environments = environments;
+  }
+
+  /** The stacks of one environment, or a clear error naming the allowed ones. */
+  environment(name: string, where: string): EnvironmentStacks {
+    const env = this.environments[name];
+    if (!env) throw new GroundworkError(`${where}: environment "${name}" is not one of ${Object.keys(this.environments).join(', ')}.`);
+    return env;
+  }
+
+  /** The GitHub team of an owner (validated by ownership first). */
+  team(owner: string): GithubTeam {
+    return this.teams[owner];
+  }
+
+  get containerRegistry(): string {
+    return this.settings.containerRegistry ?? `ghcr.io/${this.settings.githubOwner}`;
+  }
+}

@@ -1,0 +1,45 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { App } from 'cdktf';
+import { isGroundworkError } from '../catalog/errors';
+
+/**
+ * Synthesizes into a fresh sibling directory and swaps it into place only when everything
+ * succeeded: a failed synth leaves the previous output untouched, never half of a new one.
+ * @returns the output directory
+ */
+export function synthesizeAtomically(build: (app: App) => void, outdir: string, afterSynth?: (outdir: string) => void): string {
+  const target = path.resolve(outdir);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  const staging = fs.mkdtempSync(path.join(path.dirname(target), `.${path.basename(target)}.staging-`));
+  try {
+    const app = new App({ outdir: staging });
+    build(app);
+    app.synth();
+    afterSynth?.(staging);
+    const previous = fs.existsSync(target) ? `${staging}.previous` : undefined;
+    if (previous) fs.renameSync(target, previous);
+    fs.renameSync(staging, target);
+    if (previous) fs.rmSync(previous, { recursive: true, force: true });
+    return target;
+  } catch (error) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** cdktf's own validation failures are about the user's input too: show them without a stack. */
+function isInputError(error: unknown): error is Error {
+  return isGroundworkError(error) || (error instanceof Error && error.message.startsWith('Validation failed with the following errors'));
+}
+
+/** Runs an entry point: input errors print as sentences and exit 1; bugs keep their stack trace. */
+export function runMain(main: () => void): void {
+  try {
+    main();
+  } catch (error) {
+    if (!isInputError(error)) throw error;
+    process.stderr.write(`\n${error.message.replace(/\n\s*If you wish to ignore these validations[^\n]*\n?/, '\n').trimEnd()}\n\nNothing was written.\n`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,72 @@
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+/**
+ * Terraform with the mirrored hashicorp/aws provider, offline. The mirror's location comes from
+ * GROUNDWORK_TF_MIRROR (.ci/run finds it). When terraform or the mirror is missing, tests that
+ * need them say so loudly and are skipped: they never pretend to have run.
+ */
+export const mirror = process.env.GROUNDWORK_TF_MIRROR;
+
+function terraformVersion(): string | undefined {
+  const result = spawnSync('terraform', ['version'], { encoding: 'utf8' });
+  return result.status === 0 ? result.stdout.split('\n')[0] : undefined;
+}
+
+export const terraformAvailable = Boolean(mirror && fs.existsSync(mirror) && terraformVersion());
+
+export function warnIfUnavailable(what: string): void {
+  if (!terraformAvailable) {
+    const why = !mirror ? 'GROUNDWORK_TF_MIRROR is not set' : !fs.existsSync(mirror) ? `GROUNDWORK_TF_MIRROR=${mirror} does not exist` : 'terraform is not on PATH';
+    process.stderr.write(`\n${'!'.repeat(78)}\n!! SKIPPED: ${what}\n!! ${why}: terraform init/validate with the mirrored AWS provider did NOT run.\n${'!'.repeat(78)}\n`);
+  }
+}
+
+let cliConfig: string | undefined;
+
+/** A CLI config that installs hashicorp/aws from the mirror only, plus a shared plugin cache. */
+function terraformEnv(): NodeJS.ProcessEnv {
+  if (!cliConfig) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-tfrc-'));
+    fs.mkdirSync(path.join(dir, 'plugin-cache'));
+    cliConfig = path.join(dir, 'terraformrc');
+    fs.writeFileSync(
+      cliConfig,
+      `plugin_cache_dir = ${JSON.stringify(path.join(dir, 'plugin-cache'))}\nprovider_installation {\n  filesystem_mirror {\n    path = ${JSON.stringify(mirror)}\n  }\n}\n`,
+    );
+  }
+  return { ...process.env, TF_CLI_CONFIG_FILE: cliConfig, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' };
+}
+
+/** Runs terraform in a directory; returns stdout, throws with stderr on failure. */
+export function terraform(dir: string, args: string[], input?: string): string {
+  try {
+    return execFileSync('terraform', args, { cwd: dir, env: terraformEnv(), encoding: 'utf8', input, stdio: ['pipe', 'pipe', 'pipe'], maxBuffer: 512 * 1024 * 1024 });
+  } catch (error) {
+    const e = error as { stderr?: string; stdout?: string };
+    throw new Error(`terraform ${args.join(' ')} failed in ${dir}:\n${`${e.stderr ?? ''}${e.stdout ?? ''}`.slice(0, 4000)}`);
+  }
+}
+
+export function initAndValidate(dir: string): Record<string, any> {
+  terraform(dir, ['init', '-backend=false', '-input=false', '-no-color']);
+  return JSON.parse(terraform(dir, ['validate', '-json', '-no-color']));
+}
+
+/**
+ * The AWS provider's own schema (`terraform providers schema -json`): which resource types take a
+ * `tags` map, independently of the cdktf classes the platform reads it from.
+ */
+export function awsTaggableTypes(workDir: string): Set<string> {
+  fs.writeFileSync(path.join(workDir, 'main.tf.json'), JSON.stringify({ terraform: { required_providers: { aws: { source: 'hashicorp/aws', version: '5.100.0' } } } }));
+  terraform(workDir, ['init', '-backend=false', '-input=false', '-no-color']);
+  const schema = JSON.parse(terraform(workDir, ['providers', 'schema', '-json']));
+  const types = schema.provider_schemas['registry.terraform.io/hashicorp/aws'].resource_schemas as Record<string, any>;
+  return new Set(
+    Object.entries(types)
+      .filter(([, s]) => JSON.stringify(s.block.attributes?.tags?.type) === JSON.stringify(['map', 'string']))
+      .map(([type]) => type),
+  );
+}
