@@ -77,7 +77,7 @@ test('workloads: more replicas in production; requests, limits, probes and a non
     }
   }
   const pdbs = resourcesOfType(stacks['staging-kubernetes'], 'kubernetes_pod_disruption_budget_v1');
-  expect(pdbs.find((p) => p.metadata.name === 'product-catalog').spec).toMatchObject({ max_unavailable: '1' });
+  expect(pdbs.find((p) => p.metadata.name === 'product-catalog')!.spec).toMatchObject({ max_unavailable: '1' });
 });
 
 test('IRSA: the service account is annotated with a role only that service account may assume', () => {
