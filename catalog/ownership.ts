@@ -2,6 +2,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import ownershipSchema from './schema/ownership.schema.json';
 import type { OrganisationSettings } from './organisation';
 import { compile } from './schema-validator';
+import { compareText } from './stable-json';
 
 /** The four keys every ownership record has, in the order reports show them. */
 export const CORE_KEYS = ['owner', 'service', 'environment', 'cost-center'] as const;
@@ -86,7 +87,7 @@ export class OwnershipValidator {
       // An interpolation problem explains more than the pattern failure it also causes.
       if (problem && (!byKey.has(problem.key) || problem.rule.includes('interpolation'))) byKey.set(problem.key, problem);
     }
-    return [...byKey.values()].sort((a, b) => a.key.localeCompare(b.key));
+    return [...byKey.values()].sort((a, b) => compareText(a.key, b.key));
   }
 
   private toProblem(schema: Record<string, any>, record: Record<string, unknown>, error: ErrorObject): OwnershipProblem | undefined {

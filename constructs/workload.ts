@@ -11,6 +11,7 @@ import { KubernetesOwnershipLabels } from './kubernetes-ownership-labels';
 import { terraformLiterals } from './literal';
 import { checkName, checkRange, NAME_RULES } from './names';
 import type { Ownership } from './ownership';
+import { compareText } from '../catalog/stable-json';
 
 const CPU = /^([0-9]+m|[0-9]+(\.[0-9]+)?)$/;
 const MEMORY = /^[0-9]+(Mi|Gi)$/;
@@ -118,7 +119,7 @@ export class Workload extends Construct {
                 image: props.image,
                 port: port === null ? undefined : [{ containerPort: port, name: 'http' }],
                 env: Object.entries(terraformLiterals(props.env ?? {}))
-                  .sort(([a], [b]) => a.localeCompare(b))
+                  .sort(([a], [b]) => compareText(a, b))
                   .map(([name, value]) => ({ name, value })),
                 resources: { requests: { cpu: this.cpu, memory: this.memory }, limits: { cpu: cpuLimit, memory: this.memory } },
                 securityContext: { runAsNonRoot: true, privileged: false, allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } },

@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { GroundworkError } from '../catalog/errors';
 import { AwsOwnershipTags } from '../constructs/aws-ownership-tags';
 import { Bucket } from '../constructs/bucket';
+import { recordService } from '../constructs/catalog-metadata';
 import { Ownership } from '../constructs/ownership';
 import { DatabaseSize, PostgresDatabase } from '../constructs/postgres-database';
 import { Queue } from '../constructs/queue';
@@ -127,6 +128,22 @@ export class HttpService {
       environments[envName] = this.addEnvironment(envName, input);
     }
     this.environments = environments;
+
+    const metadata = {
+      goldenPath: 'http-service',
+      name,
+      owner: this.ownership.owner,
+      costCenter: this.ownership.costCenter,
+      description: props.description,
+      ...(props.system ? { system: props.system } : {}),
+      lifecycle: props.lifecycle ?? 'production',
+      tier: props.tier ?? 3,
+      links: { ...props.links },
+      environments: envNames.slice().sort(),
+      repositoryUrl: this.repository.url,
+      tags: this.ownership.awsTags(),
+    };
+    for (const stack of [org.github, ...envNames.flatMap((e) => [org.environments[e].aws, org.environments[e].kubernetes])]) recordService(stack, metadata);
   }
 
   private addEnvironment(envName: string, input: Parameters<typeof Ownership.resolve>[2]): ServiceEnvironment {

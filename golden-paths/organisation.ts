@@ -3,12 +3,15 @@ import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { App, Aspects, LocalBackend, TerraformStack } from 'cdktf';
 import { GroundworkError } from '../catalog/errors';
 import { EnvironmentSettings, OrganisationSettings, platformTeam, validateOrganisation } from '../catalog/organisation';
+import type { OrganisationMetadata } from '../catalog/metadata';
 import { OwnershipValidator, requiredKeys } from '../catalog/ownership';
 import { RequireAwsOwnership } from '../constructs/aws-ownership-tags';
+import { recordOrganisation } from '../constructs/catalog-metadata';
 import { Environment } from '../constructs/environment';
 import { GithubTeam } from '../constructs/github-team';
 import { RequireKubernetesOwnership } from '../constructs/kubernetes-ownership-labels';
 import { Ownership } from '../constructs/ownership';
+import { compareText } from '../catalog/stable-json';
 
 /** The stacks of one environment: AWS resources and Kubernetes workloads never share a stack. */
 export interface EnvironmentStacks {
@@ -61,7 +64,7 @@ export class Organisation {
     new GithubProvider(this.github, 'github', { owner: this.settings.githubOwner });
     this.teams = Object.fromEntries(
       Object.entries(this.settings.teams)
-        .sort(([a], [b]) => a.localeCompare(b))
+        .sort(([a], [b]) => compareText(a, b))
         .map(([name, team]) => [name, new GithubTeam(this.github, `team-${name}`, { name, settings: team })]),
     );
 
@@ -82,6 +85,28 @@ export class Organisation {
       environments[name] = { name, settings, aws, kubernetes, network };
     }
     this.environments = environments;
+
+    const metadata = this.metadata();
+    for (const stack of this.stacks()) recordOrganisation(stack, metadata);
+  }
+
+  /** Every stack of the organisation, in a stable order. */
+  stacks(): TerraformStack[] {
+    return [this.github, ...Object.values(this.environments).flatMap((e) => [e.aws, e.kubernetes])];
+  }
+
+  private metadata(): OrganisationMetadata {
+    const s = this.settings;
+    return {
+      name: s.name,
+      githubOwner: s.githubOwner,
+      platformTeam: platformTeam(s),
+      requiredKeys: requiredKeys(s),
+      teams: Object.fromEntries(Object.entries(s.teams).map(([name, t]) => [name, { ...t, costCenters: [...t.costCenters] }])),
+      environments: Object.fromEntries(
+        Object.entries(s.environments).map(([name, e]) => [name, { region: e.region, production: e.production === true, ...(e.accountId ? { accountId: e.accountId } : {}) }]),
+      ),
+    };
   }
 
   /** The stacks of one environment, or a clear error naming the allowed ones. */

@@ -8,7 +8,7 @@ import { isGroundworkError } from '../catalog/errors';
  * succeeded: a failed synth leaves the previous output untouched, never half of a new one.
  * @returns the output directory
  */
-export function synthesizeAtomically(build: (app: App) => void, outdir: string, afterSynth?: (outdir: string) => void): string {
+export function synthesizeAtomically(build: (app: App) => void, outdir: string, afterSynth?: (outdir: string) => unknown): string {
   const target = path.resolve(outdir);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const staging = fs.mkdtempSync(path.join(path.dirname(target), `.${path.basename(target)}.staging-`));

@@ -1,0 +1,26 @@
+import * as fs from 'fs';
+import * as path from 'path';
+
+/**
+ * Replaces a whole folder with the given files (relative path -> content) in one rename:
+ * readers see the old folder or the new one, never a mix, and a failure leaves the old one.
+ */
+export function replaceFolder(folder: string, files: ReadonlyMap<string, string>): void {
+  const target = path.resolve(folder);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  const staging = fs.mkdtempSync(path.join(path.dirname(target), `.${path.basename(target)}.staging-`));
+  try {
+    for (const [relative, content] of files) {
+      const file = path.join(staging, relative);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, content);
+    }
+    const previous = fs.existsSync(target) ? `${staging}.previous` : undefined;
+    if (previous) fs.renameSync(target, previous);
+    fs.renameSync(staging, target);
+    if (previous) fs.rmSync(previous, { recursive: true, force: true });
+  } catch (error) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+}

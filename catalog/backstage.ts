@@ -1,0 +1,140 @@
+import { stringify } from 'yaml';
+import type { Catalog, CatalogEntity } from './catalog-model';
+import { entityName } from './entity-names';
+import { compareText } from './stable-json';
+
+/** A Backstage catalog entity (backstage.io/v1alpha1). */
+export interface BackstageEntity {
+  apiVersion: 'backstage.io/v1alpha1';
+  kind: 'Group' | 'System' | 'Component' | 'Resource' | 'Location';
+  metadata: {
+    name: string;
+    title?: string;
+    description?: string;
+    tags?: string[];
+    annotations?: Record<string, string>;
+    links?: Array<{ url: string; title: string; type?: string }>;
+  };
+  spec: Record<string, unknown>;
+}
+
+export const UNOWNED_GROUP = 'unowned';
+const ANNOTATION_PREFIX = 'groundwork.dev';
+const TAG = /^[a-z0-9:+#]+(-[a-z0-9:+#]+)*$/;
+
+const group = (team: string | undefined) => `group:default/${entityName(team ?? UNOWNED_GROUP)}`;
+const refOf = (id: string) => {
+  const [kind, name] = id.split(':');
+  const backstageKind = { team: 'group', system: 'system', service: 'component', environment: 'resource', resource: 'resource' }[kind];
+  return `${backstageKind}:default/${kind === 'environment' ? `environment-${name}` : name}`;
+};
+
+/** Ownership as Backstage tags (`owner-payments`): lowercase key-value pairs that fit Backstage's tag rule. */
+function tagsOf(e: CatalogEntity): string[] | undefined {
+  const tags = Object.entries(e.tags)
+    .map(([k, v]) => `${k}-${v}`.toLowerCase().replace(/[^a-z0-9:+#-]+/g, '-'))
+    .filter((t) => t.length <= 63 && TAG.test(t));
+  if (e.tier) tags.push(`tier-${e.tier}`);
+  return tags.length ? [...new Set(tags)].sort() : undefined;
+}
+
+function annotationsOf(e: CatalogEntity): Record<string, string> {
+  const annotations: Record<string, string> = {};
+  for (const [k, v] of Object.entries(e.tags).sort(([a], [b]) => compareText(a, b))) {
+    if (/^[a-z0-9]([-a-z0-9_.]*[a-z0-9])?$/i.test(k) && k.length <= 63) annotations[`${ANNOTATION_PREFIX}/${k}`] = v;
+  }
+  const stacks = [...new Set(e.terraform.map((t) => t.stack))].sort();
+  if (stacks.length) annotations[`${ANNOTATION_PREFIX}/terraform-stacks`] = stacks.join(',');
+  const github = e.repositoryUrl?.match(/^https:\/\/github\.com\/([^/]+\/[^/]+)$/);
+  if (github) annotations['github.com/project-slug'] = github[1];
+  if (e.kind === 'service') annotations['backstage.io/kubernetes-id'] = e.name;
+  return annotations;
+}
+
+function metadataOf(e: CatalogEntity, name = e.name): BackstageEntity['metadata'] {
+  const tags = tagsOf(e);
+  const annotations = annotationsOf(e);
+  return {
+    name,
+    ...(e.title && e.title !== name ? { title: e.title } : {}),
+    ...(e.description ? { description: e.description } : {}),
+    ...(tags ? { tags } : {}),
+    ...(Object.keys(annotations).length ? { annotations } : {}),
+    ...(e.links.length ? { links: e.links.map((l) => ({ url: l.url, title: l.title, type: l.type })) } : {}),
+  };
+}
+
+const targets = (e: CatalogEntity, type: string) => e.relations.filter((r) => r.type === type).map((r) => refOf(r.target));
+
+function toBackstage(e: CatalogEntity, services: ReadonlyMap<string, CatalogEntity>): BackstageEntity {
+  const base = { apiVersion: 'backstage.io/v1alpha1' as const };
+  switch (e.kind) {
+    case 'team':
+      return {
+        ...base,
+        kind: 'Group',
+        metadata: metadataOf(e),
+        spec: { type: 'team', profile: { displayName: e.title ?? e.name, ...(e.email ? { email: e.email } : {}) }, children: [] },
+      };
+    case 'system':
+      return { ...base, kind: 'System', metadata: metadataOf(e), spec: { owner: group(e.owner) } };
+    case 'service':
+      return {
+        ...base,
+        kind: 'Component',
+        metadata: metadataOf(e),
+        spec: {
+          type: 'service',
+          lifecycle: e.lifecycle ?? 'production',
+          owner: group(e.owner),
+          ...(e.system ? { system: entityName(e.system) } : {}),
+          ...(targets(e, 'dependsOn').length ? { dependsOn: targets(e, 'dependsOn') } : {}),
+        },
+      };
+    case 'environment':
+      return { ...base, kind: 'Resource', metadata: metadataOf(e, `environment-${e.name}`), spec: { type: 'environment', owner: group(e.owner) } };
+    case 'resource': {
+      const service = e.service ? services.get(e.service) : undefined;
+      const dependencyOf = [...targets(e, 'dependencyOf'), ...targets(e, 'partOf')];
+      return {
+        ...base,
+        kind: 'Resource',
+        metadata: metadataOf(e),
+        spec: {
+          type: e.type ?? 'resource',
+          owner: group(e.owner),
+          ...(service?.system ? { system: entityName(service.system) } : {}),
+          ...(dependencyOf.length ? { dependencyOf } : {}),
+        },
+      };
+    }
+  }
+}
+
+/**
+ * Backstage entities for every catalog entity, plus a Location listing their files so Backstage
+ * can ingest the folder with one registration. Returns file name -> YAML document.
+ */
+export function backstageFiles(catalog: Catalog): Map<string, string> {
+  const services = new Map(catalog.entities.filter((e) => e.kind === 'service').map((e) => [e.name, e]));
+  const entities = catalog.entities.map((e) => toBackstage(e, services));
+  if (entities.some((e) => (e.spec.owner as string | undefined) === group(undefined)) && !entities.some((e) => e.kind === 'Group' && e.metadata.name === UNOWNED_GROUP)) {
+    entities.push({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name: UNOWNED_GROUP, description: 'Resources whose Terraform carries no owner tag' },
+      spec: { type: 'team', children: [] },
+    });
+  }
+  const files = new Map<string, string>();
+  for (const entity of entities) files.set(`${entity.kind.toLowerCase()}-${entity.metadata.name}.yaml`, stringify(entity, { lineWidth: 0 }));
+  const names = [...files.keys()].sort();
+  const location: BackstageEntity = {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Location',
+    metadata: { name: entityName(`${catalog.organisation ?? 'groundwork'}-catalog`), description: 'Generated by Groundwork from the synthesized Terraform' },
+    spec: { targets: names.map((n) => `./${n}`) },
+  };
+  files.set('catalog-info.yaml', stringify(location, { lineWidth: 0 }));
+  return new Map([...files.entries()].sort(([a], [b]) => compareText(a, b)));
+}

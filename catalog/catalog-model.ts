@@ -1,0 +1,75 @@
+/** The tool-neutral catalog: what exists, who owns it, what depends on what. */
+
+export const CATALOG_API_VERSION = 'groundwork.dev/v1';
+
+export type EntityKind = 'team' | 'system' | 'service' | 'environment' | 'resource';
+export type RelationType = 'ownedBy' | 'ownerOf' | 'dependsOn' | 'dependencyOf' | 'partOf' | 'hasPart';
+
+export interface EntityLink {
+  readonly title: string;
+  readonly url: string;
+  /** runbook, docs, dashboard, repository, console, logs */
+  readonly type: string;
+}
+
+export interface EntityRelation {
+  readonly type: RelationType;
+  /** Id of the other entity, `<kind>:<name>`. */
+  readonly target: string;
+}
+
+/** Where an entity is implemented: the stack and the Terraform address of each resource. */
+export interface TerraformAddress {
+  readonly stack: string;
+  readonly address: string;
+  readonly constructPath?: string;
+}
+
+export interface CatalogEntity {
+  readonly kind: EntityKind;
+  /** `<kind>:<name>`, unique in the catalog. */
+  readonly id: string;
+  readonly name: string;
+  title?: string;
+  description?: string;
+  /** Owning team. */
+  owner?: string;
+  /** Resources: database, queue, bucket, repository, workload, network, ... */
+  type?: string;
+  lifecycle?: string;
+  tier?: number;
+  system?: string;
+  service?: string;
+  environment?: string;
+  costCenter?: string;
+  region?: string;
+  production?: boolean;
+  email?: string;
+  slackChannel?: string;
+  repositoryUrl?: string;
+  environments?: string[];
+  services?: string[];
+  costCenters?: string[];
+  stacks?: string[];
+  /** golden-path: described by a golden path's metadata; tags: inferred from tags alone. */
+  source: 'golden-path' | 'tags' | 'settings';
+  tags: Record<string, string>;
+  links: EntityLink[];
+  relations: EntityRelation[];
+  terraform: TerraformAddress[];
+  /** Monthly cost, filled in by the cost step when it runs. */
+  cost?: { monthlyUsd: number; notPriced: number };
+  /** Scorecard and findings, filled in by the policy step when it runs. */
+  scorecard?: { level: string; failing: string[] };
+}
+
+export interface Catalog {
+  readonly apiVersion: typeof CATALOG_API_VERSION;
+  readonly kind: 'Catalog';
+  readonly organisation?: string;
+  readonly sources: Array<{ stack: string; files: string[] }>;
+  readonly summary: { teams: number; systems: number; services: number; environments: number; resources: number; terraformResources: number; unownedTerraformResources: number };
+  readonly entities: CatalogEntity[];
+}
+
+export const entityId = (kind: EntityKind, name: string) => `${kind}:${name}`;

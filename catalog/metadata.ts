@@ -1,0 +1,45 @@
+/**
+ * The small metadata document golden paths leave in each synthesized stack, under the top-level
+ * `"//"` key of cdk.tf.json (Terraform ignores it as a comment). It carries what tags cannot:
+ * descriptions, lifecycle, links. The catalog works without it, from tags alone.
+ */
+export const METADATA_KEY = 'groundwork';
+export const METADATA_VERSION = 1;
+
+export interface ServiceLinks {
+  readonly runbook?: string;
+  readonly docs?: string;
+  readonly dashboard?: string;
+}
+
+export interface ServiceMetadata {
+  /** The golden path that made it, e.g. http-service. */
+  readonly goldenPath: string;
+  readonly name: string;
+  readonly owner: string;
+  readonly costCenter: string;
+  readonly description: string;
+  readonly system?: string;
+  readonly lifecycle: string;
+  readonly tier: number;
+  readonly links: ServiceLinks;
+  readonly environments: readonly string[];
+  readonly repositoryUrl?: string;
+  /** Organisation-defined ownership keys, e.g. data-classification. */
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+export interface OrganisationMetadata {
+  readonly name: string;
+  readonly githubOwner: string;
+  readonly platformTeam: string;
+  readonly requiredKeys: readonly string[];
+  readonly teams: Readonly<Record<string, { displayName: string; description?: string; email?: string; slackChannel?: string; costCenters: readonly string[] }>>;
+  readonly environments: Readonly<Record<string, { region: string; production: boolean; accountId?: string }>>;
+}
+
+export interface StackMetadata {
+  readonly version: number;
+  readonly organisation?: OrganisationMetadata;
+  readonly services?: Readonly<Record<string, ServiceMetadata>>;
+}

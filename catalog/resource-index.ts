@@ -1,0 +1,121 @@
+import { CORE_KEYS } from './ownership';
+import type { Json, TerraformConfiguration } from './terraform-output';
+
+/** One resource of the synthesized Terraform, with what the analysis needs already read out. */
+export interface ResourceRecord {
+  readonly stack: string;
+  readonly type: string;
+  readonly name: string;
+  /** Terraform address within its configuration, e.g. aws_db_instance.checkout_database. */
+  readonly address: string;
+  readonly body: Json;
+  /** cdktf construct path, when the configuration came from cdktf. */
+  readonly constructPath?: string;
+  /** aws, kubernetes, github, ... (the type's prefix). */
+  readonly provider: string;
+  readonly region?: string;
+  readonly accountId?: string;
+  /** Effective literal tags (AWS: provider default_tags + own tags), labels (Kubernetes) or topic-derived keys (GitHub). */
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+/**
+ * A Terraform string as the literal it stands for, or undefined when it is an expression
+ * (`${...}` or `%{...}` not escaped): a reference is not a name.
+ */
+export function literal(value: unknown): string | undefined {
+  if (typeof value !== 'string') return typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+  if (/(^|[^$])\$\{/.test(value) || /(^|[^%])%\{/.test(value)) return undefined;
+  return value.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
+}
+
+/** Nested blocks appear as objects (cdktf) or one-element arrays (converted HCL). */
+export function block(value: unknown): Json | undefined {
+  if (Array.isArray(value)) return value[0] as Json | undefined;
+  return value && typeof value === 'object' ? (value as Json) : undefined;
+}
+
+function literalMap(value: unknown): Record<string, string> {
+  const map = block(value) ?? {};
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(map)) {
+    const text = literal(v);
+    if (text !== undefined && k !== '//') out[k] = text;
+  }
+  return out;
+}
+
+interface ProviderConfig {
+  readonly region?: string;
+  readonly accountId?: string;
+  readonly defaultTags: Record<string, string>;
+  readonly owner?: string;
+}
+
+function providerConfigs(json: Json): Map<string, ProviderConfig> {
+  const configs = new Map<string, ProviderConfig>();
+  for (const [name, raw] of Object.entries<any>(json.provider ?? {})) {
+    for (const config of Array.isArray(raw) ? raw : [raw]) {
+      const key = config.alias ? `${name}.${config.alias}` : name;
+      const accounts = config.allowed_account_ids;
+      configs.set(key, {
+        region: literal(config.region),
+        accountId: Array.isArray(accounts) && accounts.length === 1 ? literal(accounts[0]) : undefined,
+        defaultTags: literalMap(block(config.default_tags)?.tags),
+        owner: literal(config.owner),
+      });
+    }
+  }
+  return configs;
+}
+
+/** `cost-center-cc-2001` back to `{ 'cost-center': 'cc-2001' }`, longest known key first. */
+export function topicsToTags(topics: unknown, keys: readonly string[]): Record<string, string> {
+  const tags: Record<string, string> = {};
+  const byLength = [...keys].sort((a, b) => b.length - a.length);
+  for (const topic of Array.isArray(topics) ? topics : []) {
+    const text = literal(topic);
+    const key = text && byLength.find((k) => text.startsWith(`${k}-`) && text.length > k.length + 1);
+    if (text && key && !(key in tags)) tags[key] = text.slice(key.length + 1);
+  }
+  return tags;
+}
+
+/** Every managed resource of every configuration, in a stable order. */
+export function indexResources(configurations: readonly TerraformConfiguration[]): ResourceRecord[] {
+  const records: ResourceRecord[] = [];
+  for (const config of configurations) {
+    const providers = providerConfigs(config.json);
+    const ownershipKeys = config.metadata?.organisation?.requiredKeys ?? CORE_KEYS;
+    for (const type of Object.keys(config.json.resource ?? {}).sort()) {
+      const byName = config.json.resource[type] as Json;
+      for (const name of Object.keys(byName).sort()) {
+        const body = (Array.isArray(byName[name]) ? byName[name][0] : byName[name]) as Json;
+        const provider = type.split('_')[0];
+        const providerConfig = providers.get(literal(body.provider)?.replace(/^\$\{|\}$/g, '') ?? provider) ?? providers.get(provider);
+        let tags: Record<string, string>;
+        if (provider === 'kubernetes') tags = literalMap(block(body.metadata)?.labels);
+        else if (provider === 'github') tags = topicsToTags(body.topics, ownershipKeys);
+        else tags = { ...(providerConfig?.defaultTags ?? {}), ...literalMap(body.tags) };
+        records.push({
+          stack: config.stack,
+          type,
+          name,
+          address: `${type}.${name}`,
+          body,
+          constructPath: body['//']?.metadata?.path,
+          provider,
+          region: providerConfig?.region,
+          accountId: providerConfig?.accountId,
+          tags,
+        });
+      }
+    }
+  }
+  return records;
+}
+
+/** The GitHub owner (organisation) of a configuration's github provider, for repository URLs. */
+export function githubOwner(config: TerraformConfiguration): string | undefined {
+  return providerConfigs(config.json).get('github')?.owner ?? config.metadata?.organisation?.githubOwner;
+}

@@ -1,0 +1,68 @@
+import type { ResourceRecord } from './resource-index';
+import { block, literal } from './resource-index';
+
+/** What the catalog calls the things teams care about; everything else supports one of them. */
+export type ResourceKind = 'database' | 'cache' | 'queue' | 'topic' | 'bucket' | 'network' | 'cluster' | 'load-balancer' | 'cdn' | 'compute' | 'repository' | 'workload';
+
+interface KindRule {
+  readonly kind: ResourceKind;
+  /** The resource's own name, as its cloud knows it. */
+  readonly name: (r: ResourceRecord) => string | undefined;
+}
+
+const attr = (key: string) => (r: ResourceRecord) => literal(r.body[key]);
+const nameTag = (r: ResourceRecord) => r.tags.Name;
+const kubernetesName = (r: ResourceRecord) => literal(block(r.body.metadata)?.name);
+
+const k8sWorkload: KindRule = { kind: 'workload', name: kubernetesName };
+
+/** Primary resource types: each becomes a catalog resource entity. */
+export const PRIMARY_TYPES: Readonly<Record<string, KindRule>> = {
+  aws_db_instance: { kind: 'database', name: attr('identifier') },
+  aws_rds_cluster: { kind: 'database', name: attr('cluster_identifier') },
+  aws_dynamodb_table: { kind: 'database', name: attr('name') },
+  aws_elasticache_replication_group: { kind: 'cache', name: attr('replication_group_id') },
+  aws_elasticache_cluster: { kind: 'cache', name: attr('cluster_id') },
+  aws_sqs_queue: { kind: 'queue', name: attr('name') },
+  aws_sns_topic: { kind: 'topic', name: attr('name') },
+  aws_s3_bucket: { kind: 'bucket', name: attr('bucket') },
+  aws_vpc: { kind: 'network', name: nameTag },
+  aws_eks_cluster: { kind: 'cluster', name: attr('name') },
+  aws_lb: { kind: 'load-balancer', name: attr('name') },
+  aws_cloudfront_distribution: { kind: 'cdn', name: attr('comment') },
+  aws_instance: { kind: 'compute', name: nameTag },
+  github_repository: { kind: 'repository', name: attr('name') },
+  kubernetes_deployment: k8sWorkload,
+  kubernetes_deployment_v1: k8sWorkload,
+  kubernetes_stateful_set: k8sWorkload,
+  kubernetes_stateful_set_v1: k8sWorkload,
+  kubernetes_daemon_set_v1: k8sWorkload,
+  kubernetes_daemonset: k8sWorkload,
+  kubernetes_cron_job: k8sWorkload,
+  kubernetes_cron_job_v1: k8sWorkload,
+  kubernetes_job: k8sWorkload,
+  kubernetes_job_v1: k8sWorkload,
+};
+
+/** Kinds a service depends on (as opposed to parts of it, like its repository or workload). */
+export const DATA_STORE_KINDS: ReadonlySet<ResourceKind> = new Set(['database', 'cache', 'queue', 'topic', 'bucket']);
+
+/** Terraform addresses a resource body refers to (`${aws_sqs_queue.x.arn}` -> aws_sqs_queue.x). */
+export function referencedAddresses(value: unknown): string[] {
+  const text = JSON.stringify(value ?? null);
+  return [...new Set([...text.matchAll(/\b([a-z][a-z0-9]*_[a-z0-9_]+)\.([A-Za-z_][A-Za-z0-9_-]*)\.[a-z_]/g)].map((m) => `${m[1]}.${m[2]}`))].filter(
+    (a) => !a.startsWith('data.') && !a.startsWith('var.') && !a.startsWith('local.'),
+  );
+}
+
+/** A queue named as another queue's dead-letter target is part of that queue, not an entity. */
+export function deadLetterQueues(records: readonly ResourceRecord[]): Map<string, string> {
+  const dlqOf = new Map<string, string>();
+  for (const r of records) {
+    if (r.type !== 'aws_sqs_queue' || !r.body.redrive_policy) continue;
+    for (const target of referencedAddresses(r.body.redrive_policy)) {
+      if (target.startsWith('aws_sqs_queue.')) dlqOf.set(`${r.stack}/${target}`, `${r.stack}/${r.address}`);
+    }
+  }
+  return dlqOf;
+}

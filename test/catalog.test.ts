@@ -1,0 +1,217 @@
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import {
+  componentEntityV1alpha1Validator,
+  DefaultNamespaceEntityPolicy,
+  EntityPolicies,
+  FieldFormatEntityPolicy,
+  groupEntityV1alpha1Validator,
+  locationEntityV1alpha1Validator,
+  NoForeignRootFieldsEntityPolicy,
+  resourceEntityV1alpha1Validator,
+  SchemaValidEntityPolicy,
+  systemEntityV1alpha1Validator,
+} from '@backstage/catalog-model';
+import { parseAllDocuments } from 'yaml';
+import { analyse, writeAnalysis } from '../catalog/analyse';
+import type { Catalog, CatalogEntity } from '../catalog/catalog-model';
+import { assertValidCatalog } from '../catalog/validate-catalog';
+import { buildOrganisation } from '../stacks/app';
+import { cleanUp, errorOf, synth, tempDir } from './helpers/synth';
+
+const plainFixture = path.join(__dirname, 'fixtures/plain-terraform');
+let outdir: string;
+let catalog: Catalog;
+const entity = (id: string) => catalog.entities.find((e) => e.id === id) as CatalogEntity;
+
+beforeAll(() => {
+  outdir = synth(buildOrganisation, undefined).outdir;
+  // synth() in the helper runs synth only; the app's main also runs the analysis: do the same.
+  writeAnalysis(outdir);
+  catalog = JSON.parse(fs.readFileSync(path.join(outdir, 'catalog/catalog.json'), 'utf8'));
+});
+afterAll(cleanUp);
+
+describe('the example organisation', () => {
+  test('catalog.json is valid against catalog/schema/catalog.schema.json', () => {
+    expect(() => assertValidCatalog(catalog)).not.toThrow();
+    expect(catalog.organisation).toBe('acme');
+    expect(catalog.summary).toMatchObject({ teams: 4, systems: 2, environments: 2 });
+  });
+
+  test('every example service is there with its owner, environments and links', () => {
+    const services = catalog.entities.filter((e) => e.kind === 'service' && e.source === 'golden-path');
+    expect(services.map((s) => [s.name, s.owner])).toEqual([
+      ['checkout', 'payments'],
+      ['ledger', 'payments'],
+      ['notifications', 'platform'],
+      ['product-catalog', 'storefront'],
+      ['recommendations', 'data'],
+      ['storefront-web', 'storefront'],
+    ]);
+    const checkout = entity('service:checkout');
+    expect(checkout).toMatchObject({ lifecycle: 'production', tier: 1, system: 'commerce', costCenter: 'CC-2001', environments: ['production', 'staging'] });
+    expect(checkout.links.map((l) => l.type)).toEqual(['repository', 'runbook', 'docs', 'dashboard']);
+    expect(entity('service:notifications')).toMatchObject({ lifecycle: 'experimental', environments: ['staging'] });
+  });
+
+  test('dependencies: a service depends on its database, queue and bucket in each environment', () => {
+    const dependsOn = (id: string) => entity(id).relations.filter((r) => r.type === 'dependsOn').map((r) => r.target);
+    expect(dependsOn('service:checkout')).toEqual([
+      'resource:checkout-production-database',
+      'resource:checkout-production-queue',
+      'resource:checkout-staging-database',
+      'resource:checkout-staging-queue',
+    ]);
+    expect(dependsOn('service:ledger')).toEqual([
+      'resource:acme-ledger-production-bucket',
+      'resource:acme-ledger-staging-bucket',
+      'resource:ledger-production-database',
+      'resource:ledger-staging-database',
+    ]);
+    expect(dependsOn('service:storefront-web')).toEqual([]);
+    expect(entity('resource:checkout-production-database').relations).toContainEqual({ type: 'dependencyOf', target: 'service:checkout' });
+  });
+
+  test('resources carry their Terraform addresses, tags and derived console links', () => {
+    const db = entity('resource:checkout-production-database');
+    expect(db).toMatchObject({ type: 'database', owner: 'payments', service: 'checkout', environment: 'production', region: 'eu-west-1' });
+    expect(db.terraform.map((t) => t.constructPath)).toEqual(
+      expect.arrayContaining(['production-aws/checkout/database/instance', 'production-aws/checkout/database/security-group', 'production-aws/checkout/database/subnet-group']),
+    );
+    expect(db.terraform.every((t) => t.stack === 'production-aws')).toBe(true);
+    expect(db.links[0].url).toBe('https://eu-west-1.console.aws.amazon.com/rds/home?region=eu-west-1#database:id=checkout-production');
+    // The dead-letter queue is part of its queue, not an entity of its own.
+    const queue = entity('resource:checkout-staging-queue');
+    expect(queue.terraform.filter((t) => t.address.startsWith('aws_sqs_queue.'))).toHaveLength(2);
+    expect(catalog.entities.some((e) => e.name.includes('dlq'))).toBe(false);
+    expect(entity('resource:checkout-repository').repositoryUrl).toBe('https://github.com/acme-corp/checkout');
+    expect(entity('resource:checkout-production-workload')).toMatchObject({ type: 'workload', environment: 'production' });
+    expect(entity('resource:acme-production-network')).toMatchObject({ type: 'network', owner: 'platform', service: 'network' });
+  });
+
+  test('teams list their services and cost centers; environments their stacks', () => {
+    expect(entity('team:payments')).toMatchObject({ title: 'Payments', services: ['checkout', 'ledger'], costCenters: ['CC-2001', 'CC-2002'], source: 'settings' });
+    expect(entity('environment:production')).toMatchObject({ region: 'eu-west-1', production: true, stacks: ['production-aws', 'production-kubernetes'] });
+  });
+
+  test("every Backstage entity passes Backstage's own validators", async () => {
+    const folder = path.join(outdir, 'catalog/backstage');
+    const files = fs.readdirSync(folder).sort();
+    expect(files.length).toBe(catalog.entities.length + 1);
+    const policy = EntityPolicies.allOf([new DefaultNamespaceEntityPolicy(), new NoForeignRootFieldsEntityPolicy(), new FieldFormatEntityPolicy(), new SchemaValidEntityPolicy()]);
+    const kindValidators = [componentEntityV1alpha1Validator, groupEntityV1alpha1Validator, resourceEntityV1alpha1Validator, systemEntityV1alpha1Validator, locationEntityV1alpha1Validator];
+    const names = new Set<string>();
+    for (const file of files) {
+      const documents = parseAllDocuments(fs.readFileSync(path.join(folder, file), 'utf8'));
+      expect(documents).toHaveLength(1);
+      const e = documents[0].toJS();
+      await expect(policy.enforce(e)).resolves.toBeDefined();
+      const results = await Promise.all(kindValidators.map((v) => v.check(e)));
+      expect({ file, validKind: results.filter(Boolean).length }).toEqual({ file, validKind: 1 });
+      names.add(`${e.kind}:${e.metadata.name}`);
+    }
+    // Every reference points at an exported entity.
+    for (const file of files) {
+      const e = parseAllDocuments(fs.readFileSync(path.join(folder, file), 'utf8'))[0].toJS();
+      for (const ref of [e.spec.owner, e.spec.system && `system:default/${e.spec.system}`, ...(e.spec.dependsOn ?? []), ...(e.spec.dependencyOf ?? [])].filter(Boolean)) {
+        const [kind, name] = ref.replace('default/', '').split(':');
+        expect({ file, ref, found: names.has(`${kind[0].toUpperCase()}${kind.slice(1)}:${name}`) }).toEqual({ file, ref, found: true });
+      }
+    }
+  });
+
+  test('the analysis is deterministic', () => {
+    const again = analyse(outdir);
+    expect(again.files.get('catalog.json')).toBe(fs.readFileSync(path.join(outdir, 'catalog/catalog.json'), 'utf8'));
+  });
+});
+
+describe('plain Terraform JSON, no cdktf, no metadata: a catalog from tags alone', () => {
+  let plain: Catalog;
+  beforeAll(() => {
+    plain = analyse(plainFixture).catalog;
+  });
+  const find = (id: string) => plain.entities.find((e) => e.id === id)!;
+
+  test('services, owners and cost centers come from tags, labels and topics', () => {
+    expect(plain.entities.filter((e) => e.kind === 'service').map((s) => [s.name, s.owner, s.costCenter, s.source])).toEqual([
+      ['invoicing', 'billing', 'CC-9001', 'tags'],
+      ['orders', 'billing', 'CC-9001', 'tags'],
+    ]);
+    expect(find('team:billing')).toMatchObject({ services: ['invoicing', 'orders'], source: 'tags' });
+    expect(find('environment:production')).toMatchObject({ region: 'us-east-1', production: true });
+  });
+
+  test('resources and dependencies from raw provider resources', () => {
+    expect(find('service:orders').relations).toEqual([
+      { type: 'dependsOn', target: 'resource:orders-events-queue' },
+      { type: 'dependsOn', target: 'resource:orders-prod-database' },
+      { type: 'hasPart', target: 'resource:orders-production-workload' },
+      { type: 'hasPart', target: 'resource:orders-repository' },
+      { type: 'ownedBy', target: 'team:billing' },
+    ]);
+    // The DLQ joins its queue through the redrive policy; versioning joins its bucket by reference.
+    expect(find('resource:orders-events-queue').terraform.map((t) => t.address)).toEqual(['aws_sqs_queue.orders_events', 'aws_sqs_queue.orders_events_dlq']);
+    expect(find('resource:acme-invoices-prod-bucket').terraform.map((t) => t.address)).toEqual(['aws_s3_bucket.invoices', 'aws_s3_bucket_versioning.invoices']);
+    expect(find('resource:orders-repository').repositoryUrl).toBe('https://github.com/acme-corp/orders');
+  });
+
+  test('what nobody owns is visible, not dropped', () => {
+    const scratch = find('resource:someones-scratch-bucket');
+    expect(scratch.owner).toBeUndefined();
+    expect(plain.summary.unownedTerraformResources).toBe(1);
+    expect(() => assertValidCatalog(plain)).not.toThrow();
+  });
+});
+
+describe('bad input', () => {
+  test('a corrupt stack file: the error names it, and no catalog is written', () => {
+    const dir = synth(buildOrganisation).outdir;
+    fs.writeFileSync(path.join(dir, 'stacks/staging-aws/cdk.tf.json'), '{"resource": {');
+    expect(errorOf(() => writeAnalysis(dir))).toMatch(/^stacks\/staging-aws\/cdk\.tf\.json is not valid JSON/);
+    expect(fs.existsSync(path.join(dir, 'catalog'))).toBe(false);
+  });
+
+  test('a partial output: a stack in the manifest is missing', () => {
+    const dir = synth(buildOrganisation).outdir;
+    writeAnalysis(dir);
+    const before = fs.readFileSync(path.join(dir, 'catalog/catalog.json'), 'utf8');
+    fs.rmSync(path.join(dir, 'stacks/github'), { recursive: true });
+    expect(errorOf(() => writeAnalysis(dir))).toContain('stacks/github/cdk.tf.json is listed in manifest.json but missing');
+    // The previous catalog is untouched, and no staging folder is left behind.
+    expect(fs.readFileSync(path.join(dir, 'catalog/catalog.json'), 'utf8')).toBe(before);
+    expect(fs.readdirSync(dir).sort()).toEqual(['catalog', 'manifest.json', 'stacks']);
+  });
+
+  test('not a directory, or no Terraform in it', () => {
+    expect(errorOf(() => analyse('/nonexistent/groundwork'))).toContain('/nonexistent/groundwork is not a directory');
+    expect(errorOf(() => analyse(tempDir()))).toContain('holds no Terraform JSON');
+  });
+});
+
+describe('the compiled app and npm run catalog -- <dir>', () => {
+  beforeAll(() => execFileSync('npm', ['run', '--silent', 'build'], { cwd: path.join(__dirname, '..') }));
+
+  test('the app cdktf runs (synth, diff, deploy) writes the catalog beside the stacks', () => {
+    const dir = path.join(tempDir(), 'cdktf.out');
+    execFileSync('node', [path.join(__dirname, '../dist/stacks/main.js')], { env: { ...process.env, CDKTF_OUTDIR: dir } });
+    expect(fs.readdirSync(dir).sort()).toEqual(['catalog', 'manifest.json', 'stacks']);
+    expect(fs.readFileSync(path.join(dir, 'catalog/catalog.json'), 'utf8')).toBe(fs.readFileSync(path.join(outdir, 'catalog/catalog.json'), 'utf8'));
+  });
+
+  test('builds the catalog of a plain Terraform folder standalone', () => {
+    const dir = tempDir();
+    fs.cpSync(plainFixture, dir, { recursive: true });
+    const out = execFileSync('node', [path.join(__dirname, '../dist/scripts/catalog.js'), dir], { encoding: 'utf8' });
+    expect(out).toContain('Catalog of 2 services, 1 teams');
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'catalog/catalog.json'), 'utf8')).summary.services).toBe(2);
+  });
+
+  test('bad input exits 1 with the sentence, no stack trace', () => {
+    const result = spawnSync('node', [path.join(__dirname, '../dist/scripts/catalog.js'), '/nonexistent'], { encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe('/nonexistent is not a directory: pass the synthesized output (cdktf.out) or a folder of .tf.json files.\nNothing was written.\n');
+  });
+});
