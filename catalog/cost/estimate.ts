@@ -1,0 +1,152 @@
+import type { OrganisationMetadata } from '../metadata';
+import { indexResources, ResourceRecord } from '../resource-index';
+import { deadLetterQueues } from '../resource-kinds';
+import { compareText } from '../stable-json';
+import type { TerraformConfiguration } from '../terraform-output';
+import { PriceTable, toNano } from './price-table';
+import { FREE_TYPES, PRICERS } from './pricers';
+import type { Usage } from './usage';
+
+export const UNALLOCATED = 'unallocated';
+
+export interface CostComponent {
+  /** Price table key, e.g. rds.instance.postgres.db.t3.large.single-az. */
+  readonly item: string;
+  readonly what: string;
+  readonly quantity: number;
+  readonly unit: string;
+  readonly unitUsd: string;
+  readonly monthlyCents: number;
+}
+
+export interface CostLine {
+  readonly stack: string;
+  readonly address: string;
+  readonly type: string;
+  readonly region: string;
+  readonly service?: string;
+  readonly team?: string;
+  readonly costCenter?: string;
+  readonly environment?: string;
+  readonly components: CostComponent[];
+  readonly monthlyCents: number;
+}
+
+export interface NotPricedResource {
+  readonly stack: string;
+  readonly address: string;
+  readonly type: string;
+  readonly service?: string;
+  readonly team?: string;
+  readonly environment?: string;
+  readonly reason: string;
+}
+
+export interface Estimate {
+  readonly lines: CostLine[];
+  readonly notPriced: NotPricedResource[];
+  readonly freeResources: number;
+  readonly tablesUsed: PriceTable[];
+}
+
+export interface EstimateOptions {
+  readonly tables: ReadonlyMap<string, PriceTable>;
+  readonly usage: Usage;
+}
+
+/** Kubernetes objects have no region of their own: the environment's, from the settings. */
+function regionOf(r: ResourceRecord, organisation: OrganisationMetadata | undefined): string | undefined {
+  return r.region ?? (r.tags.environment ? organisation?.environments[r.tags.environment]?.region : undefined);
+}
+
+/**
+ * Prices every resource of the configurations for a month (730 hours) from the price tables.
+ * What cannot be priced is listed with the reason, never counted as zero.
+ */
+export function estimate(configurations: readonly TerraformConfiguration[], options: EstimateOptions): Estimate {
+  const records = indexResources(configurations);
+  const organisation = configurations.find((c) => c.metadata?.organisation)?.metadata?.organisation;
+  const dlq = deadLetterQueues(records);
+  const lines: CostLine[] = [];
+  const notPriced: NotPricedResource[] = [];
+  const tablesUsed = new Set<PriceTable>();
+  let freeResources = 0;
+  for (const r of records) {
+    const service = r.tags.service;
+    const skip = (reason: string) =>
+      notPriced.push({
+        stack: r.stack,
+        address: r.address,
+        type: r.type,
+        ...(service ? { service } : {}),
+        ...(r.tags.owner ? { team: r.tags.owner } : {}),
+        ...(r.tags.environment ? { environment: r.tags.environment } : {}),
+        reason,
+      });
+    const pricer = PRICERS[r.type];
+    if (!pricer) {
+      if (FREE_TYPES.has(r.type)) freeResources++;
+      else skip('no pricing rule for this resource type');
+      continue;
+    }
+    const environment = r.tags.environment;
+    const result = pricer(r, {
+      usage: options.usage.figures(service, environment),
+      isDeadLetterQueue: dlq.has(`${r.stack}/${r.address}`),
+      kubernetesOverrides: options.usage.kubernetesPrices(service),
+    });
+    if ('notPriced' in result) {
+      skip(result.notPriced);
+      continue;
+    }
+    if (!result.charges.length) {
+      freeResources++;
+      continue;
+    }
+    const region = regionOf(r, organisation);
+    const table = region ? options.tables.get(region) : undefined;
+    if (!region || !table) {
+      skip(region ? `no price table for region ${region}` : 'region unknown');
+      continue;
+    }
+    const overrides = options.usage.kubernetesPrices(service);
+    const components: CostComponent[] = [];
+    let missing: string | undefined;
+    for (const charge of result.charges) {
+      const override = charge.item === 'kubernetes.vcpu.hour' ? overrides.vcpuHourUsd : charge.item === 'kubernetes.gib.hour' ? overrides.gibHourUsd : undefined;
+      const entry = table.prices[charge.item];
+      if (!entry && !override) {
+        missing = charge.item;
+        break;
+      }
+      const unitUsd = override ?? entry.usd;
+      components.push({
+        item: charge.item,
+        what: charge.what,
+        quantity: charge.quantity,
+        unit: entry?.unit ?? 'Hrs',
+        unitUsd,
+        // Nano-dollars times quantity, rounded once to the cent: exact for the price list's decimals.
+        monthlyCents: Math.round((toNano(unitUsd) * charge.quantity) / 1e7),
+      });
+    }
+    if (missing) {
+      skip(`no price for ${missing} in the ${region} table`);
+      continue;
+    }
+    tablesUsed.add(table);
+    lines.push({
+      stack: r.stack,
+      address: r.address,
+      type: r.type,
+      region,
+      ...(service ? { service } : {}),
+      ...(r.tags.owner ? { team: r.tags.owner } : {}),
+      ...(r.tags['cost-center'] ? { costCenter: r.tags['cost-center'] } : {}),
+      ...(environment ? { environment } : {}),
+      components,
+      monthlyCents: components.reduce((sum, c) => sum + c.monthlyCents, 0),
+    });
+  }
+  return { lines, notPriced, freeResources, tablesUsed: [...tablesUsed].sort((a, b) => compareText(a.region, b.region)) };
+}

@@ -1,0 +1,213 @@
+import { block, literal, ResourceRecord } from '../resource-index';
+import { cpuCores, memoryGib } from './quantities';
+import type { UsageFigures } from './usage';
+
+/** 730 hours: the month AWS and Infracost price by. */
+export const HOURS_PER_MONTH = 730;
+
+/** One priced quantity: `quantity` units of the price table entry `item`. */
+export interface Charge {
+  readonly item: string;
+  readonly quantity: number;
+  readonly what: string;
+}
+
+export type PriceResult = { charges: Charge[] } | { notPriced: string };
+
+export interface PricingContext {
+  readonly usage: UsageFigures;
+  readonly isDeadLetterQueue: boolean;
+  /** Set for Kubernetes workloads: overrides of the per-vCPU / per-GiB hour price. */
+  readonly kubernetesOverrides: { vcpuHourUsd?: string; gibHourUsd?: string };
+}
+
+type Pricer = (r: ResourceRecord, ctx: PricingContext) => PriceResult;
+
+const num = (value: unknown, fallback: number): number => {
+  const text = literal(value);
+  return text !== undefined && text !== '' && !Number.isNaN(Number(text)) ? Number(text) : fallback;
+};
+const flag = (value: unknown) => value === true || value === 'true';
+const hours = (item: string, what: string, count = 1): Charge => ({ item, quantity: HOURS_PER_MONTH * count, what });
+const unknown = (what: string, value: unknown): PriceResult => ({ notPriced: `${what} is not a literal (${JSON.stringify(value)})` });
+
+const rdsInstance: Pricer = (r) => {
+  const engine = literal(r.body.engine);
+  const instanceClass = literal(r.body.instance_class);
+  if (!engine) return unknown('engine', r.body.engine);
+  if (!instanceClass) return unknown('instance_class', r.body.instance_class);
+  const az = flag(r.body.multi_az) ? 'multi-az' : 'single-az';
+  const iops = num(r.body.iops, 0);
+  // AWS's own default: gp2, or io1 when IOPS are provisioned.
+  const storageType = literal(r.body.storage_type) ?? (iops > 0 ? 'io1' : 'gp2');
+  const charges: Charge[] = [
+    hours(`rds.instance.${engine}.${instanceClass}.${az}`, `${instanceClass} ${engine} ${az === 'multi-az' ? 'Multi-AZ' : 'Single-AZ'}`),
+    { item: `rds.storage.${storageType}.${az}`, quantity: num(r.body.allocated_storage, 20), what: `${storageType} storage (GB)` },
+  ];
+  if (storageType === 'io1' && iops > 0) charges.push({ item: `rds.iops.io1.${az}`, quantity: iops, what: 'provisioned IOPS' });
+  if (flag(r.body.manage_master_user_password)) charges.push({ item: 'secretsmanager.secret', quantity: 1, what: 'master password secret kept by RDS' });
+  return { charges };
+};
+
+const auroraInstance: Pricer = (r) => {
+  const engine = literal(r.body.engine) ?? 'aurora-postgresql';
+  const instanceClass = literal(r.body.instance_class);
+  if (!instanceClass) return unknown('instance_class', r.body.instance_class);
+  return { charges: [hours(`rds.instance.${engine}.${instanceClass}`, `${instanceClass} ${engine}`)] };
+};
+
+const auroraCluster: Pricer = (r, { usage }) => {
+  const charges: Charge[] = [
+    { item: 'rds.aurora.storage', quantity: usage.auroraStorageGb, what: 'Aurora storage (GB, usage file)' },
+    { item: 'rds.aurora.io', quantity: usage.auroraIoMillions, what: 'Aurora I/O (millions, usage file)' },
+  ];
+  if (flag(r.body.manage_master_user_password)) charges.push({ item: 'secretsmanager.secret', quantity: 1, what: 'master password secret kept by RDS' });
+  return { charges };
+};
+
+const ec2Instance: Pricer = (r) => {
+  const type = literal(r.body.instance_type);
+  if (!type) return unknown('instance_type', r.body.instance_type);
+  const root = block(r.body.root_block_device) ?? {};
+  // With no root_block_device the AMI decides; 8 GB gp2 is the Amazon Linux default.
+  const volumeType = literal(root.volume_type) ?? 'gp2';
+  return {
+    charges: [hours(`ec2.instance.${type}`, `${type} Linux on-demand`), { item: `ebs.${volumeType}.storage`, quantity: num(root.volume_size, 8), what: `root volume ${volumeType} (GB)` }],
+  };
+};
+
+const ebsVolume: Pricer = (r) => {
+  const type = literal(r.body.type) ?? 'gp3';
+  const charges: Charge[] = [{ item: `ebs.${type}.storage`, quantity: num(r.body.size, 0), what: `${type} volume (GB)` }];
+  if ((type === 'io1' || type === 'io2') && num(r.body.iops, 0) > 0) charges.push({ item: 'ebs.io1.iops', quantity: num(r.body.iops, 0), what: 'provisioned IOPS' });
+  return { charges };
+};
+
+const elasticacheNodes = (nodeType: unknown, count: number, r: ResourceRecord): PriceResult => {
+  const type = literal(nodeType);
+  if (!type) return unknown('node_type', r.body.node_type);
+  return { charges: [hours(`elasticache.${type}`, `${count} × ${type} node`, count)] };
+};
+
+const loadBalancer: Pricer = (r, { usage }) => {
+  const type = literal(r.body.load_balancer_type) ?? 'application';
+  if (type !== 'application' && type !== 'network') return { notPriced: `load balancer type ${type}` };
+  const unit = type === 'application' ? 'lcu' : 'nlcu';
+  return {
+    charges: [
+      hours(`elb.${type}.hour`, `${type} load balancer`),
+      { item: `elb.${type}.${unit}`, quantity: usage.loadBalancerCapacityUnits * HOURS_PER_MONTH, what: `${unit.toUpperCase()}-hours (usage file)` },
+    ],
+  };
+};
+
+const logGroup: Pricer = (r, { usage }) => {
+  // Steady state: a month of ingest is kept for the retention period (a year when it never expires).
+  const retentionMonths = Math.min(num(r.body.retention_in_days, 365), 3653) / (365 / 12);
+  return {
+    charges: [
+      { item: 'logs.ingest.gb', quantity: usage.logIngestedGb, what: 'GB ingested (usage file)' },
+      { item: 'logs.storage.gb', quantity: Math.round(usage.logIngestedGb * retentionMonths * 100) / 100, what: 'GB stored at steady state' },
+    ],
+  };
+};
+
+/** Requests per container summed over replicas: what the pods reserve on the nodes. */
+const kubernetesWorkload: Pricer = (r) => {
+  const spec = block(r.body.spec) ?? {};
+  const podSpec = block(block(spec.template)?.spec) ?? {};
+  const containers = (Array.isArray(podSpec.container) ? podSpec.container : podSpec.container ? [podSpec.container] : []) as Record<string, any>[];
+  if (!containers.length) return { notPriced: 'no containers' };
+  const replicas = num(spec.replicas, 1);
+  let cpu = 0;
+  let memory = 0;
+  for (const c of containers) {
+    const requests = block(block(c.resources)?.requests) ?? {};
+    const cores = cpuCores(requests.cpu);
+    const gib = memoryGib(requests.memory);
+    if (cores === undefined || gib === undefined) return { notPriced: `container ${c.name ?? '?'} has no literal CPU and memory requests` };
+    cpu += cores;
+    memory += gib;
+  }
+  return {
+    charges: [
+      { item: 'kubernetes.vcpu.hour', quantity: replicas * cpu * HOURS_PER_MONTH, what: `${replicas} × ${cpu} vCPU requested` },
+      { item: 'kubernetes.gib.hour', quantity: replicas * memory * HOURS_PER_MONTH, what: `${replicas} × ${memory} GiB requested` },
+    ],
+  };
+};
+
+/** ClusterIP and NodePort services are free; a LoadBalancer service buys a load balancer we cannot see. */
+function kubernetesService(r: ResourceRecord): PriceResult {
+  const type = literal(block(r.body.spec)?.type) ?? 'ClusterIP';
+  return type === 'LoadBalancer' ? { notPriced: 'type LoadBalancer: the cloud load balancer it creates is not in the Terraform' } : { charges: [] };
+}
+
+/** How each priced resource type is priced. */
+export const PRICERS: Readonly<Record<string, Pricer>> = {
+  aws_db_instance: rdsInstance,
+  aws_rds_cluster_instance: auroraInstance,
+  aws_rds_cluster: auroraCluster,
+  aws_instance: ec2Instance,
+  aws_ebs_volume: ebsVolume,
+  aws_nat_gateway: (_r, { usage }) => ({
+    charges: [hours('natgateway.hour', 'NAT gateway'), { item: 'natgateway.gb', quantity: usage.natProcessedGb, what: 'GB processed (usage file)' }],
+  }),
+  aws_eip: () => ({ charges: [hours('publicipv4.hour', 'public IPv4 address')] }),
+  aws_lb: loadBalancer,
+  aws_alb: loadBalancer,
+  aws_eks_cluster: () => ({ charges: [hours('eks.cluster.hour', 'EKS control plane')] }),
+  aws_elasticache_cluster: (r) => elasticacheNodes(r.body.node_type, num(r.body.num_cache_nodes, 1), r),
+  aws_elasticache_replication_group: (r) => {
+    const groups = num(r.body.num_node_groups, 0);
+    const count = groups > 0 ? groups * (num(r.body.replicas_per_node_group, 0) + 1) : num(r.body.num_cache_clusters, 1);
+    return elasticacheNodes(r.body.node_type, count, r);
+  },
+  aws_secretsmanager_secret: (_r, { usage }) => ({
+    charges: [
+      { item: 'secretsmanager.secret', quantity: 1, what: 'secret' },
+      { item: 'secretsmanager.api10k', quantity: usage.secretsApiCallsTenThousands, what: '10K API calls (usage file)' },
+    ],
+  }),
+  aws_kms_key: () => ({ charges: [{ item: 'kms.key', quantity: 1, what: 'customer managed key' }] }),
+  aws_cloudwatch_log_group: logGroup,
+  aws_s3_bucket: (_r, { usage }) => ({
+    charges: [
+      { item: 's3.standard.storage', quantity: usage.s3StorageGb, what: 'GB stored (usage file)' },
+      { item: 's3.put.1k', quantity: usage.s3PutRequestsThousands, what: '1K PUT/LIST requests (usage file)' },
+      { item: 's3.get.1k', quantity: usage.s3GetRequestsThousands, what: '1K GET requests (usage file)' },
+    ],
+  }),
+  aws_sqs_queue: (r, { usage, isDeadLetterQueue }) => {
+    const fifo = flag(r.body.fifo_queue);
+    const requests = isDeadLetterQueue ? usage.deadLetterRequestsMillions : usage.sqsRequestsMillions;
+    return { charges: [{ item: `sqs.${fifo ? 'fifo' : 'standard'}.million`, quantity: requests, what: `million requests (usage file${isDeadLetterQueue ? ', dead-letter queue' : ''})` }] };
+  },
+  kubernetes_deployment: kubernetesWorkload,
+  kubernetes_deployment_v1: kubernetesWorkload,
+  kubernetes_stateful_set: kubernetesWorkload,
+  kubernetes_stateful_set_v1: kubernetesWorkload,
+  kubernetes_service: kubernetesService,
+  kubernetes_service_v1: kubernetesService,
+};
+
+/**
+ * Types that cost nothing by themselves (configuration, permissions, networking plumbing): counted
+ * as free, not as unpriced. Anything neither here nor in PRICERS is reported as not priced.
+ */
+export const FREE_TYPES: ReadonlySet<string> = new Set([
+  'aws_vpc', 'aws_subnet', 'aws_route', 'aws_route_table', 'aws_route_table_association', 'aws_internet_gateway', 'aws_egress_only_internet_gateway',
+  'aws_security_group', 'aws_security_group_rule', 'aws_vpc_security_group_ingress_rule', 'aws_vpc_security_group_egress_rule', 'aws_default_security_group',
+  'aws_default_network_acl', 'aws_network_acl', 'aws_flow_log', 'aws_eip_association',
+  'aws_iam_role', 'aws_iam_role_policy', 'aws_iam_role_policy_attachment', 'aws_iam_policy', 'aws_iam_openid_connect_provider', 'aws_iam_instance_profile',
+  'aws_db_subnet_group', 'aws_db_parameter_group', 'aws_rds_cluster_parameter_group', 'aws_elasticache_subnet_group', 'aws_elasticache_parameter_group',
+  'aws_s3_bucket_public_access_block', 'aws_s3_bucket_server_side_encryption_configuration', 'aws_s3_bucket_versioning', 'aws_s3_bucket_ownership_controls',
+  'aws_s3_bucket_policy', 'aws_s3_bucket_lifecycle_configuration', 'aws_s3_bucket_logging', 'aws_s3_bucket_acl',
+  'aws_sqs_queue_policy', 'aws_sqs_queue_redrive_policy', 'aws_sqs_queue_redrive_allow_policy', 'aws_sns_topic_policy', 'aws_sns_topic_subscription',
+  'aws_kms_alias', 'aws_secretsmanager_secret_version', 'aws_lb_listener', 'aws_lb_target_group', 'aws_lb_target_group_attachment', 'aws_lb_listener_rule',
+  'aws_cloudwatch_metric_alarm', 'aws_cloudwatch_log_stream',
+  'kubernetes_namespace', 'kubernetes_namespace_v1', 'kubernetes_service_account', 'kubernetes_service_account_v1', 'kubernetes_config_map', 'kubernetes_config_map_v1',
+  'kubernetes_secret', 'kubernetes_secret_v1', 'kubernetes_horizontal_pod_autoscaler', 'kubernetes_horizontal_pod_autoscaler_v2', 'kubernetes_pod_disruption_budget_v1',
+  'kubernetes_role', 'kubernetes_role_v1', 'kubernetes_role_binding', 'kubernetes_role_binding_v1', 'kubernetes_network_policy', 'kubernetes_network_policy_v1',
+  'github_repository', 'github_branch_protection', 'github_repository_file', 'github_team', 'github_team_repository', 'github_team_membership', 'github_branch_default',
+]);

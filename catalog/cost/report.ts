@@ -1,0 +1,171 @@
+import { stringify } from 'csv-stringify/sync';
+import { compareText } from '../stable-json';
+import { CostLine, Estimate, NotPricedResource, UNALLOCATED } from './estimate';
+import { HOURS_PER_MONTH } from './pricers';
+import { DEFAULT_USAGE, Usage, UsageFigures } from './usage';
+
+export interface CostRow {
+  readonly name: string;
+  readonly monthlyUsd: number;
+  readonly resources: number;
+  readonly team?: string;
+  readonly costCenter?: string;
+}
+
+export interface CostReport {
+  readonly currency: 'USD';
+  readonly hoursPerMonth: number;
+  readonly priceTables: Array<{ region: string; effectiveDate: string; source: string }>;
+  readonly usage: { defaults: UsageFigures; serviceFiles: string[] };
+  readonly total: { monthlyUsd: number; pricedResources: number; freeResources: number; notPricedResources: number };
+  readonly byService: CostRow[];
+  readonly byTeam: CostRow[];
+  readonly byCostCenter: CostRow[];
+  readonly byEnvironment: CostRow[];
+  readonly unallocated: { monthlyUsd: number; resources: Array<{ stack: string; address: string; type: string; monthlyUsd: number }> };
+  readonly notPriced: { byType: Array<{ type: string; count: number; reasons: string[] }>; resources: NotPricedResource[] };
+  readonly resources: Array<Omit<CostLine, 'monthlyCents' | 'components'> & { monthlyUsd: number; components: Array<{ item: string; what: string; quantity: number; unit: string; unitUsd: string; monthlyUsd: number }> }>;
+}
+
+const usd = (cents: number) => cents / 100;
+
+/**
+ * Sums lines per key, largest first, with the explicit `unallocated` row (lines without the key)
+ * always last, even at $0: every row is a sum of whole cents, so rows add up to the total exactly.
+ */
+function rollUp(lines: readonly CostLine[], keyOf: (l: CostLine) => string | undefined, extra?: (lines: CostLine[]) => Partial<CostRow>): CostRow[] {
+  const groups = new Map<string, CostLine[]>();
+  const unallocated: CostLine[] = [];
+  for (const l of lines) {
+    const k = keyOf(l);
+    if (k === undefined) {
+      unallocated.push(l);
+      continue;
+    }
+    const group = groups.get(k);
+    if (group) group.push(l);
+    else groups.set(k, [l]);
+  }
+  const cents = (group: CostLine[]) => group.reduce((s, l) => s + l.monthlyCents, 0);
+  const rows = [...groups.entries()]
+    .map(([name, group]) => ({ name, cents: cents(group), group }))
+    .sort((a, b) => b.cents - a.cents || compareText(a.name, b.name))
+    .map(({ name, cents: c, group }) => ({ name, monthlyUsd: usd(c), resources: group.length, ...(extra ? extra(group) : {}) }));
+  return [...rows, { name: UNALLOCATED, monthlyUsd: usd(cents(unallocated)), resources: unallocated.length }];
+}
+
+const single = (values: Array<string | undefined>) => {
+  const set = [...new Set(values.filter((v): v is string => Boolean(v)))];
+  return set.length === 1 ? set[0] : undefined;
+};
+
+export function buildCostReport(estimate: Estimate, usage: Usage): CostReport {
+  const { lines } = estimate;
+  const unallocated = lines.filter((l) => !l.service || !l.team || !l.costCenter || !l.environment);
+  const byType = new Map<string, NotPricedResource[]>();
+  for (const n of estimate.notPriced) {
+    const list = byType.get(n.type);
+    if (list) list.push(n);
+    else byType.set(n.type, [n]);
+  }
+  return {
+    currency: 'USD',
+    hoursPerMonth: HOURS_PER_MONTH,
+    priceTables: estimate.tablesUsed.map((t) => ({ region: t.region, effectiveDate: t.effectiveDate, source: t.source })),
+    usage: { defaults: DEFAULT_USAGE, serviceFiles: usage.serviceFiles },
+    total: {
+      monthlyUsd: usd(lines.reduce((s, l) => s + l.monthlyCents, 0)),
+      pricedResources: lines.length,
+      freeResources: estimate.freeResources,
+      notPricedResources: estimate.notPriced.length,
+    },
+    byService: rollUp(lines, (l) => l.service, (g) => ({ team: single(g.map((l) => l.team)), costCenter: single(g.map((l) => l.costCenter)) })),
+    byTeam: rollUp(lines, (l) => l.team),
+    byCostCenter: rollUp(lines, (l) => l.costCenter),
+    byEnvironment: rollUp(lines, (l) => l.environment),
+    unallocated: {
+      monthlyUsd: usd(unallocated.reduce((s, l) => s + l.monthlyCents, 0)),
+      resources: unallocated.map((l) => ({ stack: l.stack, address: l.address, type: l.type, monthlyUsd: usd(l.monthlyCents) })),
+    },
+    notPriced: {
+      byType: [...byType.entries()].sort(([a], [b]) => compareText(a, b)).map(([type, list]) => ({ type, count: list.length, reasons: [...new Set(list.map((n) => n.reason))].sort() })),
+      resources: estimate.notPriced,
+    },
+    resources: lines.map(({ monthlyCents, components, ...rest }) => ({
+      ...rest,
+      monthlyUsd: usd(monthlyCents),
+      components: components.map(({ monthlyCents: c, ...component }) => ({ ...component, monthlyUsd: usd(c) })),
+    })),
+  };
+}
+
+const money = (value: number) => `$${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+function table(title: string, rows: CostRow[], total: number, columns: Array<[string, (r: CostRow) => string]> = []): string {
+  const header = `| ${title} | ${columns.map(([h]) => `${h} | `).join('')}monthly | share |\n| --- | ${columns.map(() => '--- | ').join('')}---: | ---: |`;
+  const body = rows.map((r) => `| ${r.name === UNALLOCATED ? '**unallocated**' : r.name} | ${columns.map(([, f]) => `${f(r)} | `).join('')}${money(r.monthlyUsd)} | ${total ? ((100 * r.monthlyUsd) / total).toFixed(1) : '0.0'}% |`);
+  return [header, ...body].join('\n');
+}
+
+/** The report for people: totals per team and cost center first, then the details. */
+export function costMarkdown(report: CostReport, organisation?: string): string {
+  const total = report.total.monthlyUsd;
+  const prices = report.priceTables.map((t) => `${t.region} (prices of ${t.effectiveDate})`).join(', ') || 'none used';
+  const sources = [...new Set(report.priceTables.map((t) => t.source))];
+  const top = report.byService.filter((r) => r.name !== UNALLOCATED).slice(0, 10);
+  const lines = [
+    `# Monthly cost estimate${organisation ? `: ${organisation}` : ''}`,
+    '',
+    `**${money(total)} per month** (on-demand, ${report.hoursPerMonth} hours) for ${report.total.pricedResources} priced resources. Price tables: ${prices}.`,
+    '',
+    `- Unallocated (missing owner, service, cost-center or environment tags): **${money(report.unallocated.monthlyUsd)}** across ${report.unallocated.resources.length} resources.`,
+    `- Not priced: **${report.total.notPricedResources} resources**${report.notPriced.byType.length ? ` (${report.notPriced.byType.map((t) => `${t.count} × ${t.type}`).join(', ')})` : ''}; their cost is not in the totals.`,
+    `- ${report.total.freeResources} resources cost nothing by themselves (networking plumbing, IAM, configuration).`,
+    '',
+    '## By team',
+    '',
+    table('team', report.byTeam, total),
+    '',
+    '## By cost center',
+    '',
+    table('cost center', report.byCostCenter, total),
+    '',
+    '## By environment',
+    '',
+    table('environment', report.byEnvironment, total),
+    '',
+    `## Top ${top.length} services`,
+    '',
+    table('service', top, total, [
+      ['team', (r) => r.team ?? ''],
+      ['cost center', (r) => r.costCenter ?? ''],
+    ]),
+  ];
+  if (report.notPriced.byType.length) {
+    lines.push('', '## Not priced', '', '| resource type | count | why |', '| --- | ---: | --- |');
+    for (const t of report.notPriced.byType) lines.push(`| ${t.type} | ${t.count} | ${t.reasons.join('; ')} |`);
+  }
+  lines.push(
+    '',
+    '## How this is computed',
+    '',
+    `Each resource is priced from the on-demand price tables (${sources.join('; ') || 'none'}). ` +
+      `Usage-priced items (S3 storage and requests, SQS requests, log ingestion, NAT data, load balancer capacity) take their figures from \`usage/<service>.json\`, else \`usage/defaults.json\`, else these defaults: ` +
+      Object.entries(report.usage.defaults)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ') +
+      '. Kubernetes workloads are priced as replicas × (CPU request × vCPU-hour + memory request × GiB-hour).',
+    '',
+  );
+  return lines.join('\n');
+}
+
+export function costCsv(report: CostReport): string {
+  const rows = report.resources.flatMap((r) =>
+    r.components.map((c) => [r.stack, r.address, r.type, r.service ?? UNALLOCATED, r.team ?? UNALLOCATED, r.costCenter ?? UNALLOCATED, r.environment ?? UNALLOCATED, r.region, c.item, c.what, c.quantity, c.unit, c.unitUsd, c.monthlyUsd.toFixed(2)]),
+  );
+  return stringify(rows, {
+    header: true,
+    columns: ['stack', 'address', 'type', 'service', 'team', 'cost_center', 'environment', 'region', 'price_item', 'what', 'quantity', 'unit', 'unit_usd', 'monthly_usd'],
+  });
+}

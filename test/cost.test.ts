@@ -1,0 +1,156 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { parse } from 'csv-parse/sync';
+import { analyse, writeAnalysis } from '../catalog/analyse';
+import { loadPriceTables } from '../catalog/cost/price-table';
+import type { CostReport, CostRow } from '../catalog/cost/report';
+import { buildOrganisation } from '../stacks/app';
+import { cleanUp, errorOf, synth, tempDir } from './helpers/synth';
+
+const pins = path.join(__dirname, 'fixtures/cost-pins');
+afterAll(cleanUp);
+
+const line = (report: CostReport, suffix: string) => report.resources.find((r) => r.address.endsWith(suffix))!;
+const component = (report: CostReport, suffix: string, item: string) => line(report, suffix).components.find((c) => c.item === item)!;
+const cents = (n: number) => Math.round(n * 100);
+const sumRows = (rows: CostRow[]) => rows.reduce((s, r) => s + cents(r.monthlyUsd), 0);
+
+describe('pinned prices: public on-demand price x 730 hours, to the cent (us-east-1)', () => {
+  const report = analyse(pins).cost;
+
+  test('RDS PostgreSQL db.t3.large Single-AZ with 20 GB gp2: $0.145/h x 730 + 20 x $0.115', () => {
+    expect(component(report, 'aws_db_instance.pg', 'rds.instance.postgres.db.t3.large.single-az').monthlyUsd).toBe(105.85);
+    expect(component(report, 'aws_db_instance.pg', 'rds.storage.gp2.single-az').monthlyUsd).toBe(2.3);
+    expect(line(report, 'aws_db_instance.pg').monthlyUsd).toBe(108.15);
+  });
+
+  test('RDS Multi-AZ doubles instance and storage; io1 adds provisioned IOPS', () => {
+    // db.m5.large Multi-AZ $0.356/h, io1 Multi-AZ $0.25/GB-month, IOPS Multi-AZ $0.20/IOPS-month.
+    expect(line(report, 'aws_db_instance.pg_multi').monthlyUsd).toBe(259.88 + 25 + 200);
+  });
+
+  test('a NAT gateway: $0.045/h x 730, plus data processed from usage', () => {
+    expect(component(report, 'aws_nat_gateway.nat', 'natgateway.hour').monthlyUsd).toBe(32.85);
+    expect(component(report, 'aws_nat_gateway.nat', 'natgateway.gb')).toMatchObject({ quantity: 100, monthlyUsd: 4.5 });
+  });
+
+  test('an EKS cluster: $0.10/h x 730', () => {
+    expect(line(report, 'aws_eks_cluster.eks').monthlyUsd).toBe(73);
+  });
+
+  test('a t3.medium with an 8 GB gp2 root volume: $0.0416/h x 730 + 8 x $0.10', () => {
+    expect(line(report, 'aws_instance.vm').components.map((c) => [c.item, c.monthlyUsd])).toEqual([
+      ['ec2.instance.t3.medium', 30.37],
+      ['ebs.gp2.storage', 0.8],
+    ]);
+    expect(line(report, 'aws_instance.vm').monthlyUsd).toBe(31.17);
+  });
+
+  test('untagged cost lands in unallocated; unknown types are listed as not priced, not as zero', () => {
+    expect(report.unallocated.resources.map((r) => r.address)).toEqual(['aws_s3_bucket.untagged']);
+    expect(report.byService.at(-1)).toMatchObject({ name: 'unallocated', resources: 1 });
+    expect(report.notPriced.byType).toEqual([{ type: 'aws_mq_broker', count: 1, reasons: ['no pricing rule for this resource type'] }]);
+    expect(report.total).toMatchObject({ pricedResources: 6, freeResources: 1, notPricedResources: 1 });
+  });
+});
+
+describe('the example organisation', () => {
+  let outdir: string;
+  let report: CostReport;
+  beforeAll(() => {
+    outdir = synth(buildOrganisation).outdir;
+    writeAnalysis(outdir, { usage: path.join(__dirname, '../usage') });
+    report = JSON.parse(fs.readFileSync(path.join(outdir, 'catalog/cost-report.json'), 'utf8'));
+  });
+
+  test('every resource is priced or free: nothing unpriced, nothing unallocated', () => {
+    expect(report.notPriced.resources).toEqual([]);
+    expect(report.unallocated).toEqual({ monthlyUsd: 0, resources: [] });
+    expect(report.total.pricedResources).toBeGreaterThan(40);
+    expect(report.priceTables.map((t) => t.region)).toEqual(['eu-west-1', 'us-east-1']);
+  });
+
+  test('roll-ups are exact: rows sum to the total at every level, each with an unallocated row', () => {
+    const total = cents(report.total.monthlyUsd);
+    expect(report.resources.reduce((s, r) => s + cents(r.monthlyUsd), 0)).toBe(total);
+    for (const rows of [report.byService, report.byTeam, report.byCostCenter, report.byEnvironment]) {
+      expect(sumRows(rows)).toBe(total);
+      expect(rows.at(-1)!.name).toBe('unallocated');
+    }
+    for (const r of report.resources) expect(r.components.reduce((s, c) => s + cents(c.monthlyUsd), 0)).toBe(cents(r.monthlyUsd));
+    expect(report.byTeam.map((r) => r.name)).toEqual(expect.arrayContaining(['payments', 'storefront', 'data', 'platform']));
+  });
+
+  test('production databases are priced Multi-AZ in their region, staging ones Single-AZ', () => {
+    const db = (stack: string, service: string) => report.resources.find((r) => r.stack === stack && r.type === 'aws_db_instance' && r.service === service)!;
+    expect(db('production-aws', 'ledger').components[0]).toMatchObject({ item: 'rds.instance.postgres.db.m5.xlarge.multi-az', unitUsd: '0.764' });
+    expect(db('staging-aws', 'ledger').components[0]).toMatchObject({ item: 'rds.instance.postgres.db.m5.xlarge.single-az', unitUsd: '0.356' });
+    expect(db('staging-aws', 'ledger').components.map((c) => c.item)).toContain('secretsmanager.secret');
+  });
+
+  test('Kubernetes workloads: replicas x (CPU x vCPU-hour + memory x GiB-hour)', () => {
+    const web = report.resources.find((r) => r.stack === 'production-kubernetes' && r.service === 'storefront-web')!;
+    // 3 replicas x 1 vCPU x 730 h x $0.04456 + 3 x 1 GiB x 730 h x $0.004865 (eu-west-1 Fargate rates)
+    expect(web.components.map((c) => [c.item, c.quantity, c.monthlyUsd])).toEqual([
+      ['kubernetes.vcpu.hour', 2190, 97.59],
+      ['kubernetes.gib.hour', 2190, 10.65],
+    ]);
+  });
+
+  test('usage files change usage-priced items', () => {
+    const bucket = (stack: string) => report.resources.find((r) => r.stack === stack && r.type === 'aws_s3_bucket' && r.service === 'recommendations')!;
+    expect(bucket('production-aws').components[0]).toMatchObject({ item: 's3.standard.storage', quantity: 800 });
+    expect(bucket('staging-aws').components[0]).toMatchObject({ quantity: 100 });
+    expect(report.usage.serviceFiles).toEqual(['checkout', 'recommendations']);
+  });
+
+  test('costs appear on catalog entities', () => {
+    const catalog = JSON.parse(fs.readFileSync(path.join(outdir, 'catalog/catalog.json'), 'utf8'));
+    const service = catalog.entities.find((e: any) => e.id === 'service:ledger');
+    expect(service.cost.monthlyUsd).toBe(report.byService.find((r) => r.name === 'ledger')!.monthlyUsd);
+    const team = catalog.entities.find((e: any) => e.id === 'team:payments');
+    expect(team.cost.monthlyUsd).toBe(report.byTeam.find((r) => r.name === 'payments')!.monthlyUsd);
+    const db = catalog.entities.find((e: any) => e.id === 'resource:ledger-production-database');
+    // db.m5.xlarge Multi-AZ ($557.72) + 200 GB gp3 Multi-AZ ($50.80) + its secret and log group
+    expect(db.cost.monthlyUsd).toBe(612.21);
+  });
+
+  test('Markdown for managers and CSV for spreadsheets', () => {
+    const md = fs.readFileSync(path.join(outdir, 'catalog/cost-report.md'), 'utf8');
+    expect(md).toMatch(/^# Monthly cost estimate: acme\n\n\*\*\$[0-9,]+\.[0-9]{2} per month\*\*/);
+    for (const heading of ['## By team', '## By cost center', '## By environment', '## Top 7 services', '(prices of 2025-06-01)']) expect(md).toContain(heading);
+    expect(md).toContain('| **unallocated** | $0.00 | 0.0% |');
+    const rows = parse(fs.readFileSync(path.join(outdir, 'catalog/cost-report.csv'), 'utf8'), { columns: true });
+    expect(rows.length).toBe(report.resources.reduce((s, r) => s + r.components.length, 0));
+    expect(rows.reduce((s: number, r: any) => s + cents(Number(r.monthly_usd)), 0)).toBe(cents(report.total.monthlyUsd));
+  });
+});
+
+describe('bad price tables and usage files get clear errors', () => {
+  test('a malformed price table names the file and the field', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'us-east-1.json'), JSON.stringify({ region: 'us-east-1', currency: 'EUR', effectiveDate: 'soon', source: 'x', prices: { 'a.b': { usd: '1,5', unit: 'Hrs' } } }));
+    const message = errorOf(() => loadPriceTables(dir));
+    expect(message).toContain('The price table');
+    expect(message).toContain('us-east-1.json is invalid');
+    expect(message).toContain('currency must be equal to constant');
+    expect(message).toContain('effectiveDate must match format "date"');
+    expect(message).toContain('prices.a.b.usd must match pattern');
+  });
+
+  test('a table in the wrong file', () => {
+    const dir = tempDir();
+    const table = JSON.parse(fs.readFileSync(path.join(__dirname, '../catalog/prices/us-east-1.json'), 'utf8'));
+    fs.writeFileSync(path.join(dir, 'eu-west-1.json'), JSON.stringify(table));
+    expect(errorOf(() => loadPriceTables(dir))).toContain('is for region us-east-1; name it us-east-1.json');
+  });
+
+  test('a malformed usage file', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'checkout.json'), JSON.stringify({ usage: { s3StorageGb: -1, sqsRequests: 5 } }));
+    const message = errorOf(() => analyse(pins, { usage: dir }));
+    expect(message).toContain('The usage file');
+    expect(message).toContain('usage.s3StorageGb must be >= 0');
+    expect(message).toContain('usage has an unknown property "sqsRequests"');
+  });
+});
