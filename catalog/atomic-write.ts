@@ -24,3 +24,16 @@ export function replaceFolder(folder: string, files: ReadonlyMap<string, string>
     throw error;
   }
 }
+
+/** Writes a file through a temporary sibling and a rename: never a half-written file. */
+export function replaceFile(file: string, content: string): void {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const temporary = `${file}.tmp-${process.pid}`;
+  try {
+    fs.writeFileSync(temporary, content);
+    fs.renameSync(temporary, file);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw error;
+  }
+}

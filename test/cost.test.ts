@@ -1,3 +1,4 @@
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'csv-parse/sync';
@@ -152,5 +153,16 @@ describe('bad price tables and usage files get clear errors', () => {
     expect(message).toContain('The usage file');
     expect(message).toContain('usage.s3StorageGb must be >= 0');
     expect(message).toContain('usage has an unknown property "sqsRequests"');
+  });
+});
+
+describe('npm run cost -- <dir>', () => {
+  test('estimates a plain Terraform folder standalone and prints the totals', () => {
+    const dir = tempDir();
+    fs.cpSync(pins, dir, { recursive: true });
+    const out = execFileSync('node', [path.join(__dirname, '../dist/scripts/cost.js'), dir, '--usage', path.join(dir, 'none')], { encoding: 'utf8' });
+    const report = analyse(pins).cost;
+    expect(out).toContain(`$${report.total.monthlyUsd.toFixed(2)} per month for 6 priced resources; 1 not priced; $${report.unallocated.monthlyUsd.toFixed(2)} unallocated.`);
+    expect(fs.readdirSync(path.join(dir, 'catalog')).sort()).toEqual(['backstage', 'catalog.json', 'cost-report.csv', 'cost-report.json', 'cost-report.md']);
   });
 });
