@@ -12,6 +12,10 @@ import { loadPriceTables } from './cost/price-table';
 import { buildCostReport, CostReport, costCsv, costMarkdown } from './cost/report';
 import { Usage } from './cost/usage';
 import { GroundworkError } from './errors';
+import { runPolicy } from './policy/engine';
+import { buildPolicyReport, PolicyReport } from './policy/report';
+import { loadSuppressionFile, metadataSuppressions } from './policy/suppressions';
+import { indexResources } from './resource-index';
 
 export const CATALOG_FOLDER = 'catalog';
 
@@ -20,11 +24,16 @@ export interface AnalysisOptions {
   readonly prices?: string;
   /** Folder of usage files (defaults.json, <service>.json). @default none: documented defaults */
   readonly usage?: string;
+  /** The reviewed suppressions file (YAML). @default none */
+  readonly suppressions?: string;
+  /** Date suppressions' expiry is compared with (YYYY-MM-DD). @default today */
+  readonly today?: string;
 }
 
 export interface Analysis {
   readonly catalog: Catalog;
   readonly cost: CostReport;
+  readonly policy: PolicyReport;
   /** Relative path inside the catalog folder -> content. */
   readonly files: Map<string, string>;
 }
@@ -32,11 +41,23 @@ export interface Analysis {
 /** Everything the synth-time step derives from an output directory, in memory. */
 export function analyse(outdir: string, options: AnalysisOptions = {}): Analysis {
   const configurations = readTerraformOutput(outdir);
-  const catalog = buildCatalog(configurations);
+  const records = indexResources(configurations);
+  const catalog = buildCatalog(configurations, records);
   const usage = Usage.load(options.usage);
-  const estimated = estimate(configurations, { tables: loadPriceTables(options.prices), usage });
+  const estimated = estimate(configurations, { tables: loadPriceTables(options.prices), usage }, records);
   addCostsToCatalog(catalog, estimated);
   const cost = buildCostReport(estimated, usage);
+  const organisation = configurations.find((c) => c.metadata?.organisation)?.metadata?.organisation;
+  const suppressions = [
+    ...metadataSuppressions(configurations.flatMap((c) => c.metadata?.suppressions ?? [])),
+    ...loadSuppressionFile(options.suppressions),
+  ];
+  const serviceOfAddress = new Map(catalog.entities.filter((e) => e.kind === 'resource' && e.service).flatMap((e) => e.terraform.map((t) => [`${t.stack}/${t.address}`, e.service!] as const)));
+  const run = runPolicy(records, organisation, suppressions, {
+    today: options.today ?? new Date().toISOString().slice(0, 10),
+    serviceOf: (r) => serviceOfAddress.get(`${r.stack}/${r.address}`),
+  });
+  const policy = buildPolicyReport(run, catalog, records);
   assertValidCatalog(catalog);
   const duplicates = duplicateIds(catalog);
   if (duplicates.length) throw new GroundworkError(`The catalog has duplicate entity ids: ${duplicates.join(', ')}.`);
@@ -45,7 +66,8 @@ export function analyse(outdir: string, options: AnalysisOptions = {}): Analysis
   files.set('cost-report.json', stableJson(cost));
   files.set('cost-report.md', costMarkdown(cost, catalog.organisation));
   files.set('cost-report.csv', costCsv(cost));
-  return { catalog, cost, files };
+  files.set('policy.json', stableJson(policy));
+  return { catalog, cost, policy, files };
 }
 
 /** Analyses an output directory and replaces its catalog folder atomically. */

@@ -67,8 +67,7 @@ function consoleLinks(kind: ResourceKind, name: string | undefined, r: ResourceR
  * Builds the catalog from Terraform JSON alone: resources and their ownership from tags, labels
  * and topics; descriptions, lifecycle and links from golden-path metadata where present.
  */
-export function buildCatalog(configurations: readonly TerraformConfiguration[]): Catalog {
-  const records = indexResources(configurations);
+export function buildCatalog(configurations: readonly TerraformConfiguration[], records: readonly ResourceRecord[] = indexResources(configurations)): Catalog {
   const organisation: OrganisationMetadata | undefined = configurations.find((c) => c.metadata?.organisation)?.metadata?.organisation;
   const serviceMeta = new Map<string, ServiceMetadata>();
   for (const c of configurations) for (const [name, meta] of Object.entries(c.metadata?.services ?? {})) serviceMeta.set(name, meta);

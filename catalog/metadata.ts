@@ -3,6 +3,8 @@
  * `"//"` key of cdk.tf.json (Terraform ignores it as a comment). It carries what tags cannot:
  * descriptions, lifecycle, links. The catalog works without it, from tags alone.
  */
+import type { TagKeySettings } from './organisation';
+
 export const METADATA_KEY = 'groundwork';
 export const METADATA_VERSION = 1;
 
@@ -36,10 +38,14 @@ export interface OrganisationMetadata {
   readonly requiredKeys: readonly string[];
   readonly teams: Readonly<Record<string, { displayName: string; description?: string; email?: string; slackChannel?: string; costCenters: readonly string[] }>>;
   readonly environments: Readonly<Record<string, { region: string; production: boolean; accountId?: string }>>;
+  /** Organisation-defined ownership keys and their rules, so readers validate tags as synth did. */
+  readonly tagKeys: Readonly<Record<string, TagKeySettings>>;
 }
 
 export interface StackMetadata {
   readonly version: number;
   readonly organisation?: OrganisationMetadata;
   readonly services?: Readonly<Record<string, ServiceMetadata>>;
+  /** Guardrail suppressions declared on constructs (suppress()). */
+  readonly suppressions?: ReadonlyArray<{ path: string; rule: string; reason: string }>;
 }

@@ -15,6 +15,12 @@ export const MANAGED_BY = 'groundwork';
 /** owner, service, environment, cost-center and any organisation-defined keys, all strings. */
 export type OwnershipRecord = Readonly<Record<string, string>>;
 
+/** What ownership validation needs of the organisation: its teams, environments and extra keys. */
+export type OwnershipSettings = Pick<OrganisationSettings, 'tagKeys'> & {
+  readonly teams: Readonly<Record<string, { readonly costCenters: readonly string[] }>>;
+  readonly environments: Readonly<Record<string, unknown>>;
+};
+
 /** One thing wrong with one key of an ownership record. */
 export interface OwnershipProblem {
   readonly key: string;
@@ -23,7 +29,7 @@ export interface OwnershipProblem {
 }
 
 /** Every key a resource must carry under these settings: the core keys, then required organisation keys. */
-export function requiredKeys(settings: OrganisationSettings): string[] {
+export function requiredKeys(settings: Pick<OrganisationSettings, 'tagKeys'>): string[] {
   const extra = Object.entries(settings.tagKeys ?? {})
     .filter(([, spec]) => spec.required)
     .map(([key]) => key)
@@ -37,7 +43,7 @@ type Scope = 'environment' | 'service';
  * The base ownership schema narrowed by the organisation: known teams, allowed environments,
  * organisation-defined keys. A `service` scope record (a repository) has no environment.
  */
-function composeSchema(settings: OrganisationSettings, scope: Scope): Record<string, unknown> {
+function composeSchema(settings: OwnershipSettings, scope: Scope): Record<string, unknown> {
   const base = structuredClone(ownershipSchema) as Record<string, any>;
   const props = base.properties as Record<string, any>;
   const teams = Object.keys(settings.teams).sort();
@@ -75,7 +81,7 @@ function ruleFor(schema: Record<string, any>, key: string): string {
 export class OwnershipValidator {
   private readonly validators = new Map<Scope, { schema: Record<string, any>; validate: ValidateFunction }>();
 
-  constructor(public readonly settings: OrganisationSettings) {}
+  constructor(public readonly settings: OwnershipSettings) {}
 
   /** Every problem with the record, one per key, in key order. Empty when valid. */
   problems(record: Record<string, unknown>, scope: Scope = 'environment'): OwnershipProblem[] {

@@ -6,7 +6,8 @@ let shared: Ajv | undefined;
 
 export function ajv(): Ajv {
   if (!shared) {
-    shared = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+    // strictRequired off: `anyOf: [{ required: [a] }, { required: [b] }]` is how a schema says "one of these".
+    shared = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
     addFormats(shared);
     // Annotations Groundwork reads back when it turns ajv errors into sentences.
     shared.addVocabulary(['x-rule', 'x-interpolation']);

@@ -1,6 +1,6 @@
 import { GroundworkError } from '../catalog/errors';
 import type { OrganisationSettings } from '../catalog/organisation';
-import { describeOwnershipProblem, MANAGED_BY, OwnershipRecord, OwnershipValidator, PLATFORM_KEYS } from '../catalog/ownership';
+import { describeOwnershipProblem, MANAGED_BY, OwnershipRecord, OwnershipSettings, OwnershipValidator, PLATFORM_KEYS } from '../catalog/ownership';
 import { githubTopics, kubernetesLabelProblems } from '../catalog/tag-limits';
 
 /** What a team states about a service it owns; the rest comes from the organisation settings. */
@@ -57,7 +57,7 @@ export class Ownership {
   }
 
   private constructor(
-    readonly settings: OrganisationSettings,
+    readonly settings: OwnershipSettings,
     /** The validated record: owner, service, cost-center, organisation keys and, in an environment, environment. */
     readonly record: OwnershipRecord,
     private readonly where: string,

@@ -4,6 +4,7 @@ import { RepositoryFile } from '@cdktf/provider-github/lib/repository-file';
 import { TeamRepository } from '@cdktf/provider-github/lib/team-repository';
 import { Construct } from 'constructs';
 import { GroundworkError } from '../catalog/errors';
+import { DECLARED_PUBLIC_TOPIC } from '../catalog/policy/rules/github/private-visibility';
 import { githubTopicCountProblem } from '../catalog/tag-limits';
 import type { GithubTeam } from './github-team';
 import { terraformLiteral } from './literal';
@@ -50,7 +51,9 @@ export class Repository extends Construct {
     this.name = checkName(where, 'GitHub repository', props.name ?? props.ownership.service, NAME_RULES.githubRepository);
     this.defaultBranch = props.defaultBranch ?? 'main';
     const requiredReviews = checkRange(where, 'requiredReviews', props.requiredReviews ?? 1, 1, 6);
-    this.topics = [...new Set([...props.ownership.githubTopics(), ...(props.topics ?? [])])].sort();
+    // A public repository says so in a topic, which the guardrails read as the declaration.
+    const declared = props.visibility === 'public' ? [DECLARED_PUBLIC_TOPIC] : [];
+    this.topics = [...new Set([...props.ownership.githubTopics(), ...declared, ...(props.topics ?? [])])].sort();
     const tooMany = githubTopicCountProblem(this.topics.length);
     if (tooMany) throw new GroundworkError(`${where}: the repository ${tooMany}; drop some extra topics.`);
     this.url = `https://github.com/${props.githubOwner}/${this.name}`;

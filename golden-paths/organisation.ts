@@ -106,6 +106,7 @@ export class Organisation {
       environments: Object.fromEntries(
         Object.entries(s.environments).map(([name, e]) => [name, { region: e.region, production: e.production === true, ...(e.accountId ? { accountId: e.accountId } : {}) }]),
       ),
+      tagKeys: { ...(s.tagKeys ?? {}) },
     };
   }
 

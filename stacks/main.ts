@@ -1,16 +1,26 @@
 /**
  * The app cdktf runs (`npm run synth`, `cdktf synth|diff|deploy`): synthesizes the organisation
- * into CDKTF_OUTDIR (cdktf.out), then writes the catalog and reports beside it, atomically.
+ * into CDKTF_OUTDIR (cdktf.out), then writes the catalog, cost and policy reports beside it,
+ * atomically. Guardrail errors fail the run after the reports are written, so they can be read.
  */
 import * as path from 'path';
-import { writeAnalysis } from '../catalog/analyse';
+import { Analysis, writeAnalysis } from '../catalog/analyse';
+import { GroundworkError } from '../catalog/errors';
+import { policySummary } from '../catalog/policy/report';
 import { buildOrganisation } from './app';
 import { runMain, synthesizeAtomically } from './synthesize';
 
-/** Usage figures for the cost estimate (usage/defaults.json, usage/<service>.json); cdktf runs the app from the project root. */
+/** cdktf runs the app from the project root. */
 const USAGE_FOLDER = path.resolve('usage');
+const SUPPRESSIONS_FILE = path.resolve('policy-suppressions.yaml');
 
 runMain(() => {
-  // The analysis runs inside the staging folder: synth and reports land together or not at all.
-  synthesizeAtomically((app) => buildOrganisation(app), process.env.CDKTF_OUTDIR ?? 'cdktf.out', (outdir) => writeAnalysis(outdir, { usage: USAGE_FOLDER }));
+  let analysis: Analysis | undefined;
+  const outdir = synthesizeAtomically((app) => buildOrganisation(app), process.env.CDKTF_OUTDIR ?? 'cdktf.out', (staging) => {
+    analysis = writeAnalysis(staging, { usage: USAGE_FOLDER, suppressions: SUPPRESSIONS_FILE });
+  });
+  const policy = analysis!.policy;
+  const summary = policySummary(policy);
+  if (!policy.summary.passed) throw new GroundworkError(`${summary}\n\nSynth stopped on guardrail errors; the full report is ${path.join(outdir, 'catalog', 'policy.json')}.`);
+  process.stdout.write(`${summary}\n`);
 });

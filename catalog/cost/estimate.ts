@@ -63,8 +63,7 @@ function regionOf(r: ResourceRecord, organisation: OrganisationMetadata | undefi
  * Prices every resource of the configurations for a month (730 hours) from the price tables.
  * What cannot be priced is listed with the reason, never counted as zero.
  */
-export function estimate(configurations: readonly TerraformConfiguration[], options: EstimateOptions): Estimate {
-  const records = indexResources(configurations);
+export function estimate(configurations: readonly TerraformConfiguration[], options: EstimateOptions, records: readonly ResourceRecord[] = indexResources(configurations)): Estimate {
   const organisation = configurations.find((c) => c.metadata?.organisation)?.metadata?.organisation;
   const dlq = deadLetterQueues(records);
   const lines: CostLine[] = [];

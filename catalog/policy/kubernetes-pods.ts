@@ -1,0 +1,28 @@
+import { block, ResourceRecord } from '../resource-index';
+
+type Json = Record<string, any>;
+
+export const WORKLOAD_TYPES = [
+  'kubernetes_deployment', 'kubernetes_deployment_v1', 'kubernetes_stateful_set', 'kubernetes_stateful_set_v1',
+  'kubernetes_daemonset', 'kubernetes_daemon_set_v1', 'kubernetes_job', 'kubernetes_job_v1',
+  'kubernetes_cron_job', 'kubernetes_cron_job_v1', 'kubernetes_pod', 'kubernetes_pod_v1',
+];
+
+const list = (v: unknown): Json[] => (Array.isArray(v) ? v : v ? [v as Json] : []);
+
+/** The pod spec of a workload, wherever its type keeps it. */
+export function podSpec(r: ResourceRecord): Json | undefined {
+  const spec = block(r.body.spec);
+  if (!spec) return undefined;
+  if (r.type.startsWith('kubernetes_pod')) return spec;
+  if (r.type.startsWith('kubernetes_cron_job')) return block(block(block(block(spec.job_template)?.spec)?.template)?.spec);
+  return block(block(spec.template)?.spec);
+}
+
+/** Containers and init containers of a workload. */
+export function containers(r: ResourceRecord): Json[] {
+  const pod = podSpec(r);
+  return pod ? [...list(pod.container), ...list(pod.init_container)] : [];
+}
+
+export const isLongRunning = (r: ResourceRecord) => !/_(job|cron_job)(_v1)?$/.test(r.type) && !r.type.startsWith('kubernetes_pod');

@@ -1,0 +1,72 @@
+import type { Rule, Severity } from './rule';
+import iamNoAdminWildcard from './rules/aws/iam-no-admin-wildcard';
+import logRetention from './rules/aws/log-retention';
+import noOpenIngress from './rules/aws/no-open-ingress';
+import rdsBackups from './rules/aws/rds-backups';
+import rdsDeletionProtection from './rules/aws/rds-deletion-protection';
+import rdsEncrypted from './rules/aws/rds-encrypted';
+import rdsNotPublic from './rules/aws/rds-not-public';
+import s3Encryption from './rules/aws/s3-encryption';
+import s3PublicAccessBlock from './rules/aws/s3-public-access-block';
+import snsEncryption from './rules/aws/sns-encryption';
+import sqsEncryption from './rules/aws/sqs-encryption';
+import branchProtection from './rules/github/branch-protection';
+import privateVisibility from './rules/github/private-visibility';
+import noHostPath from './rules/kubernetes/no-host-path';
+import noLatestTag from './rules/kubernetes/no-latest-tag';
+import noPrivileged from './rules/kubernetes/no-privileged';
+import probes from './rules/kubernetes/probes';
+import requestsLimits from './rules/kubernetes/requests-limits';
+import runAsNonRoot from './rules/kubernetes/run-as-non-root';
+import requiredTags from './rules/tagging/required-tags';
+
+export interface PackRule {
+  readonly rule: Rule;
+  readonly severity: Severity;
+}
+
+export interface Pack {
+  readonly name: string;
+  readonly rules: readonly PackRule[];
+}
+
+/** The organisation's baseline: every pack runs at every synth. */
+export const PACKS: readonly Pack[] = [
+  { name: 'tagging', rules: [{ rule: requiredTags, severity: 'error' }] },
+  {
+    name: 'aws-security',
+    rules: [
+      { rule: rdsEncrypted, severity: 'error' },
+      { rule: rdsNotPublic, severity: 'error' },
+      { rule: rdsBackups, severity: 'error' },
+      { rule: rdsDeletionProtection, severity: 'error' },
+      { rule: s3PublicAccessBlock, severity: 'error' },
+      { rule: s3Encryption, severity: 'warning' },
+      { rule: noOpenIngress, severity: 'error' },
+      { rule: iamNoAdminWildcard, severity: 'error' },
+      { rule: sqsEncryption, severity: 'error' },
+      { rule: snsEncryption, severity: 'error' },
+      { rule: logRetention, severity: 'warning' },
+    ],
+  },
+  {
+    name: 'kubernetes',
+    rules: [
+      { rule: requestsLimits, severity: 'error' },
+      { rule: runAsNonRoot, severity: 'error' },
+      { rule: noPrivileged, severity: 'error' },
+      { rule: noHostPath, severity: 'error' },
+      { rule: noLatestTag, severity: 'error' },
+      { rule: probes, severity: 'warning' },
+    ],
+  },
+  {
+    name: 'github',
+    rules: [
+      { rule: branchProtection, severity: 'error' },
+      { rule: privateVisibility, severity: 'error' },
+    ],
+  },
+];
+
+export const ALL_RULES: ReadonlyMap<string, PackRule & { pack: string }> = new Map(PACKS.flatMap((p) => p.rules.map((r) => [r.rule.id, { ...r, pack: p.name }] as const)));

@@ -1,0 +1,61 @@
+import { groupBy } from '../build-catalog';
+import type { Catalog } from '../catalog-model';
+import type { ResourceRecord } from '../resource-index';
+import { active, Finding, PolicyRun } from './engine';
+import { Scorecard, scoreService } from './scorecards';
+
+export interface PolicyReport {
+  readonly summary: { errors: number; warnings: number; infos: number; suppressed: number; passed: boolean };
+  readonly tagCoverage: PolicyRun['coverage'];
+  readonly findings: Finding[];
+  readonly suppressions: PolicyRun['suppressions'];
+  readonly scorecards: Scorecard[];
+}
+
+/** Findings, coverage, suppressions and scorecards; scorecards also land on the catalog's services. */
+export function buildPolicyReport(run: PolicyRun, catalog: Catalog, records: readonly ResourceRecord[]): PolicyReport {
+  const recordsBy = groupBy(records, (r) => r.tags.service);
+  const openBy = groupBy(
+    run.findings.filter((f) => !f.suppressed),
+    (f) => f.service,
+  );
+  const scorecards = catalog.entities
+    .filter((e) => e.kind === 'service')
+    .map((service) => {
+      const card = scoreService(service, catalog, recordsBy.get(service.name) ?? [], openBy.get(service.name) ?? [], (r) => run.context.isProduction(r));
+      service.scorecard = { level: card.level, failing: card.checks.filter((c) => !c.passed).map((c) => c.id) };
+      return card;
+    });
+  const errors = active(run.findings, 'error').length;
+  return {
+    summary: {
+      errors,
+      warnings: active(run.findings, 'warning').length,
+      infos: active(run.findings, 'info').length,
+      suppressed: run.findings.filter((f) => f.suppressed).length,
+      passed: errors === 0,
+    },
+    tagCoverage: run.coverage,
+    findings: run.findings,
+    suppressions: run.suppressions,
+    scorecards,
+  };
+}
+
+const where = (f: Finding) => `${f.stack} ${f.address}${f.constructPath ? ` (${f.constructPath})` : ''}`;
+
+/** The short list people read in a terminal or a pull request: errors, then warnings, then suppressions. */
+export function policySummary(report: PolicyReport): string {
+  const s = report.summary;
+  const lines = [`Guardrails: ${s.errors} errors, ${s.warnings} warnings, ${s.suppressed} suppressed; tag coverage ${report.tagCoverage.overall.percent}%.`];
+  for (const f of report.findings.filter((x) => !x.suppressed)) {
+    lines.push(`  ${f.severity.toUpperCase().padEnd(7)} ${f.rule}: ${where(f)} ${f.message}.`, `          Fix: ${f.fix}`);
+  }
+  for (const x of report.suppressions.filter((x) => x.applied > 0)) {
+    lines.push(`  SUPPRESSED ${x.rule} × ${x.applied} by ${x.source}: ${x.reason}`);
+  }
+  for (const x of report.suppressions.filter((x) => x.applied === 0)) {
+    lines.push(`  UNUSED  suppression of ${x.rule} by ${x.source}${x.expired ? ` (expired ${x.expires})` : ''}: remove it or fix its scope.`);
+  }
+  return lines.join('\n');
+}

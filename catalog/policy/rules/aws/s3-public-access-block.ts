@@ -1,0 +1,15 @@
+import { COMPLIANT, defineRule, nonCompliant } from '../../rule';
+
+const SETTINGS = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'] as const;
+
+export default defineRule(__filename, {
+  rationale: 'Public buckets are the most common cloud data leak; the block stops a policy or ACL from making one.',
+  fix: 'Add an aws_s3_bucket_public_access_block for the bucket with all four settings true (Bucket does this).',
+  types: ['aws_s3_bucket'],
+  check: (r, ctx) => {
+    const blocks = ctx.referencing(r, 'aws_s3_bucket_public_access_block');
+    if (!blocks.length) return nonCompliant('has no public access block');
+    const off = SETTINGS.filter((s) => !blocks.some((b) => b.body[s] === true || b.body[s] === 'true'));
+    return off.length ? nonCompliant(`has a public access block with ${off.join(', ')} not true`) : COMPLIANT;
+  },
+});

@@ -1,0 +1,19 @@
+import { block } from '../../../resource-index';
+import { containers, podSpec, WORKLOAD_TYPES } from '../../kubernetes-pods';
+import { COMPLIANT, defineRule, nonCompliant } from '../../rule';
+
+const yes = (v: unknown) => v === true || v === 'true';
+
+export default defineRule(__filename, {
+  rationale: 'A container running as root turns a container escape into root on the node.',
+  fix: 'Set security_context.run_as_non_root = true on the pod or every container (Workload does this).',
+  types: WORKLOAD_TYPES,
+  check: (r) => {
+    const podLevel = yes(block(podSpec(r)?.security_context)?.run_as_non_root);
+    const root = containers(r).filter((c) => {
+      const own = block(c.security_context)?.run_as_non_root;
+      return own === undefined ? !podLevel : !yes(own);
+    });
+    return root.length ? nonCompliant(`container ${root.map((c) => c.name ?? '?').join(', ')} may run as root (run_as_non_root is not true)`) : COMPLIANT;
+  },
+});

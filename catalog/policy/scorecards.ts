@@ -1,0 +1,62 @@
+import type { Catalog, CatalogEntity } from '../catalog-model';
+import { literal, ResourceRecord } from '../resource-index';
+import type { Finding } from './engine';
+
+export type Level = 'none' | 'bronze' | 'silver' | 'gold';
+
+export interface ScorecardCheck {
+  readonly id: string;
+  readonly level: Exclude<Level, 'none'>;
+  readonly passed: boolean;
+  readonly detail: string;
+}
+
+export interface Scorecard {
+  readonly service: string;
+  readonly level: Level;
+  readonly checks: ScorecardCheck[];
+}
+
+const LEVELS: Array<Exclude<Level, 'none'>> = ['bronze', 'silver', 'gold'];
+
+/**
+ * Bronze: owned, in a repository, tagged, no guardrail errors. Silver: runbook and dashboard,
+ * no warnings, database backups. Gold: Multi-AZ data stores in production, autoscaling,
+ * disruption budgets, docs. A level needs every check of it and of the levels below.
+ */
+export function scoreService(
+  service: CatalogEntity,
+  catalog: Catalog,
+  /** The service's resources and its unsuppressed findings. */
+  mine: readonly ResourceRecord[],
+  open: readonly Finding[],
+  isProduction: (r: ResourceRecord) => boolean,
+): Scorecard {
+  const link = (type: string) => service.links.some((l) => l.type === type);
+  const knownTeam = catalog.entities.some((e) => e.kind === 'team' && e.name === service.owner && e.source === 'settings');
+  const databases = mine.filter((r) => r.type === 'aws_db_instance' || r.type === 'aws_rds_cluster');
+  const productionStores = mine.filter((r) => (r.type === 'aws_db_instance' || r.type === 'aws_elasticache_replication_group') && isProduction(r));
+  const workloads = mine.filter((r) => /^kubernetes_(deployment|stateful_set)(_v1)?$/.test(r.type));
+  const perEnvironment = (types: RegExp) => workloads.every((w) => mine.some((r) => types.test(r.type) && r.stack === w.stack));
+  const check = (id: string, level: ScorecardCheck['level'], passed: boolean, detail: string): ScorecardCheck => ({ id, level, passed, detail });
+  const checks = [
+    check('owner', 'bronze', Boolean(service.owner) && (knownTeam || !catalog.organisation), service.owner ? `owned by ${service.owner}` : 'no owner'),
+    check('repository', 'bronze', Boolean(service.repositoryUrl), service.repositoryUrl ?? 'no repository'),
+    check('complete-tags', 'bronze', !open.some((f) => f.rule === 'tagging/required-tags'), 'every resource carries the ownership tags'),
+    check('no-errors', 'bronze', !open.some((f) => f.severity === 'error'), `${open.filter((f) => f.severity === 'error').length} guardrail errors`),
+    check('runbook', 'silver', link('runbook'), 'a runbook is linked'),
+    check('dashboard', 'silver', link('dashboard'), 'a dashboard is linked'),
+    check('no-warnings', 'silver', !open.some((f) => f.severity === 'warning'), `${open.filter((f) => f.severity === 'warning').length} guardrail warnings`),
+    check('database-backups', 'silver', databases.every((d) => Number(literal(d.body.backup_retention_period) ?? 0) >= 1), `${databases.length} databases with automated backups`),
+    check('multi-az-production', 'gold', productionStores.every((r) => r.body.multi_az === true || r.body.multi_az === 'true' || r.body.multi_az_enabled === true), 'production data stores are Multi-AZ'),
+    check('autoscaling', 'gold', perEnvironment(/^kubernetes_horizontal_pod_autoscaler/), 'each workload has an autoscaler'),
+    check('disruption-budget', 'gold', perEnvironment(/^kubernetes_pod_disruption_budget/), 'each workload has a disruption budget'),
+    check('docs', 'gold', link('docs'), 'documentation is linked'),
+  ];
+  let level: Level = 'none';
+  for (const l of LEVELS) {
+    if (checks.filter((c) => c.level === l).every((c) => c.passed)) level = l;
+    else break;
+  }
+  return { service: service.name, level, checks };
+}
