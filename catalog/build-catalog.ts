@@ -70,7 +70,13 @@ function consoleLinks(kind: ResourceKind, name: string | undefined, r: ResourceR
 export function buildCatalog(configurations: readonly TerraformConfiguration[], records: readonly ResourceRecord[] = indexResources(configurations)): Catalog {
   const organisation: OrganisationMetadata | undefined = configurations.find((c) => c.metadata?.organisation)?.metadata?.organisation;
   const serviceMeta = new Map<string, ServiceMetadata>();
-  for (const c of configurations) for (const [name, meta] of Object.entries(c.metadata?.services ?? {})) serviceMeta.set(name, meta);
+  for (const c of configurations) {
+    for (const [name, meta] of Object.entries(c.metadata?.services ?? {})) {
+      // Each stack carries the service's metadata as known when it was written: union what varies.
+      const seen = serviceMeta.get(name);
+      serviceMeta.set(name, seen ? { ...meta, environments: [...new Set([...seen.environments, ...meta.environments])].sort(), observability: { ...seen.observability, ...meta.observability } } : meta);
+    }
+  }
   const githubByStack = new Map(configurations.map((c) => [c.stack, githubOwner(c)]));
 
   // 1. Resource entities: one per primary resource; supporting resources attach to one.
@@ -131,7 +137,7 @@ export function buildCatalog(configurations: readonly TerraformConfiguration[], 
   }
 
   // 2. Services: from golden-path metadata and from every `service` tag.
-  const taggedBy = groupBy(records, (r) => r.tags.service);
+  const taggedBy = groupBy(records, (r) => r.ownership.service);
   const partsBy = groupBy([...resourceOf.values()], (r) => r.service);
   const serviceNames = new Set([...serviceMeta.keys(), ...taggedBy.keys()]);
   for (const name of [...serviceNames].sort()) {
@@ -155,6 +161,10 @@ export function buildCatalog(configurations: readonly TerraformConfiguration[], 
       const url = meta?.links[type];
       if (url) links.push({ title, url, type });
     }
+    for (const [env, o] of Object.entries(meta?.observability ?? {}).sort(([a], [b]) => compareText(a, b))) {
+      links.push({ title: `Dashboard (${env})`, url: o.dashboard, type: 'dashboard' }, { title: `Alarms (${env})`, url: o.alarms, type: 'alarms' }, { title: `Logs (${env})`, url: o.logs, type: 'logs' });
+    }
+    if (meta) e.goldenPath = meta.goldenPath;
     e.links = links;
     e.terraform = tagged.map(address);
     if (e.owner) relate(e, 'ownedBy', entityId('team', e.owner));
@@ -221,7 +231,7 @@ export function buildCatalog(configurations: readonly TerraformConfiguration[], 
       environments: count('environment'),
       resources: count('resource'),
       terraformResources: records.length,
-      unownedTerraformResources: records.filter((r) => !r.tags.service && !(ownerOf.has(key(r)) && byKey.get(ownerOf.get(key(r))!)?.tags.service)).length,
+      unownedTerraformResources: records.filter((r) => !r.ownership.service && !(ownerOf.has(key(r)) && byKey.get(ownerOf.get(key(r))!)?.ownership.service)).length,
     },
     entities: sorted,
   };

@@ -51,6 +51,8 @@ export interface CatalogEntity {
   services?: string[];
   costCenters?: string[];
   stacks?: string[];
+  /** Services: the golden path that made it (http-service, worker, ...; platform for shared infrastructure). */
+  goldenPath?: string;
   /** golden-path: described by a golden path's metadata; tags: inferred from tags alone. */
   source: 'golden-path' | 'tags' | 'settings';
   tags: Record<string, string>;

@@ -7,6 +7,8 @@ import type { TagKeySettings } from './organisation';
 
 export const METADATA_KEY = 'groundwork';
 export const METADATA_VERSION = 1;
+/** goldenPath of the platform's own shared infrastructure (networks, alert topics). */
+export const PLATFORM_GOLDEN_PATH = 'platform';
 
 export interface ServiceLinks {
   readonly runbook?: string;
@@ -27,6 +29,8 @@ export interface ServiceMetadata {
   readonly links: ServiceLinks;
   readonly environments: readonly string[];
   readonly repositoryUrl?: string;
+  /** Console links of the built-in observability, per environment. */
+  readonly observability?: Readonly<Record<string, { dashboard: string; alarms: string; logs: string }>>;
   /** Organisation-defined ownership keys, e.g. data-classification. */
   readonly tags: Readonly<Record<string, string>>;
 }

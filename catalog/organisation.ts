@@ -17,6 +17,8 @@ export interface EnvironmentSettings {
   readonly kubernetes?: {
     /** kubeconfig context. @default the environment name */
     readonly configContext?: string;
+    /** An external metrics adapter serves SQS metrics: workers scale on queue depth. @default false */
+    readonly externalMetrics?: boolean;
     /** EKS OIDC issuer (without https://), trusted by workload IAM roles (IRSA). */
     readonly oidcIssuer: string;
   };

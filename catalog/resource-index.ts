@@ -17,6 +17,12 @@ export interface ResourceRecord {
   readonly accountId?: string;
   /** Effective literal tags (AWS: provider default_tags + own tags), labels (Kubernetes) or topic-derived keys (GitHub). */
   readonly tags: Readonly<Record<string, string>>;
+  /**
+   * Who the resource belongs to, for allocation: its own tags, or, for a resource that cannot
+   * carry tags (a dashboard, an IAM policy), those of the nearest construct scope around it that
+   * holds tagged resources. Guardrails judge `tags`; cost and catalog allocate by this.
+   */
+  readonly ownership: Readonly<Record<string, string>>;
 }
 
 /**
@@ -108,11 +114,34 @@ export function indexResources(configurations: readonly TerraformConfiguration[]
           region: providerConfig?.region,
           accountId: providerConfig?.accountId,
           tags,
+          ownership: tags,
         });
       }
     }
   }
-  return records;
+  return inheritOwnership(records);
+}
+
+/** Untagged resources take the ownership of the nearest enclosing construct scope with a tagged resource. */
+function inheritOwnership(records: ResourceRecord[]): ResourceRecord[] {
+  const scopeTags = new Map<string, Readonly<Record<string, string>>>();
+  for (const r of records) {
+    if (!r.tags.service || !r.constructPath) continue;
+    // Ancestors only, never the stack itself: a stack holds many owners.
+    for (let path = r.constructPath; path.split('/').length > 2; ) {
+      path = path.slice(0, path.lastIndexOf('/'));
+      if (!scopeTags.has(path)) scopeTags.set(path, r.tags);
+    }
+  }
+  return records.map((r) => {
+    if (r.tags.service || !r.constructPath) return r;
+    for (let path = r.constructPath; path.split('/').length > 2; ) {
+      path = path.slice(0, path.lastIndexOf('/'));
+      const inherited = scopeTags.get(path);
+      if (inherited) return { ...r, ownership: inherited };
+    }
+    return r;
+  });
 }
 
 /** The GitHub owner (organisation) of a configuration's github provider, for repository URLs. */

@@ -5,7 +5,7 @@ import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
-import { Aspects, Fn } from 'cdktf';
+import { Aspects, Fn, Lazy } from 'cdktf';
 import { Construct } from 'constructs';
 import { AwsOwnershipTags } from './aws-ownership-tags';
 import type { Environment } from './environment';
@@ -19,6 +19,13 @@ export interface BucketProps {
   readonly ownership: Ownership;
   /** Days old object versions are kept, 1 to 3650. @default 90 */
   readonly noncurrentVersionDays?: number;
+  /** Days objects are kept (log buckets), 1 to 3650. @default kept until deleted */
+  readonly expireAfterDays?: number;
+  /**
+   * Keep ACLs usable (object ownership BucketOwnerPreferred), only for buckets AWS services write
+   * logs to with ACLs, such as CloudFront standard logs. Public access stays blocked. @default false
+   */
+  readonly forLogDelivery?: boolean;
 }
 
 /**
@@ -30,6 +37,9 @@ export class Bucket extends Construct {
   readonly bucket: S3Bucket;
   readonly bucketName: string;
   readonly bucketArn: string;
+  /** bucket.s3.<region>.amazonaws.com, for CloudFront origins. */
+  readonly regionalDomainName: string;
+  private readonly policyStatements: Record<string, unknown>[] = [];
 
   constructor(scope: Construct, id: string, props: BucketProps) {
     super(scope, id);
@@ -40,6 +50,7 @@ export class Bucket extends Construct {
 
     this.bucket = new S3Bucket(this, 'bucket', { bucket: this.bucketName, forceDestroy: !props.environment.isProduction });
     this.bucketArn = this.bucket.arn;
+    this.regionalDomainName = this.bucket.bucketRegionalDomainName;
     const publicAccess = new S3BucketPublicAccessBlock(this, 'public-access-block', {
       bucket: this.bucket.id,
       blockPublicAcls: true,
@@ -47,7 +58,7 @@ export class Bucket extends Construct {
       ignorePublicAcls: true,
       restrictPublicBuckets: true,
     });
-    new S3BucketOwnershipControls(this, 'ownership-controls', { bucket: this.bucket.id, rule: { objectOwnership: 'BucketOwnerEnforced' } });
+    new S3BucketOwnershipControls(this, 'ownership-controls', { bucket: this.bucket.id, rule: { objectOwnership: props.forLogDelivery ? 'BucketOwnerPreferred' : 'BucketOwnerEnforced' } });
     new S3BucketServerSideEncryptionConfigurationA(this, 'encryption', {
       bucket: this.bucket.id,
       rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms' }, bucketKeyEnabled: true }],
@@ -62,26 +73,29 @@ export class Bucket extends Construct {
           filter: [{}],
           noncurrentVersionExpiration: [{ noncurrentDays: checkRange(where, 'noncurrentVersionDays', props.noncurrentVersionDays ?? 90, 1, 3650) }],
           abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
+          expiration: props.expireAfterDays === undefined ? undefined : [{ days: checkRange(where, 'expireAfterDays', props.expireAfterDays, 1, 3650) }],
         },
       ],
     });
-    new S3BucketPolicy(this, 'tls-only', {
+    this.policyStatements.push({
+      Sid: 'DenyInsecureTransport',
+      Effect: 'Deny',
+      Principal: '*',
+      Action: 's3:*',
+      Resource: [this.bucket.arn, `${this.bucket.arn}/*`],
+      Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+    });
+    // Lazy: a bucket has one policy, and other constructs add to it (addToResourcePolicy).
+    new S3BucketPolicy(this, 'policy', {
       bucket: this.bucket.id,
-      policy: Fn.jsonencode({
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Sid: 'DenyInsecureTransport',
-            Effect: 'Deny',
-            Principal: '*',
-            Action: 's3:*',
-            Resource: [this.bucket.arn, `${this.bucket.arn}/*`],
-            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-          },
-        ],
-      }),
+      policy: Lazy.stringValue({ produce: () => Fn.jsonencode({ Version: '2012-10-17', Statement: this.policyStatements }) }),
       dependsOn: [publicAccess],
     });
+  }
+
+  /** Adds a statement to the bucket's policy (for example, read access for a CloudFront distribution). */
+  addToResourcePolicy(statement: Record<string, unknown>): void {
+    this.policyStatements.push(statement);
   }
 
   /** Lets a role read objects. */

@@ -66,6 +66,7 @@ export class PostgresDatabase extends Construct {
   readonly masterUserSecretArn: string;
   readonly multiAz: boolean;
   readonly backupRetentionDays: number;
+  readonly storageGb: number;
 
   constructor(scope: Construct, id: string, props: PostgresDatabaseProps) {
     super(scope, id);
@@ -78,6 +79,7 @@ export class PostgresDatabase extends Construct {
     const deletionProtection = props.deletionProtection ?? production;
     this.backupRetentionDays = checkRange(where, 'backupRetentionDays', props.backupRetentionDays ?? (production ? 14 : 3), production ? 7 : 1, 35);
     const storageGb = checkRange(where, 'storageGb', props.storageGb ?? 20, 20, 65536);
+    this.storageGb = storageGb;
     const maxStorageGb = checkRange(where, 'maxStorageGb', props.maxStorageGb ?? storageGb * 5, storageGb, 65536);
     const storageType = props.storageType ?? 'gp3';
     if (storageType === 'io1' && props.iops === undefined) {

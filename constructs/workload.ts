@@ -1,20 +1,21 @@
 import { DeploymentV1 } from '@cdktf/provider-kubernetes/lib/deployment-v1';
-import { HorizontalPodAutoscalerV2 } from '@cdktf/provider-kubernetes/lib/horizontal-pod-autoscaler-v2';
+import { HorizontalPodAutoscalerV2, HorizontalPodAutoscalerV2SpecMetric } from '@cdktf/provider-kubernetes/lib/horizontal-pod-autoscaler-v2';
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
+import { NetworkPolicyV1 } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
 import { PodDisruptionBudgetV1 } from '@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1';
 import { ServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/service-account-v1';
 import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { Aspects } from 'cdktf';
 import { Construct } from 'constructs';
-import { GroundworkError } from '../catalog/errors';
+import { checkContainer, containerSpec, POD_SECURITY_CONTEXT } from './container-spec';
 import { KubernetesOwnershipLabels } from './kubernetes-ownership-labels';
-import { terraformLiterals } from './literal';
 import { checkName, checkRange, NAME_RULES } from './names';
 import type { Ownership } from './ownership';
-import { compareText } from '../catalog/stable-json';
 
-const CPU = /^([0-9]+m|[0-9]+(\.[0-9]+)?)$/;
-const MEMORY = /^[0-9]+(Mi|Gi)$/;
+/** How the autoscaler decides: CPU, or an external metric such as a queue's depth. */
+export type Scaling =
+  | { readonly metric: 'cpu'; readonly targetPercent?: number }
+  | { readonly metric: 'external'; readonly name: string; readonly selector: Readonly<Record<string, string>>; readonly averageValue: number };
 
 export interface WorkloadProps {
   /** Ownership of the service in this environment. */
@@ -37,8 +38,10 @@ export interface WorkloadProps {
   readonly cpu?: string;
   /** Memory request and limit per pod, e.g. 512Mi. @default '512Mi' */
   readonly memory?: string;
-  /** Container port; a ClusterIP Service exposes it. `undefined` for workers with no ingress. @default 8080 */
-  readonly port?: number | null;
+  /** Container port, probed over HTTP. @default 8080 */
+  readonly port?: number;
+  /** A ClusterIP Service in front of the port. false for workers: no ingress at all (a NetworkPolicy denies it). @default true */
+  readonly expose?: boolean;
   /** HTTP path of the readiness probe. @default '/readyz' */
   readonly readinessPath?: string;
   /** HTTP path of the liveness probe. @default '/healthz' */
@@ -47,15 +50,16 @@ export interface WorkloadProps {
   readonly roleArn?: string;
   /** Environment variables; values may be references to other stacks. @default none */
   readonly env?: Readonly<Record<string, string>>;
-  /** Target average CPU utilisation of the autoscaler, 10 to 95. @default 70 */
-  readonly targetCpuPercent?: number;
+  /** @default CPU at 70% */
+  readonly scaling?: Scaling;
 }
 
 /**
  * A service's Kubernetes workload: its namespace, a service account (bound to an IAM role through
  * IRSA), a Deployment with requests and limits, a non-root read-only security context and HTTP
- * probes, a Service, a HorizontalPodAutoscaler and a PodDisruptionBudget. Every object and pod
- * template carries the ownership labels.
+ * probes, a Service (or, for workers, a NetworkPolicy denying all ingress), a
+ * HorizontalPodAutoscaler and a PodDisruptionBudget. Every object and pod template carries the
+ * ownership labels.
  */
 export class Workload extends Construct {
   readonly namespace: string;
@@ -70,23 +74,20 @@ export class Workload extends Construct {
     super(scope, id);
     const where = this.node.path;
     const service = props.ownership.service;
+    const component = props.component ?? 'api';
     this.name = checkName(where, 'Kubernetes workload', service, NAME_RULES.kubernetesName);
     this.namespace = checkName(where, 'Kubernetes namespace', props.namespace ?? service, NAME_RULES.kubernetesName);
     this.replicas = checkRange(where, 'replicas', props.replicas ?? (props.production ? 2 : 1), 1, 100);
     this.maxReplicas = checkRange(where, 'maxReplicas', props.maxReplicas ?? this.replicas * 3, this.replicas, 1000);
     this.cpu = props.cpu ?? '250m';
     this.memory = props.memory ?? '512Mi';
-    if (!CPU.test(this.cpu)) throw new GroundworkError(`${where}: cpu "${this.cpu}" is not a Kubernetes CPU quantity such as 250m or 1.`);
-    if (!MEMORY.test(this.memory)) throw new GroundworkError(`${where}: memory "${this.memory}" is not a memory quantity such as 512Mi or 2Gi.`);
-    if (/:latest$/.test(props.image) || !/:[A-Za-z0-9_][A-Za-z0-9_.-]*$|@sha256:[a-f0-9]{64}$/.test(props.image)) {
-      throw new GroundworkError(`${where}: image "${props.image}" needs an immutable tag or digest (not "latest"), e.g. ${props.image.split(':')[0]}:1.0.0.`);
-    }
-    const port = props.port === undefined ? 8080 : props.port;
-    if (port !== null) checkRange(where, 'port', port, 1, 65535);
+    const port = checkRange(where, 'port', props.port ?? 8080, 1, 65535);
+    const container = { name: service, image: props.image, cpu: this.cpu, memory: this.memory, port, readinessPath: props.readinessPath, livenessPath: props.livenessPath, env: props.env };
+    checkContainer(where, container);
 
-    const labels = props.ownership.kubernetesLabels({ name: service, partOf: props.partOf ?? service, component: props.component ?? 'api' }, where);
+    const labels = props.ownership.kubernetesLabels({ name: service, partOf: props.partOf ?? service, component }, where);
     Aspects.of(this).add(new KubernetesOwnershipLabels(labels));
-    const selector = { 'app.kubernetes.io/name': service, 'app.kubernetes.io/component': props.component ?? 'api' };
+    const selector = { 'app.kubernetes.io/name': service, 'app.kubernetes.io/component': component };
     const metadata = { name: this.name, namespace: this.namespace };
 
     const namespace = new NamespaceV1(this, 'namespace', { metadata: { name: this.namespace } });
@@ -95,11 +96,6 @@ export class Workload extends Construct {
       dependsOn: [namespace],
     });
 
-    const cpuLimit = this.cpu.endsWith('m') ? `${Number(this.cpu.slice(0, -1)) * 2}m` : `${Number(this.cpu) * 2}`;
-    const probe = (path: string, initialDelaySeconds: number) =>
-      port === null
-        ? undefined
-        : { httpGet: { path, port: String(port) }, initialDelaySeconds, periodSeconds: 10, timeoutSeconds: 2, failureThreshold: 3 };
     this.deployment = new DeploymentV1(this, 'deployment', {
       metadata,
       waitForRollout: true,
@@ -109,35 +105,19 @@ export class Workload extends Construct {
         strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '0', maxSurge: '25%' } },
         template: {
           metadata: { labels: selector },
-          spec: {
-            serviceAccountName: serviceAccount.metadata.name,
-            automountServiceAccountToken: true,
-            securityContext: { runAsNonRoot: true, runAsUser: '10001', runAsGroup: '10001', fsGroup: '10001', seccompProfile: { type: 'RuntimeDefault' } },
-            container: [
-              {
-                name: service,
-                image: props.image,
-                port: port === null ? undefined : [{ containerPort: port, name: 'http' }],
-                env: Object.entries(terraformLiterals(props.env ?? {}))
-                  .sort(([a], [b]) => compareText(a, b))
-                  .map(([name, value]) => ({ name, value })),
-                resources: { requests: { cpu: this.cpu, memory: this.memory }, limits: { cpu: cpuLimit, memory: this.memory } },
-                securityContext: { runAsNonRoot: true, privileged: false, allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } },
-                readinessProbe: probe(props.readinessPath ?? '/readyz', 5),
-                livenessProbe: probe(props.livenessPath ?? '/healthz', 15),
-              },
-            ],
-          },
+          spec: { serviceAccountName: serviceAccount.metadata.name, automountServiceAccountToken: true, securityContext: POD_SECURITY_CONTEXT, container: [containerSpec(container)] },
         },
       },
     });
     // Autoscaling owns the replica count once deployed.
     this.deployment.lifecycle = { ignoreChanges: ['spec[0].replicas'] };
 
-    if (port !== null) {
-      new ServiceV1(this, 'service', {
-        metadata,
-        spec: { selector, port: [{ name: 'http', port: 80, targetPort: String(port) }], type: 'ClusterIP' },
+    if (props.expose ?? true) {
+      new ServiceV1(this, 'service', { metadata, spec: { selector, port: [{ name: 'http', port: 80, targetPort: String(port) }], type: 'ClusterIP' }, dependsOn: [namespace] });
+    } else {
+      new NetworkPolicyV1(this, 'deny-ingress', {
+        metadata: { name: `${this.name}-deny-ingress`, namespace: this.namespace },
+        spec: { podSelector: { matchLabels: selector }, policyTypes: ['Ingress'] },
         dependsOn: [namespace],
       });
     }
@@ -147,7 +127,7 @@ export class Workload extends Construct {
         minReplicas: this.replicas,
         maxReplicas: this.maxReplicas,
         scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: this.deployment.metadata.name },
-        metric: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: checkRange(where, 'targetCpuPercent', props.targetCpuPercent ?? 70, 10, 95) } } }],
+        metric: [this.metric(where, props.scaling ?? { metric: 'cpu' })],
       },
     });
     new PodDisruptionBudgetV1(this, 'disruption-budget', {
@@ -156,5 +136,18 @@ export class Workload extends Construct {
       spec: this.replicas > 1 ? { minAvailable: '50%', selector: { matchLabels: selector } } : { maxUnavailable: '1', selector: { matchLabels: selector } },
       dependsOn: [namespace],
     });
+  }
+
+  private metric(where: string, scaling: Scaling): HorizontalPodAutoscalerV2SpecMetric {
+    if (scaling.metric === 'cpu') {
+      return { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: checkRange(where, 'targetCpuPercent', scaling.targetPercent ?? 70, 10, 95) } } };
+    }
+    return {
+      type: 'External',
+      external: {
+        metric: { name: scaling.name, selector: [{ matchLabels: { ...scaling.selector } }] },
+        target: { type: 'AverageValue', averageValue: String(checkRange(where, 'messagesPerReplica', scaling.averageValue, 1, 100000)) },
+      },
+    };
   }
 }

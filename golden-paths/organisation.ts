@@ -3,10 +3,11 @@ import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { App, Aspects, LocalBackend, TerraformStack } from 'cdktf';
 import { GroundworkError } from '../catalog/errors';
 import { EnvironmentSettings, OrganisationSettings, platformTeam, validateOrganisation } from '../catalog/organisation';
-import type { OrganisationMetadata } from '../catalog/metadata';
+import { OrganisationMetadata, PLATFORM_GOLDEN_PATH, ServiceMetadata } from '../catalog/metadata';
 import { OwnershipValidator, requiredKeys } from '../catalog/ownership';
+import { AlertTopic } from '../constructs/alert-topic';
 import { RequireAwsOwnership } from '../constructs/aws-ownership-tags';
-import { recordOrganisation } from '../constructs/catalog-metadata';
+import { recordOrganisation, recordService } from '../constructs/catalog-metadata';
 import { Environment } from '../constructs/environment';
 import { GithubTeam } from '../constructs/github-team';
 import { RequireKubernetesOwnership } from '../constructs/kubernetes-ownership-labels';
@@ -88,6 +89,8 @@ export class Organisation {
 
     const metadata = this.metadata();
     for (const stack of this.stacks()) recordOrganisation(stack, metadata);
+    const environmentNames = Object.keys(environments).sort();
+    this.recordPlatformService(NETWORK_SERVICE, platform, 'The VPC, subnets and NAT gateways of each environment', environmentNames, environmentNames.map((e) => environments[e].aws));
   }
 
   /** Every stack of the organisation, in a stable order. */
@@ -115,6 +118,30 @@ export class Organisation {
     const env = this.environments[name];
     if (!env) throw new GroundworkError(`${where}: environment "${name}" is not one of ${Object.keys(this.environments).join(', ')}.`);
     return env;
+  }
+
+  private readonly alertTopics = new Map<string, AlertTopic>();
+
+  /** The team's alert topic in an environment, created with the first service that needs it. */
+  alertTopic(team: string, environment: string): AlertTopic {
+    const key = `${environment}/${team}`;
+    let topic = this.alertTopics.get(key);
+    if (!topic) {
+      const stacks = this.environment(environment, `Alerts of team "${team}"`);
+      const ownership = Ownership.resolve(this.validator, `${stacks.aws.node.id}/alerts-${team}`, { owner: team, service: `${team}-alerts` }, environment);
+      topic = new AlertTopic(stacks.aws, `alerts-${team}`, { environment: stacks.network, ownership, organisationName: this.settings.name });
+      this.alertTopics.set(key, topic);
+      const environments = [...this.alertTopics.keys()].filter((k) => k.endsWith(`/${team}`)).map((k) => k.split('/')[0]);
+      this.recordPlatformService(`${team}-alerts`, team, `Alarm notifications of team ${team}`, environments, [stacks.aws]);
+    }
+    return topic;
+  }
+
+  /** Catalog metadata of shared infrastructure the platform creates (networks, alert topics). */
+  private recordPlatformService(name: string, owner: string, description: string, environments: string[], stacks: TerraformStack[]): void {
+    const costCenter = this.settings.teams[owner].costCenters[0];
+    const metadata: ServiceMetadata = { goldenPath: PLATFORM_GOLDEN_PATH, name, owner, costCenter, description, lifecycle: 'production', tier: 1, links: {}, environments: [...environments].sort(), tags: {} };
+    for (const stack of stacks) recordService(stack, metadata);
   }
 
   /** The GitHub team of an owner (validated by ownership first). */

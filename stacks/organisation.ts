@@ -20,7 +20,7 @@ export const organisationSettings = {
       region: 'eu-west-1',
       accountId: '222222222222',
       cidr: '10.20.0.0/16',
-      kubernetes: { configContext: 'acme-production', oidcIssuer: 'oidc.eks.eu-west-1.amazonaws.com/id/5C0FFEE1PRODUCTION00000000000000B' },
+      kubernetes: { configContext: 'acme-production', externalMetrics: true, oidcIssuer: 'oidc.eks.eu-west-1.amazonaws.com/id/5C0FFEE1PRODUCTION00000000000000B' },
     },
   },
   teams: {

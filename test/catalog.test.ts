@@ -41,18 +41,33 @@ describe('the example organisation', () => {
   });
 
   test('every example service is there with its owner, environments and links', () => {
-    const services = catalog.entities.filter((e) => e.kind === 'service' && e.source === 'golden-path');
-    expect(services.map((s) => [s.name, s.owner])).toEqual([
-      ['checkout', 'payments'],
-      ['ledger', 'payments'],
-      ['notifications', 'platform'],
-      ['product-catalog', 'storefront'],
-      ['recommendations', 'data'],
-      ['storefront-web', 'storefront'],
+    const services = catalog.entities.filter((e) => e.kind === 'service' && e.goldenPath !== 'platform');
+    expect(services.map((s) => [s.name, s.owner, s.goldenPath])).toEqual([
+      ['checkout', 'payments', 'http-service'],
+      ['help-center', 'storefront', 'static-site'],
+      ['ledger', 'payments', 'http-service'],
+      ['ledger-reconciliation', 'payments', 'scheduled-job'],
+      ['notifications', 'platform', 'http-service'],
+      ['order-events', 'payments', 'worker'],
+      ['product-catalog', 'storefront', 'http-service'],
+      ['recommendations', 'data', 'http-service'],
+      ['storefront-web', 'storefront', 'http-service'],
+    ]);
+    // Shared infrastructure the platform creates is catalogued too, as platform services.
+    expect(catalog.entities.filter((e) => e.goldenPath === 'platform').map((e) => [e.name, e.owner])).toEqual([
+      ['data-alerts', 'data'],
+      ['network', 'platform'],
+      ['payments-alerts', 'payments'],
+      ['platform-alerts', 'platform'],
+      ['storefront-alerts', 'storefront'],
     ]);
     const checkout = entity('service:checkout');
     expect(checkout).toMatchObject({ lifecycle: 'production', tier: 1, system: 'commerce', costCenter: 'CC-2001', environments: ['production', 'staging'] });
-    expect(checkout.links.map((l) => l.type)).toEqual(['repository', 'runbook', 'docs', 'dashboard']);
+    expect(checkout.links.map((l) => l.title)).toEqual([
+      'Repository', 'Runbook', 'Documentation', 'Dashboard',
+      'Dashboard (production)', 'Alarms (production)', 'Logs (production)', 'Dashboard (staging)', 'Alarms (staging)', 'Logs (staging)',
+    ]);
+    expect(checkout.links.find((l) => l.title === 'Dashboard (production)')!.url).toBe('https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#dashboards/dashboard/checkout-production');
     expect(entity('service:notifications')).toMatchObject({ lifecycle: 'experimental', environments: ['staging'] });
   });
 
@@ -92,7 +107,7 @@ describe('the example organisation', () => {
   });
 
   test('teams list their services and cost centers; environments their stacks', () => {
-    expect(entity('team:payments')).toMatchObject({ title: 'Payments', services: ['checkout', 'ledger'], costCenters: ['CC-2001', 'CC-2002'], source: 'settings' });
+    expect(entity('team:payments')).toMatchObject({ title: 'Payments', services: ['checkout', 'ledger', 'ledger-reconciliation', 'order-events', 'payments-alerts'], costCenters: ['CC-2001', 'CC-2002'], source: 'settings' });
     expect(entity('environment:production')).toMatchObject({ region: 'eu-west-1', production: true, stacks: ['production-aws', 'production-kubernetes'] });
   });
 

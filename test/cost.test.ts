@@ -119,7 +119,7 @@ describe('the example organisation', () => {
   test('Markdown for managers and CSV for spreadsheets', () => {
     const md = fs.readFileSync(path.join(outdir, 'catalog/cost-report.md'), 'utf8');
     expect(md).toMatch(/^# Monthly cost estimate: acme\n\n\*\*\$[0-9,]+\.[0-9]{2} per month\*\*/);
-    for (const heading of ['## By team', '## By cost center', '## By environment', '## Top 7 services', '(prices of 2025-06-01)']) expect(md).toContain(heading);
+    for (const heading of ['## By team', '## By cost center', '## By environment', '## Top 10 services', '(prices of 2025-06-01)']) expect(md).toContain(heading);
     expect(md).toContain('| **unallocated** | $0.00 | 0.0% |');
     const rows = parse(fs.readFileSync(path.join(outdir, 'catalog/cost-report.csv'), 'utf8'), { columns: true });
     expect(rows.length).toBe(report.resources.reduce((s, r) => s + r.components.length, 0));

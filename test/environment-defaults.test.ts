@@ -91,29 +91,31 @@ test('IRSA: the service account is annotated with a role only that service accou
 test('buckets: public access blocked, encrypted, versioned, owner-enforced, TLS only', () => {
   const aws = stacks['production-aws'];
   const count = resourcesOfType(aws, 'aws_s3_bucket').length;
-  expect(count).toBe(3);
+  expect(count).toBe(6); // ledger, product-catalog, recommendations, ledger-reconciliation, help-center site and its logs
   expect(resourcesOfType(aws, 'aws_s3_bucket').every((b) => b.force_destroy === false)).toBe(true);
   expect(resourcesOfType(stacks['staging-aws'], 'aws_s3_bucket').every((b) => b.force_destroy === true)).toBe(true);
   for (const pab of resourcesOfType(aws, 'aws_s3_bucket_public_access_block')) {
     expect(pab).toMatchObject({ block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true });
   }
-  expect(resourcesOfType(aws, 'aws_s3_bucket_versioning').map((v) => v.versioning_configuration.status)).toEqual(['Enabled', 'Enabled', 'Enabled']);
+  expect(resourcesOfType(aws, 'aws_s3_bucket_versioning').map((v) => v.versioning_configuration.status)).toEqual(Array(count).fill('Enabled'));
   expect(resourcesOfType(aws, 'aws_s3_bucket_server_side_encryption_configuration')).toHaveLength(count);
-  expect(resourcesOfType(aws, 'aws_s3_bucket_ownership_controls').every((o) => o.rule.object_ownership === 'BucketOwnerEnforced')).toBe(true);
+  // ACLs stay off everywhere but on the bucket CloudFront delivers access logs to.
+  const owned = resourcesOfType(aws, 'aws_s3_bucket_ownership_controls').filter((o) => o.rule.object_ownership !== 'BucketOwnerEnforced');
+  expect(owned.map((o) => [o['//'].metadata.path, o.rule.object_ownership])).toEqual([['production-aws/help-center/site/access-logs/ownership-controls', 'BucketOwnerPreferred']]);
 });
 
 test('queues: encrypted, with an encrypted dead-letter queue', () => {
   const queues = resourcesOfType(stacks['staging-aws'], 'aws_sqs_queue');
   expect(queues.every((q) => q.sqs_managed_sse_enabled === true)).toBe(true);
   const main = queues.filter((q) => !q.name.endsWith('-dlq'));
-  expect(main.map((q) => q.name).sort()).toEqual(['checkout-staging', 'notifications-staging', 'recommendations-staging']);
+  expect(main.map((q) => q.name).sort()).toEqual(['checkout-staging', 'notifications-staging', 'order-events-staging', 'recommendations-staging']);
   for (const q of main) expect(q.redrive_policy).toContain('maxReceiveCount');
 });
 
 test('repositories: private, protected default branch with reviews, CODEOWNERS naming the team, team access', () => {
   const github = stacks.github;
   const protections = resourcesOfType(github, 'github_branch_protection');
-  expect(protections).toHaveLength(6);
+  expect(protections).toHaveLength(9);
   for (const p of protections) {
     expect(p).toMatchObject({ pattern: 'main', enforce_admins: true, allows_force_pushes: false });
     expect(p.required_pull_request_reviews[0]).toMatchObject({ required_approving_review_count: 1, require_code_owner_reviews: true });

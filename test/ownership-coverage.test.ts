@@ -82,13 +82,14 @@ test('Kubernetes: every object and every pod template carries the app and owners
       }
     }
   }
-  expect(templates).toBe(11); // one pod template per deployment: 6 services in staging, 5 in production
+  // Deployments: 7 in staging, 6 in production; the CronJob has a job template and a pod template in each.
+  expect(templates).toBe(7 + 6 + 2 * 2);
 });
 
 test('GitHub: every repository carries the ownership as topics', () => {
   const github = stacks.find((s) => s.name === 'github')!;
   const repos = resourcesOfType(github.json, 'github_repository');
-  expect(repos).toHaveLength(6);
+  expect(repos).toHaveLength(9);
   for (const repo of repos) {
     const topicKeys = required.filter((k) => k !== 'environment').map((k) => `${k}-`);
     for (const prefix of topicKeys) expect(repo.topics.some((t: string) => t.startsWith(prefix))).toBe(true);

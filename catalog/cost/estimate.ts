@@ -56,7 +56,7 @@ export interface EstimateOptions {
 
 /** Kubernetes objects have no region of their own: the environment's, from the settings. */
 function regionOf(r: ResourceRecord, organisation: OrganisationMetadata | undefined): string | undefined {
-  return r.region ?? (r.tags.environment ? organisation?.environments[r.tags.environment]?.region : undefined);
+  return r.region ?? (r.ownership.environment ? organisation?.environments[r.ownership.environment]?.region : undefined);
 }
 
 /**
@@ -71,15 +71,15 @@ export function estimate(configurations: readonly TerraformConfiguration[], opti
   const tablesUsed = new Set<PriceTable>();
   let freeResources = 0;
   for (const r of records) {
-    const service = r.tags.service;
+    const service = r.ownership.service;
     const skip = (reason: string) =>
       notPriced.push({
         stack: r.stack,
         address: r.address,
         type: r.type,
         ...(service ? { service } : {}),
-        ...(r.tags.owner ? { team: r.tags.owner } : {}),
-        ...(r.tags.environment ? { environment: r.tags.environment } : {}),
+        ...(r.ownership.owner ? { team: r.ownership.owner } : {}),
+        ...(r.ownership.environment ? { environment: r.ownership.environment } : {}),
         reason,
       });
     const pricer = PRICERS[r.type];
@@ -88,7 +88,7 @@ export function estimate(configurations: readonly TerraformConfiguration[], opti
       else skip('no pricing rule for this resource type');
       continue;
     }
-    const environment = r.tags.environment;
+    const environment = r.ownership.environment;
     const result = pricer(r, {
       usage: options.usage.figures(service, environment),
       isDeadLetterQueue: dlq.has(`${r.stack}/${r.address}`),
@@ -140,8 +140,8 @@ export function estimate(configurations: readonly TerraformConfiguration[], opti
       type: r.type,
       region,
       ...(service ? { service } : {}),
-      ...(r.tags.owner ? { team: r.tags.owner } : {}),
-      ...(r.tags['cost-center'] ? { costCenter: r.tags['cost-center'] } : {}),
+      ...(r.ownership.owner ? { team: r.ownership.owner } : {}),
+      ...(r.ownership['cost-center'] ? { costCenter: r.ownership['cost-center'] } : {}),
       ...(environment ? { environment } : {}),
       components,
       monthlyCents: components.reduce((sum, c) => sum + c.monthlyCents, 0),

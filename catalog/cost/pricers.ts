@@ -1,3 +1,4 @@
+import { cronProblem, runsPerMonth } from '../cron-schedule';
 import { block, literal, ResourceRecord } from '../resource-index';
 import { cpuCores, memoryGib } from './quantities';
 import type { UsageFigures } from './usage';
@@ -137,6 +138,32 @@ const kubernetesWorkload: Pricer = (r) => {
   };
 };
 
+/** Each run reserves the job's requests for its run time: runs per month (from the schedule) × minutes per run. */
+const kubernetesCronJob: Pricer = (r, { usage }) => {
+  const schedule = literal(block(r.body.spec)?.schedule);
+  if (!schedule || cronProblem(schedule)) return { notPriced: `schedule ${JSON.stringify(block(r.body.spec)?.schedule)} is not a literal cron schedule` };
+  const pod = block(block(block(block(block(r.body.spec)?.job_template)?.spec)?.template)?.spec) ?? {};
+  const containers = (Array.isArray(pod.container) ? pod.container : pod.container ? [pod.container] : []) as Record<string, any>[];
+  let cpu = 0;
+  let memory = 0;
+  for (const c of containers) {
+    const requests = block(block(c.resources)?.requests) ?? {};
+    const cores = cpuCores(requests.cpu);
+    const gib = memoryGib(requests.memory);
+    if (cores === undefined || gib === undefined) return { notPriced: `container ${c.name ?? '?'} has no literal CPU and memory requests` };
+    cpu += cores;
+    memory += gib;
+  }
+  const runs = runsPerMonth(schedule, literal(block(r.body.spec)?.timezone) ?? 'UTC');
+  const hoursRun = Math.round(((runs * usage.jobRunMinutes) / 60) * 100) / 100;
+  return {
+    charges: [
+      { item: 'kubernetes.vcpu.hour', quantity: hoursRun * cpu, what: `${runs} runs × ${usage.jobRunMinutes} min × ${cpu} vCPU` },
+      { item: 'kubernetes.gib.hour', quantity: hoursRun * memory, what: `${runs} runs × ${usage.jobRunMinutes} min × ${memory} GiB` },
+    ],
+  };
+};
+
 /** ClusterIP and NodePort services are free; a LoadBalancer service buys a load balancer we cannot see. */
 function kubernetesService(r: ResourceRecord): PriceResult {
   const type = literal(block(r.body.spec)?.type) ?? 'ClusterIP';
@@ -189,6 +216,17 @@ export const PRICERS: Readonly<Record<string, Pricer>> = {
   kubernetes_stateful_set_v1: kubernetesWorkload,
   kubernetes_service: kubernetesService,
   kubernetes_service_v1: kubernetesService,
+  kubernetes_cron_job: kubernetesCronJob,
+  kubernetes_cron_job_v1: kubernetesCronJob,
+  aws_cloudwatch_metric_alarm: () => ({ charges: [{ item: 'cloudwatch.alarm', quantity: 1, what: 'metric alarm' }] }),
+  aws_cloudwatch_dashboard: () => ({ charges: [{ item: 'cloudwatch.dashboard', quantity: 1, what: 'dashboard' }] }),
+  aws_sns_topic: (_r, { usage }) => ({ charges: [{ item: 'sns.million', quantity: usage.snsRequestsMillions, what: 'million publishes (usage file)' }] }),
+  aws_cloudfront_distribution: (_r, { usage }) => ({
+    charges: [
+      { item: 'cloudfront.transfer.gb', quantity: usage.cdnTransferGb, what: 'GB served (usage file)' },
+      { item: 'cloudfront.requests.10k', quantity: usage.cdnRequestsTenThousands, what: '10K HTTPS requests (usage file)' },
+    ],
+  }),
 };
 
 /**
@@ -205,7 +243,7 @@ export const FREE_TYPES: ReadonlySet<string> = new Set([
   'aws_s3_bucket_policy', 'aws_s3_bucket_lifecycle_configuration', 'aws_s3_bucket_logging', 'aws_s3_bucket_acl',
   'aws_sqs_queue_policy', 'aws_sqs_queue_redrive_policy', 'aws_sqs_queue_redrive_allow_policy', 'aws_sns_topic_policy', 'aws_sns_topic_subscription',
   'aws_kms_alias', 'aws_secretsmanager_secret_version', 'aws_lb_listener', 'aws_lb_target_group', 'aws_lb_target_group_attachment', 'aws_lb_listener_rule',
-  'aws_cloudwatch_metric_alarm', 'aws_cloudwatch_log_stream',
+  'aws_cloudwatch_log_stream', 'aws_cloudwatch_log_metric_filter', 'aws_cloudfront_origin_access_control',
   'kubernetes_namespace', 'kubernetes_namespace_v1', 'kubernetes_service_account', 'kubernetes_service_account_v1', 'kubernetes_config_map', 'kubernetes_config_map_v1',
   'kubernetes_secret', 'kubernetes_secret_v1', 'kubernetes_horizontal_pod_autoscaler', 'kubernetes_horizontal_pod_autoscaler_v2', 'kubernetes_pod_disruption_budget_v1',
   'kubernetes_role', 'kubernetes_role_v1', 'kubernetes_role_binding', 'kubernetes_role_binding_v1', 'kubernetes_network_policy', 'kubernetes_network_policy_v1',

@@ -17,6 +17,10 @@ export interface UsageFigures {
   readonly auroraStorageGb: number;
   readonly auroraIoMillions: number;
   readonly secretsApiCallsTenThousands: number;
+  readonly cdnTransferGb: number;
+  readonly cdnRequestsTenThousands: number;
+  readonly snsRequestsMillions: number;
+  readonly jobRunMinutes: number;
 }
 
 /** The documented defaults, used where no usage file says otherwise. */
@@ -32,6 +36,10 @@ export const DEFAULT_USAGE: UsageFigures = {
   auroraStorageGb: 20,
   auroraIoMillions: 10,
   secretsApiCallsTenThousands: 1,
+  cdnTransferGb: 100,
+  cdnRequestsTenThousands: 100,
+  snsRequestsMillions: 0.1,
+  jobRunMinutes: 10,
 };
 
 interface UsageFile {

@@ -67,7 +67,7 @@ export function runPolicy(
         tagged.set(r.stack, stat);
       }
       if (result.status !== 'non-compliant') continue;
-      const service = r.tags.service ?? options.serviceOf?.(r);
+      const service = r.ownership.service ?? options.serviceOf?.(r);
       const base = {
         rule: rule.id,
         pack,
@@ -76,7 +76,7 @@ export function runPolicy(
         address: r.address,
         ...(r.constructPath ? { constructPath: r.constructPath } : {}),
         ...(service ? { service } : {}),
-        ...(r.tags.owner ? { owner: r.tags.owner } : {}),
+        ...(r.ownership.owner ? { owner: r.ownership.owner } : {}),
         message: result.message,
         rationale: rule.rationale,
         fix: rule.fix,

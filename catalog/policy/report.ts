@@ -1,5 +1,6 @@
 import { groupBy } from '../build-catalog';
 import type { Catalog } from '../catalog-model';
+import { PLATFORM_GOLDEN_PATH } from '../metadata';
 import type { ResourceRecord } from '../resource-index';
 import { active, Finding, PolicyRun } from './engine';
 import { Scorecard, scoreService } from './scorecards';
@@ -14,13 +15,14 @@ export interface PolicyReport {
 
 /** Findings, coverage, suppressions and scorecards; scorecards also land on the catalog's services. */
 export function buildPolicyReport(run: PolicyRun, catalog: Catalog, records: readonly ResourceRecord[]): PolicyReport {
-  const recordsBy = groupBy(records, (r) => r.tags.service);
+  const recordsBy = groupBy(records, (r) => r.ownership.service);
   const openBy = groupBy(
     run.findings.filter((f) => !f.suppressed),
     (f) => f.service,
   );
   const scorecards = catalog.entities
-    .filter((e) => e.kind === 'service')
+    // Shared platform infrastructure (networks, alert topics) is not a service a team scores.
+    .filter((e) => e.kind === 'service' && e.goldenPath !== PLATFORM_GOLDEN_PATH)
     .map((service) => {
       const card = scoreService(service, catalog, recordsBy.get(service.name) ?? [], openBy.get(service.name) ?? [], (r) => run.context.isProduction(r));
       service.scorecard = { level: card.level, failing: card.checks.filter((c) => !c.passed).map((c) => c.id) };

@@ -1,0 +1,48 @@
+import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
+import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
+import { Aspects, Fn } from 'cdktf';
+import { Construct } from 'constructs';
+import { AwsOwnershipTags } from './aws-ownership-tags';
+import type { Environment } from './environment';
+import type { Ownership } from './ownership';
+
+export interface AlertTopicProps {
+  readonly environment: Environment;
+  /** Ownership of the topic: the team it alerts. */
+  readonly ownership: Ownership;
+  readonly organisationName: string;
+}
+
+/**
+ * One SNS topic per team and environment that every alarm of the team's services notifies.
+ * Encrypted with its own KMS key: CloudWatch cannot publish to a topic under the AWS-managed
+ * SNS key, so the key policy lets CloudWatch use this one.
+ */
+export class AlertTopic extends Construct {
+  readonly topic: SnsTopic;
+  readonly topicArn: string;
+  readonly topicName: string;
+
+  constructor(scope: Construct, id: string, props: AlertTopicProps) {
+    super(scope, id);
+    Aspects.of(this).add(new AwsOwnershipTags(props.ownership, props.environment.defaultTags));
+    const env = props.environment;
+    this.topicName = `${props.organisationName}-${props.ownership.owner}-alerts-${env.name}`;
+    const key = new KmsKey(this, 'key', {
+      description: `Encrypts the alert topic ${this.topicName}`,
+      enableKeyRotation: true,
+      deletionWindowInDays: env.isProduction ? 30 : 7,
+      policy: Fn.jsonencode({
+        Version: '2012-10-17',
+        Statement: [
+          { Sid: 'AccountAdministers', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${env.accountId}:root` }, Action: 'kms:*', Resource: '*' },
+          { Sid: 'CloudWatchPublishes', Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'], Resource: '*' },
+        ],
+      }),
+    });
+    new KmsAlias(this, 'alias', { name: `alias/${this.topicName}`, targetKeyId: key.keyId });
+    this.topic = new SnsTopic(this, 'topic', { name: this.topicName, kmsMasterKeyId: key.arn });
+    this.topicArn = this.topic.arn;
+  }
+}

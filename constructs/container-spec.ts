@@ -1,0 +1,52 @@
+import { GroundworkError } from '../catalog/errors';
+import { compareText } from '../catalog/stable-json';
+import { terraformLiterals } from './literal';
+
+const CPU = /^([0-9]+m|[0-9]+(\.[0-9]+)?)$/;
+const MEMORY = /^[0-9]+(Mi|Gi)$/;
+
+export interface ContainerOptions {
+  readonly name: string;
+  /** Image with an immutable tag or digest. */
+  readonly image: string;
+  /** CPU request; the limit is twice it. */
+  readonly cpu: string;
+  /** Memory request and limit. */
+  readonly memory: string;
+  /** Port the container listens on, with HTTP probes on it; null for none. */
+  readonly port: number | null;
+  readonly readinessPath?: string;
+  readonly livenessPath?: string;
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+/** Checks what Kubernetes would reject or the guardrails would flag, with the construct path. */
+export function checkContainer(where: string, o: ContainerOptions): void {
+  if (!CPU.test(o.cpu)) throw new GroundworkError(`${where}: cpu "${o.cpu}" is not a Kubernetes CPU quantity such as 250m or 1.`);
+  if (!MEMORY.test(o.memory)) throw new GroundworkError(`${where}: memory "${o.memory}" is not a memory quantity such as 512Mi or 2Gi.`);
+  if (/:latest$/.test(o.image) || !/:[A-Za-z0-9_][A-Za-z0-9_.-]*$|@sha256:[a-f0-9]{64}$/.test(o.image)) {
+    throw new GroundworkError(`${where}: image "${o.image}" needs an immutable tag or digest (not "latest"), e.g. ${o.image.split(':')[0]}:1.0.0.`);
+  }
+}
+
+/** Non-root, no privilege escalation, seccomp: the pod-level half of the security baseline. */
+export const POD_SECURITY_CONTEXT = { runAsNonRoot: true, runAsUser: '10001', runAsGroup: '10001', fsGroup: '10001', seccompProfile: { type: 'RuntimeDefault' } };
+
+/** One container with requests and limits, a read-only non-root context and, with a port, HTTP probes. */
+export function containerSpec(o: ContainerOptions) {
+  const cpuLimit = o.cpu.endsWith('m') ? `${Number(o.cpu.slice(0, -1)) * 2}m` : `${Number(o.cpu) * 2}`;
+  const probe = (path: string, initialDelaySeconds: number) =>
+    o.port === null ? undefined : { httpGet: { path, port: String(o.port) }, initialDelaySeconds, periodSeconds: 10, timeoutSeconds: 2, failureThreshold: 3 };
+  return {
+    name: o.name,
+    image: o.image,
+    port: o.port === null ? undefined : [{ containerPort: o.port, name: 'http' }],
+    env: Object.entries(terraformLiterals(o.env ?? {}))
+      .sort(([a], [b]) => compareText(a, b))
+      .map(([name, value]) => ({ name, value })),
+    resources: { requests: { cpu: o.cpu, memory: o.memory }, limits: { cpu: cpuLimit, memory: o.memory } },
+    securityContext: { runAsNonRoot: true, privileged: false, allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } },
+    readinessProbe: probe(o.readinessPath ?? '/readyz', 5),
+    livenessProbe: probe(o.livenessPath ?? '/healthz', 15),
+  };
+}

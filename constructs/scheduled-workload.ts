@@ -1,0 +1,100 @@
+import { CronJobV1 } from '@cdktf/provider-kubernetes/lib/cron-job-v1';
+import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
+import { ServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/service-account-v1';
+import { Aspects } from 'cdktf';
+import { Construct } from 'constructs';
+import { cronProblem } from '../catalog/cron-schedule';
+import { GroundworkError } from '../catalog/errors';
+import { checkContainer, containerSpec, POD_SECURITY_CONTEXT } from './container-spec';
+import { KubernetesOwnershipLabels } from './kubernetes-ownership-labels';
+import { checkName, checkRange, NAME_RULES } from './names';
+import type { Ownership } from './ownership';
+
+export interface ScheduledWorkloadProps {
+  readonly ownership: Ownership;
+  /** Cron schedule, five fields, e.g. '15 3 * * *'. */
+  readonly schedule: string;
+  /** IANA time zone of the schedule. @default 'Etc/UTC' */
+  readonly timeZone?: string;
+  readonly image: string;
+  /** @default the service name */
+  readonly partOf?: string;
+  /** @default '250m' */
+  readonly cpu?: string;
+  /** @default '512Mi' */
+  readonly memory?: string;
+  /** Allow, Forbid (skip a run while the last one still runs) or Replace. @default 'Forbid' */
+  readonly concurrencyPolicy?: 'Allow' | 'Forbid' | 'Replace';
+  /** Retries of a failed run, 0 to 10. @default 2 */
+  readonly backoffLimit?: number;
+  /** A run is killed after this many seconds. @default 3600 */
+  readonly timeoutSeconds?: number;
+  /** Successful runs kept for inspection. @default 3 */
+  readonly successfulRunsKept?: number;
+  /** Failed runs kept for inspection. @default 5 */
+  readonly failedRunsKept?: number;
+  readonly roleArn?: string;
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A Kubernetes CronJob with the platform's baseline: bounded history, a concurrency policy, a
+ * deadline per run, retries, requests and limits, a non-root read-only container, IRSA.
+ */
+export class ScheduledWorkload extends Construct {
+  readonly name: string;
+  readonly namespace: string;
+  readonly cronJob: CronJobV1;
+  readonly timeoutSeconds: number;
+
+  constructor(scope: Construct, id: string, props: ScheduledWorkloadProps) {
+    super(scope, id);
+    const where = this.node.path;
+    const service = props.ownership.service;
+    // Kubernetes appends an 11-character suffix to each Job: a CronJob name has 52 characters at most.
+    this.name = checkName(where, 'Kubernetes CronJob', service, { ...NAME_RULES.kubernetesName, maxLength: 52 });
+    this.namespace = checkName(where, 'Kubernetes namespace', service, NAME_RULES.kubernetesName);
+    const problem = cronProblem(props.schedule);
+    if (problem) throw new GroundworkError(`${where}: schedule "${props.schedule}" is not a valid cron schedule: ${problem}.`);
+    const container = { name: service, image: props.image, cpu: props.cpu ?? '250m', memory: props.memory ?? '512Mi', port: null, env: props.env };
+    checkContainer(where, container);
+    this.timeoutSeconds = checkRange(where, 'timeoutSeconds', props.timeoutSeconds ?? 3600, 60, 86400);
+
+    const labels = props.ownership.kubernetesLabels({ name: service, partOf: props.partOf ?? service, component: 'job' }, where);
+    Aspects.of(this).add(new KubernetesOwnershipLabels(labels));
+    const namespace = new NamespaceV1(this, 'namespace', { metadata: { name: this.namespace } });
+    const serviceAccount = new ServiceAccountV1(this, 'service-account', {
+      metadata: { name: this.name, namespace: this.namespace, annotations: props.roleArn ? { 'eks.amazonaws.com/role-arn': props.roleArn } : undefined },
+      dependsOn: [namespace],
+    });
+    this.cronJob = new CronJobV1(this, 'cron-job', {
+      metadata: { name: this.name, namespace: this.namespace },
+      spec: {
+        schedule: props.schedule,
+        timezone: props.timeZone ?? 'Etc/UTC',
+        concurrencyPolicy: props.concurrencyPolicy ?? 'Forbid',
+        startingDeadlineSeconds: 300,
+        successfulJobsHistoryLimit: checkRange(where, 'successfulRunsKept', props.successfulRunsKept ?? 3, 0, 20),
+        failedJobsHistoryLimit: checkRange(where, 'failedRunsKept', props.failedRunsKept ?? 5, 0, 20),
+        jobTemplate: {
+          metadata: {},
+          spec: {
+            backoffLimit: checkRange(where, 'backoffLimit', props.backoffLimit ?? 2, 0, 10),
+            activeDeadlineSeconds: this.timeoutSeconds,
+            ttlSecondsAfterFinished: '86400',
+            template: {
+              metadata: {},
+              spec: {
+                serviceAccountName: serviceAccount.metadata.name,
+                restartPolicy: 'Never',
+                securityContext: POD_SECURITY_CONTEXT,
+                container: [containerSpec(container)],
+              },
+            },
+          },
+        },
+      },
+      dependsOn: [namespace],
+    });
+  }
+}

@@ -1,0 +1,109 @@
+import { TerraformStack } from 'cdktf';
+import { GroundworkError } from '../catalog/errors';
+import type { ServiceMetadata } from '../catalog/metadata';
+import { recordService } from '../constructs/catalog-metadata';
+import { Ownership, OwnershipInput } from '../constructs/ownership';
+import { Repository } from '../constructs/repository';
+import type { Organisation } from './organisation';
+
+export type Lifecycle = 'experimental' | 'production' | 'deprecated';
+
+/** What every golden path asks: who owns it, what it is, where it runs. */
+export interface GoldenPathProps {
+  /** Owning team, one of the organisation's teams. */
+  readonly owner: string;
+  /** @default the team's first cost center */
+  readonly costCenter?: string;
+  /** One line on what the service does. */
+  readonly description: string;
+  /** Organisation-defined ownership keys, e.g. data-classification. @default the keys' defaults */
+  readonly tags?: Readonly<Record<string, string>>;
+  /** Environments the service runs in. @default every environment of the organisation */
+  readonly environments?: readonly string[];
+  /** Backstage system the service belongs to. @default none */
+  readonly system?: string;
+  /** @default 'production' */
+  readonly lifecycle?: Lifecycle;
+  /** Criticality, 1 (highest) to 3. @default 3 */
+  readonly tier?: 1 | 2 | 3;
+  /** @default none */
+  readonly links?: { readonly runbook?: string; readonly docs?: string; readonly dashboard?: string };
+  /** Repository visibility. @default 'private' */
+  readonly visibility?: 'private' | 'internal' | 'public';
+}
+
+/** Validates a service name before it becomes a construct id anywhere. */
+export function checkServiceName(name: string): void {
+  if (!/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(name)) {
+    throw new GroundworkError(`Service name "${name}" must be lowercase letters, digits and hyphens, 1 to 63 characters, starting and ending with a letter or digit.`);
+  }
+}
+
+/**
+ * The part every golden path shares: validated ownership, the repository in the GitHub stack, the
+ * list of environments, and the catalog metadata each stack carries.
+ */
+export abstract class GoldenPathService {
+  readonly name: string;
+  readonly ownership: Ownership;
+  readonly repository: Repository;
+  readonly environmentNames: readonly string[];
+  protected readonly input: OwnershipInput;
+  private readonly observability: Record<string, { dashboard: string; alarms: string; logs: string }> = {};
+  private readonly stacks = new Set<TerraformStack>();
+
+  protected constructor(
+    readonly organisation: Organisation,
+    name: string,
+    readonly base: GoldenPathProps,
+    private readonly goldenPath: string,
+  ) {
+    checkServiceName(name);
+    this.name = name;
+    this.input = { owner: base.owner, service: name, costCenter: base.costCenter, tags: base.tags };
+    this.ownership = Ownership.resolve(organisation.validator, `github/${name}`, this.input);
+    this.repository = new Repository(organisation.github, name, {
+      ownership: this.ownership,
+      team: organisation.team(base.owner),
+      githubOwner: organisation.settings.githubOwner,
+      description: base.description,
+      visibility: base.visibility,
+    });
+    this.stacks.add(organisation.github);
+    const all = Object.keys(organisation.environments).sort();
+    this.environmentNames = [...(base.environments ?? all)].sort();
+    if (!this.environmentNames.length) throw new GroundworkError(`Service "${name}": environments is empty; list at least one of ${all.join(', ')}.`);
+    for (const env of this.environmentNames) organisation.environment(env, `Service "${name}"`);
+  }
+
+  /** Ownership of the service in one environment, errors naming the stack it lands in. */
+  protected ownershipIn(environment: string): Ownership {
+    return Ownership.resolve(this.organisation.validator, `${environment}-aws/${this.name}`, this.input, environment);
+  }
+
+  /** Notes a stack the service has parts in, and its observability links, for the catalog metadata. */
+  protected uses(stack: TerraformStack, environment?: string, links?: { dashboardUrl: string; alarmsUrl: string; logsUrl: string }): void {
+    this.stacks.add(stack);
+    if (environment && links) this.observability[environment] = { dashboard: links.dashboardUrl, alarms: links.alarmsUrl, logs: links.logsUrl };
+  }
+
+  /** Writes the service's catalog metadata into every stack it has parts in. Call once, last. */
+  protected recordMetadata(): void {
+    const metadata: ServiceMetadata = {
+      goldenPath: this.goldenPath,
+      name: this.name,
+      owner: this.ownership.owner,
+      costCenter: this.ownership.costCenter,
+      description: this.base.description,
+      ...(this.base.system ? { system: this.base.system } : {}),
+      lifecycle: this.base.lifecycle ?? 'production',
+      tier: this.base.tier ?? 3,
+      links: { ...this.base.links },
+      environments: [...this.environmentNames],
+      repositoryUrl: this.repository.url,
+      observability: { ...this.observability },
+      tags: this.ownership.awsTags(),
+    };
+    for (const stack of this.stacks) recordService(stack, metadata);
+  }
+}

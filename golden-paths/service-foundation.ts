@@ -1,0 +1,94 @@
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
+import { Aspects } from 'cdktf';
+import { Construct } from 'constructs';
+import { AwsOwnershipTags } from '../constructs/aws-ownership-tags';
+import { Bucket } from '../constructs/bucket';
+import type { Environment } from '../constructs/environment';
+import type { Ownership } from '../constructs/ownership';
+import { DatabaseSize, PostgresDatabase } from '../constructs/postgres-database';
+import { Queue, QueueProps } from '../constructs/queue';
+import { ServiceObservability } from '../constructs/service-observability';
+import { ServiceRole } from '../constructs/service-role';
+import type { Organisation } from './organisation';
+
+export interface DatabaseOptions {
+  /** small (db.t3.small), medium (db.t3.large) or large (db.m5.xlarge). @default 'small' */
+  readonly size?: DatabaseSize;
+  /** Overrides size. @default the class of size */
+  readonly instanceClass?: string;
+  /** GiB. @default 20 */
+  readonly storageGb?: number;
+}
+
+export type QueueOptions = Pick<QueueProps, 'visibilityTimeoutSeconds' | 'maxReceiveCount' | 'retentionSeconds'>;
+
+export interface ServiceFoundationProps {
+  readonly organisation: Organisation;
+  readonly environment: Environment;
+  readonly ownership: Ownership;
+  readonly database?: boolean | DatabaseOptions;
+  readonly queue?: boolean | QueueOptions;
+  readonly bucket?: boolean;
+  /** Alarm on failed Kubernetes Jobs (scheduled jobs). @default false */
+  readonly jobFailures?: boolean;
+}
+
+/**
+ * The AWS side of a workload in one environment: its IAM role (IRSA), its security group, the data
+ * stores it asked for, each granted to the role and nothing else, and its observability (log
+ * group, alarms to the team's topic, dashboard). `variables` tells the pods where things are.
+ */
+export class ServiceFoundation extends Construct {
+  readonly securityGroup: SecurityGroup;
+  readonly role: ServiceRole;
+  readonly database?: PostgresDatabase;
+  readonly queue?: Queue;
+  readonly bucket?: Bucket;
+  readonly observability: ServiceObservability;
+  readonly variables: Record<string, string>;
+
+  constructor(scope: Construct, id: string, props: ServiceFoundationProps) {
+    super(scope, id);
+    const { environment: env, ownership } = props;
+    const service = ownership.service;
+    Aspects.of(this).add(new AwsOwnershipTags(ownership, env.defaultTags));
+    this.securityGroup = new SecurityGroup(this, 'security-group', {
+      name: `${service}-${env.name}-service`,
+      description: `Pods of ${service}; data stores admit this group`,
+      vpcId: env.vpcId,
+      tags: { Name: `${service}-${env.name}-service` },
+    });
+    new VpcSecurityGroupEgressRule(this, 'egress', { securityGroupId: this.securityGroup.id, ipProtocol: '-1', cidrIpv4: '0.0.0.0/0', description: 'Outbound to dependencies and AWS APIs' });
+    this.role = new ServiceRole(this, 'role', { environment: env, ownership, namespace: service, serviceAccountName: service });
+
+    this.variables = { AWS_REGION: env.region, SERVICE_ENVIRONMENT: env.name };
+    if (props.database) {
+      const options = props.database === true ? {} : props.database;
+      this.database = new PostgresDatabase(this, 'database', { environment: env, ownership, clientSecurityGroupId: this.securityGroup.id, ...options });
+      this.database.grantConnect(this.role);
+      Object.assign(this.variables, { DATABASE_HOST: this.database.address, DATABASE_PORT: String(this.database.port), DATABASE_SECRET_ARN: this.database.masterUserSecretArn });
+    }
+    if (props.queue) {
+      const options = props.queue === true ? {} : props.queue;
+      this.queue = new Queue(this, 'queue', { environment: env, ownership, ...options });
+      this.queue.grantConsume(this.role);
+      this.queue.grantSend(this.role);
+      this.variables.QUEUE_URL = this.queue.queueUrl;
+    }
+    if (props.bucket) {
+      this.bucket = new Bucket(this, 'bucket', { environment: env, organisationName: props.organisation.settings.name, ownership });
+      this.bucket.grantReadWrite(this.role);
+      this.variables.BUCKET_NAME = this.bucket.bucketName;
+    }
+    this.observability = new ServiceObservability(this, 'observability', {
+      environment: env,
+      ownership,
+      alertTopicArn: props.organisation.alertTopic(ownership.owner, env.name).topicArn,
+      database: this.database,
+      queue: this.queue,
+      jobFailures: props.jobFailures,
+    });
+    this.variables.LOG_GROUP = this.observability.logGroupName;
+  }
+}

@@ -1,0 +1,49 @@
+import { Construct } from 'constructs';
+import { ServiceObservability } from '../constructs/service-observability';
+import { SiteDistribution, SiteDistributionProps } from '../constructs/site-distribution';
+import type { Organisation } from './organisation';
+import { GoldenPathProps, GoldenPathService } from './service-base';
+
+export interface StaticSiteProps extends GoldenPathProps, Pick<SiteDistributionProps, 'priceClass' | 'singlePageApp'> {
+  /** Custom domain per environment, e.g. { production: 'www.acme.example' }. @default the cloudfront.net domain */
+  readonly domains?: Readonly<Record<string, { readonly domainName: string; readonly certificateArn: string }>>;
+}
+
+/**
+ * The golden path for a static site: a private S3 bucket behind CloudFront with origin access
+ * control, HTTPS only, security headers and access logs, plus a dashboard of its traffic.
+ */
+export class StaticSite extends GoldenPathService {
+  readonly environments: Readonly<Record<string, SiteDistribution>>;
+
+  constructor(organisation: Organisation, name: string, readonly props: StaticSiteProps) {
+    super(organisation, name, props, 'static-site');
+    const environments: Record<string, SiteDistribution> = {};
+    for (const envName of this.environmentNames) {
+      const stacks = organisation.environments[envName];
+      const ownership = this.ownershipIn(envName);
+      const scope = new Construct(stacks.aws, name);
+      const site = new SiteDistribution(scope, 'site', {
+        environment: stacks.network,
+        ownership,
+        organisationName: organisation.settings.name,
+        priceClass: props.priceClass,
+        singlePageApp: props.singlePageApp,
+        ...props.domains?.[envName],
+      });
+      const observability = new ServiceObservability(scope, 'observability', {
+        environment: stacks.network,
+        ownership,
+        alertTopicArn: organisation.alertTopic(ownership.owner, envName).topicArn,
+      });
+      // CloudFront publishes its metrics in us-east-1, whatever the environment's region.
+      const metric = (name: string) => ['AWS/CloudFront', name, 'DistributionId', site.distributionId, 'Region', 'Global'];
+      observability.widget(`Site ${name}: requests`, [metric('Requests')], 'us-east-1');
+      observability.widget(`Site ${name}: error rates (%)`, [metric('4xxErrorRate'), metric('5xxErrorRate')], 'us-east-1');
+      this.uses(stacks.aws, envName, observability);
+      environments[envName] = site;
+    }
+    this.environments = environments;
+    this.recordMetadata();
+  }
+}

@@ -1,0 +1,72 @@
+import { Workload } from '../constructs/workload';
+import type { Organisation } from './organisation';
+import { GoldenPathProps, GoldenPathService } from './service-base';
+import { DatabaseOptions, QueueOptions, ServiceFoundation } from './service-foundation';
+
+export interface WorkerProps extends GoldenPathProps {
+  /** @default `<registry>/<name>:<version>` */
+  readonly image?: string;
+  /** @default '0.1.0' */
+  readonly version?: string;
+  /** Minimum replicas. @default 2 in production, 1 elsewhere */
+  readonly replicas?: number;
+  /** @default 10 × replicas */
+  readonly maxReplicas?: number;
+  /** @default '250m' */
+  readonly cpu?: string;
+  /** @default '512Mi' */
+  readonly memory?: string;
+  /** Port of the health endpoint the probes call; nothing else reaches the pods. @default 8080 */
+  readonly healthPort?: number;
+  /** The input queue (always created) and its settings. @default visibility 30 s, 5 receives */
+  readonly queue?: QueueOptions;
+  /** Visible messages per replica the autoscaler aims for, where the cluster serves queue metrics. @default 100 */
+  readonly messagesPerReplica?: number;
+  readonly database?: boolean | DatabaseOptions;
+  readonly bucket?: boolean;
+}
+
+/**
+ * The golden path for a queue consumer: its input queue with a dead-letter queue, the consumer
+ * Deployment with no ingress (no Service; a NetworkPolicy denies all inbound traffic), scaling
+ * on queue depth where the cluster serves external metrics and on CPU elsewhere, alarms on
+ * dead letters and message age.
+ */
+export class Worker extends GoldenPathService {
+  readonly environments: Readonly<Record<string, { foundation: ServiceFoundation; workload: Workload }>>;
+
+  constructor(organisation: Organisation, name: string, readonly props: WorkerProps) {
+    super(organisation, name, props, 'worker');
+    const environments: Record<string, { foundation: ServiceFoundation; workload: Workload }> = {};
+    for (const envName of this.environmentNames) {
+      const stacks = organisation.environments[envName];
+      const ownership = this.ownershipIn(envName);
+      const foundation = new ServiceFoundation(stacks.aws, name, { organisation, environment: stacks.network, ownership, queue: props.queue ?? true, database: props.database, bucket: props.bucket });
+      const queueName = foundation.queue!.queueName;
+      const replicas = props.replicas;
+      const workload = new Workload(stacks.kubernetes, name, {
+        ownership,
+        production: stacks.network.isProduction,
+        image: props.image ?? `${organisation.containerRegistry}/${name}:${props.version ?? '0.1.0'}`,
+        partOf: props.system,
+        component: 'worker',
+        replicas,
+        maxReplicas: props.maxReplicas ?? (replicas ?? (stacks.network.isProduction ? 2 : 1)) * 10,
+        cpu: props.cpu,
+        memory: props.memory,
+        port: props.healthPort,
+        expose: false,
+        roleArn: foundation.role.roleArn,
+        env: foundation.variables,
+        scaling: stacks.settings.kubernetes?.externalMetrics
+          ? { metric: 'external', name: 'sqs_approximate_number_of_messages_visible', selector: { queue_name: queueName }, averageValue: props.messagesPerReplica ?? 100 }
+          : { metric: 'cpu' },
+      });
+      this.uses(stacks.aws, envName, foundation.observability);
+      this.uses(stacks.kubernetes);
+      environments[envName] = { foundation, workload };
+    }
+    this.environments = environments;
+    this.recordMetadata();
+  }
+}
