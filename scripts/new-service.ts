@@ -1,0 +1,73 @@
+/**
+ * `npm run new-service -- --name <name> --golden-path <path> --owner <team> --cost-center <cc> [options]`:
+ * writes stacks/services/<name>.ts from the golden path's template and wires it into the app.
+ * In a terminal, it asks for whatever is missing; on any problem it changes nothing.
+ */
+import * as path from 'path';
+import { Command, Option } from 'commander';
+import { COMMON_OPTIONS, GOLDEN_PATHS } from '../golden-paths/options';
+import { applyScaffold, loadSettings, missingFields, planScaffold, ScaffoldRequest } from './scaffold-service';
+import { runCli } from './run-cli';
+
+/** Every option of every golden path once: which apply is checked against the chosen path. */
+function allOptions() {
+  const seen = new Map<string, (typeof COMMON_OPTIONS)[number]>();
+  for (const o of [...COMMON_OPTIONS, ...GOLDEN_PATHS.flatMap((p) => p.options)]) if (!seen.has(o.flag)) seen.set(o.flag, o);
+  return [...seen.values()];
+}
+
+/** Asks for missing values in a terminal (never in CI or a pipe). */
+async function askForMissing(request: ScaffoldRequest, root: string): Promise<ScaffoldRequest> {
+  if (!process.stdin.isTTY || !process.stdout.isTTY || !missingFields(request).length) return request;
+  const { input, select } = await import('@inquirer/prompts');
+  const settings = loadSettings(root);
+  const name = request.name ?? (await input({ message: 'Service name (lowercase letters, digits, hyphens):', validate: (v) => /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(v) || 'lowercase letters, digits and hyphens' }));
+  const goldenPath = request.goldenPath ?? (await select({ message: 'Golden path:', choices: GOLDEN_PATHS.map((p) => ({ name: p.name, value: p.name, description: p.summary })) }));
+  const owner = request.owner ?? (await select({ message: 'Owning team:', choices: Object.entries(settings.teams).map(([value, t]) => ({ name: `${value} (${t.displayName})`, value })) }));
+  const costCenters = settings.teams[owner]?.costCenters ?? [];
+  const costCenter = request.costCenter ?? (costCenters.length > 1 ? await select({ message: 'Cost center:', choices: costCenters.map((c) => ({ name: c, value: c })) }) : undefined);
+  const options = { ...request.options };
+  const definition = GOLDEN_PATHS.find((p) => p.name === goldenPath);
+  for (const o of [...COMMON_OPTIONS, ...(definition?.options ?? [])]) {
+    if (o.required && options[o.flag] === undefined) options[o.flag] = await input({ message: `${o.description}:` });
+  }
+  return { ...request, name, goldenPath, owner, costCenter, options };
+}
+
+runCli(async () => {
+  const program = new Command('new-service')
+    .description('Create a new service from a golden path (see npm run golden-paths)')
+    .option('--name <name>', 'service name')
+    .option('--golden-path <path>', `one of ${GOLDEN_PATHS.map((p) => p.name).join(', ')}`)
+    .option('--owner <team>', 'owning team')
+    .option('--cost-center <cc>', "one of the team's cost centers")
+    .option('--tag <key=value>', 'organisation-defined ownership key (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
+    .addOption(new Option('--root <dir>', 'project root').default(process.cwd()).hideHelp());
+  for (const o of allOptions()) program.option(o.type === 'boolean' ? `--${o.flag}` : `--${o.flag} <value>`, `${o.description} (default: ${o.default})`);
+  program.parse();
+  const opts = program.opts<Record<string, string | boolean | string[] | undefined>>();
+  const root = path.resolve(String(opts.root));
+  const camel = (flag: string) => flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+  let request: ScaffoldRequest = {
+    name: opts.name as string | undefined,
+    goldenPath: opts.goldenPath as string | undefined,
+    owner: opts.owner as string | undefined,
+    costCenter: opts.costCenter as string | undefined,
+    tags: opts.tag as string[],
+    options: Object.fromEntries(allOptions().map((o) => [o.flag, opts[camel(o.flag)] as string | boolean | undefined])),
+  };
+  request = await askForMissing(request, root);
+  const plan = planScaffold(request, root);
+  applyScaffold(plan, root);
+  console.log(
+    [
+      `Created ${plan.file} (${plan.path.name}, ${plan.path.className}) and listed ${plan.functionName} in stacks/services/index.ts.`,
+      '',
+      'Next steps:',
+      `  1. Review ${plan.file}; npm run golden-paths lists every option.`,
+      '  2. npm run synth   # the service appears in cdktf.out/catalog/catalog.json, priced, with its guardrail results',
+      '  3. npm test',
+      `  4. Open a pull request; the owning team reviews it as the code owner.`,
+    ].join('\n'),
+  );
+});

@@ -1,0 +1,226 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { cronProblem } from '../catalog/cron-schedule';
+import { GroundworkError } from '../catalog/errors';
+import { OrganisationSettings, validateOrganisation } from '../catalog/organisation';
+import { describeOwnershipProblem, OwnershipValidator } from '../catalog/ownership';
+import { COMMON_OPTIONS, goldenPath, GOLDEN_PATHS, GoldenPathDefinition, GoldenPathOption } from '../golden-paths/options';
+
+/** What the user asked for, as strings from flags or prompts. */
+export interface ScaffoldRequest {
+  readonly name?: string;
+  readonly goldenPath?: string;
+  readonly owner?: string;
+  readonly costCenter?: string;
+  readonly tags?: readonly string[];
+  /** Golden-path and common options by flag name; booleans as true. */
+  readonly options: Readonly<Record<string, string | boolean | undefined>>;
+}
+
+export interface ScaffoldPlan {
+  readonly name: string;
+  readonly path: GoldenPathDefinition;
+  readonly file: string;
+  readonly functionName: string;
+  readonly source: string;
+  readonly index: string;
+}
+
+export const SERVICES_DIR = path.join('stacks', 'services');
+export const SETTINGS_FILE = path.join('stacks', 'organisation.json');
+const NAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+const RESERVED = new Set(['break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum', 'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof', 'new', 'null', 'return', 'super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while', 'with', 'yield', 'let', 'static', 'services']);
+
+export function loadSettings(root: string): OrganisationSettings {
+  const file = path.join(root, SETTINGS_FILE);
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new GroundworkError(`Cannot read the organisation settings ${SETTINGS_FILE}: ${(error as Error).message}.`);
+  }
+  return validateOrganisation(json, SETTINGS_FILE);
+}
+
+/** order-events -> orderEvents; a name that is not a valid identifier gains a Service suffix. */
+export function functionNameOf(name: string): string {
+  const camel = name.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+  return /^[a-z]/.test(camel) && !RESERVED.has(camel) ? camel : `service${camel[0].toUpperCase()}${camel.slice(1)}`;
+}
+
+const tsString = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\r?\n/g, '\\n')}'`;
+
+/** Flags the request is missing, for the prompt or the error. */
+export function missingFields(request: ScaffoldRequest): string[] {
+  const missing: string[] = [];
+  if (!request.name) missing.push('name');
+  if (!request.goldenPath) missing.push('golden-path');
+  if (!request.owner) missing.push('owner');
+  const definition = request.goldenPath ? goldenPath(request.goldenPath) : undefined;
+  for (const o of [...COMMON_OPTIONS, ...(definition?.options ?? [])]) if (o.required && request.options[o.flag] === undefined) missing.push(o.flag);
+  return missing;
+}
+
+/** Every problem with the request, one sentence each, checked against the settings and the tree. */
+function problemsOf(request: ScaffoldRequest, settings: OrganisationSettings, root: string): string[] {
+  const problems: string[] = [];
+  const name = request.name ?? '';
+  const missing = missingFields(request);
+  if (missing.length) problems.push(`missing ${missing.map((m) => `--${m}`).join(', ')}`);
+  if (name && !NAME.test(name)) problems.push(`--name "${name}" must be lowercase letters, digits and hyphens, 1 to 63 characters, starting and ending with a letter or digit`);
+  if (name && NAME.test(name)) {
+    if (fs.existsSync(path.join(root, SERVICES_DIR, `${name}.ts`))) problems.push(`--name "${name}" is taken: ${path.join(SERVICES_DIR, `${name}.ts`)} exists`);
+    else if (serviceNamesInUse(root).has(name)) problems.push(`--name "${name}" is taken by another service in ${SERVICES_DIR}`);
+  }
+  const definition = request.goldenPath ? goldenPath(request.goldenPath) : undefined;
+  if (request.goldenPath && !definition) problems.push(`--golden-path "${request.goldenPath}" is not one of ${GOLDEN_PATHS.map((p) => p.name).join(', ')}`);
+
+  const tags: Record<string, string> = {};
+  for (const pair of request.tags ?? []) {
+    const at = pair.indexOf('=');
+    if (at < 1) problems.push(`--tag "${pair}" must be key=value`);
+    else tags[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  if (request.owner) {
+    const team = settings.teams[request.owner];
+    const record: Record<string, unknown> = { ...defaultTags(settings), ...tags, owner: request.owner, service: NAME.test(name) ? name : 'placeholder', 'cost-center': request.costCenter ?? team?.costCenters[0] ?? '' };
+    for (const p of new OwnershipValidator(settings).problems(record, 'service')) problems.push(describeOwnershipProblem('ownership', p).replace(/^ownership: /, '').replace(/\.$/, ''));
+    if (team && request.costCenter && !team.costCenters.includes(request.costCenter)) problems.push(`--cost-center "${request.costCenter}" is not a cost center of team "${request.owner}" (${team.costCenters.join(', ')})`);
+    for (const key of Object.keys(tags)) if (!settings.tagKeys?.[key]) problems.push(`--tag ${key} is not an ownership key of the organisation (known: ${Object.keys(settings.tagKeys ?? {}).join(', ') || 'none'})`);
+  }
+
+  const allowed = new Map([...COMMON_OPTIONS, ...(definition?.options ?? [])].map((o) => [o.flag, o]));
+  for (const [flag, value] of Object.entries(request.options)) {
+    if (value === undefined) continue;
+    const option = allowed.get(flag);
+    if (!option) {
+      if (definition) problems.push(`--${flag} is not an option of ${definition.name} (see npm run golden-paths)`);
+      continue;
+    }
+    const problem = optionProblem(option, value, settings);
+    if (problem) problems.push(`--${flag} ${problem}`);
+  }
+  return problems;
+}
+
+function defaultTags(settings: OrganisationSettings): Record<string, string> {
+  return Object.fromEntries(Object.entries(settings.tagKeys ?? {}).filter(([, s]) => s.default !== undefined).map(([k, s]) => [k, s.default as string]));
+}
+
+function optionProblem(o: GoldenPathOption, value: string | boolean, settings: OrganisationSettings): string | undefined {
+  if (o.type === 'boolean') return value === true ? undefined : 'takes no value';
+  if (typeof value !== 'string' || value === '') return 'needs a value';
+  if (o.type === 'integer') {
+    const n = Number(value);
+    if (!Number.isInteger(n) || (o.min !== undefined && n < o.min) || (o.max !== undefined && n > o.max)) return `"${value}" must be a whole number from ${o.min} to ${o.max}`;
+    return undefined;
+  }
+  if (o.type === 'list') {
+    const unknown = value.split(',').filter((e) => !settings.environments[e.trim()]);
+    return unknown.length ? `names unknown environments ${unknown.join(', ')} (known: ${Object.keys(settings.environments).join(', ')})` : undefined;
+  }
+  if (o.choices && !o.choices.includes(value)) return `"${value}" must be one of ${o.choices.join(', ')}`;
+  if (o.pattern && !o.pattern.test(value)) return `"${value}" is not valid (${o.description})`;
+  if (o.flag === 'schedule') {
+    const problem = cronProblem(value);
+    if (problem) return `"${value}" is not a valid cron schedule: ${problem}`;
+  }
+  return undefined;
+}
+
+/** Service names already used in stacks/services (the second argument of each golden path). */
+function serviceNamesInUse(root: string): Set<string> {
+  const dir = path.join(root, SERVICES_DIR);
+  const names = new Set<string>();
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+    for (const m of fs.readFileSync(path.join(dir, file), 'utf8').matchAll(/new \w+\(\s*org\s*,\s*'([a-z0-9-]+)'/g)) names.add(m[1]);
+  }
+  return names;
+}
+
+function valueCode(o: GoldenPathOption, value: string | boolean): string {
+  if (o.type === 'boolean') return 'true';
+  if (o.type === 'integer') return String(Number(value));
+  if (o.type === 'list') return `[${String(value).split(',').map((e) => tsString(e.trim())).join(', ')}]`;
+  return o.objectKey ? `{ ${o.objectKey}: ${tsString(String(value))} }` : tsString(String(value));
+}
+
+/** The TypeScript file of the new service. */
+function render(request: ScaffoldRequest, definition: GoldenPathDefinition, functionName: string): string {
+  const props: string[] = [`    owner: ${tsString(request.owner!)},`];
+  if (request.costCenter) props.push(`    costCenter: ${tsString(request.costCenter)},`);
+  const links: string[] = [];
+  for (const o of [...COMMON_OPTIONS, ...definition.options]) {
+    const value = request.options[o.flag];
+    if (value === undefined) continue;
+    if (o.prop.startsWith('links.')) links.push(`${o.prop.slice(6)}: ${valueCode(o, value)}`);
+    else props.push(`    ${o.prop}: ${valueCode(o, value)},`);
+  }
+  if (links.length) props.push(`    links: { ${links.join(', ')} },`);
+  const tags = (request.tags ?? []).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]);
+  if (tags.length) props.push(`    tags: { ${tags.map(([k, v]) => `${tsString(k)}: ${tsString(v)}`).join(', ')} },`);
+  const summary = String(request.options.description).replace(/\*\//g, '* /');
+  return [
+    `import type { Organisation } from '../../golden-paths/organisation';`,
+    `import { ${definition.className} } from '../../golden-paths/${definition.name}';`,
+    '',
+    `/** ${summary} (scaffolded with npm run new-service). */`,
+    `export function ${functionName}(org: Organisation): ${definition.className} {`,
+    `  return new ${definition.className}(org, ${tsString(request.name!)}, {`,
+    ...props,
+    '  });',
+    '}',
+    '',
+  ].join('\n');
+}
+
+/** stacks/services/index.ts with the new service imported and listed, both in order. */
+function wire(index: string, name: string, functionName: string): string {
+  const lines = index.split('\n');
+  const importLine = `import { ${functionName} } from './${name}';`;
+  const imports = lines.filter((l) => /^import \{ \w+ \} from '\.\/[a-z0-9-]+';$/.test(l));
+  const start = lines.findIndex((l) => /^export const services\b.*= \[$/.test(l));
+  const end = lines.findIndex((l, i) => i > start && l === '];');
+  if (!imports.length || start < 0 || end < 0) {
+    throw new GroundworkError(`${path.join(SERVICES_DIR, 'index.ts')} is not in the shape new-service edits; add "${importLine}" and "${functionName}," to the services list yourself.`);
+  }
+  const entries = [...lines.slice(start + 1, end).filter((l) => l.trim()), `  ${functionName},`].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const sortedImports = [...imports, importLine].sort((a, b) => {
+    const ka = a.match(/'(.*)'/)![1];
+    const kb = b.match(/'(.*)'/)![1];
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  });
+  const head = lines.slice(0, start).filter((l) => !imports.includes(l));
+  const firstImport = lines.indexOf(imports[0]);
+  const before = head.slice(0, firstImport);
+  const after = head.slice(firstImport);
+  return [...before, ...sortedImports, ...after, lines[start], ...entries, ...lines.slice(end)].join('\n');
+}
+
+/** Validates the request and computes the files, without touching the disk. */
+export function planScaffold(request: ScaffoldRequest, root: string): ScaffoldPlan {
+  const settings = loadSettings(root);
+  const problems = problemsOf(request, settings, root);
+  if (problems.length) throw new GroundworkError('Cannot create the service; nothing was changed:', problems);
+  const definition = goldenPath(request.goldenPath!)!;
+  const functionName = functionNameOf(request.name!);
+  const file = path.join(SERVICES_DIR, `${request.name}.ts`);
+  const index = wire(fs.readFileSync(path.join(root, SERVICES_DIR, 'index.ts'), 'utf8'), request.name!, functionName);
+  return { name: request.name!, path: definition, file, functionName, source: render(request, definition, functionName), index };
+}
+
+/** Writes the planned files: the new file refuses to overwrite; the index is replaced by rename. */
+export function applyScaffold(plan: ScaffoldPlan, root: string): void {
+  const file = path.join(root, plan.file);
+  fs.writeFileSync(file, plan.source, { flag: 'wx' });
+  const index = path.join(root, SERVICES_DIR, 'index.ts');
+  const temporary = `${index}.tmp-${process.pid}`;
+  try {
+    fs.writeFileSync(temporary, plan.index);
+    fs.renameSync(temporary, index);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    fs.rmSync(file, { force: true });
+    throw error;
+  }
+}

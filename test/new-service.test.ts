@@ -1,0 +1,124 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { analyse } from '../catalog/analyse';
+import type { Catalog } from '../catalog/catalog-model';
+import { synthesizeAtomically } from '../stacks/synthesize';
+import { cleanUp, tempDir } from './helpers/synth';
+
+const repo = path.join(__dirname, '..');
+const cli = path.join(repo, 'dist/scripts/new-service.js');
+afterAll(cleanUp);
+
+/** A project tree whose stacks/ is a copy (new-service edits it) and whose code is the real one. */
+function project(): string {
+  const root = tempDir('groundwork-project-');
+  fs.cpSync(path.join(repo, 'stacks'), path.join(root, 'stacks'), { recursive: true });
+  for (const shared of ['golden-paths', 'constructs', 'catalog', 'node_modules']) fs.symlinkSync(path.join(repo, shared), path.join(root, shared), 'dir');
+  return root;
+}
+
+const run = (root: string, ...args: string[]) => spawnSync('node', [cli, '--root', root, ...args], { encoding: 'utf8' });
+const snapshot = (root: string) => Object.fromEntries(fs.readdirSync(path.join(root, 'stacks/services')).sort().map((f) => [f, fs.readFileSync(path.join(root, 'stacks/services', f), 'utf8')]));
+
+describe('a scaffolded service of each golden path synthesizes, owned, priced and within the guardrails', () => {
+  let root: string;
+  let catalog: Catalog;
+  let analysis: ReturnType<typeof analyse>;
+  beforeAll(() => {
+    root = project();
+    const created = [
+      ['--name', 'search-api', '--golden-path', 'http-service', '--owner', 'storefront', '--description', 'Product search', '--database', 'small', '--replicas', '2', '--tag', 'data-classification=public', '--runbook', 'https://runbooks.acme.example/search'],
+      ['--name', 'mailer', '--golden-path', 'worker', '--owner', 'platform', '--description', 'Sends e-mail from a queue', '--messages-per-replica', '20', '--environments', 'staging'],
+      ['--name', 'nightly-export', '--golden-path', 'scheduled-job', '--owner', 'data', '--description', 'Exports yesterday\'s orders', '--schedule', '0 4 * * *', '--bucket'],
+      ['--name', 'status-page', '--golden-path', 'static-site', '--owner', 'platform', '--description', 'Public status page', '--single-page-app'],
+    ].map((args) => run(root, ...args));
+    for (const result of created) expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
+    jest.isolateModules(() => {
+      const { buildOrganisation } = require(path.join(root, 'stacks/app.ts'));
+      const outdir = path.join(root, 'cdktf.out');
+      synthesizeAtomically(buildOrganisation, outdir, (dir) => {
+        analysis = analyse(dir);
+      });
+    });
+    catalog = analysis.catalog;
+  });
+
+  test('each appears in catalog.json with its owner and golden path', () => {
+    const service = (name: string) => catalog.entities.find((e) => e.id === `service:${name}`)!;
+    expect(['search-api', 'mailer', 'nightly-export', 'status-page'].map((n) => [n, service(n).owner, service(n).goldenPath])).toEqual([
+      ['search-api', 'storefront', 'http-service'],
+      ['mailer', 'platform', 'worker'],
+      ['nightly-export', 'data', 'scheduled-job'],
+      ['status-page', 'platform', 'static-site'],
+    ]);
+    expect(service('mailer').environments).toEqual(['staging']);
+    expect(service('search-api').tags['data-classification']).toBe('public');
+  });
+
+  test('each is priced', () => {
+    for (const name of ['search-api', 'mailer', 'nightly-export', 'status-page']) {
+      const row = analysis.cost.byService.find((r) => r.name === name)!;
+      expect({ name, priced: row.monthlyUsd > 0 }).toEqual({ name, priced: true });
+    }
+    expect(analysis.cost.notPriced.resources).toEqual([]);
+    expect(analysis.cost.unallocated.resources).toEqual([]);
+  });
+
+  test('no guardrail errors or warnings, full tag coverage', () => {
+    expect(analysis.policy.summary).toMatchObject({ errors: 0, warnings: 0 });
+    expect(analysis.policy.tagCoverage.overall.percent).toBe(100);
+  });
+
+  test('the generated file reads like hand-written code', () => {
+    expect(fs.readFileSync(path.join(root, 'stacks/services/nightly-export.ts'), 'utf8')).toBe(
+      [
+        "import type { Organisation } from '../../golden-paths/organisation';",
+        "import { ScheduledJob } from '../../golden-paths/scheduled-job';",
+        '',
+        "/** Exports yesterday's orders (scaffolded with npm run new-service). */",
+        'export function nightlyExport(org: Organisation): ScheduledJob {',
+        "  return new ScheduledJob(org, 'nightly-export', {",
+        "    owner: 'data',",
+        "    description: 'Exports yesterday\\'s orders',",
+        "    schedule: '0 4 * * *',",
+        '    bucket: true,',
+        '  });',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const index = fs.readFileSync(path.join(root, 'stacks/services/index.ts'), 'utf8');
+    expect(index).toContain("import { nightlyExport } from './nightly-export';\nimport { notifications } from './notifications';");
+    expect(index).toContain('  mailer,\n  nightlyExport,\n  notifications,');
+  });
+});
+
+describe('bad input: clear errors, nothing changed', () => {
+  test.each([
+    [['--name', 'Bad_Name', '--golden-path', 'worker', '--owner', 'data', '--description', 'x'], '--name "Bad_Name" must be lowercase letters, digits and hyphens'],
+    [['--name', 'checkout', '--golden-path', 'worker', '--owner', 'data', '--description', 'x'], '--name "checkout" is taken: stacks/services/checkout.ts exists'],
+    [['--name', 'reports', '--golden-path', 'worker', '--owner', 'marketing', '--description', 'x'], 'ownership key "owner" has value "marketing", which must be a known team (data, payments, platform, storefront)'],
+    [['--name', 'reports', '--golden-path', 'worker', '--owner', 'payments', '--cost-center', 'CC-4001', '--description', 'x'], '--cost-center "CC-4001" is not a cost center of team "payments" (CC-2001, CC-2002)'],
+    [['--name', 'reports', '--golden-path', 'scheduled-job', '--owner', 'data', '--description', 'x', '--schedule', '61 * * * *'], '--schedule "61 * * * *" is not a valid cron schedule'],
+    [['--name', 'reports', '--golden-path', 'static-site', '--owner', 'data', '--description', 'x', '--database', 'small'], '--database is not an option of static-site'],
+    [['--name', 'reports', '--golden-path', 'worker', '--owner', 'data', '--description', 'x', '--tag', 'data-classification=secret'], 'ownership key "data-classification" has value "secret", which must be one of public, internal, confidential, restricted'],
+    [['--name', 'reports', '--golden-path', 'worker', '--owner', 'data'], 'missing --description'],
+  ])('%j', (args, expected) => {
+    const root = project();
+    const before = snapshot(root);
+    const result = run(root, ...args);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('Cannot create the service; nothing was changed:');
+    expect(result.stderr).toContain(expected);
+    expect(result.stderr).not.toContain('    at ');
+    expect(snapshot(root)).toEqual(before);
+  });
+});
+
+test('npm run golden-paths lists every golden path with its options and defaults', () => {
+  const out = spawnSync('node', [path.join(repo, 'dist/scripts/golden-paths.js')], { encoding: 'utf8' }).stdout;
+  for (const name of ['http-service', 'worker', 'scheduled-job', 'static-site']) expect(out).toContain(`  ${name}  (`);
+  expect(out).toMatch(/--schedule <value> +cron schedule, five fields, e.g. '15 3 \* \* \*' \(default: \(required\)\)/);
+  expect(out).toMatch(/--database <small\|medium\|large> +a PostgreSQL database of this size per environment \(default: none\)/);
+});
