@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import { replaceFolder } from './atomic-write';
 import { backstageFiles } from './backstage';
@@ -16,6 +17,7 @@ import { runPolicy } from './policy/engine';
 import { buildPolicyReport, PolicyReport } from './policy/report';
 import { loadSuppressionFile, metadataSuppressions } from './policy/suppressions';
 import { indexResources } from './resource-index';
+import type { SpendRow } from './spend/spend';
 
 export const CATALOG_FOLDER = 'catalog';
 
@@ -29,6 +31,9 @@ export interface AnalysisOptions {
   /** Date suppressions' expiry is compared with (YYYY-MM-DD). @default today */
   readonly today?: string;
 }
+
+/** Where `npm run spend` leaves actual spend, inside an output directory; the catalog picks it up. */
+export const SPEND_FOLDER = 'spend';
 
 export interface Analysis {
   readonly catalog: Catalog;
@@ -58,6 +63,7 @@ export function analyse(outdir: string, options: AnalysisOptions = {}): Analysis
     serviceOf: (r) => serviceOfAddress.get(`${r.stack}/${r.address}`),
   });
   const policy = buildPolicyReport(run, catalog, records);
+  addSpendToCatalog(catalog, path.join(outdir, SPEND_FOLDER, 'spend.json'));
   assertValidCatalog(catalog);
   const duplicates = duplicateIds(catalog);
   if (duplicates.length) throw new GroundworkError(`The catalog has duplicate entity ids: ${duplicates.join(', ')}.`);
@@ -68,6 +74,24 @@ export function analyse(outdir: string, options: AnalysisOptions = {}): Analysis
   files.set('cost-report.csv', costCsv(cost));
   files.set('policy.json', stableJson(policy));
   return { catalog, cost, policy, files };
+}
+
+/** Actual spend of the latest month on services, teams and environments, when `npm run spend` has run. */
+function addSpendToCatalog(catalog: Catalog, file: string): void {
+  if (!fs.existsSync(file)) return;
+  let spend: { currency: string; months: string[]; byService: SpendRow[]; byTeam: SpendRow[]; byEnvironment: SpendRow[] };
+  try {
+    spend = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new GroundworkError(`${file} is not valid JSON (${(error as Error).message}); run npm run spend again.`);
+  }
+  const month = spend.months.at(-1);
+  if (!month) return;
+  const rows: Record<string, SpendRow[]> = { service: spend.byService, team: spend.byTeam, environment: spend.byEnvironment };
+  for (const e of catalog.entities) {
+    const row = rows[e.kind]?.find((r) => r.name === e.name);
+    if (row) e.spend = { month, amount: Math.round((row.months[month] ?? 0) * 100) / 100, currency: spend.currency };
+  }
 }
 
 /** Analyses an output directory and replaces its catalog folder atomically. */

@@ -61,6 +61,8 @@ export interface CatalogEntity {
   terraform: TerraformAddress[];
   /** Monthly cost, filled in by the cost step when it runs. */
   cost?: { monthlyUsd: number; notPriced: number };
+  /** Actual spend of the latest billed month, when `npm run spend` has run. */
+  spend?: { month: string; amount: number; currency: string };
   /** Scorecard and findings, filled in by the policy step when it runs. */
   scorecard?: { level: string; failing: string[] };
 }

@@ -1,19 +1,19 @@
-/** JSON with object keys sorted at every level and a final newline: same input, same bytes. */
+/** JSON with object keys sorted at every level, two-space indented, with a final newline: same input, same bytes. */
 export function stableJson(value: unknown): string {
-  return `${JSON.stringify(sortKeys(value), null, 2)}\n`;
+  return `${JSON.stringify(value, sortedKeys, 2)}\n`;
 }
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.keys(value as object)
-        .sort()
-        .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-        .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
-    );
-  }
-  return value;
+/** JSON.stringify replacer: an object whose keys are out of order is re-created in order, others pass as they are. */
+function sortedKeys(this: unknown, _key: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const keys = Object.keys(value);
+  let sorted = true;
+  for (let i = 1; i < keys.length && sorted; i++) sorted = keys[i - 1] < keys[i];
+  if (sorted) return value;
+  keys.sort();
+  const ordered: Record<string, unknown> = {};
+  for (const k of keys) ordered[k] = (value as Record<string, unknown>)[k];
+  return ordered;
 }
 
 /** Code-point order: unlike localeCompare, the same on every machine and locale. */

@@ -108,7 +108,7 @@ export function readTerraformOutput(dir: string): TerraformConfiguration[] {
 }
 
 function configuration(stack: string, files: string[], parts: Json[]): TerraformConfiguration {
-  const json = mergeConfigurations(parts);
+  const json = parts.length === 1 ? parts[0] : mergeConfigurations(parts);
   const metadata = json['//']?.[METADATA_KEY] as StackMetadata | undefined;
   return { stack, files, json, ...(metadata ? { metadata } : {}) };
 }

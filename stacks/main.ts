@@ -3,11 +3,13 @@
  * into CDKTF_OUTDIR (cdktf.out), then writes the catalog, cost and policy reports beside it,
  * atomically. Guardrail errors fail the run after the reports are written, so they can be read.
  */
+import * as fs from 'fs';
 import * as path from 'path';
-import { Analysis, writeAnalysis } from '../catalog/analyse';
+import { Analysis, SPEND_FOLDER, writeAnalysis } from '../catalog/analyse';
 import { GroundworkError } from '../catalog/errors';
 import { policySummary } from '../catalog/policy/report';
 import { buildOrganisation } from './app';
+import { enableFastTokens } from './fast-tokens';
 import { runMain, synthesizeAtomically } from './synthesize';
 
 /** cdktf runs the app from the project root. */
@@ -15,8 +17,13 @@ const USAGE_FOLDER = path.resolve('usage');
 const SUPPRESSIONS_FILE = path.resolve('policy-suppressions.yaml');
 
 runMain(() => {
+  enableFastTokens();
   let analysis: Analysis | undefined;
-  const outdir = synthesizeAtomically((app) => buildOrganisation(app), process.env.CDKTF_OUTDIR ?? 'cdktf.out', (staging) => {
+  const target = process.env.CDKTF_OUTDIR ?? 'cdktf.out';
+  const outdir = synthesizeAtomically((app) => buildOrganisation(app), target, (staging) => {
+    // Actual spend comes from billing data, not from synth: keep the last `npm run spend` result.
+    const spend = path.join(target, SPEND_FOLDER);
+    if (fs.existsSync(spend)) fs.cpSync(spend, path.join(staging, SPEND_FOLDER), { recursive: true });
     analysis = writeAnalysis(staging, { usage: USAGE_FOLDER, suppressions: SUPPRESSIONS_FILE });
   });
   const policy = analysis!.policy;

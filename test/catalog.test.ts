@@ -13,7 +13,7 @@ import {
   SchemaValidEntityPolicy,
   systemEntityV1alpha1Validator,
 } from '@backstage/catalog-model';
-import { parseAllDocuments } from 'yaml';
+import { loadAll } from 'js-yaml';
 import { analyse, writeAnalysis } from '../catalog/analyse';
 import type { Catalog, CatalogEntity } from '../catalog/catalog-model';
 import { assertValidCatalog } from '../catalog/validate-catalog';
@@ -119,9 +119,9 @@ describe('the example organisation', () => {
     const kindValidators = [componentEntityV1alpha1Validator, groupEntityV1alpha1Validator, resourceEntityV1alpha1Validator, systemEntityV1alpha1Validator, locationEntityV1alpha1Validator];
     const names = new Set<string>();
     for (const file of files) {
-      const documents = parseAllDocuments(fs.readFileSync(path.join(folder, file), 'utf8'));
+      const documents = loadAll(fs.readFileSync(path.join(folder, file), 'utf8')) as any[];
       expect(documents).toHaveLength(1);
-      const e = documents[0].toJS();
+      const e = documents[0];
       await expect(policy.enforce(e)).resolves.toBeDefined();
       const results = await Promise.all(kindValidators.map((v) => v.check(e)));
       expect({ file, validKind: results.filter(Boolean).length }).toEqual({ file, validKind: 1 });
@@ -129,7 +129,7 @@ describe('the example organisation', () => {
     }
     // Every reference points at an exported entity.
     for (const file of files) {
-      const e = parseAllDocuments(fs.readFileSync(path.join(folder, file), 'utf8'))[0].toJS();
+      const e = (loadAll(fs.readFileSync(path.join(folder, file), 'utf8')) as any[])[0];
       for (const ref of [e.spec.owner, e.spec.system && `system:default/${e.spec.system}`, ...(e.spec.dependsOn ?? []), ...(e.spec.dependencyOf ?? [])].filter(Boolean)) {
         const [kind, name] = ref.replace('default/', '').split(':');
         expect({ file, ref, found: names.has(`${kind[0].toUpperCase()}${kind.slice(1)}:${name}`) }).toEqual({ file, ref, found: true });

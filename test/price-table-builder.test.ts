@@ -7,8 +7,10 @@ import { loadPriceTables } from '../catalog/cost/price-table';
 import { cleanUp, errorOf, tempDir } from './helpers/synth';
 
 const offers = path.join(__dirname, 'fixtures/offers');
-/** The shared sample: one real AWS Price List item (GetProducts), m5.large Linux in us-east-1. */
-const sharedM5 = path.join(__dirname, '../../shared/data/aws-pricing-ec2-m5-large.json');
+/** The shared sample (shared/data beside the repository): one real AWS Price List item (GetProducts), m5.large Linux in us-east-1. */
+const sharedData = process.env.GROUNDWORK_SHARED_DATA ?? path.join(__dirname, '../../shared/data');
+const sharedM5 = path.join(sharedData, 'aws-pricing-ec2-m5-large.json');
+if (!fs.existsSync(sharedM5)) throw new Error(`The shared sample data is missing: ${sharedM5}. Put shared/ beside the repository or set GROUNDWORK_SHARED_DATA.`);
 const read = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8'));
 const allOffers = () => fs.readdirSync(offers).flatMap((f) => readOfferPrices(read(path.join(offers, f)), f));
 afterAll(cleanUp);

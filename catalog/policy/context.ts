@@ -11,7 +11,9 @@ export class PolicyContext {
   readonly required: readonly string[];
   readonly validator?: OwnershipValidator;
   private readonly byStack = new Map<string, ResourceRecord[]>();
-  private readonly referrers = new Map<string, ResourceRecord[]>();
+  /** Per referring type: address -> resources of that type referencing it. Built on first use. */
+  private readonly referrers = new Map<string, Map<string, ResourceRecord[]>>();
+  private readonly byType = new Map<string, ResourceRecord[]>();
 
   constructor(
     readonly records: readonly ResourceRecord[],
@@ -26,13 +28,21 @@ export class PolicyContext {
       const list = this.byStack.get(r.stack);
       if (list) list.push(r);
       else this.byStack.set(r.stack, [r]);
-      for (const target of referencedAddresses(r.body)) {
-        const key = `${r.stack}/${target}`;
-        const refs = this.referrers.get(key);
-        if (refs) refs.push(r);
-        else this.referrers.set(key, [r]);
-      }
+      const ofType = this.byType.get(r.type);
+      if (ofType) ofType.push(r);
+      else this.byType.set(r.type, [r]);
     }
+  }
+
+  private readonly ownershipProblems = new Map<string, ReturnType<OwnershipValidator['problems']>>();
+
+  /** Ownership problems of a tag record; many resources share one record, so each is validated once. */
+  problemsOf(record: Record<string, string | undefined>): ReturnType<OwnershipValidator['problems']> {
+    if (!this.validator) return [];
+    const key = JSON.stringify(record);
+    let problems = this.ownershipProblems.get(key);
+    if (!problems) this.ownershipProblems.set(key, (problems = this.validator.problems(record)));
+    return problems;
   }
 
   /** Whether the AWS provider schema gives this type a tags map (catalog/policy/aws-taggable-types.json). */
@@ -48,9 +58,22 @@ export class PolicyContext {
     return this.organisation?.environments[env]?.production ?? /^prod/.test(env);
   }
 
-  /** Resources of the same configuration whose arguments reference this one. */
-  referencing(r: ResourceRecord, type?: string): ResourceRecord[] {
-    return (this.referrers.get(`${r.stack}/${r.address}`) ?? []).filter((x) => !type || x.type === type);
+  /** Resources of a type, in the same configuration, whose arguments reference this one. */
+  referencing(r: ResourceRecord, type: string): ResourceRecord[] {
+    let index = this.referrers.get(type);
+    if (!index) {
+      index = new Map();
+      for (const x of this.byType.get(type) ?? []) {
+        for (const target of referencedAddresses(x.body)) {
+          const key = `${x.stack}/${target}`;
+          const refs = index.get(key);
+          if (refs) refs.push(x);
+          else index.set(key, [x]);
+        }
+      }
+      this.referrers.set(type, index);
+    }
+    return index.get(`${r.stack}/${r.address}`) ?? [];
   }
 
   inStack(stack: string): readonly ResourceRecord[] {

@@ -56,9 +56,15 @@ export function runPolicy(
   const used = new Map<Suppression, number>();
   const tagged = new Map<string, { taggable: number; full: number }>();
   const rules = PACKS.flatMap((pack) => pack.rules.map((r) => ({ ...r, pack: pack.name })));
+  // Which rules look at which type, worked out once per type rather than per resource.
+  const rulesByType = new Map<string, typeof rules>();
+  const rulesFor = (type: string) => {
+    let list = rulesByType.get(type);
+    if (!list) rulesByType.set(type, (list = rules.filter(({ rule }) => rule.types === '*' || rule.types.includes(type))));
+    return list;
+  };
   for (const r of records) {
-    for (const { rule, severity, pack } of rules) {
-      if (rule.types !== '*' && !rule.types.includes(r.type)) continue;
+    for (const { rule, severity, pack } of rulesFor(r.type)) {
       const result = rule.check(r, ctx);
       if (rule.id === 'tagging/required-tags' && result.status !== 'not-applicable') {
         const stat = tagged.get(r.stack) ?? { taggable: 0, full: 0 };

@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { parse } from 'yaml';
+import { load } from 'js-yaml';
 import { GroundworkError } from '../errors';
 import suppressionsSchema from '../schema/suppressions.schema.json';
 import { compile, describeSchemaError, uniqueSentences } from '../schema-validator';
@@ -35,7 +35,7 @@ export function loadSuppressionFile(file: string | undefined): Suppression[] {
   if (!file || !fs.existsSync(file)) return [];
   let doc: unknown;
   try {
-    doc = parse(fs.readFileSync(file, 'utf8'));
+    doc = load(fs.readFileSync(file, 'utf8'));
   } catch (error) {
     throw new GroundworkError(`The suppressions file ${file} is not valid YAML: ${(error as Error).message}`);
   }

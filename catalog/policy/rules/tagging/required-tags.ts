@@ -15,7 +15,7 @@ export default defineRule(__filename, {
     const record = Object.fromEntries(ctx.required.map((k) => [k, r.tags[k]]));
     // GitHub topics are lower-cased, and a repository has no environment.
     if (r.provider === 'github') return COMPLIANT;
-    const problems = ctx.validator.problems(record);
+    const problems = ctx.problemsOf(record);
     return problems.length ? nonCompliant(problems.map((p) => describeOwnershipProblem('tag', p).replace(/^tag: /, '').replace(/\.$/, '')).join('; ')) : COMPLIANT;
   },
 });

@@ -1,0 +1,139 @@
+/**
+ * The same resources as bench/organisation.ts, written directly with the provider classes: no
+ * golden paths, no ownership validation, no Aspects, no metadata, no analysis. What a team would
+ * write with bare cdktf; the benchmark checks both produce the same resource types and counts.
+ */
+import { CloudwatchDashboard } from '@cdktf/provider-aws/lib/cloudwatch-dashboard';
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { DefaultSecurityGroup } from '@cdktf/provider-aws/lib/default-security-group';
+import { Eip } from '@cdktf/provider-aws/lib/eip';
+import { FlowLog } from '@cdktf/provider-aws/lib/flow-log';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { InternetGateway } from '@cdktf/provider-aws/lib/internet-gateway';
+import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
+import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import { NatGateway } from '@cdktf/provider-aws/lib/nat-gateway';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
+import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
+import { Subnet } from '@cdktf/provider-aws/lib/subnet';
+import { Vpc } from '@cdktf/provider-aws/lib/vpc';
+import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
+import { BranchProtection } from '@cdktf/provider-github/lib/branch-protection';
+import { GithubProvider } from '@cdktf/provider-github/lib/provider';
+import { Repository } from '@cdktf/provider-github/lib/repository';
+import { RepositoryFile } from '@cdktf/provider-github/lib/repository-file';
+import { Team } from '@cdktf/provider-github/lib/team';
+import { TeamRepository } from '@cdktf/provider-github/lib/team-repository';
+import { DeploymentV1 } from '@cdktf/provider-kubernetes/lib/deployment-v1';
+import { HorizontalPodAutoscalerV2 } from '@cdktf/provider-kubernetes/lib/horizontal-pod-autoscaler-v2';
+import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
+import { PodDisruptionBudgetV1 } from '@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1';
+import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
+import { ServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/service-account-v1';
+import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
+import { App, Fn, LocalBackend, TerraformStack } from 'cdktf';
+import { BENCH_TEAMS, benchSettings, serviceName } from './organisation';
+
+export function buildBareOrganisation(app: App, count: number): void {
+  const settings = benchSettings();
+  const github = new TerraformStack(app, 'github');
+  new LocalBackend(github, { path: '../../../terraform.github.tfstate' });
+  new GithubProvider(github, 'github', { owner: settings.githubOwner });
+  const teams = Array.from({ length: BENCH_TEAMS }, (_, t) => new Team(github, `team-${t}`, { name: `team-${t}`, description: `Team ${t}`, privacy: 'closed' }));
+
+  for (const [env, e] of Object.entries(settings.environments).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const aws = new TerraformStack(app, `${env}-aws`);
+    new LocalBackend(aws, { path: `../../../terraform.${env}-aws.tfstate` });
+    new AwsProvider(aws, 'aws', { region: e.region, allowedAccountIds: [e.accountId], defaultTags: [{ tags: { environment: env, organisation: 'bench' } }] });
+    const tags = { owner: 'team-0', service: 'network', 'cost-center': 'CC-1000' };
+    const vpc = new Vpc(aws, 'vpc', { cidrBlock: e.cidr, enableDnsHostnames: true, enableDnsSupport: true, tags });
+    new DefaultSecurityGroup(aws, 'default-sg', { vpcId: vpc.id, tags });
+    const igw = new InternetGateway(aws, 'igw', { vpcId: vpc.id, tags });
+    const publicRoutes = new RouteTable(aws, 'public', { vpcId: vpc.id, route: [{ cidrBlock: '0.0.0.0/0', gatewayId: igw.id }], tags });
+    const zones = e.production ? ['a', 'b', 'c'] : ['a', 'b'];
+    const nats: NatGateway[] = [];
+    zones.forEach((z, i) => {
+      const pub = new Subnet(aws, `public-${z}`, { vpcId: vpc.id, availabilityZone: `${e.region}${z}`, cidrBlock: `10.${e.production ? 20 : 10}.${i * 32}.0/19`, tags });
+      new RouteTableAssociation(aws, `public-${z}-routes`, { subnetId: pub.id, routeTableId: publicRoutes.id });
+      if (e.production || i === 0) nats.push(new NatGateway(aws, `nat-${z}`, { allocationId: new Eip(aws, `eip-${z}`, { domain: 'vpc', tags }).id, subnetId: pub.id, tags }));
+    });
+    zones.forEach((z, i) => {
+      const priv = new Subnet(aws, `private-${z}`, { vpcId: vpc.id, availabilityZone: `${e.region}${z}`, cidrBlock: `10.${e.production ? 20 : 10}.${128 + i * 32}.0/19`, tags });
+      const routes = new RouteTable(aws, `private-${z}-routes`, { vpcId: vpc.id, route: [{ cidrBlock: '0.0.0.0/0', natGatewayId: nats[i % nats.length].id }], tags });
+      new RouteTableAssociation(aws, `private-${z}-association`, { subnetId: priv.id, routeTableId: routes.id });
+    });
+    const flowLogs = new CloudwatchLogGroup(aws, 'flow-logs', { name: `/bench/${env}/flow-logs`, retentionInDays: 30, tags });
+    const flowRole = new IamRole(aws, 'flow-role', { name: `bench-${env}-flow`, assumeRolePolicy: Fn.jsonencode({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'vpc-flow-logs.amazonaws.com' }, Action: 'sts:AssumeRole' }] }), tags });
+    new IamRolePolicy(aws, 'flow-policy', { role: flowRole.id, policy: Fn.jsonencode({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['logs:PutLogEvents'], Resource: flowLogs.arn }] }) });
+    new FlowLog(aws, 'flow-log', { vpcId: vpc.id, trafficType: 'REJECT', logDestination: flowLogs.arn, iamRoleArn: flowRole.arn, tags });
+
+    const k8s = new TerraformStack(app, `${env}-kubernetes`);
+    new LocalBackend(k8s, { path: `../../../terraform.${env}-kubernetes.tfstate` });
+    new KubernetesProvider(k8s, 'kubernetes', { configPath: '~/.kube/config', configContext: env });
+
+    for (let t = 0; t < Math.min(count, BENCH_TEAMS); t++) {
+      const teamTags = { owner: `team-${t}`, service: `team-${t}-alerts`, 'cost-center': `CC-${1000 + t}` };
+      const key = new KmsKey(aws, `alerts-${t}-key`, { enableKeyRotation: true, policy: '{}', tags: teamTags });
+      new KmsAlias(aws, `alerts-${t}-alias`, { name: `alias/bench-team-${t}-${env}`, targetKeyId: key.keyId });
+      new SnsTopic(aws, `alerts-${t}-topic`, { name: `bench-team-${t}-alerts-${env}`, kmsMasterKeyId: key.arn, tags: teamTags });
+    }
+    for (let i = 0; i < count; i++) {
+      const name = serviceName(i);
+      const owner = `team-${i % BENCH_TEAMS}`;
+      const svcTags = { owner, service: name, 'cost-center': `CC-${1000 + (i % BENCH_TEAMS)}` };
+      const sg = new SecurityGroup(aws, `${name}-sg`, { name: `${name}-${env}-service`, vpcId: vpc.id, tags: svcTags });
+      new VpcSecurityGroupEgressRule(aws, `${name}-egress`, { securityGroupId: sg.id, ipProtocol: '-1', cidrIpv4: '0.0.0.0/0', tags: svcTags });
+      const role = new IamRole(aws, `${name}-role`, {
+        name: `${name}-${env}`,
+        assumeRolePolicy: Fn.jsonencode({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Federated: e.kubernetes.oidcIssuer }, Action: 'sts:AssumeRoleWithWebIdentity' }] }),
+        tags: svcTags,
+      });
+      new CloudwatchLogGroup(aws, `${name}-logs`, { name: `/groundwork/${env}/${name}`, retentionInDays: 30, tags: svcTags });
+      new CloudwatchDashboard(aws, `${name}-dashboard`, { dashboardName: `${name}-${env}`, dashboardBody: JSON.stringify({ widgets: [] }) });
+
+      const labels = { 'app.kubernetes.io/name': name, ...svcTags, environment: env };
+      const selector = { 'app.kubernetes.io/name': name };
+      const metadata = { name, namespace: name, labels };
+      const ns = new NamespaceV1(k8s, `${name}-ns`, { metadata: { name, labels } });
+      new ServiceAccountV1(k8s, `${name}-sa`, { metadata: { ...metadata, annotations: { 'eks.amazonaws.com/role-arn': role.arn } }, dependsOn: [ns] });
+      const deployment = new DeploymentV1(k8s, `${name}-deployment`, {
+        metadata,
+        spec: {
+          replicas: '1',
+          selector: { matchLabels: selector },
+          template: {
+            metadata: { labels },
+            spec: {
+              serviceAccountName: name,
+              securityContext: { runAsNonRoot: true },
+              container: [
+                {
+                  name,
+                  image: `ghcr.io/bench-org/${name}:1.0.0`,
+                  port: [{ containerPort: 8080 }],
+                  resources: { requests: { cpu: '250m', memory: '512Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
+                  readinessProbe: { httpGet: { path: '/readyz', port: '8080' } },
+                  livenessProbe: { httpGet: { path: '/healthz', port: '8080' } },
+                },
+              ],
+            },
+          },
+        },
+      });
+      new ServiceV1(k8s, `${name}-service`, { metadata, spec: { selector, port: [{ port: 80, targetPort: '8080' }] } });
+      new HorizontalPodAutoscalerV2(k8s, `${name}-hpa`, { metadata, spec: { minReplicas: 1, maxReplicas: 3, scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: deployment.metadata.name } } });
+      new PodDisruptionBudgetV1(k8s, `${name}-pdb`, { metadata, spec: { maxUnavailable: '1', selector: { matchLabels: selector } } });
+    }
+  }
+  for (let i = 0; i < count; i++) {
+    const name = serviceName(i);
+    const repo = new Repository(github, `${name}-repo`, { name, visibility: 'private', topics: [`service-${name}`] });
+    new BranchProtection(github, `${name}-protection`, { repositoryId: repo.nodeId, pattern: 'main', requiredPullRequestReviews: [{ requiredApprovingReviewCount: 1 }] });
+    new RepositoryFile(github, `${name}-codeowners`, { repository: repo.name, file: '.github/CODEOWNERS', content: `* @bench-org/team-${i % BENCH_TEAMS}\n` });
+    new TeamRepository(github, `${name}-team`, { teamId: teams[i % BENCH_TEAMS].id, repository: repo.name, permission: 'maintain' });
+  }
+}

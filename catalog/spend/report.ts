@@ -1,0 +1,52 @@
+import { stringify } from 'csv-stringify/sync';
+import type { Reconciliation } from './reconcile';
+import type { SpendReport, SpendRow } from './spend';
+
+const money = (n: number, currency: string) => `${n < 0 ? '-' : ''}${currency === 'USD' ? '$' : `${currency} `}${Math.abs(n).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+function table(title: string, rows: SpendRow[], months: string[], currency: string): string {
+  const head = `| ${title} | ${months.join(' | ')} | total | credits |\n| --- | ${months.map(() => '---: | ').join('')}---: | ---: |`;
+  return [head, ...rows.map((r) => `| ${r.name === 'unallocated' ? '**unallocated**' : r.name} | ${months.map((m) => `${money(r.months[m] ?? 0, currency)} | `).join('')}${money(r.total, currency)} | ${money(r.credits, currency)} |`)].join('\n');
+}
+
+/** For finance and owners: spend per team, cost center, environment and service, what nobody owns, and the estimate's accuracy. */
+export function spendMarkdown(report: SpendReport, reconciliation?: Reconciliation): string {
+  const c = report.currency;
+  const lines = [
+    '# Actual spend',
+    '',
+    `**${money(report.total.amount, c)}** over ${report.months.join(', ') || 'no month'} (${report.costColumn === 'effective' ? 'effective cost, after discounts' : 'billed cost'}), from ${report.sources.map((s) => `${s.file} (${s.format}, ${s.rows} line items)`).join(', ')}. Credits and refunds: ${money(report.total.credits, c)}.`,
+    '',
+    `Tag coverage of spend: ${Object.entries(report.tagCoverage).map(([k, v]) => `${k} ${v}%`).join(', ')}.`,
+    '',
+    '## By team', '', table('team', report.byTeam, report.months, c), '',
+    '## By cost center', '', table('cost center', report.byCostCenter, report.months, c), '',
+    '## By environment', '', table('environment', report.byEnvironment, report.months, c), '',
+    '## By service', '', table('service', report.byService, report.months, c), '',
+    `## Unallocated: ${money(report.unallocated.amount, c)} without a service tag`, '',
+    '| billing service | spend |', '| --- | ---: |',
+    ...report.unallocated.topBillingServices.map((s) => `| ${s.billingService} | ${money(s.amount, c)} |`),
+    '', '| untagged resource | billing service | spend |', '| --- | --- | ---: |',
+    ...report.unallocated.topResources.map((r) => `| ${r.resourceId} | ${r.billingService} | ${money(r.amount, c)} |`),
+  ];
+  if (reconciliation) {
+    lines.push(
+      '', `## Estimate against actual, ${reconciliation.month}`, '',
+      `Estimated ${money(reconciliation.estimateMonthlyUsd, 'USD')} per month; spent ${money(reconciliation.actualUsd, c)}.`, '',
+      '| service | estimate | actual | variance | largest contributors |', '| --- | ---: | ---: | ---: | --- |',
+      ...reconciliation.services.map(
+        (s) => `| ${s.service} | ${money(s.estimateUsd, 'USD')} | ${money(s.actualUsd, c)} | ${money(s.varianceUsd, c)}${s.variancePct === null ? '' : ` (${s.variancePct}%)`} | ${s.largestContributors.map((x) => `${x.billingService} ${money(x.amount, c)}`).join(', ')} |`,
+      ),
+    );
+  }
+  lines.push('');
+  return lines.join('\n');
+}
+
+export function spendCsv(report: SpendReport): string {
+  const rows: Array<Array<string | number>> = [];
+  for (const [dimension, list] of [['service', report.byService], ['team', report.byTeam], ['cost_center', report.byCostCenter], ['environment', report.byEnvironment]] as const) {
+    for (const r of list) for (const month of report.months) rows.push([dimension, r.name, month, (r.months[month] ?? 0).toFixed(6), report.currency]);
+  }
+  return stringify(rows, { header: true, columns: ['dimension', 'name', 'month', 'amount', 'currency'] });
+}

@@ -1,0 +1,97 @@
+/**
+ * `npm run bench [-- --sizes 10,100,1000 --runs 3]`: generated organisations of golden-path
+ * services in two environments, measured side by side in one run: bare cdktf synth of the same
+ * resources, platform synth (tags, catalog, cost, guardrails), and the analysis step alone. Each
+ * measurement is a fresh process; the table shows medians and ratios; bench-results/bench.json
+ * holds the same figures.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Command } from 'commander';
+import { replaceFile } from '../catalog/atomic-write';
+import { stableJson } from '../catalog/stable-json';
+
+interface Run {
+  ms: number;
+  peakRssMb: number;
+  analysisMs?: number;
+  guardrailErrors?: number;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const runOne = path.join(__dirname, '..', 'bench', 'run-one.js');
+
+/** The platform runs as cdktf.json runs the app (a larger young generation: less GC); bare cdktf as node's defaults. */
+const NODE_FLAGS: Record<string, string[]> = { bare: [], platform: ['--max-semi-space-size=32'], analysis: ['--max-semi-space-size=32'] };
+
+function measure(mode: string, count: number, outdir: string): Run {
+  return JSON.parse(execFileSync('node', [...NODE_FLAGS[mode], runOne, mode, String(count), outdir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).trim().split('\n').at(-1)!);
+}
+
+/** Resource count per type in an output directory: both sides must create the same things. */
+function resourceCounts(outdir: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  const stacks = path.join(outdir, 'stacks');
+  for (const stack of fs.readdirSync(stacks)) {
+    const json = JSON.parse(fs.readFileSync(path.join(stacks, stack, 'cdk.tf.json'), 'utf8'));
+    for (const [type, byName] of Object.entries<Record<string, unknown>>(json.resource ?? {})) counts[type] = (counts[type] ?? 0) + Object.keys(byName).length;
+  }
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+const program = new Command('bench')
+  .option('--sizes <list>', 'numbers of services', '10,100,1000')
+  .option('--runs <n>', 'runs per measurement (the median is reported)', '3')
+  .parse();
+const { sizes, runs } = program.opts<{ sizes: string; runs: string }>();
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-bench-'));
+const rows: Array<Record<string, number | string | boolean>> = [];
+try {
+  for (const count of sizes.split(',').map(Number)) {
+    const bare: Run[] = [];
+    const platform: Run[] = [];
+    const analysis: Run[] = [];
+    const bareOut = path.join(work, `bare-${count}`);
+    const platformOut = path.join(work, `platform-${count}`);
+    for (let i = 0; i < Number(runs); i++) {
+      // Alternate the two so drift in the machine's load hits both alike.
+      bare.push(measure('bare', count, bareOut));
+      platform.push(measure('platform', count, platformOut));
+      analysis.push(measure('analysis', count, platformOut));
+      process.stderr.write(`  ${count} services, run ${i + 1}/${runs}: bare ${bare[i].ms} ms, platform ${platform[i].ms} ms, analysis ${analysis[i].analysisMs} ms\n`);
+    }
+    const bareCounts = resourceCounts(bareOut);
+    const platformCounts = resourceCounts(platformOut);
+    const sameResources = JSON.stringify(bareCounts) === JSON.stringify(platformCounts);
+    if (!sameResources) process.stderr.write(`  !! resource counts differ:\n  bare     ${JSON.stringify(bareCounts)}\n  platform ${JSON.stringify(platformCounts)}\n`);
+    const b = median(bare.map((r) => r.ms));
+    const p = median(platform.map((r) => r.ms));
+    rows.push({
+      services: count,
+      resources: Object.values(platformCounts).reduce((s, n) => s + n, 0),
+      sameResources,
+      bareMs: b,
+      platformMs: p,
+      timeRatio: Math.round((100 * p) / b) / 100,
+      analysisMs: median(analysis.map((r) => r.analysisMs!)),
+      bareRssMb: median(bare.map((r) => r.peakRssMb)),
+      platformRssMb: median(platform.map((r) => r.peakRssMb)),
+      memoryRatio: Math.round((100 * median(platform.map((r) => r.peakRssMb))) / median(bare.map((r) => r.peakRssMb))) / 100,
+      platformMsPerService: Math.round((10 * p) / count) / 10,
+      guardrailErrors: platform[0].guardrailErrors ?? -1,
+    });
+  }
+} finally {
+  fs.rmSync(work, { recursive: true, force: true });
+}
+
+const columns = ['services', 'resources', 'bareMs', 'platformMs', 'timeRatio', 'analysisMs', 'bareRssMb', 'platformRssMb', 'memoryRatio', 'platformMsPerService', 'sameResources'];
+const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c]).length)));
+console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; medians of ${runs} runs`);
+console.log(columns.map((c, i) => c.padStart(widths[i])).join('  '));
+for (const r of rows) console.log(columns.map((c, i) => String(r[c]).padStart(widths[i])).join('  '));
+const out = path.join('bench-results', 'bench.json');
+replaceFile(out, stableJson({ machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, runs: Number(runs), rows }));
+console.log(`Figures written to ${out}.`);
