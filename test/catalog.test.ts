@@ -215,6 +215,24 @@ describe('the compiled app and npm run catalog -- <dir>', () => {
     expect(fs.readFileSync(path.join(dir, 'catalog/catalog.json'), 'utf8')).toBe(fs.readFileSync(path.join(outdir, 'catalog/catalog.json'), 'utf8'));
   });
 
+  test("turning off cdktf's token stack traces (a speed-up) leaves the output byte-identical", () => {
+    const files = (dir: string) =>
+      Object.fromEntries(
+        fs
+          .readdirSync(dir, { recursive: true, withFileTypes: true })
+          .filter((e) => e.isFile())
+          .map((e) => {
+            const file = path.join(e.parentPath ?? (e as any).path, e.name);
+            return [path.relative(dir, file), fs.readFileSync(file, 'utf8')];
+          }),
+      );
+    const fast = path.join(tempDir(), 'cdktf.out');
+    const traced = path.join(tempDir(), 'cdktf.out');
+    execFileSync('node', [path.join(__dirname, '../dist/stacks/main.js')], { env: { ...process.env, CDKTF_OUTDIR: fast } });
+    execFileSync('node', [path.join(__dirname, '../dist/stacks/main.js')], { env: { ...process.env, CDKTF_OUTDIR: traced, GROUNDWORK_CDKTF_STACK_TRACES: '1' } });
+    expect(files(fast)).toEqual(files(traced));
+  });
+
   test('builds the catalog of a plain Terraform folder standalone', () => {
     const dir = tempDir();
     fs.cpSync(plainFixture, dir, { recursive: true });

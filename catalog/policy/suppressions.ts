@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { load } from 'js-yaml';
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { GroundworkError } from '../errors';
 import suppressionsSchema from '../schema/suppressions.schema.json';
 import { compile, describeSchemaError, uniqueSentences } from '../schema-validator';
@@ -35,7 +35,8 @@ export function loadSuppressionFile(file: string | undefined): Suppression[] {
   if (!file || !fs.existsSync(file)) return [];
   let doc: unknown;
   try {
-    doc = load(fs.readFileSync(file, 'utf8'));
+    // CORE_SCHEMA: dates such as `expires: 2027-03-31` stay strings, as the schema expects.
+    doc = load(fs.readFileSync(file, 'utf8'), { schema: CORE_SCHEMA });
   } catch (error) {
     throw new GroundworkError(`The suppressions file ${file} is not valid YAML: ${(error as Error).message}`);
   }
