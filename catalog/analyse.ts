@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { replaceFolder } from './atomic-write';
 import { backstageFiles } from './backstage';
+import { portalHtml } from './portal';
 import { buildCatalog } from './build-catalog';
 import type { Catalog } from './catalog-model';
 import { stableJson } from './stable-json';
@@ -73,6 +74,7 @@ export function analyse(outdir: string, options: AnalysisOptions = {}): Analysis
   files.set('cost-report.md', costMarkdown(cost, catalog.organisation));
   files.set('cost-report.csv', costCsv(cost));
   files.set('policy.json', stableJson(policy));
+  files.set('index.html', portalHtml(catalog, cost, policy));
   return { catalog, cost, policy, files };
 }
 

@@ -143,6 +143,15 @@ describe('the example organisation', () => {
   });
 });
 
+test('the portal: one static page listing every service with owner, scorecard, cost and links, escaped', () => {
+  const html = fs.readFileSync(path.join(outdir, 'catalog/index.html'), 'utf8');
+  for (const service of catalog.entities.filter((e) => e.kind === 'service')) expect(html).toContain(`<tr id="service-${service.name}">`);
+  expect(html).toContain('<a href="https://runbooks.acme.example/checkout">Runbook</a>');
+  expect(html).toContain('Guardrails: <strong>0</strong> errors');
+  expect(html).not.toContain('<script');
+  expect(html).toContain('Data &#38; ML'); // "Data & ML", escaped
+});
+
 describe('plain Terraform JSON, no cdktf, no metadata: a catalog from tags alone', () => {
   let plain: Catalog;
   beforeAll(() => {
