@@ -1,24 +1,16 @@
 import type { Organisation } from './organisation';
-import { GoldenPathProps, GoldenPathService } from './service-base';
+import { ContainerProps, GoldenPathProps, GoldenPathService } from './service-base';
 import { DatabaseOptions, ServiceFoundation } from './service-foundation';
 import { Workload } from '../constructs/workload';
 
 export type { DatabaseOptions } from './service-foundation';
 export type { Lifecycle } from './service-base';
 
-export interface HttpServiceProps extends GoldenPathProps {
-  /** Container image with an immutable tag. @default `<registry>/<name>:<version>` */
-  readonly image?: string;
-  /** Image tag when `image` is not given. @default '0.1.0' */
-  readonly version?: string;
+export interface HttpServiceProps extends GoldenPathProps, ContainerProps {
   /** Minimum replicas. @default 2 in production, 1 elsewhere */
   readonly replicas?: number;
   /** @default 3 × replicas */
   readonly maxReplicas?: number;
-  /** CPU request per pod. @default '250m' */
-  readonly cpu?: string;
-  /** Memory per pod. @default '512Mi' */
-  readonly memory?: string;
   /** @default 8080 */
   readonly port?: number;
   /** A PostgreSQL database per environment. @default none */
@@ -56,7 +48,7 @@ export class HttpService extends GoldenPathService {
       const workload = new Workload(stacks.kubernetes, name, {
         ownership,
         production: stacks.network.isProduction,
-        image: props.image ?? `${organisation.containerRegistry}/${name}:${props.version ?? '0.1.0'}`,
+        image: this.imageOf(props),
         partOf: props.system,
         component: 'api',
         replicas: props.replicas,

@@ -1,21 +1,13 @@
 import { ScheduledWorkload } from '../constructs/scheduled-workload';
 import type { Organisation } from './organisation';
-import { GoldenPathProps, GoldenPathService } from './service-base';
+import { ContainerProps, GoldenPathProps, GoldenPathService } from './service-base';
 import { DatabaseOptions, ServiceFoundation } from './service-foundation';
 
-export interface ScheduledJobProps extends GoldenPathProps {
+export interface ScheduledJobProps extends GoldenPathProps, ContainerProps {
   /** Cron schedule (five fields), e.g. '15 3 * * *' for 03:15 every day. */
   readonly schedule: string;
   /** IANA time zone of the schedule. @default 'Etc/UTC' */
   readonly timeZone?: string;
-  /** @default `<registry>/<name>:<version>` */
-  readonly image?: string;
-  /** @default '0.1.0' */
-  readonly version?: string;
-  /** @default '250m' */
-  readonly cpu?: string;
-  /** @default '512Mi' */
-  readonly memory?: string;
   /** @default 'Forbid': a run is skipped while the previous one still runs */
   readonly concurrencyPolicy?: 'Allow' | 'Forbid' | 'Replace';
   /** A run is stopped after this many seconds. @default 3600 */
@@ -45,7 +37,7 @@ export class ScheduledJob extends GoldenPathService {
         ownership,
         schedule: props.schedule,
         timeZone: props.timeZone,
-        image: props.image ?? `${organisation.containerRegistry}/${name}:${props.version ?? '0.1.0'}`,
+        image: this.imageOf(props),
         partOf: props.system,
         cpu: props.cpu,
         memory: props.memory,

@@ -32,6 +32,18 @@ export interface GoldenPathProps {
   readonly visibility?: 'private' | 'internal' | 'public';
 }
 
+/** The container of a workload golden path. */
+export interface ContainerProps {
+  /** Container image with an immutable tag. @default `<registry>/<name>:<version>` */
+  readonly image?: string;
+  /** Image tag when `image` is not given. @default '0.1.0' */
+  readonly version?: string;
+  /** CPU request per pod; the limit is twice it. @default '250m' */
+  readonly cpu?: string;
+  /** Memory request and limit per pod. @default '512Mi' */
+  readonly memory?: string;
+}
+
 /** Validates a service name before it becomes a construct id anywhere. */
 export function checkServiceName(name: string): void {
   if (!/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(name)) {
@@ -74,6 +86,11 @@ export abstract class GoldenPathService {
     this.environmentNames = [...(base.environments ?? all)].sort();
     if (!this.environmentNames.length) throw new GroundworkError(`Service "${name}": environments is empty; list at least one of ${all.join(', ')}.`);
     for (const env of this.environmentNames) organisation.environment(env, `Service "${name}"`);
+  }
+
+  /** The image to run: the given one, or the organisation's registry, the service name and the version. */
+  protected imageOf(props: ContainerProps): string {
+    return props.image ?? `${this.organisation.containerRegistry}/${this.name}:${props.version ?? '0.1.0'}`;
   }
 
   /** Ownership of the service in one environment, errors naming the stack it lands in. */

@@ -1,21 +1,13 @@
 import { Workload } from '../constructs/workload';
 import type { Organisation } from './organisation';
-import { GoldenPathProps, GoldenPathService } from './service-base';
+import { ContainerProps, GoldenPathProps, GoldenPathService } from './service-base';
 import { DatabaseOptions, QueueOptions, ServiceFoundation } from './service-foundation';
 
-export interface WorkerProps extends GoldenPathProps {
-  /** @default `<registry>/<name>:<version>` */
-  readonly image?: string;
-  /** @default '0.1.0' */
-  readonly version?: string;
+export interface WorkerProps extends GoldenPathProps, ContainerProps {
   /** Minimum replicas. @default 2 in production, 1 elsewhere */
   readonly replicas?: number;
   /** @default 10 × replicas */
   readonly maxReplicas?: number;
-  /** @default '250m' */
-  readonly cpu?: string;
-  /** @default '512Mi' */
-  readonly memory?: string;
   /** Port of the health endpoint the probes call; nothing else reaches the pods. @default 8080 */
   readonly healthPort?: number;
   /** The input queue (always created) and its settings. @default visibility 30 s, 5 receives */
@@ -47,7 +39,7 @@ export class Worker extends GoldenPathService {
       const workload = new Workload(stacks.kubernetes, name, {
         ownership,
         production: stacks.network.isProduction,
-        image: props.image ?? `${organisation.containerRegistry}/${name}:${props.version ?? '0.1.0'}`,
+        image: this.imageOf(props),
         partOf: props.system,
         component: 'worker',
         replicas,

@@ -10,7 +10,7 @@ import { replaceFile } from '../catalog/atomic-write';
 import { mergePriceTable } from '../catalog/cost/build-price-table';
 import { readOfferPrices } from '../catalog/cost/offer-files';
 import { BUILT_IN_PRICES, PriceTable, validatePriceTable } from '../catalog/cost/price-table';
-import { GroundworkError } from '../catalog/errors';
+import { readJsonFile } from '../catalog/read-json';
 import { stableJson } from '../catalog/stable-json';
 import { runCli } from './run-cli';
 
@@ -22,15 +22,7 @@ runCli(() => {
     .argument('<offers...>', 'offer files (bulk offer JSON such as AmazonRDS/current/us-east-1/index.json)')
     .parse();
   const { region, out } = program.opts<{ region: string; out: string }>();
-  const prices = program.args.flatMap((file) => {
-    let json: unknown;
-    try {
-      json = JSON.parse(fs.readFileSync(file, 'utf8'));
-    } catch (error) {
-      throw new GroundworkError(`Cannot read the offer file ${file}: ${(error as Error).message}.`);
-    }
-    return readOfferPrices(json, file);
-  });
+  const prices = program.args.flatMap((file) => readOfferPrices(readJsonFile(file, `The offer file ${file}`), file));
   const target = path.join(out, `${region}.json`);
   const existing: PriceTable | undefined = fs.existsSync(target) ? validatePriceTable(JSON.parse(fs.readFileSync(target, 'utf8')), target) : undefined;
   const { table, updated } = mergePriceTable(region, existing, prices);

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { cronProblem } from '../catalog/cron-schedule';
 import { GroundworkError } from '../catalog/errors';
+import { readJsonFile } from '../catalog/read-json';
 import { OrganisationSettings, validateOrganisation } from '../catalog/organisation';
 import { describeOwnershipProblem, OwnershipValidator } from '../catalog/ownership';
 import { COMMON_OPTIONS, goldenPath, GOLDEN_PATHS, GoldenPathDefinition, GoldenPathOption } from '../golden-paths/options';
@@ -32,13 +33,7 @@ const NAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const RESERVED = new Set(['break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum', 'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof', 'new', 'null', 'return', 'super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while', 'with', 'yield', 'let', 'static', 'services']);
 
 export function loadSettings(root: string): OrganisationSettings {
-  const file = path.join(root, SETTINGS_FILE);
-  let json: unknown;
-  try {
-    json = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new GroundworkError(`Cannot read the organisation settings ${SETTINGS_FILE}: ${(error as Error).message}.`);
-  }
+  const json = readJsonFile(path.join(root, SETTINGS_FILE), `The organisation settings ${SETTINGS_FILE}`);
   return validateOrganisation(json, SETTINGS_FILE);
 }
 

@@ -18,7 +18,7 @@ import { analyse, writeAnalysis } from '../catalog/analyse';
 import type { Catalog, CatalogEntity } from '../catalog/catalog-model';
 import { assertValidCatalog } from '../catalog/validate-catalog';
 import { buildOrganisation } from '../stacks/app';
-import { cleanUp, errorOf, synth, tempDir } from './helpers/synth';
+import { cleanUp, errorOf, readTree, synth, tempDir } from './helpers/synth';
 
 const plainFixture = path.join(__dirname, 'fixtures/plain-terraform');
 let outdir: string;
@@ -225,21 +225,11 @@ describe('the compiled app and npm run catalog -- <dir>', () => {
   });
 
   test("turning off cdktf's token stack traces (a speed-up) leaves the output byte-identical", () => {
-    const files = (dir: string) =>
-      Object.fromEntries(
-        fs
-          .readdirSync(dir, { recursive: true, withFileTypes: true })
-          .filter((e) => e.isFile())
-          .map((e) => {
-            const file = path.join(e.parentPath ?? (e as any).path, e.name);
-            return [path.relative(dir, file), fs.readFileSync(file, 'utf8')];
-          }),
-      );
     const fast = path.join(tempDir(), 'cdktf.out');
     const traced = path.join(tempDir(), 'cdktf.out');
     execFileSync('node', [path.join(__dirname, '../dist/stacks/main.js')], { env: { ...process.env, CDKTF_OUTDIR: fast } });
     execFileSync('node', [path.join(__dirname, '../dist/stacks/main.js')], { env: { ...process.env, CDKTF_OUTDIR: traced, GROUNDWORK_CDKTF_STACK_TRACES: '1' } });
-    expect(files(fast)).toEqual(files(traced));
+    expect(readTree(fast)).toEqual(readTree(traced));
   });
 
   test('builds the catalog of a plain Terraform folder standalone', () => {

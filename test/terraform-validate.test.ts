@@ -4,7 +4,7 @@ import { Token } from 'cdktf';
 import { terraformLiteral } from '../constructs/literal';
 import { buildOrganisation } from '../stacks/app';
 import { oneService } from './helpers/org';
-import { cleanUp, resourcesOfType, synth, tempDir } from './helpers/synth';
+import { cleanUp, readTree, resourcesOfType, synth, tempDir } from './helpers/synth';
 import { initAndValidate, terraform, terraformAvailable, warnIfUnavailable } from './helpers/terraform';
 
 afterAll(cleanUp);
@@ -40,18 +40,8 @@ describe('values reach Terraform as literals, never as interpolations', () => {
 });
 
 test('synth is deterministic: two runs give byte-identical output', () => {
-  const read = (dir: string) =>
-    Object.fromEntries(
-      fs
-        .readdirSync(dir, { recursive: true, withFileTypes: true })
-        .filter((e) => e.isFile())
-        .map((e) => {
-          const file = path.join(e.parentPath ?? (e as any).path, e.name);
-          return [path.relative(dir, file), fs.readFileSync(file, 'utf8')];
-        }),
-    );
-  const first = read(synth(buildOrganisation).outdir);
-  const second = read(synth(buildOrganisation).outdir);
+  const first = readTree(synth(buildOrganisation).outdir);
+  const second = readTree(synth(buildOrganisation).outdir);
   expect(Object.keys(first).length).toBeGreaterThan(5);
   expect(second).toEqual(first);
 });

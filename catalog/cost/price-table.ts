@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { GroundworkError } from '../errors';
+import { readJsonFile } from '../read-json';
 import priceTableSchema from '../schema/price-table.schema.json';
 import { compile, describeSchemaError, uniqueSentences } from '../schema-validator';
 
@@ -41,12 +42,7 @@ export function loadPriceTables(folder = BUILT_IN_PRICES): Map<string, PriceTabl
   const tables = new Map<string, PriceTable>();
   for (const file of fs.readdirSync(folder).filter((f) => f.endsWith('.json')).sort()) {
     const shown = path.join(path.basename(folder), file);
-    let json: unknown;
-    try {
-      json = JSON.parse(fs.readFileSync(path.join(folder, file), 'utf8'));
-    } catch (error) {
-      throw new GroundworkError(`The price table ${shown} is not valid JSON: ${(error as Error).message}.`);
-    }
+    const json = readJsonFile(path.join(folder, file), `The price table ${shown}`);
     const table = validatePriceTable(json, shown);
     if (`${table.region}.json` !== file) throw new GroundworkError(`The price table ${shown} is for region ${table.region}; name it ${table.region}.json.`);
     tables.set(table.region, table);

@@ -1,6 +1,6 @@
 import { cronProblem, runsPerMonth } from '../cron-schedule';
+import { podRequests } from '../kubernetes-pods';
 import { block, literal, ResourceRecord } from '../resource-index';
-import { cpuCores, memoryGib } from './quantities';
 import type { UsageFigures } from './usage';
 
 /** 730 hours: the month AWS and Infracost price by. */
@@ -115,21 +115,10 @@ const logGroup: Pricer = (r, { usage }) => {
 
 /** Requests per container summed over replicas: what the pods reserve on the nodes. */
 const kubernetesWorkload: Pricer = (r) => {
-  const spec = block(r.body.spec) ?? {};
-  const podSpec = block(block(spec.template)?.spec) ?? {};
-  const containers = (Array.isArray(podSpec.container) ? podSpec.container : podSpec.container ? [podSpec.container] : []) as Record<string, any>[];
-  if (!containers.length) return { notPriced: 'no containers' };
-  const replicas = num(spec.replicas, 1);
-  let cpu = 0;
-  let memory = 0;
-  for (const c of containers) {
-    const requests = block(block(c.resources)?.requests) ?? {};
-    const cores = cpuCores(requests.cpu);
-    const gib = memoryGib(requests.memory);
-    if (cores === undefined || gib === undefined) return { notPriced: `container ${c.name ?? '?'} has no literal CPU and memory requests` };
-    cpu += cores;
-    memory += gib;
-  }
+  const requests = podRequests(r);
+  if (typeof requests === 'string') return { notPriced: requests };
+  const { cpu, memory } = requests;
+  const replicas = num(block(r.body.spec)?.replicas, 1);
   return {
     charges: [
       { item: 'kubernetes.vcpu.hour', quantity: replicas * cpu * HOURS_PER_MONTH, what: `${replicas} × ${cpu} vCPU requested` },
@@ -142,18 +131,9 @@ const kubernetesWorkload: Pricer = (r) => {
 const kubernetesCronJob: Pricer = (r, { usage }) => {
   const schedule = literal(block(r.body.spec)?.schedule);
   if (!schedule || cronProblem(schedule)) return { notPriced: `schedule ${JSON.stringify(block(r.body.spec)?.schedule)} is not a literal cron schedule` };
-  const pod = block(block(block(block(block(r.body.spec)?.job_template)?.spec)?.template)?.spec) ?? {};
-  const containers = (Array.isArray(pod.container) ? pod.container : pod.container ? [pod.container] : []) as Record<string, any>[];
-  let cpu = 0;
-  let memory = 0;
-  for (const c of containers) {
-    const requests = block(block(c.resources)?.requests) ?? {};
-    const cores = cpuCores(requests.cpu);
-    const gib = memoryGib(requests.memory);
-    if (cores === undefined || gib === undefined) return { notPriced: `container ${c.name ?? '?'} has no literal CPU and memory requests` };
-    cpu += cores;
-    memory += gib;
-  }
+  const requests = podRequests(r);
+  if (typeof requests === 'string') return { notPriced: requests };
+  const { cpu, memory } = requests;
   const runs = runsPerMonth(schedule, literal(block(r.body.spec)?.timezone) ?? 'UTC');
   const hoursRun = Math.round(((runs * usage.jobRunMinutes) / 60) * 100) / 100;
   return {

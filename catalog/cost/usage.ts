@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { GroundworkError } from '../errors';
+import { readJsonFile } from '../read-json';
 import usageSchema from '../schema/usage.schema.json';
 import { compile, describeSchemaError, uniqueSentences } from '../schema-validator';
 
@@ -61,12 +62,7 @@ export class Usage {
     const files: Record<string, UsageFile> = {};
     for (const file of fs.readdirSync(folder).filter((f) => f.endsWith('.json')).sort()) {
       const shown = path.join(path.basename(folder), file);
-      let json: unknown;
-      try {
-        json = JSON.parse(fs.readFileSync(path.join(folder, file), 'utf8'));
-      } catch (error) {
-        throw new GroundworkError(`The usage file ${shown} is not valid JSON: ${(error as Error).message}.`);
-      }
+      const json = readJsonFile(path.join(folder, file), `The usage file ${shown}`);
       if (!validate(json)) throw new GroundworkError(`The usage file ${shown} is invalid:`, uniqueSentences((validate.errors ?? []).map(describeSchemaError)));
       const name = file.replace(/\.json$/, '');
       if (name !== 'defaults' && json.service !== undefined && json.service !== name) {

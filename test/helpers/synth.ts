@@ -65,3 +65,16 @@ export function errorOf(fn: () => unknown): string {
   }
   throw new Error('expected an error, but none was thrown');
 }
+
+/** Every file below a folder, by relative path, with its text: for byte-for-byte comparisons. */
+export function readTree(dir: string): Record<string, string> {
+  return Object.fromEntries(
+    fs
+      .readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => {
+        const file = path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name);
+        return [path.relative(dir, file), fs.readFileSync(file, 'utf8')];
+      }),
+  );
+}

@@ -1,5 +1,5 @@
 import { literal } from '../../../resource-index';
-import { containers, WORKLOAD_TYPES } from '../../kubernetes-pods';
+import { containers, WORKLOAD_TYPES } from '../../../kubernetes-pods';
 import { COMPLIANT, defineRule, nonCompliant } from '../../rule';
 
 export default defineRule(__filename, {

@@ -1,5 +1,5 @@
 import { block } from '../../../resource-index';
-import { isLongRunning, WORKLOAD_TYPES } from '../../kubernetes-pods';
+import { isLongRunning, WORKLOAD_TYPES } from '../../../kubernetes-pods';
 import { COMPLIANT, defineRule, nonCompliant, NOT_APPLICABLE } from '../../rule';
 
 export default defineRule(__filename, {

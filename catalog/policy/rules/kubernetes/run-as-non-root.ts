@@ -1,5 +1,5 @@
 import { block } from '../../../resource-index';
-import { containers, podSpec, WORKLOAD_TYPES } from '../../kubernetes-pods';
+import { containers, podSpec, WORKLOAD_TYPES } from '../../../kubernetes-pods';
 import { COMPLIANT, defineRule, nonCompliant } from '../../rule';
 
 const yes = (v: unknown) => v === true || v === 'true';

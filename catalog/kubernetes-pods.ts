@@ -1,4 +1,5 @@
-import { block, ResourceRecord } from '../resource-index';
+import { cpuCores, memoryGib } from './cost/quantities';
+import { block, ResourceRecord } from './resource-index';
 
 type Json = Record<string, any>;
 
@@ -23,6 +24,23 @@ export function podSpec(r: ResourceRecord): Json | undefined {
 export function containers(r: ResourceRecord): Json[] {
   const pod = podSpec(r);
   return pod ? [...list(pod.container), ...list(pod.init_container)] : [];
+}
+
+/** What one pod reserves: the CPU (cores) and memory (GiB) requests of its main containers, or why they cannot be read. */
+export function podRequests(r: ResourceRecord): { cpu: number; memory: number } | string {
+  const main = list(podSpec(r)?.container);
+  if (!main.length) return 'no containers';
+  let cpu = 0;
+  let memory = 0;
+  for (const c of main) {
+    const requests = block(block(c.resources)?.requests) ?? {};
+    const cores = cpuCores(requests.cpu);
+    const gib = memoryGib(requests.memory);
+    if (cores === undefined || gib === undefined) return `container ${c.name ?? '?'} has no literal CPU and memory requests`;
+    cpu += cores;
+    memory += gib;
+  }
+  return { cpu, memory };
 }
 
 export const isLongRunning = (r: ResourceRecord) => !/_(job|cron_job)(_v1)?$/.test(r.type) && !r.type.startsWith('kubernetes_pod');
