@@ -31,6 +31,8 @@ export interface ResourceRecord {
  */
 export function literal(value: unknown): string | undefined {
   if (typeof value !== 'string') return typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+  // Most values hold no brace at all: skip the expression checks for them.
+  if (!value.includes('{')) return value;
   if (/(^|[^$])\$\{/.test(value) || /(^|[^%])%\{/.test(value)) return undefined;
   return value.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
 }
