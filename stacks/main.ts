@@ -28,6 +28,8 @@ runMain(() => {
   });
   const policy = analysis!.policy;
   const summary = policySummary(policy);
-  if (!policy.summary.passed) throw new GroundworkError(`${summary}\n\nSynth stopped on guardrail errors; the full report is ${path.join(outdir, 'catalog', 'policy.json')}.`);
+  if (!policy.summary.passed) {
+    throw new GroundworkError(`${summary}\n\nSynth stopped on guardrail errors; the full report is ${path.join(outdir, 'catalog', 'policy.json')}.`, [], { outputWritten: true });
+  }
   process.stdout.write(`${summary}\n`);
 });

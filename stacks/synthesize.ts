@@ -39,7 +39,7 @@ export function runMain(main: () => void): void {
     main();
   } catch (error) {
     if (!isInputError(error)) throw error;
-    const written = error.message.includes('Synth stopped on guardrail errors');
+    const written = isGroundworkError(error) && error.outputWritten;
     process.stderr.write(`\n${error.message.replace(/\n\s*If you wish to ignore these validations[^\n]*\n?/, '\n').trimEnd()}\n${written ? '' : '\nNothing was written.\n'}`);
     process.exitCode = 1;
   }
