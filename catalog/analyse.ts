@@ -6,7 +6,7 @@ import { portalHtml } from './portal';
 import { buildCatalog } from './build-catalog';
 import type { Catalog } from './catalog-model';
 import { stableJson } from './stable-json';
-import { readTerraformOutput } from './terraform-output';
+import { organisationOf, readTerraformOutput } from './terraform-output';
 import { assertValidCatalog, duplicateIds } from './validate-catalog';
 import { addCostsToCatalog } from './cost/catalog-costs';
 import { estimate } from './cost/estimate';
@@ -17,6 +17,7 @@ import { GroundworkError } from './errors';
 import { runPolicy } from './policy/engine';
 import { buildPolicyReport, PolicyReport } from './policy/report';
 import { loadSuppressionFile, metadataSuppressions } from './policy/suppressions';
+import { readJsonFile } from './read-json';
 import { indexResources } from './resource-index';
 import type { SpendRow } from './spend/spend';
 
@@ -53,7 +54,7 @@ export function analyse(outdir: string, options: AnalysisOptions = {}): Analysis
   const estimated = estimate(configurations, { tables: loadPriceTables(options.prices), usage }, records);
   addCostsToCatalog(catalog, estimated);
   const cost = buildCostReport(estimated, usage);
-  const organisation = configurations.find((c) => c.metadata?.organisation)?.metadata?.organisation;
+  const organisation = organisationOf(configurations);
   const suppressions = [
     ...metadataSuppressions(configurations.flatMap((c) => c.metadata?.suppressions ?? [])),
     ...loadSuppressionFile(options.suppressions),
@@ -81,17 +82,12 @@ export function analyse(outdir: string, options: AnalysisOptions = {}): Analysis
 /** Actual spend of the latest month on services, teams and environments, when `npm run spend` has run. */
 function addSpendToCatalog(catalog: Catalog, file: string): void {
   if (!fs.existsSync(file)) return;
-  let spend: { currency: string; months: string[]; byService: SpendRow[]; byTeam: SpendRow[]; byEnvironment: SpendRow[] };
-  try {
-    spend = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new GroundworkError(`${file} is not valid JSON (${(error as Error).message}); run npm run spend again.`);
-  }
+  const spend = readJsonFile(file, file) as { currency: string; months: string[]; byService: SpendRow[]; byTeam: SpendRow[]; byEnvironment: SpendRow[] };
   const month = spend.months.at(-1);
   if (!month) return;
-  const rows: Record<string, SpendRow[]> = { service: spend.byService, team: spend.byTeam, environment: spend.byEnvironment };
+  const rows = new Map<string, SpendRow>([...spend.byService.map((r) => [`service:${r.name}`, r] as const), ...spend.byTeam.map((r) => [`team:${r.name}`, r] as const), ...spend.byEnvironment.map((r) => [`environment:${r.name}`, r] as const)]);
   for (const e of catalog.entities) {
-    const row = rows[e.kind]?.find((r) => r.name === e.name);
+    const row = rows.get(e.id);
     if (row) e.spend = { month, amount: Math.round((row.months[month] ?? 0) * 100) / 100, currency: spend.currency };
   }
 }

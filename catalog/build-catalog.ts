@@ -1,9 +1,10 @@
 import { Catalog, CATALOG_API_VERSION, CatalogEntity, EntityKind, entityId, EntityLink, RelationType, TerraformAddress } from './catalog-model';
 import { entityName } from './entity-names';
-import type { OrganisationMetadata, ServiceMetadata } from './metadata';
+import { groupBy } from './group-by';
+import type { ServiceMetadata } from './metadata';
 import { githubOwner, indexResources, ResourceRecord } from './resource-index';
 import { DATA_STORE_KINDS, deadLetterQueues, PRIMARY_TYPES, referencedAddresses, ResourceKind } from './resource-kinds';
-import type { TerraformConfiguration } from './terraform-output';
+import { organisationOf, TerraformConfiguration } from './terraform-output';
 import { compareText } from './stable-json';
 
 const KIND_ORDER: EntityKind[] = ['team', 'system', 'service', 'environment', 'resource'];
@@ -21,19 +22,6 @@ function majority(values: Array<string | undefined>): string | undefined {
   const counts = new Map<string, number>();
   for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))[0]?.[0];
-}
-
-/** Items grouped by a key; items without one are left out. */
-export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string | undefined): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = keyOf(item);
-    if (k === undefined || k === '') continue;
-    const list = groups.get(k);
-    if (list) list.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }
 
 const address = (r: ResourceRecord): TerraformAddress => ({ stack: r.stack, address: r.address, ...(r.constructPath ? { constructPath: r.constructPath } : {}) });
@@ -68,7 +56,7 @@ function consoleLinks(kind: ResourceKind, name: string | undefined, r: ResourceR
  * and topics; descriptions, lifecycle and links from golden-path metadata where present.
  */
 export function buildCatalog(configurations: readonly TerraformConfiguration[], records: readonly ResourceRecord[] = indexResources(configurations)): Catalog {
-  const organisation: OrganisationMetadata | undefined = configurations.find((c) => c.metadata?.organisation)?.metadata?.organisation;
+  const organisation = organisationOf(configurations);
   const serviceMeta = new Map<string, ServiceMetadata>();
   for (const c of configurations) {
     for (const [name, meta] of Object.entries(c.metadata?.services ?? {})) {

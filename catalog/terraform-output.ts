@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { GroundworkError } from './errors';
-import { METADATA_KEY, StackMetadata } from './metadata';
+import { METADATA_KEY, OrganisationMetadata, StackMetadata } from './metadata';
 import { compareText } from './stable-json';
 
 export type Json = Record<string, any>;
@@ -105,6 +105,11 @@ export function readTerraformOutput(dir: string): TerraformConfiguration[] {
   walk(root);
   if (!configurations.length) throw new GroundworkError(`${dir} holds no Terraform JSON: no manifest.json and no .tf.json files.`);
   return configurations;
+}
+
+/** The organisation metadata golden paths leave in the output, from whichever stack carries it. */
+export function organisationOf(configurations: readonly TerraformConfiguration[]): OrganisationMetadata | undefined {
+  return configurations.find((c) => c.metadata?.organisation)?.metadata?.organisation;
 }
 
 function configuration(stack: string, files: string[], parts: Json[]): TerraformConfiguration {

@@ -1,3 +1,6 @@
+import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
+import { ServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/service-account-v1';
+import { Construct } from 'constructs';
 import { GroundworkError } from '../catalog/errors';
 import { compareText } from '../catalog/stable-json';
 import { terraformLiterals } from './literal';
@@ -49,4 +52,17 @@ export function containerSpec(o: ContainerOptions) {
     readinessProbe: probe(o.readinessPath ?? '/readyz', 5),
     livenessProbe: probe(o.livenessPath ?? '/healthz', 15),
   };
+}
+
+/**
+ * The namespace of a workload and its service account, bound to an IAM role through IRSA when one
+ * is given. Created inside `scope` (ids "namespace" and "service-account").
+ */
+export function namespaceAndServiceAccount(scope: Construct, names: { namespace: string; serviceAccount: string }, roleArn?: string): { namespace: NamespaceV1; serviceAccount: ServiceAccountV1 } {
+  const namespace = new NamespaceV1(scope, 'namespace', { metadata: { name: names.namespace } });
+  const serviceAccount = new ServiceAccountV1(scope, 'service-account', {
+    metadata: { name: names.serviceAccount, namespace: names.namespace, annotations: roleArn ? { 'eks.amazonaws.com/role-arn': roleArn } : undefined },
+    dependsOn: [namespace],
+  });
+  return { namespace, serviceAccount };
 }

@@ -1,11 +1,9 @@
 import { CronJobV1 } from '@cdktf/provider-kubernetes/lib/cron-job-v1';
-import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
-import { ServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/service-account-v1';
 import { Aspects } from 'cdktf';
 import { Construct } from 'constructs';
 import { cronProblem } from '../catalog/cron-schedule';
 import { GroundworkError } from '../catalog/errors';
-import { checkContainer, containerSpec, POD_SECURITY_CONTEXT } from './container-spec';
+import { checkContainer, containerSpec, namespaceAndServiceAccount, POD_SECURITY_CONTEXT } from './container-spec';
 import { KubernetesOwnershipLabels } from './kubernetes-ownership-labels';
 import { checkName, checkRange, NAME_RULES } from './names';
 import type { Ownership } from './ownership';
@@ -62,11 +60,7 @@ export class ScheduledWorkload extends Construct {
 
     const labels = props.ownership.kubernetesLabels({ name: service, partOf: props.partOf ?? service, component: 'job' }, where);
     Aspects.of(this).add(new KubernetesOwnershipLabels(labels));
-    const namespace = new NamespaceV1(this, 'namespace', { metadata: { name: this.namespace } });
-    const serviceAccount = new ServiceAccountV1(this, 'service-account', {
-      metadata: { name: this.name, namespace: this.namespace, annotations: props.roleArn ? { 'eks.amazonaws.com/role-arn': props.roleArn } : undefined },
-      dependsOn: [namespace],
-    });
+    const { namespace, serviceAccount } = namespaceAndServiceAccount(this, { namespace: this.namespace, serviceAccount: this.name }, props.roleArn);
     this.cronJob = new CronJobV1(this, 'cron-job', {
       metadata: { name: this.name, namespace: this.namespace },
       spec: {

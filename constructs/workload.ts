@@ -1,13 +1,11 @@
 import { DeploymentV1 } from '@cdktf/provider-kubernetes/lib/deployment-v1';
 import { HorizontalPodAutoscalerV2, HorizontalPodAutoscalerV2SpecMetric } from '@cdktf/provider-kubernetes/lib/horizontal-pod-autoscaler-v2';
-import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { NetworkPolicyV1 } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
 import { PodDisruptionBudgetV1 } from '@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1';
-import { ServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/service-account-v1';
 import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { Aspects } from 'cdktf';
 import { Construct } from 'constructs';
-import { checkContainer, containerSpec, POD_SECURITY_CONTEXT } from './container-spec';
+import { checkContainer, containerSpec, namespaceAndServiceAccount, POD_SECURITY_CONTEXT } from './container-spec';
 import { KubernetesOwnershipLabels } from './kubernetes-ownership-labels';
 import { checkName, checkRange, NAME_RULES } from './names';
 import type { Ownership } from './ownership';
@@ -90,11 +88,7 @@ export class Workload extends Construct {
     const selector = { 'app.kubernetes.io/name': service, 'app.kubernetes.io/component': component };
     const metadata = { name: this.name, namespace: this.namespace };
 
-    const namespace = new NamespaceV1(this, 'namespace', { metadata: { name: this.namespace } });
-    const serviceAccount = new ServiceAccountV1(this, 'service-account', {
-      metadata: { ...metadata, annotations: props.roleArn ? { 'eks.amazonaws.com/role-arn': props.roleArn } : undefined },
-      dependsOn: [namespace],
-    });
+    const { namespace, serviceAccount } = namespaceAndServiceAccount(this, { namespace: this.namespace, serviceAccount: this.name }, props.roleArn);
 
     this.deployment = new DeploymentV1(this, 'deployment', {
       metadata,

@@ -12,9 +12,9 @@ import { readOfferPrices } from '../catalog/cost/offer-files';
 import { BUILT_IN_PRICES, PriceTable, validatePriceTable } from '../catalog/cost/price-table';
 import { readJsonFile } from '../catalog/read-json';
 import { stableJson } from '../catalog/stable-json';
-import { runCli } from './run-cli';
+import { runCommand } from '../catalog/run-command';
 
-runCli(() => {
+runCommand(() => {
   const program = new Command('prices')
     .description('Build or refresh a price table from AWS Price List offer files')
     .requiredOption('--region <region>', 'region of the table, e.g. us-east-1')
@@ -24,7 +24,7 @@ runCli(() => {
   const { region, out } = program.opts<{ region: string; out: string }>();
   const prices = program.args.flatMap((file) => readOfferPrices(readJsonFile(file, `The offer file ${file}`), file));
   const target = path.join(out, `${region}.json`);
-  const existing: PriceTable | undefined = fs.existsSync(target) ? validatePriceTable(JSON.parse(fs.readFileSync(target, 'utf8')), target) : undefined;
+  const existing: PriceTable | undefined = fs.existsSync(target) ? validatePriceTable(readJsonFile(target, `The price table ${target}`), target) : undefined;
   const { table, updated } = mergePriceTable(region, existing, prices);
   replaceFile(target, stableJson(table));
   console.log(`Updated ${updated.length} prices in ${target} (effective ${table.effectiveDate}): ${updated.join(', ')}`);

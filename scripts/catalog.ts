@@ -5,9 +5,9 @@
 import * as path from 'path';
 import { Command } from 'commander';
 import { writeAnalysis } from '../catalog/analyse';
-import { runCli } from './run-cli';
+import { runCommand } from '../catalog/run-command';
 
-runCli(() => {
+runCommand(() => {
   const program = new Command('catalog')
     .description('Build the service catalog and Backstage entities from synthesized Terraform JSON')
     .argument('[dir]', 'cdktf output directory, or a folder of .tf.json files', 'cdktf.out')

@@ -5,9 +5,9 @@
 import * as path from 'path';
 import { Command } from 'commander';
 import { writeAnalysis } from '../catalog/analyse';
-import { runCli } from './run-cli';
+import { runCommand } from '../catalog/run-command';
 
-runCli(() => {
+runCommand(() => {
   const program = new Command('cost')
     .description('Estimate the monthly cost of synthesized Terraform JSON per service, team, cost center and environment')
     .argument('[dir]', 'cdktf output directory, or a folder of .tf.json files', 'cdktf.out')

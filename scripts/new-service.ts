@@ -7,7 +7,7 @@ import * as path from 'path';
 import { Command, Option } from 'commander';
 import { COMMON_OPTIONS, GOLDEN_PATHS } from '../golden-paths/options';
 import { applyScaffold, loadSettings, missingFields, planScaffold, ScaffoldRequest } from './scaffold-service';
-import { runCli } from './run-cli';
+import { runCommand } from '../catalog/run-command';
 
 /** Every option of every golden path once: which apply is checked against the chosen path. */
 function allOptions() {
@@ -34,7 +34,7 @@ async function askForMissing(request: ScaffoldRequest, root: string): Promise<Sc
   return { ...request, name, goldenPath, owner, costCenter, options };
 }
 
-runCli(async () => {
+runCommand(async () => {
   const program = new Command('new-service')
     .description('Create a new service from a golden path (see npm run golden-paths)')
     .option('--name <name>', 'service name')

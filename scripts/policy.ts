@@ -6,9 +6,9 @@ import * as path from 'path';
 import { Command } from 'commander';
 import { writeAnalysis } from '../catalog/analyse';
 import { policySummary } from '../catalog/policy/report';
-import { runCli } from './run-cli';
+import { runCommand } from '../catalog/run-command';
 
-runCli(() => {
+runCommand(() => {
   const program = new Command('policy')
     .description('Check synthesized Terraform JSON against the guardrail packs')
     .argument('[dir]', 'cdktf output directory, or a folder of .tf.json files', 'cdktf.out')

@@ -7,15 +7,16 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Command } from 'commander';
 import { replaceFolder } from '../catalog/atomic-write';
+import { readJsonFile } from '../catalog/read-json';
 import { GroundworkError } from '../catalog/errors';
 import { SPEND_KEYS, SpendKey } from '../catalog/spend/formats';
 import { reconcile } from '../catalog/spend/reconcile';
 import { spendCsv, spendMarkdown } from '../catalog/spend/report';
 import { analyseSpend } from '../catalog/spend/spend';
 import { stableJson } from '../catalog/stable-json';
-import { runCli } from './run-cli';
+import { runCommand } from '../catalog/run-command';
 
-runCli(async () => {
+runCommand(async () => {
   const program = new Command('spend')
     .description('Actual spend per service, team, cost center and environment from billing exports')
     .requiredOption('--billing <files...>', 'FOCUS or AWS CUR exports: CSV, gzip CSV or Parquet; globs allowed')
@@ -36,7 +37,7 @@ runCli(async () => {
     (tagMap[key as SpendKey] ??= []).push(tag);
   }
   const report = await analyseSpend({ billing: o.billing, from: o.from, to: o.to, cost: o.cost, tagMap, memoryLimit: o.memoryLimit });
-  const reconciliation = fs.existsSync(o.estimate) ? reconcile(report, JSON.parse(fs.readFileSync(o.estimate, 'utf8'))) : undefined;
+  const reconciliation = fs.existsSync(o.estimate) ? reconcile(report, readJsonFile(o.estimate, `The estimate ${o.estimate}`) as Parameters<typeof reconcile>[1]) : undefined;
   replaceFolder(o.out, new Map([
     ['spend.json', stableJson({ ...report, ...(reconciliation ? { reconciliation } : {}) })],
     ['spend.md', spendMarkdown(report, reconciliation)],

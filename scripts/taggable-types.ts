@@ -11,11 +11,11 @@ import * as path from 'path';
 import { replaceFile } from '../catalog/atomic-write';
 import { GroundworkError } from '../catalog/errors';
 import { stableJson } from '../catalog/stable-json';
-import { runCli } from './run-cli';
+import { runCommand } from '../catalog/run-command';
 
 export const AWS_PROVIDER_VERSION = '5.100.0';
 
-runCli(() => {
+runCommand(() => {
   const mirror = process.env.GROUNDWORK_TF_MIRROR;
   if (!mirror || !fs.existsSync(mirror)) throw new GroundworkError('Set GROUNDWORK_TF_MIRROR to the folder holding registry.terraform.io/hashicorp/aws (the provider mirror).');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-schema-'));

@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'cdktf';
-import { isGroundworkError } from '../catalog/errors';
+import { GroundworkError } from '../catalog/errors';
+import { runCommand } from '../catalog/run-command';
 
 /**
  * Synthesizes into a fresh sibling directory and swaps it into place only when everything
@@ -28,19 +29,19 @@ export function synthesizeAtomically(build: (app: App) => void, outdir: string, 
   }
 }
 
-/** cdktf's own validation failures are about the user's input too: show them without a stack. */
-function isInputError(error: unknown): error is Error {
-  return isGroundworkError(error) || (error instanceof Error && error.message.startsWith('Validation failed with the following errors'));
+/** cdktf's own validation failures (our Aspects' findings among them) are about the user's input too. */
+function isCdktfValidationFailure(error: unknown): error is Error {
+  return error instanceof Error && error.message.startsWith('Validation failed with the following errors');
 }
 
-/** Runs an entry point: input errors print as sentences and exit 1; bugs keep their stack trace. */
+/** Runs the app: cdktf's validation failures become input errors, shown without a stack trace. */
 export function runMain(main: () => void): void {
-  try {
-    main();
-  } catch (error) {
-    if (!isInputError(error)) throw error;
-    const written = isGroundworkError(error) && error.outputWritten;
-    process.stderr.write(`\n${error.message.replace(/\n\s*If you wish to ignore these validations[^\n]*\n?/, '\n').trimEnd()}\n${written ? '' : '\nNothing was written.\n'}`);
-    process.exitCode = 1;
-  }
+  runCommand(() => {
+    try {
+      main();
+    } catch (error) {
+      if (!isCdktfValidationFailure(error)) throw error;
+      throw new GroundworkError(error.message.replace(/\n\s*If you wish to ignore these validations[^\n]*\n?/, '\n').trimEnd());
+    }
+  });
 }

@@ -1,4 +1,4 @@
-import { groupBy } from '../build-catalog';
+import { groupBy } from '../group-by';
 import type { Catalog, CatalogEntity } from '../catalog-model';
 import type { Estimate } from './estimate';
 

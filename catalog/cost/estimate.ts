@@ -2,7 +2,7 @@ import type { OrganisationMetadata } from '../metadata';
 import { indexResources, ResourceRecord } from '../resource-index';
 import { deadLetterQueues } from '../resource-kinds';
 import { compareText } from '../stable-json';
-import type { TerraformConfiguration } from '../terraform-output';
+import { organisationOf, TerraformConfiguration } from '../terraform-output';
 import { PriceTable, toNano } from './price-table';
 import { FREE_TYPES, PRICERS } from './pricers';
 import type { Usage } from './usage';
@@ -64,7 +64,7 @@ function regionOf(r: ResourceRecord, organisation: OrganisationMetadata | undefi
  * What cannot be priced is listed with the reason, never counted as zero.
  */
 export function estimate(configurations: readonly TerraformConfiguration[], options: EstimateOptions, records: readonly ResourceRecord[] = indexResources(configurations)): Estimate {
-  const organisation = configurations.find((c) => c.metadata?.organisation)?.metadata?.organisation;
+  const organisation = organisationOf(configurations);
   const dlq = deadLetterQueues(records);
   const lines: CostLine[] = [];
   const notPriced: NotPricedResource[] = [];
@@ -92,7 +92,6 @@ export function estimate(configurations: readonly TerraformConfiguration[], opti
     const result = pricer(r, {
       usage: options.usage.figures(service, environment),
       isDeadLetterQueue: dlq.has(`${r.stack}/${r.address}`),
-      kubernetesOverrides: options.usage.kubernetesPrices(service),
     });
     if ('notPriced' in result) {
       skip(result.notPriced);

@@ -18,8 +18,6 @@ export type PriceResult = { charges: Charge[] } | { notPriced: string };
 export interface PricingContext {
   readonly usage: UsageFigures;
   readonly isDeadLetterQueue: boolean;
-  /** Set for Kubernetes workloads: overrides of the per-vCPU / per-GiB hour price. */
-  readonly kubernetesOverrides: { vcpuHourUsd?: string; gibHourUsd?: string };
 }
 
 type Pricer = (r: ResourceRecord, ctx: PricingContext) => PriceResult;

@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { groupBy } from '../group-by';
 import { compareText } from '../stable-json';
 import { CostLine, Estimate, NotPricedResource, UNALLOCATED } from './estimate';
 import { HOURS_PER_MONTH } from './pricers';
@@ -62,12 +63,7 @@ const single = (values: Array<string | undefined>) => {
 export function buildCostReport(estimate: Estimate, usage: Usage): CostReport {
   const { lines } = estimate;
   const unallocated = lines.filter((l) => !l.service || !l.team || !l.costCenter || !l.environment);
-  const byType = new Map<string, NotPricedResource[]>();
-  for (const n of estimate.notPriced) {
-    const list = byType.get(n.type);
-    if (list) list.push(n);
-    else byType.set(n.type, [n]);
-  }
+  const byType = groupBy(estimate.notPriced, (n) => n.type);
   return {
     currency: 'USD',
     hoursPerMonth: HOURS_PER_MONTH,

@@ -1,5 +1,6 @@
 import type { OrganisationMetadata } from '../metadata';
-import { OwnershipValidator, requiredKeys } from '../ownership';
+import { groupBy } from '../group-by';
+import { CORE_KEYS, OwnershipValidator, requiredKeys } from '../ownership';
 import type { ResourceRecord } from '../resource-index';
 import { referencedAddresses } from '../resource-kinds';
 import taggableTypes from './aws-taggable-types.json';
@@ -10,28 +11,19 @@ const TAGGABLE = new Set<string>(taggableTypes.types);
 export class PolicyContext {
   readonly required: readonly string[];
   readonly validator?: OwnershipValidator;
-  private readonly byStack = new Map<string, ResourceRecord[]>();
+  private readonly byStack: Map<string, ResourceRecord[]>;
+  private readonly byType: Map<string, ResourceRecord[]>;
   /** Per referring type: address -> resources of that type referencing it. Built on first use. */
   private readonly referrers = new Map<string, Map<string, ResourceRecord[]>>();
-  private readonly byType = new Map<string, ResourceRecord[]>();
 
   constructor(
     readonly records: readonly ResourceRecord[],
     readonly organisation?: OrganisationMetadata,
   ) {
-    this.required = organisation?.requiredKeys ?? ['owner', 'service', 'environment', 'cost-center'];
-    if (organisation) {
-      this.validator = new OwnershipValidator({ teams: organisation.teams, environments: organisation.environments, tagKeys: organisation.tagKeys });
-      this.required = requiredKeys({ tagKeys: organisation.tagKeys });
-    }
-    for (const r of records) {
-      const list = this.byStack.get(r.stack);
-      if (list) list.push(r);
-      else this.byStack.set(r.stack, [r]);
-      const ofType = this.byType.get(r.type);
-      if (ofType) ofType.push(r);
-      else this.byType.set(r.type, [r]);
-    }
+    this.required = organisation ? requiredKeys({ tagKeys: organisation.tagKeys }) : CORE_KEYS;
+    if (organisation) this.validator = new OwnershipValidator({ teams: organisation.teams, environments: organisation.environments, tagKeys: organisation.tagKeys });
+    this.byStack = groupBy(records, (r) => r.stack);
+    this.byType = groupBy(records, (r) => r.type);
   }
 
   private readonly ownershipProblems = new Map<string, ReturnType<OwnershipValidator['problems']>>();

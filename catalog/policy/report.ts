@@ -1,4 +1,4 @@
-import { groupBy } from '../build-catalog';
+import { groupBy } from '../group-by';
 import type { Catalog } from '../catalog-model';
 import { PLATFORM_GOLDEN_PATH } from '../metadata';
 import type { ResourceRecord } from '../resource-index';
