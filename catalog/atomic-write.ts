@@ -2,27 +2,36 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 /**
- * Replaces a whole folder with the given files (relative path -> content) in one rename:
- * readers see the old folder or the new one, never a mix, and a failure leaves the old one.
+ * Replaces a whole folder with what `fill` puts in a fresh sibling folder, in one rename: readers
+ * see the old folder or the new one, never a mix, and a failure leaves the old one.
+ * @returns what `fill` returned
  */
-export function replaceFolder(folder: string, files: ReadonlyMap<string, string>): void {
+export function replaceFolderWith<T>(folder: string, fill: (staging: string) => T): T {
   const target = path.resolve(folder);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const staging = fs.mkdtempSync(path.join(path.dirname(target), `.${path.basename(target)}.staging-`));
   try {
+    const result = fill(staging);
+    const previous = fs.existsSync(target) ? `${staging}.previous` : undefined;
+    if (previous) fs.renameSync(target, previous);
+    fs.renameSync(staging, target);
+    if (previous) fs.rmSync(previous, { recursive: true, force: true });
+    return result;
+  } catch (error) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Replaces a whole folder with the given files (relative path -> content), atomically. */
+export function replaceFolder(folder: string, files: ReadonlyMap<string, string>): void {
+  replaceFolderWith(folder, (staging) => {
     for (const [relative, content] of files) {
       const file = path.join(staging, relative);
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, content);
     }
-    const previous = fs.existsSync(target) ? `${staging}.previous` : undefined;
-    if (previous) fs.renameSync(target, previous);
-    fs.renameSync(staging, target);
-    if (previous) fs.rmSync(previous, { recursive: true, force: true });
-  } catch (error) {
-    fs.rmSync(staging, { recursive: true, force: true });
-    throw error;
-  }
+  });
 }
 
 /** Writes a file through a temporary sibling and a rename: never a half-written file. */

@@ -1,6 +1,6 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'cdktf';
+import { replaceFolderWith } from '../catalog/atomic-write';
 import { GroundworkError } from '../catalog/errors';
 import { runCommand } from '../catalog/run-command';
 
@@ -10,23 +10,13 @@ import { runCommand } from '../catalog/run-command';
  * @returns the output directory
  */
 export function synthesizeAtomically(build: (app: App) => void, outdir: string, afterSynth?: (outdir: string) => unknown): string {
-  const target = path.resolve(outdir);
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  const staging = fs.mkdtempSync(path.join(path.dirname(target), `.${path.basename(target)}.staging-`));
-  try {
+  replaceFolderWith(outdir, (staging) => {
     const app = new App({ outdir: staging });
     build(app);
     app.synth();
     afterSynth?.(staging);
-    const previous = fs.existsSync(target) ? `${staging}.previous` : undefined;
-    if (previous) fs.renameSync(target, previous);
-    fs.renameSync(staging, target);
-    if (previous) fs.rmSync(previous, { recursive: true, force: true });
-    return target;
-  } catch (error) {
-    fs.rmSync(staging, { recursive: true, force: true });
-    throw error;
-  }
+  });
+  return path.resolve(outdir);
 }
 
 /** cdktf's own validation failures (our Aspects' findings among them) are about the user's input too. */
