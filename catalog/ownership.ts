@@ -4,6 +4,9 @@ import type { OrganisationSettings } from './organisation';
 import { compile } from './schema-validator';
 import { compareText } from './stable-json';
 
+/** Team and service names (the schema's own rule): lowercase letters, digits and hyphens, 1 to 63 characters. */
+export const NAME_PATTERN = new RegExp(ownershipSchema.definitions.name.allOf[1].pattern as string);
+
 /** The four keys every ownership record has, in the order reports show them. */
 export const CORE_KEYS = ['owner', 'service', 'environment', 'cost-center'] as const;
 export type CoreKey = (typeof CORE_KEYS)[number];

@@ -3,6 +3,8 @@
  * `npm run new-service`. No cdktf here: the command-line tools load this without the constructs.
  */
 
+import { NAME_PATTERN } from '../catalog/ownership';
+
 export type OptionType = 'string' | 'integer' | 'boolean' | 'list';
 
 export interface GoldenPathOption {
@@ -40,7 +42,7 @@ const URL = /^https:\/\/\S+$/;
 export const COMMON_OPTIONS: readonly GoldenPathOption[] = [
   { flag: 'description', prop: 'description', type: 'string', description: 'one line on what the service does', default: '(required)', required: true },
   { flag: 'environments', prop: 'environments', type: 'list', description: 'environments it runs in, comma-separated', default: 'every environment' },
-  { flag: 'system', prop: 'system', type: 'string', description: 'Backstage system it belongs to', default: 'none', pattern: /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/ },
+  { flag: 'system', prop: 'system', type: 'string', description: 'Backstage system it belongs to', default: 'none', pattern: NAME_PATTERN },
   { flag: 'lifecycle', prop: 'lifecycle', type: 'string', description: 'lifecycle stage', default: 'production', choices: ['experimental', 'production', 'deprecated'] },
   { flag: 'tier', prop: 'tier', type: 'integer', description: 'criticality, 1 (highest) to 3', default: '3', min: 1, max: 3 },
   { flag: 'runbook', prop: 'links.runbook', type: 'string', description: 'runbook URL', default: 'none', pattern: URL },

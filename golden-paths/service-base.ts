@@ -1,6 +1,7 @@
 import { TerraformStack } from 'cdktf';
 import { GroundworkError } from '../catalog/errors';
 import type { ServiceMetadata } from '../catalog/metadata';
+import { NAME_PATTERN } from '../catalog/ownership';
 import { recordService } from '../constructs/catalog-metadata';
 import { Ownership, OwnershipInput } from '../constructs/ownership';
 import { Repository } from '../constructs/repository';
@@ -46,7 +47,7 @@ export interface ContainerProps {
 
 /** Validates a service name before it becomes a construct id anywhere. */
 export function checkServiceName(name: string): void {
-  if (!/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(name)) {
+  if (!NAME_PATTERN.test(name)) {
     throw new GroundworkError(`Service name "${name}" must be lowercase letters, digits and hyphens, 1 to 63 characters, starting and ending with a letter or digit.`);
   }
 }

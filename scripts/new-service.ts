@@ -5,6 +5,7 @@
  */
 import * as path from 'path';
 import { Command, Option } from 'commander';
+import { NAME_PATTERN } from '../catalog/ownership';
 import { COMMON_OPTIONS, GOLDEN_PATHS } from '../golden-paths/options';
 import { applyScaffold, loadSettings, missingFields, planScaffold, ScaffoldRequest } from './scaffold-service';
 import { runCommand } from '../catalog/run-command';
@@ -21,7 +22,7 @@ async function askForMissing(request: ScaffoldRequest, root: string): Promise<Sc
   if (!process.stdin.isTTY || !process.stdout.isTTY || !missingFields(request).length) return request;
   const { input, select } = await import('@inquirer/prompts');
   const settings = loadSettings(root);
-  const name = request.name ?? (await input({ message: 'Service name (lowercase letters, digits, hyphens):', validate: (v) => /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(v) || 'lowercase letters, digits and hyphens' }));
+  const name = request.name ?? (await input({ message: 'Service name (lowercase letters, digits, hyphens):', validate: (v) => NAME_PATTERN.test(v) || 'lowercase letters, digits and hyphens' }));
   const goldenPath = request.goldenPath ?? (await select({ message: 'Golden path:', choices: GOLDEN_PATHS.map((p) => ({ name: p.name, value: p.name, description: p.summary })) }));
   const owner = request.owner ?? (await select({ message: 'Owning team:', choices: Object.entries(settings.teams).map(([value, t]) => ({ name: `${value} (${t.displayName})`, value })) }));
   const costCenters = settings.teams[owner]?.costCenters ?? [];

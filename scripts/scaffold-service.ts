@@ -4,7 +4,7 @@ import { cronProblem } from '../catalog/cron-schedule';
 import { GroundworkError } from '../catalog/errors';
 import { readJsonFile } from '../catalog/read-json';
 import { OrganisationSettings, validateOrganisation } from '../catalog/organisation';
-import { describeOwnershipProblem, OwnershipValidator } from '../catalog/ownership';
+import { describeOwnershipProblem, NAME_PATTERN, OwnershipValidator } from '../catalog/ownership';
 import { COMMON_OPTIONS, goldenPath, GOLDEN_PATHS, GoldenPathDefinition, GoldenPathOption } from '../golden-paths/options';
 
 /** What the user asked for, as strings from flags or prompts. */
@@ -29,7 +29,6 @@ export interface ScaffoldPlan {
 
 export const SERVICES_DIR = path.join('stacks', 'services');
 export const SETTINGS_FILE = path.join('stacks', 'organisation.json');
-const NAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const RESERVED = new Set(['break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum', 'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof', 'new', 'null', 'return', 'super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while', 'with', 'yield', 'let', 'static', 'services']);
 
 export function loadSettings(root: string): OrganisationSettings {
@@ -62,8 +61,8 @@ function problemsOf(request: ScaffoldRequest, settings: OrganisationSettings, ro
   const name = request.name ?? '';
   const missing = missingFields(request);
   if (missing.length) problems.push(`missing ${missing.map((m) => `--${m}`).join(', ')}`);
-  if (name && !NAME.test(name)) problems.push(`--name "${name}" must be lowercase letters, digits and hyphens, 1 to 63 characters, starting and ending with a letter or digit`);
-  if (name && NAME.test(name)) {
+  if (name && !NAME_PATTERN.test(name)) problems.push(`--name "${name}" must be lowercase letters, digits and hyphens, 1 to 63 characters, starting and ending with a letter or digit`);
+  if (name && NAME_PATTERN.test(name)) {
     if (fs.existsSync(path.join(root, SERVICES_DIR, `${name}.ts`))) problems.push(`--name "${name}" is taken: ${path.join(SERVICES_DIR, `${name}.ts`)} exists`);
     else if (serviceNamesInUse(root).has(name)) problems.push(`--name "${name}" is taken by another service in ${SERVICES_DIR}`);
   }
@@ -78,7 +77,7 @@ function problemsOf(request: ScaffoldRequest, settings: OrganisationSettings, ro
   }
   if (request.owner) {
     const team = settings.teams[request.owner];
-    const record: Record<string, unknown> = { ...defaultTags(settings), ...tags, owner: request.owner, service: NAME.test(name) ? name : 'placeholder', 'cost-center': request.costCenter ?? team?.costCenters[0] ?? '' };
+    const record: Record<string, unknown> = { ...defaultTags(settings), ...tags, owner: request.owner, service: NAME_PATTERN.test(name) ? name : 'placeholder', 'cost-center': request.costCenter ?? team?.costCenters[0] ?? '' };
     for (const p of new OwnershipValidator(settings).problems(record, 'service')) problems.push(describeOwnershipProblem('ownership', p).replace(/^ownership: /, '').replace(/\.$/, ''));
     if (team && request.costCenter && !team.costCenters.includes(request.costCenter)) problems.push(`--cost-center "${request.costCenter}" is not a cost center of team "${request.owner}" (${team.costCenters.join(', ')})`);
     for (const key of Object.keys(tags)) if (!settings.tagKeys?.[key]) problems.push(`--tag ${key} is not an ownership key of the organisation (known: ${Object.keys(settings.tagKeys ?? {}).join(', ') || 'none'})`);
