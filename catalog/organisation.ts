@@ -1,6 +1,6 @@
 import organisationSchema from './schema/organisation.schema.json';
 import { GroundworkError } from './errors';
-import { compile, describeSchemaError, uniqueSentences } from './schema-validator';
+import { compile, schemaProblems } from './schema-validator';
 
 /** Settings of one environment (staging, production, ...). */
 export interface EnvironmentSettings {
@@ -65,7 +65,7 @@ const validateSettings = compile<OrganisationSettings>(organisationSchema);
 export function validateOrganisation(settings: unknown, source: string): OrganisationSettings {
   const problems: string[] = [];
   if (!validateSettings(settings)) {
-    problems.push(...uniqueSentences((validateSettings.errors ?? []).map(describeSchemaError)));
+    problems.push(...schemaProblems(validateSettings));
   } else {
     const s = settings;
     if (s.platformTeam !== undefined && !s.teams[s.platformTeam]) {
@@ -92,8 +92,4 @@ export function validateOrganisation(settings: unknown, source: string): Organis
 
 export function platformTeam(settings: OrganisationSettings): string {
   return settings.platformTeam ?? Object.keys(settings.teams).sort()[0];
-}
-
-export function isProduction(settings: OrganisationSettings, environment: string): boolean {
-  return settings.environments[environment]?.production === true;
 }

@@ -45,6 +45,11 @@ export function describeSchemaError(error: ErrorObject): string {
   }
 }
 
+/** The last validation's errors as sentences, one per distinct problem (ajv reports every failing branch). */
+export function schemaProblems(validate: { errors?: ErrorObject[] | null }): string[] {
+  return uniqueSentences((validate.errors ?? []).map(describeSchemaError));
+}
+
 /** ajv reports every failing branch; keep one sentence per distinct problem, in a stable order. */
 export function uniqueSentences(sentences: string[]): string[] {
   return [...new Set(sentences)];

@@ -1,14 +1,14 @@
 import type { Catalog } from './catalog-model';
 import catalogSchema from './schema/catalog.schema.json';
 import { GroundworkError } from './errors';
-import { compile, describeSchemaError, uniqueSentences } from './schema-validator';
+import { compile, schemaProblems } from './schema-validator';
 
 const validate = compile<Catalog>(catalogSchema);
 
 /** Checks a catalog against catalog/schema/catalog.schema.json; producer and consumers share it. */
 export function assertValidCatalog(catalog: unknown, what = 'The catalog'): asserts catalog is Catalog {
   if (!validate(catalog)) {
-    throw new GroundworkError(`${what} does not match catalog/schema/catalog.schema.json:`, uniqueSentences((validate.errors ?? []).map(describeSchemaError)).slice(0, 20));
+    throw new GroundworkError(`${what} does not match catalog/schema/catalog.schema.json:`, schemaProblems(validate).slice(0, 20));
   }
 }
 

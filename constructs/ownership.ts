@@ -76,12 +76,6 @@ export class Ownership {
     return this.record.environment;
   }
 
-  /** The same ownership in an environment (validated again: the environment must be allowed). */
-  in(validator: OwnershipValidator, environment: string, where: string): Ownership {
-    const { environment: _ignored, owner, service, 'cost-center': costCenter, ...tags } = this.record;
-    return Ownership.resolve(validator, where, { owner, service, costCenter, tags }, environment);
-  }
-
   /** Keys the provider's default_tags carry for a whole environment. */
   static environmentTags(settings: OrganisationSettings, environment: string): Record<string, string> {
     return { environment, [PLATFORM_KEYS.organisation]: settings.name, [PLATFORM_KEYS.managedBy]: MANAGED_BY };

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { GroundworkError } from '../errors';
 import { readJsonFile } from '../read-json';
 import priceTableSchema from '../schema/price-table.schema.json';
-import { compile, describeSchemaError, uniqueSentences } from '../schema-validator';
+import { compile, schemaProblems } from '../schema-validator';
 
 export interface PriceEntry {
   readonly usd: string;
@@ -32,7 +32,7 @@ export function toNano(usd: string): number {
 
 export function validatePriceTable(table: unknown, shown: string): PriceTable {
   if (!validate(table)) {
-    throw new GroundworkError(`The price table ${shown} is invalid:`, uniqueSentences((validate.errors ?? []).map(describeSchemaError)));
+    throw new GroundworkError(`The price table ${shown} is invalid:`, schemaProblems(validate));
   }
   return table;
 }

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { GroundworkError } from '../errors';
 import { readJsonFile } from '../read-json';
 import usageSchema from '../schema/usage.schema.json';
-import { compile, describeSchemaError, uniqueSentences } from '../schema-validator';
+import { compile, schemaProblems } from '../schema-validator';
 
 /** Monthly usage of the usage-priced items. */
 export interface UsageFigures {
@@ -63,7 +63,7 @@ export class Usage {
     for (const file of fs.readdirSync(folder).filter((f) => f.endsWith('.json')).sort()) {
       const shown = path.join(path.basename(folder), file);
       const json = readJsonFile(path.join(folder, file), `The usage file ${shown}`);
-      if (!validate(json)) throw new GroundworkError(`The usage file ${shown} is invalid:`, uniqueSentences((validate.errors ?? []).map(describeSchemaError)));
+      if (!validate(json)) throw new GroundworkError(`The usage file ${shown} is invalid:`, schemaProblems(validate));
       const name = file.replace(/\.json$/, '');
       if (name !== 'defaults' && json.service !== undefined && json.service !== name) {
         throw new GroundworkError(`The usage file ${shown} says service "${json.service}"; the file of service "${json.service}" is ${json.service}.json.`);

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { GroundworkError } from '../errors';
 import suppressionsSchema from '../schema/suppressions.schema.json';
-import { compile, describeSchemaError, uniqueSentences } from '../schema-validator';
+import { compile, schemaProblems } from '../schema-validator';
 import { ALL_RULES } from './packs';
 
 /** An exception to one rule, for a construct subtree, a stack or one resource, with its reason. */
@@ -40,7 +40,7 @@ export function loadSuppressionFile(file: string | undefined): Suppression[] {
   } catch (error) {
     throw new GroundworkError(`The suppressions file ${file} is not valid YAML: ${(error as Error).message}`);
   }
-  if (!validate(doc)) throw new GroundworkError(`The suppressions file ${file} is invalid:`, uniqueSentences((validate.errors ?? []).map(describeSchemaError)));
+  if (!validate(doc)) throw new GroundworkError(`The suppressions file ${file} is invalid:`, schemaProblems(validate));
   const list = doc.suppressions.map((s) => ({ ...s, source: file }));
   checkRules(list);
   return list;
