@@ -1,5 +1,5 @@
 /**
- * The same resources as bench/organisation.ts, written directly with the provider classes: no
+ * The same resources as bench/generated-organisation.ts, written directly with the provider classes: no
  * golden paths, no ownership validation, no Aspects, no metadata, no analysis. What a team would
  * write with bare cdktf; the benchmark checks both produce the same resource types and counts.
  */
@@ -36,7 +36,7 @@ import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { ServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/service-account-v1';
 import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { App, Fn, LocalBackend, TerraformStack } from 'cdktf';
-import { BENCH_TEAMS, benchSettings, serviceName } from './organisation';
+import { BENCH_TEAMS, benchSettings, serviceName } from './generated-organisation';
 
 export function buildBareOrganisation(app: App, count: number): void {
   const settings = benchSettings();

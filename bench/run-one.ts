@@ -17,7 +17,7 @@ function report(extra: Record<string, unknown> = {}): void {
 if (mode === 'platform') {
   const { enableFastTokens } = require('../stacks/fast-tokens');
   enableFastTokens();
-  const { buildPlatformOrganisation } = require('./organisation');
+  const { buildPlatformOrganisation } = require('./generated-organisation');
   const { synthesizeAtomically } = require('../stacks/synthesize');
   const { writeAnalysis } = require('../catalog/analyse');
   let errors = -1;

@@ -1,6 +1,6 @@
 import { IAspect, TerraformResource, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { awsTagProblems } from '../catalog/tag-limits';
+import { awsTagProblems } from '../model/tag-limits';
 import type { Ownership } from './ownership';
 
 type TaggableResource = TerraformResource & { tags?: Record<string, string>; tagsInput?: Record<string, string> };

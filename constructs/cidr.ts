@@ -1,4 +1,4 @@
-import { GroundworkError } from '../catalog/errors';
+import { GroundworkError } from '../model/errors';
 
 function toNumber(ip: string): number {
   return ip.split('.').reduce((n, octet) => n * 256 + Number(octet), 0);

@@ -1,8 +1,8 @@
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { ServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/service-account-v1';
 import { Construct } from 'constructs';
-import { GroundworkError } from '../catalog/errors';
-import { compareText } from '../catalog/stable-json';
+import { GroundworkError } from '../model/errors';
+import { compareText } from '../model/stable-json';
 import { terraformLiterals } from './literal';
 
 const CPU = /^([0-9]+m|[0-9]+(\.[0-9]+)?)$/;

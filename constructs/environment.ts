@@ -14,7 +14,7 @@ import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { Aspects, Fn } from 'cdktf';
 import { Construct } from 'constructs';
-import type { EnvironmentSettings, OrganisationSettings } from '../catalog/organisation';
+import type { EnvironmentSettings, OrganisationSettings } from '../model/organisation-settings';
 import { AwsOwnershipTags } from './aws-ownership-tags';
 import { cidrSubnet } from './cidr';
 import { Ownership } from './ownership';

@@ -1,6 +1,6 @@
 import { Team } from '@cdktf/provider-github/lib/team';
 import { Construct } from 'constructs';
-import type { TeamSettings } from '../catalog/organisation';
+import type { TeamSettings } from '../model/organisation-settings';
 import { terraformLiteral } from './literal';
 
 export interface GithubTeamProps {

@@ -1,4 +1,4 @@
-import { GroundworkError } from '../catalog/errors';
+import { GroundworkError } from '../model/errors';
 
 /**
  * Checks a cloud resource name against the service's own rule and says which construct asked for

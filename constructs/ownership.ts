@@ -1,7 +1,7 @@
-import { GroundworkError } from '../catalog/errors';
-import type { OrganisationSettings } from '../catalog/organisation';
-import { describeOwnershipProblem, MANAGED_BY, OwnershipRecord, OwnershipSettings, OwnershipValidator, PLATFORM_KEYS } from '../catalog/ownership';
-import { githubTopics, kubernetesLabelProblems } from '../catalog/tag-limits';
+import { GroundworkError } from '../model/errors';
+import type { OrganisationSettings } from '../model/organisation-settings';
+import { describeOwnershipProblem, MANAGED_BY, OwnershipRecord, OwnershipSettings, OwnershipValidator, PLATFORM_KEYS } from '../model/ownership-record';
+import { githubTopics, kubernetesLabelProblems } from '../model/tag-limits';
 
 /** What a team states about a service it owns; the rest comes from the organisation settings. */
 export interface OwnershipInput {

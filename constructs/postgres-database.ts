@@ -6,7 +6,7 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Aspects } from 'cdktf';
 import { Construct } from 'constructs';
-import { GroundworkError } from '../catalog/errors';
+import { GroundworkError } from '../model/errors';
 import { AwsOwnershipTags } from './aws-ownership-tags';
 import type { Environment } from './environment';
 import { checkName, checkRange, NAME_RULES } from './names';

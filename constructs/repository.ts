@@ -3,9 +3,8 @@ import { Repository as GithubRepository } from '@cdktf/provider-github/lib/repos
 import { RepositoryFile } from '@cdktf/provider-github/lib/repository-file';
 import { TeamRepository } from '@cdktf/provider-github/lib/team-repository';
 import { Construct } from 'constructs';
-import { GroundworkError } from '../catalog/errors';
-import { DECLARED_PUBLIC_TOPIC } from '../catalog/policy/rules/github/private-visibility';
-import { githubTopicCountProblem } from '../catalog/tag-limits';
+import { GroundworkError } from '../model/errors';
+import { githubTopicCountProblem, DECLARED_PUBLIC_TOPIC } from '../model/tag-limits';
 import type { GithubTeam } from './github-team';
 import { terraformLiteral } from './literal';
 import { checkName, checkRange, NAME_RULES } from './names';

@@ -1,8 +1,8 @@
 import { CronJobV1 } from '@cdktf/provider-kubernetes/lib/cron-job-v1';
 import { Aspects } from 'cdktf';
 import { Construct } from 'constructs';
-import { cronProblem } from '../catalog/cron-schedule';
-import { GroundworkError } from '../catalog/errors';
+import { cronProblem } from '../model/cron-schedule';
+import { GroundworkError } from '../model/errors';
 import { checkContainer, containerSpec, namespaceAndServiceAccount, POD_SECURITY_CONTEXT } from './container-spec';
 import { KubernetesOwnershipLabels } from './kubernetes-ownership-labels';
 import { checkName, checkRange, NAME_RULES } from './names';

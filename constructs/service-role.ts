@@ -2,7 +2,7 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Aspects, Fn } from 'cdktf';
 import { Construct } from 'constructs';
-import { GroundworkError } from '../catalog/errors';
+import { GroundworkError } from '../model/errors';
 import { AwsOwnershipTags } from './aws-ownership-tags';
 import type { Environment } from './environment';
 import { checkName, NAME_RULES } from './names';

@@ -2,7 +2,7 @@ import { CloudfrontDistribution } from '@cdktf/provider-aws/lib/cloudfront-distr
 import { CloudfrontOriginAccessControl } from '@cdktf/provider-aws/lib/cloudfront-origin-access-control';
 import { Aspects } from 'cdktf';
 import { Construct } from 'constructs';
-import { GroundworkError } from '../catalog/errors';
+import { GroundworkError } from '../model/errors';
 import { AwsOwnershipTags } from './aws-ownership-tags';
 import { Bucket } from './bucket';
 import type { Environment } from './environment';

@@ -1,8 +1,10 @@
 import { TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { GroundworkError } from '../catalog/errors';
-import { METADATA_KEY } from '../catalog/metadata';
-import { ALL_RULES } from '../catalog/policy/packs';
+import { GroundworkError } from '../model/errors';
+import { METADATA_KEY } from '../model/golden-path-metadata';
+
+/** A guardrail rule id, `<pack>/<rule>`; the policy engine checks that the rule exists. */
+const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const recorded = new WeakMap<TerraformStack, Array<{ path: string; rule: string; reason: string }>>();
 
@@ -12,7 +14,7 @@ const recorded = new WeakMap<TerraformStack, Array<{ path: string; rule: string;
  */
 export function suppress(scope: IConstruct, rule: string, reason: string): void {
   const where = scope.node.path;
-  if (!ALL_RULES.has(rule)) throw new GroundworkError(`${where}: cannot suppress "${rule}": no such rule (known: ${[...ALL_RULES.keys()].join(', ')}).`);
+  if (!RULE_ID.test(rule)) throw new GroundworkError(`${where}: cannot suppress "${rule}": a rule id is <pack>/<rule> in lowercase letters, digits and hyphens, e.g. aws/rds-not-public.`);
   if (reason.trim().length < 10) throw new GroundworkError(`${where}: suppressing ${rule} needs a reason a reviewer can judge (at least 10 characters).`);
   const stack = TerraformStack.of(scope);
   const list = recorded.get(stack) ?? [];

@@ -3,7 +3,7 @@
  * `npm run new-service`. No cdktf here: the command-line tools load this without the constructs.
  */
 
-import { NAME_PATTERN } from '../catalog/ownership';
+import { NAME_PATTERN } from '../model/ownership-record';
 
 export type OptionType = 'string' | 'integer' | 'boolean' | 'list';
 

@@ -1,18 +1,18 @@
 import { GithubProvider } from '@cdktf/provider-github/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { App, Aspects, LocalBackend, TerraformStack } from 'cdktf';
-import { GroundworkError } from '../catalog/errors';
-import { EnvironmentSettings, OrganisationSettings, platformTeam, validateOrganisation } from '../catalog/organisation';
-import { OrganisationMetadata, PLATFORM_GOLDEN_PATH, ServiceMetadata } from '../catalog/metadata';
-import { OwnershipValidator, requiredKeys } from '../catalog/ownership';
+import { GroundworkError } from '../model/errors';
+import { EnvironmentSettings, OrganisationSettings, platformTeam, validateOrganisation } from '../model/organisation-settings';
+import { OrganisationMetadata, PLATFORM_GOLDEN_PATH, ServiceMetadata } from '../model/golden-path-metadata';
+import { OwnershipValidator, requiredKeys } from '../model/ownership-record';
 import { AlertTopic } from '../constructs/alert-topic';
 import { RequireAwsOwnership } from '../constructs/aws-ownership-tags';
-import { recordOrganisation, recordService } from '../constructs/catalog-metadata';
+import { recordOrganisation, recordService } from '../constructs/metadata-writer';
 import { Environment } from '../constructs/environment';
 import { GithubTeam } from '../constructs/github-team';
 import { RequireKubernetesOwnership } from '../constructs/kubernetes-ownership-labels';
 import { Ownership } from '../constructs/ownership';
-import { compareText } from '../catalog/stable-json';
+import { compareText } from '../model/stable-json';
 
 /** The stacks of one environment: AWS resources and Kubernetes workloads never share a stack. */
 export interface EnvironmentStacks {
@@ -48,7 +48,7 @@ export class Organisation {
   readonly environments: Readonly<Record<string, EnvironmentStacks>>;
 
   /**
-   * @param settings organisation settings, validated against catalog/schema/organisation.schema.json
+   * @param settings organisation settings, validated against model/schema/organisation.schema.json
    * @param source where the settings came from, named in errors
    */
   constructor(

@@ -1,8 +1,8 @@
 import { TerraformStack } from 'cdktf';
-import { GroundworkError } from '../catalog/errors';
-import type { ServiceMetadata } from '../catalog/metadata';
-import { NAME_PATTERN } from '../catalog/ownership';
-import { recordService } from '../constructs/catalog-metadata';
+import { GroundworkError } from '../model/errors';
+import type { ServiceMetadata } from '../model/golden-path-metadata';
+import { NAME_PATTERN } from '../model/ownership-record';
+import { recordService } from '../constructs/metadata-writer';
 import { Ownership, OwnershipInput } from '../constructs/ownership';
 import { Repository } from '../constructs/repository';
 import type { Organisation } from './organisation';

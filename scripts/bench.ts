@@ -10,8 +10,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Command } from 'commander';
-import { replaceFile } from '../catalog/atomic-write';
-import { stableJson } from '../catalog/stable-json';
+import { replaceFile } from '../model/atomic-write';
+import { stableJson } from '../model/stable-json';
 
 interface Run {
   ms: number;

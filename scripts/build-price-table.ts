@@ -6,13 +6,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command } from 'commander';
-import { replaceFile } from '../catalog/atomic-write';
+import { replaceFile } from '../model/atomic-write';
 import { mergePriceTable } from '../catalog/cost/build-price-table';
 import { readOfferPrices } from '../catalog/cost/offer-files';
 import { BUILT_IN_PRICES, PriceTable, validatePriceTable } from '../catalog/cost/price-table';
-import { readJsonFile } from '../catalog/read-json';
-import { stableJson } from '../catalog/stable-json';
-import { runCommand } from '../catalog/run-command';
+import { readJsonFile } from '../model/read-json';
+import { stableJson } from '../model/stable-json';
+import { runCommand } from '../model/run-command';
 
 runCommand(() => {
   const program = new Command('prices')

@@ -5,7 +5,7 @@
 import * as path from 'path';
 import { Command } from 'commander';
 import { writeAnalysis } from '../catalog/analyse';
-import { runCommand } from '../catalog/run-command';
+import { runCommand } from '../model/run-command';
 
 runCommand(() => {
   const program = new Command('catalog')

@@ -5,10 +5,10 @@
  */
 import * as path from 'path';
 import { Command, Option } from 'commander';
-import { NAME_PATTERN } from '../catalog/ownership';
+import { NAME_PATTERN } from '../model/ownership-record';
 import { COMMON_OPTIONS, GOLDEN_PATHS } from '../golden-paths/options';
 import { applyScaffold, loadSettings, missingFields, planScaffold, ScaffoldRequest } from './scaffold-service';
-import { runCommand } from '../catalog/run-command';
+import { runCommand } from '../model/run-command';
 
 /** Every option of every golden path once: which apply is checked against the chosen path. */
 function allOptions() {

@@ -6,7 +6,7 @@ import * as path from 'path';
 import { Command } from 'commander';
 import { writeAnalysis } from '../catalog/analyse';
 import { policySummary } from '../catalog/policy/report';
-import { runCommand } from '../catalog/run-command';
+import { runCommand } from '../model/run-command';
 
 runCommand(() => {
   const program = new Command('policy')

@@ -1,10 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { cronProblem } from '../catalog/cron-schedule';
-import { GroundworkError } from '../catalog/errors';
-import { readJsonFile } from '../catalog/read-json';
-import { OrganisationSettings, validateOrganisation } from '../catalog/organisation';
-import { describeOwnershipProblem, NAME_PATTERN, OwnershipValidator } from '../catalog/ownership';
+import { cronProblem } from '../model/cron-schedule';
+import { GroundworkError } from '../model/errors';
+import { readJsonFile } from '../model/read-json';
+import { OrganisationSettings, validateOrganisation } from '../model/organisation-settings';
+import { describeOwnershipProblem, NAME_PATTERN, OwnershipValidator } from '../model/ownership-record';
 import { COMMON_OPTIONS, goldenPath, GOLDEN_PATHS, GoldenPathDefinition, GoldenPathOption } from '../golden-paths/options';
 
 /** What the user asked for, as strings from flags or prompts. */

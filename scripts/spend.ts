@@ -6,15 +6,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command } from 'commander';
-import { replaceFolder } from '../catalog/atomic-write';
-import { readJsonFile } from '../catalog/read-json';
-import { GroundworkError } from '../catalog/errors';
+import { replaceFolder } from '../model/atomic-write';
+import { readJsonFile } from '../model/read-json';
+import { GroundworkError } from '../model/errors';
 import { SPEND_KEYS, SpendKey } from '../catalog/spend/formats';
 import { reconcile } from '../catalog/spend/reconcile';
 import { spendCsv, spendMarkdown } from '../catalog/spend/report';
 import { analyseSpend } from '../catalog/spend/spend';
-import { stableJson } from '../catalog/stable-json';
-import { runCommand } from '../catalog/run-command';
+import { stableJson } from '../model/stable-json';
+import { runCommand } from '../model/run-command';
 
 runCommand(async () => {
   const program = new Command('spend')

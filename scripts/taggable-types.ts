@@ -8,10 +8,10 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { replaceFile } from '../catalog/atomic-write';
-import { GroundworkError } from '../catalog/errors';
-import { stableJson } from '../catalog/stable-json';
-import { runCommand } from '../catalog/run-command';
+import { replaceFile } from '../model/atomic-write';
+import { GroundworkError } from '../model/errors';
+import { stableJson } from '../model/stable-json';
+import { runCommand } from '../model/run-command';
 
 export const AWS_PROVIDER_VERSION = '5.100.0';
 

@@ -1,6 +1,6 @@
 import { App } from 'cdktf';
 import { Organisation } from '../golden-paths/organisation';
-import { ORGANISATION_FILE, organisationSettings } from './organisation';
+import { ORGANISATION_FILE, organisationSettings } from './example-settings';
 import { services } from './services';
 
 /** The example organisation with all its services, on an app the caller synthesizes. */

@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Analysis, SPEND_FOLDER, writeAnalysis } from '../catalog/analyse';
-import { GroundworkError } from '../catalog/errors';
+import { GroundworkError } from '../model/errors';
 import { policySummary } from '../catalog/policy/report';
 import { buildOrganisation } from './app';
 import { enableFastTokens } from './fast-tokens';

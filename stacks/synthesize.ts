@@ -1,8 +1,8 @@
 import * as path from 'path';
 import { App } from 'cdktf';
-import { replaceFolderWith } from '../catalog/atomic-write';
-import { GroundworkError } from '../catalog/errors';
-import { runCommand } from '../catalog/run-command';
+import { replaceFolderWith } from '../model/atomic-write';
+import { GroundworkError } from '../model/errors';
+import { runCommand } from '../model/run-command';
 
 /**
  * Synthesizes into a fresh sibling directory and swaps it into place only when everything

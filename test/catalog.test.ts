@@ -15,8 +15,8 @@ import {
 } from '@backstage/catalog-model';
 import { loadAll } from 'js-yaml';
 import { analyse, writeAnalysis } from '../catalog/analyse';
-import type { Catalog, CatalogEntity } from '../catalog/catalog-model';
-import { assertValidCatalog } from '../catalog/validate-catalog';
+import type { Catalog, CatalogEntity } from '../catalog/service-catalog/catalog-model';
+import { assertValidCatalog } from '../catalog/service-catalog/validate-catalog';
 import { buildOrganisation } from '../stacks/app';
 import { cleanUp, errorOf, readTree, synth, tempDir } from './helpers/synth';
 

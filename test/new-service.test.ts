@@ -2,7 +2,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { analyse } from '../catalog/analyse';
-import type { Catalog } from '../catalog/catalog-model';
+import type { Catalog } from '../catalog/service-catalog/catalog-model';
 import { synthesizeAtomically } from '../stacks/synthesize';
 import { cleanUp, tempDir } from './helpers/synth';
 

@@ -1,5 +1,5 @@
-import { requiredKeys } from '../catalog/ownership';
-import { organisationSettings } from '../stacks/organisation';
+import { requiredKeys } from '../model/ownership-record';
+import { organisationSettings } from '../stacks/example-settings';
 import { buildOrganisation } from '../stacks/app';
 import { cleanUp, Json, resources, resourcesOfType, SynthesizedStack, synth, tempDir } from './helpers/synth';
 import { awsTaggableTypes, terraformAvailable, warnIfUnavailable } from './helpers/terraform';

@@ -1,5 +1,5 @@
-import { GroundworkError } from '../errors';
-import { compareText } from '../stable-json';
+import { GroundworkError } from '../../model/errors';
+import { compareText } from '../../model/stable-json';
 import type { OfferPrice } from './offer-files';
 import { PriceEntry, PriceTable, validatePriceTable } from './price-table';
 

@@ -1,5 +1,5 @@
-import { groupBy } from '../group-by';
-import type { Catalog, CatalogEntity } from '../catalog-model';
+import { groupBy } from '../../model/group-by';
+import type { Catalog, CatalogEntity } from '../service-catalog/catalog-model';
 import type { Estimate } from './estimate';
 
 interface Tagged {

@@ -1,8 +1,8 @@
-import type { OrganisationMetadata } from '../metadata';
-import { indexResources, ResourceRecord } from '../resource-index';
-import { deadLetterQueues } from '../resource-kinds';
-import { compareText } from '../stable-json';
-import { organisationOf, TerraformConfiguration } from '../terraform-output';
+import type { OrganisationMetadata } from '../../model/golden-path-metadata';
+import { indexResources, ResourceRecord } from '../terraform/resource-index';
+import { deadLetterQueues } from '../terraform/resource-kinds';
+import { compareText } from '../../model/stable-json';
+import { organisationOf, TerraformConfiguration } from '../terraform/terraform-output';
 import { PriceTable, toNano } from './price-table';
 import { FREE_TYPES, PRICERS } from './pricers';
 import type { Usage } from './usage';

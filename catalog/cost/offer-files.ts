@@ -1,4 +1,4 @@
-import { GroundworkError } from '../errors';
+import { GroundworkError } from '../../model/errors';
 import type { PriceEntry } from './price-table';
 
 /**

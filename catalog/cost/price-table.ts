@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { GroundworkError } from '../errors';
-import { readJsonFile } from '../read-json';
+import { GroundworkError } from '../../model/errors';
+import { readJsonFile } from '../../model/read-json';
 import priceTableSchema from '../schema/price-table.schema.json';
-import { compile, schemaProblems } from '../schema-validator';
+import { compile, schemaProblems } from '../../model/schema-validator';
 
 export interface PriceEntry {
   readonly usd: string;

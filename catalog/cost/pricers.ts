@@ -1,6 +1,6 @@
-import { cronProblem, runsPerMonth } from '../cron-schedule';
-import { podRequests } from '../kubernetes-pods';
-import { block, literal, ResourceRecord } from '../resource-index';
+import { cronProblem, runsPerMonth } from '../../model/cron-schedule';
+import { podRequests } from '../terraform/kubernetes-pods';
+import { block, literal, ResourceRecord } from '../terraform/resource-index';
 import type { UsageFigures } from './usage';
 
 /** 730 hours: the month AWS and Infracost price by. */

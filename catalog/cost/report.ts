@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
-import { groupBy } from '../group-by';
-import { compareText } from '../stable-json';
+import { groupBy } from '../../model/group-by';
+import { compareText } from '../../model/stable-json';
 import { CostLine, Estimate, NotPricedResource, UNALLOCATED } from './estimate';
 import { HOURS_PER_MONTH } from './pricers';
 import { DEFAULT_USAGE, Usage, UsageFigures } from './usage';

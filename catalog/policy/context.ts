@@ -1,8 +1,8 @@
-import type { OrganisationMetadata } from '../metadata';
-import { groupBy } from '../group-by';
-import { CORE_KEYS, OwnershipValidator, requiredKeys } from '../ownership';
-import type { ResourceRecord } from '../resource-index';
-import { referencedAddresses } from '../resource-kinds';
+import type { OrganisationMetadata } from '../../model/golden-path-metadata';
+import { groupBy } from '../../model/group-by';
+import { CORE_KEYS, OwnershipValidator, requiredKeys } from '../../model/ownership-record';
+import type { ResourceRecord } from '../terraform/resource-index';
+import { referencedAddresses } from '../terraform/resource-kinds';
 import taggableTypes from './aws-taggable-types.json';
 
 const TAGGABLE = new Set<string>(taggableTypes.types);

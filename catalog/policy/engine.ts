@@ -1,6 +1,6 @@
-import type { OrganisationMetadata } from '../metadata';
-import type { ResourceRecord } from '../resource-index';
-import { compareText } from '../stable-json';
+import type { OrganisationMetadata } from '../../model/golden-path-metadata';
+import type { ResourceRecord } from '../terraform/resource-index';
+import { compareText } from '../../model/stable-json';
 import { PolicyContext } from './context';
 import { PACKS } from './packs';
 import type { Severity } from './rule';

@@ -1,7 +1,7 @@
-import { groupBy } from '../group-by';
-import type { Catalog } from '../catalog-model';
-import { PLATFORM_GOLDEN_PATH } from '../metadata';
-import type { ResourceRecord } from '../resource-index';
+import { groupBy } from '../../model/group-by';
+import type { Catalog } from '../service-catalog/catalog-model';
+import { PLATFORM_GOLDEN_PATH } from '../../model/golden-path-metadata';
+import type { ResourceRecord } from '../terraform/resource-index';
 import { active, Finding, PolicyRun } from './engine';
 import { Scorecard, scoreService } from './scorecards';
 

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import type { ResourceRecord } from '../resource-index';
+import type { ResourceRecord } from '../terraform/resource-index';
 import type { PolicyContext } from './context';
 
 export type Severity = 'error' | 'warning' | 'info';

@@ -1,5 +1,5 @@
-import type { Catalog, CatalogEntity } from '../catalog-model';
-import { literal, ResourceRecord } from '../resource-index';
+import type { Catalog, CatalogEntity } from '../service-catalog/catalog-model';
+import { literal, ResourceRecord } from '../terraform/resource-index';
 import type { Finding } from './engine';
 
 export type Level = 'none' | 'bronze' | 'silver' | 'gold';

@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import { CORE_SCHEMA, load } from 'js-yaml';
-import { GroundworkError } from '../errors';
+import { GroundworkError } from '../../model/errors';
 import suppressionsSchema from '../schema/suppressions.schema.json';
-import { compile, schemaProblems } from '../schema-validator';
+import { compile, schemaProblems } from '../../model/schema-validator';
 import { ALL_RULES } from './packs';
 
 /** An exception to one rule, for a construct subtree, a stack or one resource, with its reason. */

@@ -1,4 +1,4 @@
-import { GroundworkError } from '../errors';
+import { GroundworkError } from '../../model/errors';
 
 /** The billing export formats Groundwork reads, told apart by their columns. */
 export type BillingFormat = 'focus' | 'cur-legacy' | 'cur-2.0';

@@ -1,5 +1,5 @@
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { GroundworkError } from '../errors';
+import { GroundworkError } from '../../model/errors';
 import { BillingFormat, DEFAULT_TAG_CANDIDATES, detectFormat, normalisedSelect, readerOf, SPEND_KEYS, SpendKey } from './formats';
 
 export const UNALLOCATED = 'unallocated';

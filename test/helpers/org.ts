@@ -1,7 +1,7 @@
 import { App } from 'cdktf';
 import { HttpService, HttpServiceProps } from '../../golden-paths/http-service';
 import { Organisation } from '../../golden-paths/organisation';
-import { organisationSettings } from '../../stacks/organisation';
+import { organisationSettings } from '../../stacks/example-settings';
 
 /** A copy of the example settings, changed by `edit`, for tests of one setting. */
 export function settingsWith(edit: (s: any) => void = () => undefined): any {

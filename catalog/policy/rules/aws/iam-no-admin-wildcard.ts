@@ -1,4 +1,4 @@
-import { HclValue, parsePolicyDocument } from '../../hcl-expression';
+import { HclValue, parsePolicyDocument } from '../../../terraform/hcl-expression';
 import { COMPLIANT, defineRule, nonCompliant } from '../../rule';
 
 const list = (v: HclValue | undefined): HclValue[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);

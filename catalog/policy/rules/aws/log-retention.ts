@@ -1,4 +1,4 @@
-import { literal } from '../../../resource-index';
+import { literal } from '../../../terraform/resource-index';
 import { COMPLIANT, defineRule, nonCompliant } from '../../rule';
 
 export default defineRule(__filename, {

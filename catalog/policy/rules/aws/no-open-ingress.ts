@@ -1,4 +1,4 @@
-import { literal, ResourceRecord } from '../../../resource-index';
+import { literal, ResourceRecord } from '../../../terraform/resource-index';
 import type { PolicyContext } from '../../context';
 import { COMPLIANT, defineRule, nonCompliant, NOT_APPLICABLE } from '../../rule';
 

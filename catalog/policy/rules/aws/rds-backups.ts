@@ -1,4 +1,4 @@
-import { literal } from '../../../resource-index';
+import { literal } from '../../../terraform/resource-index';
 import { COMPLIANT, defineRule, nonCompliant, NOT_APPLICABLE } from '../../rule';
 
 const MINIMUM_DAYS = 7;

@@ -1,4 +1,4 @@
-import { block, literal } from '../../../resource-index';
+import { block, literal } from '../../../terraform/resource-index';
 import { COMPLIANT, defineRule, nonCompliant } from '../../rule';
 
 export default defineRule(__filename, {

@@ -1,8 +1,7 @@
-import { literal } from '../../../resource-index';
+import { literal } from '../../../terraform/resource-index';
+import { DECLARED_PUBLIC_TOPIC } from '../../../../model/tag-limits';
 import { COMPLIANT, defineRule, nonCompliant } from '../../rule';
 
-/** The topic that declares a repository public on purpose (Repository adds it for visibility: 'public'). */
-export const DECLARED_PUBLIC_TOPIC = 'open-source';
 
 export default defineRule(__filename, {
   rationale: 'Source code, history and CI configuration leak secrets and designs; public is a decision.',

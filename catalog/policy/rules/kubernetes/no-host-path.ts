@@ -1,4 +1,4 @@
-import { podSpec, WORKLOAD_TYPES } from '../../../kubernetes-pods';
+import { podSpec, WORKLOAD_TYPES } from '../../../terraform/kubernetes-pods';
 import { COMPLIANT, defineRule, nonCompliant } from '../../rule';
 
 export default defineRule(__filename, {

@@ -1,5 +1,5 @@
-import { literal } from '../../../resource-index';
-import { containers, WORKLOAD_TYPES } from '../../../kubernetes-pods';
+import { literal } from '../../../terraform/resource-index';
+import { containers, WORKLOAD_TYPES } from '../../../terraform/kubernetes-pods';
 import { COMPLIANT, defineRule, nonCompliant } from '../../rule';
 
 export default defineRule(__filename, {

@@ -1,5 +1,5 @@
-import { block } from '../../../resource-index';
-import { containers, podSpec, WORKLOAD_TYPES } from '../../../kubernetes-pods';
+import { block } from '../../../terraform/resource-index';
+import { containers, podSpec, WORKLOAD_TYPES } from '../../../terraform/kubernetes-pods';
 import { COMPLIANT, defineRule, nonCompliant } from '../../rule';
 
 export default defineRule(__filename, {

@@ -1,5 +1,5 @@
-import { block } from '../../../resource-index';
-import { isLongRunning, WORKLOAD_TYPES } from '../../../kubernetes-pods';
+import { block } from '../../../terraform/resource-index';
+import { isLongRunning, WORKLOAD_TYPES } from '../../../terraform/kubernetes-pods';
 import { COMPLIANT, defineRule, nonCompliant, NOT_APPLICABLE } from '../../rule';
 
 export default defineRule(__filename, {

@@ -1,4 +1,4 @@
-import { describeOwnershipProblem } from '../../../ownership';
+import { describeOwnershipProblem } from '../../../../model/ownership-record';
 import { COMPLIANT, defineRule, nonCompliant, NOT_APPLICABLE } from '../../rule';
 
 export default defineRule(__filename, {

@@ -1,4 +1,4 @@
-import { CORE_KEYS } from './ownership';
+import { CORE_KEYS } from '../../model/ownership-record';
 import type { Json, TerraformConfiguration } from './terraform-output';
 
 /** One resource of the synthesized Terraform, with what the analysis needs already read out. */

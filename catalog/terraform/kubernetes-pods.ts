@@ -1,4 +1,4 @@
-import { cpuCores, memoryGib } from './cost/quantities';
+import { cpuCores, memoryGib } from './quantities';
 import { block, ResourceRecord } from './resource-index';
 
 type Json = Record<string, any>;

@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { GroundworkError } from './errors';
-import { METADATA_KEY, OrganisationMetadata, StackMetadata } from './metadata';
-import { compareText } from './stable-json';
+import { GroundworkError } from '../../model/errors';
+import { METADATA_KEY, OrganisationMetadata, StackMetadata } from '../../model/golden-path-metadata';
+import { compareText } from '../../model/stable-json';
 
 export type Json = Record<string, any>;
 

@@ -1,11 +1,11 @@
 import { Catalog, CATALOG_API_VERSION, CatalogEntity, EntityKind, entityId, EntityLink, RelationType, TerraformAddress } from './catalog-model';
 import { entityName } from './entity-names';
-import { groupBy } from './group-by';
-import type { ServiceMetadata } from './metadata';
-import { githubOwner, indexResources, ResourceRecord } from './resource-index';
-import { DATA_STORE_KINDS, deadLetterQueues, PRIMARY_TYPES, referencedAddresses, ResourceKind } from './resource-kinds';
-import { organisationOf, TerraformConfiguration } from './terraform-output';
-import { compareText } from './stable-json';
+import { groupBy } from '../../model/group-by';
+import type { ServiceMetadata } from '../../model/golden-path-metadata';
+import { githubOwner, indexResources, ResourceRecord } from '../terraform/resource-index';
+import { DATA_STORE_KINDS, deadLetterQueues, PRIMARY_TYPES, referencedAddresses, ResourceKind } from '../terraform/resource-kinds';
+import { organisationOf, TerraformConfiguration } from '../terraform/terraform-output';
+import { compareText } from '../../model/stable-json';
 
 const KIND_ORDER: EntityKind[] = ['team', 'system', 'service', 'environment', 'resource'];
 

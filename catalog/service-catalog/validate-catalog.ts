@@ -1,7 +1,7 @@
 import type { Catalog } from './catalog-model';
-import catalogSchema from './schema/catalog.schema.json';
-import { GroundworkError } from './errors';
-import { compile, schemaProblems } from './schema-validator';
+import catalogSchema from '../schema/catalog.schema.json';
+import { GroundworkError } from '../../model/errors';
+import { compile, schemaProblems } from '../../model/schema-validator';
 
 const validate = compile<Catalog>(catalogSchema);
 

@@ -1,6 +1,6 @@
-import type { Catalog, CatalogEntity } from './catalog-model';
-import type { CostReport } from './cost/report';
-import type { PolicyReport } from './policy/report';
+import type { Catalog, CatalogEntity } from '../service-catalog/catalog-model';
+import type { CostReport } from '../cost/report';
+import type { PolicyReport } from '../policy/report';
 
 /** Text for HTML: the catalog holds user-written descriptions. */
 const h = (value: unknown) => String(value ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

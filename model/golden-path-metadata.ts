@@ -3,7 +3,7 @@
  * `"//"` key of cdk.tf.json (Terraform ignores it as a comment). It carries what tags cannot:
  * descriptions, lifecycle, links. The catalog works without it, from tags alone.
  */
-import type { TagKeySettings } from './organisation';
+import type { TagKeySettings } from './organisation-settings';
 
 export const METADATA_KEY = 'groundwork';
 export const METADATA_VERSION = 1;

@@ -1,6 +1,6 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import ownershipSchema from './schema/ownership.schema.json';
-import type { OrganisationSettings } from './organisation';
+import type { OrganisationSettings } from './organisation-settings';
 import { compile } from './schema-validator';
 import { compareText } from './stable-json';
 

@@ -51,6 +51,9 @@ export function kubernetesLabelProblems(key: string, value: string): string[] {
 export const GITHUB_LIMITS = { maxTopicLength: 50, maxTopics: 20 } as const;
 const TOPIC = /^[a-z0-9][a-z0-9-]*$/;
 
+/** The GitHub topic that declares a repository public on purpose; the visibility guardrail reads it. */
+export const DECLARED_PUBLIC_TOPIC = 'open-source';
+
 /**
  * Ownership as GitHub topics (`owner-payments`, `cost-center-cc-1001`). GitHub topics are
  * case-insensitive, so lower-casing is lossless; any other character is a problem.

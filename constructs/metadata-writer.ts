@@ -1,5 +1,5 @@
 import { TerraformStack } from 'cdktf';
-import { METADATA_KEY, METADATA_VERSION, OrganisationMetadata, ServiceMetadata } from '../catalog/metadata';
+import { METADATA_KEY, METADATA_VERSION, OrganisationMetadata, ServiceMetadata } from '../model/golden-path-metadata';
 
 /**
  * Writes catalog metadata into a stack's synthesized JSON under `"//".groundwork`, a comment to

@@ -1,7 +1,7 @@
 import { dump } from 'js-yaml';
 import type { Catalog, CatalogEntity } from './catalog-model';
 import { entityName } from './entity-names';
-import { compareText } from './stable-json';
+import { compareText } from '../../model/stable-json';
 
 /** A Backstage catalog entity (backstage.io/v1alpha1). */
 export interface BackstageEntity {
