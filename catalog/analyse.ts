@@ -1,41 +1,32 @@
+/**
+ * The one analysis of a synthesized output folder: catalog, cost, guardrails, Backstage entities
+ * and the portal, from the same inputs whoever calls it (synth or a command).
+ */
 import * as fs from 'fs';
 import * as path from 'path';
 import { replaceFolder } from '../model/atomic-write';
-import { backstageFiles } from './service-catalog/backstage';
-import { portalHtml } from './portal/portal';
-import { buildCatalog } from './service-catalog/build-catalog';
-import type { Catalog } from './service-catalog/catalog-model';
+import { GroundworkError } from '../model/errors';
 import { stableJson } from '../model/stable-json';
-import { organisationOf, readTerraformOutput } from './terraform/terraform-output';
-import { assertValidCatalog, duplicateIds } from './service-catalog/validate-catalog';
-import { addCostsToCatalog } from './cost/catalog-costs';
+import { AnalysisInputs, CATALOG_FOLDER, DEFAULT_INPUTS, SPEND_FOLDER } from './analysis-inputs';
+
+export { CATALOG_FOLDER, SPEND_FOLDER } from './analysis-inputs';
+import { checkContract, readContract } from './contracts';
+import { withCosts } from './cost/catalog-costs';
 import { estimate } from './cost/estimate';
 import { loadPriceTables } from './cost/price-table';
 import { buildCostReport, CostReport, costCsv, costMarkdown } from './cost/report';
 import { Usage } from './cost/usage';
-import { GroundworkError } from '../model/errors';
 import { runPolicy } from './policy/engine';
-import { buildPolicyReport, PolicyReport } from './policy/report';
+import { buildPolicyReport, PolicyReport, withScorecards } from './policy/report';
 import { loadSuppressionFile, metadataSuppressions } from './policy/suppressions';
-import { readJsonFile } from '../model/read-json';
-import { indexResources } from './terraform/resource-index';
-import type { SpendRow } from './spend/spend';
-
-export const CATALOG_FOLDER = 'catalog';
-
-export interface AnalysisOptions {
-  /** Folder of <region>.json price tables. @default the built-in catalog/prices */
-  readonly prices?: string;
-  /** Folder of usage files (defaults.json, <service>.json). @default none: documented defaults */
-  readonly usage?: string;
-  /** The reviewed suppressions file (YAML). @default none */
-  readonly suppressions?: string;
-  /** Date suppressions' expiry is compared with (YYYY-MM-DD). @default today */
-  readonly today?: string;
-}
-
-/** Where `npm run spend` leaves actual spend, inside an output directory; the catalog picks it up. */
-export const SPEND_FOLDER = 'spend';
+import { portalHtml } from './portal/portal';
+import { backstageFiles } from './service-catalog/backstage';
+import { buildCatalog } from './service-catalog/build-catalog';
+import type { Catalog } from './service-catalog/catalog-model';
+import { assertValidCatalog, duplicateIds } from './service-catalog/validate-catalog';
+import type { SpendDocument } from './spend/report';
+import { readResources } from './terraform/ownership-inference';
+import { organisationOf, readTerraformOutput } from './terraform/terraform-output';
 
 export interface Analysis {
   readonly catalog: Catalog;
@@ -46,26 +37,18 @@ export interface Analysis {
 }
 
 /** Everything the synth-time step derives from an output directory, in memory. */
-export function analyse(outdir: string, options: AnalysisOptions = {}): Analysis {
+export function analyse(outdir: string, given: Partial<AnalysisInputs> = {}): Analysis {
+  const inputs: AnalysisInputs = { ...DEFAULT_INPUTS, ...given };
   const configurations = readTerraformOutput(outdir);
-  const records = indexResources(configurations);
-  const catalog = buildCatalog(configurations, records);
-  const usage = Usage.load(options.usage);
-  const estimated = estimate(configurations, { tables: loadPriceTables(options.prices), usage }, records);
-  addCostsToCatalog(catalog, estimated);
-  const cost = buildCostReport(estimated, usage);
-  const organisation = organisationOf(configurations);
-  const suppressions = [
-    ...metadataSuppressions(configurations.flatMap((c) => c.metadata?.suppressions ?? [])),
-    ...loadSuppressionFile(options.suppressions),
-  ];
-  const serviceOfAddress = new Map(catalog.entities.filter((e) => e.kind === 'resource' && e.service).flatMap((e) => e.terraform.map((t) => [`${t.stack}/${t.address}`, e.service!] as const)));
-  const run = runPolicy(records, organisation, suppressions, {
-    today: options.today ?? new Date().toISOString().slice(0, 10),
-    serviceOf: (r) => serviceOfAddress.get(`${r.stack}/${r.address}`),
-  });
-  const policy = buildPolicyReport(run, catalog, records);
-  addSpendToCatalog(catalog, path.join(outdir, SPEND_FOLDER, 'spend.json'));
+  const records = readResources(configurations);
+  const usage = Usage.load(inputs.usage);
+  const estimated = estimate(configurations, { tables: loadPriceTables(inputs.prices), usage }, records);
+  const cost = checkContract('cost-report', buildCostReport(estimated, usage), 'cost-report.json');
+  const suppressions = [...metadataSuppressions(configurations.flatMap((c) => c.metadata?.suppressions ?? [])), ...loadSuppressionFile(inputs.suppressions)];
+  const run = runPolicy(records, organisationOf(configurations), suppressions, { today: inputs.today ?? new Date().toISOString().slice(0, 10) });
+  const described = buildCatalog(configurations, records);
+  const policy = checkContract('policy-report', buildPolicyReport(run, described, records), 'policy.json');
+  const catalog = withSpend(withScorecards(withCosts(described, estimated), policy.scorecards), readSpend(outdir));
   assertValidCatalog(catalog);
   const duplicates = duplicateIds(catalog);
   if (duplicates.length) throw new GroundworkError(`The catalog has duplicate entity ids: ${duplicates.join(', ')}.`);
@@ -79,22 +62,29 @@ export function analyse(outdir: string, options: AnalysisOptions = {}): Analysis
   return { catalog, cost, policy, files };
 }
 
-/** Actual spend of the latest month on services, teams and environments, when `npm run spend` has run. */
-function addSpendToCatalog(catalog: Catalog, file: string): void {
-  if (!fs.existsSync(file)) return;
-  const spend = readJsonFile(file, file) as { currency: string; months: string[]; byService: SpendRow[]; byTeam: SpendRow[]; byEnvironment: SpendRow[] };
-  const month = spend.months.at(-1);
-  if (!month) return;
-  const rows = new Map<string, SpendRow>([...spend.byService.map((r) => [`service:${r.name}`, r] as const), ...spend.byTeam.map((r) => [`team:${r.name}`, r] as const), ...spend.byEnvironment.map((r) => [`environment:${r.name}`, r] as const)]);
-  for (const e of catalog.entities) {
-    const row = rows.get(e.id);
-    if (row) e.spend = { month, amount: Math.round((row.months[month] ?? 0) * 100) / 100, currency: spend.currency };
-  }
+/** The last `npm run spend` result kept in the output folder, if any. */
+function readSpend(outdir: string): SpendDocument | undefined {
+  const file = path.join(outdir, SPEND_FOLDER, 'spend.json');
+  return fs.existsSync(file) ? readContract('spend-report', file) : undefined;
+}
+
+/** The catalog with the latest month's actual spend on its services, teams and environments. */
+function withSpend(catalog: Catalog, spend: SpendDocument | undefined): Catalog {
+  const month = spend?.months.at(-1);
+  if (!spend || !month) return catalog;
+  const rows = new Map<string, SpendDocument['byService'][number]>([...spend.byService.map((r) => [`service:${r.name}`, r] as const), ...spend.byTeam.map((r) => [`team:${r.name}`, r] as const), ...spend.byEnvironment.map((r) => [`environment:${r.name}`, r] as const)]);
+  return {
+    ...catalog,
+    entities: catalog.entities.map((e) => {
+      const row = rows.get(e.id);
+      return row ? { ...e, spend: { month, amount: Math.round((row.months[month] ?? 0) * 100) / 100, currency: spend.currency } } : e;
+    }),
+  };
 }
 
 /** Analyses an output directory and replaces its catalog folder atomically. */
-export function writeAnalysis(outdir: string, options: AnalysisOptions = {}): Analysis {
-  const analysis = analyse(outdir, options);
+export function writeAnalysis(outdir: string, inputs: Partial<AnalysisInputs> = {}): Analysis {
+  const analysis = analyse(outdir, inputs);
   replaceFolder(path.join(outdir, CATALOG_FOLDER), analysis.files);
   return analysis;
 }

@@ -1,19 +1,9 @@
 import { GroundworkError } from '../model/errors';
 import type { OrganisationSettings } from '../model/organisation-settings';
-import { describeOwnershipProblem, MANAGED_BY, OwnershipRecord, OwnershipSettings, OwnershipValidator, PLATFORM_KEYS } from '../model/ownership-record';
-import { githubTopics, kubernetesLabelProblems } from '../model/tag-limits';
+import { describeOwnershipProblem, MANAGED_BY, OwnershipInput, OwnershipRecord, OwnershipSettings, OwnershipValidator, PLATFORM_KEYS, resolveOwnership } from '../model/ownership-record';
 
-/** What a team states about a service it owns; the rest comes from the organisation settings. */
-export interface OwnershipInput {
-  /** Owning team: one of the organisation's teams. */
-  readonly owner: string;
-  /** Service name: lowercase letters, digits and hyphens, at most 63 characters. */
-  readonly service: string;
-  /** @default the owning team's first cost center */
-  readonly costCenter?: string;
-  /** Organisation-defined keys, e.g. `{ 'data-classification': 'confidential' }`. @default each key's default from the settings */
-  readonly tags?: Readonly<Record<string, string>>;
-}
+export type { OwnershipInput } from '../model/ownership-record';
+import { githubTopics, kubernetesLabelProblems } from '../model/tag-limits';
 
 /**
  * A validated ownership record for one service, optionally in one environment. Every construct
@@ -26,34 +16,9 @@ export class Ownership {
    * @throws GroundworkError with one sentence per problem
    */
   static resolve(validator: OwnershipValidator, where: string, input: OwnershipInput, environment?: string): Ownership {
-    const settings = validator.settings;
-    const team = settings.teams[input.owner];
-    const defaults = Object.fromEntries(
-      Object.entries(settings.tagKeys ?? {})
-        .filter(([, spec]) => spec.default !== undefined)
-        .map(([key, spec]) => [key, spec.default as string]),
-    );
-    const record: Record<string, unknown> = {
-      ...defaults,
-      ...(input.tags ?? {}),
-      owner: input.owner,
-      service: input.service,
-      'cost-center': input.costCenter ?? team?.costCenters[0] ?? '',
-      ...(environment !== undefined ? { environment } : {}),
-    };
-    const problems = validator.problems(record, environment === undefined ? 'service' : 'environment').map((p) => describeOwnershipProblem(where, p));
-    for (const key of Object.keys(input.tags ?? {})) {
-      if (['owner', 'service', 'environment', 'cost-center'].includes(key) || Object.values(PLATFORM_KEYS).includes(key as never)) {
-        problems.push(`${where}: "${key}" cannot be set through tags; use the ${key} prop of the service instead.`);
-      } else if (!settings.tagKeys?.[key]) {
-        problems.push(`${where}: tag key "${key}" is not an ownership key of the organisation (known: ${Object.keys(settings.tagKeys ?? {}).join(', ') || 'none'}).`);
-      }
-    }
-    if (team && input.costCenter !== undefined && !team.costCenters.includes(input.costCenter) && !problems.some((p) => p.includes('"cost-center"'))) {
-      problems.push(`${where}: ownership key "cost-center" has value "${input.costCenter}", which is not a cost center of team "${input.owner}" (${team.costCenters.join(', ')}).`);
-    }
-    if (problems.length) throw new GroundworkError(`Invalid ownership for ${where}:`, problems);
-    return new Ownership(settings, record as OwnershipRecord, where);
+    const { record, problems } = resolveOwnership(validator, input, environment);
+    if (problems.length) throw new GroundworkError(`Invalid ownership for ${where}:`, problems.map((p) => describeOwnershipProblem(where, p)));
+    return new Ownership(validator.settings, record, where);
   }
 
   private constructor(

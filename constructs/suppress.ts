@@ -1,7 +1,7 @@
 import { TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { GroundworkError } from '../model/errors';
-import { METADATA_KEY } from '../model/golden-path-metadata';
+import { recordSuppressions } from './metadata-writer';
 
 /** A guardrail rule id, `<pack>/<rule>`; the policy engine checks that the rule exists. */
 const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -20,5 +20,5 @@ export function suppress(scope: IConstruct, rule: string, reason: string): void 
   const list = recorded.get(stack) ?? [];
   list.push({ path: where, rule, reason: reason.trim() });
   recorded.set(stack, list);
-  stack.addOverride(`//.${METADATA_KEY}.suppressions`, [...list]);
+  recordSuppressions(stack, [...list]);
 }

@@ -3,7 +3,10 @@
  * `"//"` key of cdk.tf.json (Terraform ignores it as a comment). It carries what tags cannot:
  * descriptions, lifecycle, links. The catalog works without it, from tags alone.
  */
+import { GroundworkError } from './errors';
 import type { TagKeySettings } from './organisation-settings';
+import metadataSchema from './schema/golden-path-metadata.schema.json';
+import { compile, schemaProblems } from './schema-validator';
 
 export const METADATA_KEY = 'groundwork';
 export const METADATA_VERSION = 1;
@@ -52,4 +55,17 @@ export interface StackMetadata {
   readonly services?: Readonly<Record<string, ServiceMetadata>>;
   /** Guardrail suppressions declared on constructs (suppress()). */
   readonly suppressions?: ReadonlyArray<{ path: string; rule: string; reason: string }>;
+}
+
+let validateMetadata: ReturnType<typeof compile<StackMetadata>> | undefined;
+
+/**
+ * The metadata document checked against its schema (generated from StackMetadata): where
+ * constructs write it and where the analysis reads it, so neither side trusts the other's shape.
+ * @param where the stack or file, named in the error
+ */
+export function checkStackMetadata(document: unknown, where: string): StackMetadata {
+  validateMetadata ??= compile<StackMetadata>(metadataSchema);
+  if (!validateMetadata(document)) throw new GroundworkError(`The golden-path metadata of ${where} ("//".${METADATA_KEY}) is invalid:`, schemaProblems(validateMetadata).slice(0, 10));
+  return document;
 }

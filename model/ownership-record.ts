@@ -24,11 +24,25 @@ export type OwnershipSettings = Pick<OrganisationSettings, 'tagKeys'> & {
   readonly environments: Readonly<Record<string, unknown>>;
 };
 
-/** One thing wrong with one key of an ownership record. */
+/** One thing wrong with one key of an ownership record: its value breaks `rule`, or (`about: 'key'`) the key itself is not allowed. */
 export interface OwnershipProblem {
   readonly key: string;
   readonly value: string | undefined;
+  /** A clause that follows "which" (a value) or the key (`about: 'key'`), e.g. `must be a known team (...)`. */
   readonly rule: string;
+  readonly about?: 'value' | 'key';
+}
+
+/** What a team states about a service it owns; the rest comes from the organisation settings. */
+export interface OwnershipInput {
+  /** Owning team: one of the organisation's teams. */
+  readonly owner: string;
+  /** Service name: lowercase letters, digits and hyphens, at most 63 characters. */
+  readonly service: string;
+  /** @default the owning team's first cost center */
+  readonly costCenter?: string;
+  /** Organisation-defined keys, e.g. `{ 'data-classification': 'confidential' }`. @default each key's default from the settings */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /** Every key a resource must carry under these settings: the core keys, then required organisation keys. */
@@ -126,9 +140,49 @@ export class OwnershipValidator {
   }
 }
 
-/** `<where>: ownership key "owner" has value "X", which must be ...` */
+/**
+ * Resolves the ownership record of a service (or, with `environment`, of one environment of it)
+ * from what its team stated and the organisation's settings: defaults for organisation keys, the
+ * team's first cost center. Pure: returns the record and every problem, formatting none of them.
+ */
+export function resolveOwnership(validator: OwnershipValidator, input: OwnershipInput, environment?: string): { record: OwnershipRecord; problems: OwnershipProblem[] } {
+  const settings = validator.settings;
+  const team = settings.teams[input.owner];
+  const record: Record<string, unknown> = {
+    ...defaultTagValues(settings),
+    ...(input.tags ?? {}),
+    owner: input.owner,
+    service: input.service,
+    'cost-center': input.costCenter ?? team?.costCenters[0] ?? '',
+    ...(environment !== undefined ? { environment } : {}),
+  };
+  const problems = validator.problems(record, environment === undefined ? 'service' : 'environment');
+  const known = Object.keys(settings.tagKeys ?? {});
+  for (const key of Object.keys(input.tags ?? {}).sort(compareText)) {
+    if ((CORE_KEYS as readonly string[]).includes(key) || (Object.values(PLATFORM_KEYS) as string[]).includes(key)) {
+      problems.push({ key, value: input.tags![key], about: 'key', rule: `cannot be set through tags; the platform sets it from the service's ${key} prop or its settings` });
+    } else if (!settings.tagKeys?.[key]) {
+      problems.push({ key, value: input.tags![key], about: 'key', rule: `is not an ownership key of the organisation (known: ${known.join(', ') || 'none'})` });
+    }
+  }
+  if (team && input.costCenter !== undefined && !team.costCenters.includes(input.costCenter) && !problems.some((p) => p.key === 'cost-center')) {
+    problems.push({ key: 'cost-center', value: input.costCenter, rule: `is not a cost center of team "${input.owner}" (${team.costCenters.join(', ')})` });
+  }
+  return { record: record as OwnershipRecord, problems };
+}
+
+/** Each organisation key's default value, for keys that have one. */
+export function defaultTagValues(settings: Pick<OrganisationSettings, 'tagKeys'>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(settings.tagKeys ?? {})
+      .filter(([, spec]) => spec.default !== undefined)
+      .map(([key, spec]) => [key, spec.default as string]),
+  );
+}
+
+/** The one sentence for an ownership problem: `<where>: ownership key "owner" has value "X", which must be ...`. */
 export function describeOwnershipProblem(where: string, problem: OwnershipProblem): string {
+  if (problem.about === 'key') return `${where}: tag key "${problem.key}" ${problem.rule}.`;
   if (problem.value === undefined) return `${where}: ownership key "${problem.key}" ${problem.rule}.`;
-  const verb = problem.rule.startsWith('must') ? `, which ${problem.rule}` : ` ${problem.rule}`;
-  return `${where}: ownership key "${problem.key}" has value "${problem.value}"${verb}.`;
+  return `${where}: ownership key "${problem.key}" has value "${problem.value}", which ${problem.rule}.`;
 }

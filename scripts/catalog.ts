@@ -1,19 +1,18 @@
 /**
- * `npm run catalog -- <dir>`: builds cdktf.out/catalog (catalog.json, Backstage entities) from a
- * synthesized output directory or any folder of Terraform JSON, without cdktf.
+ * `npm run catalog -- <dir>`: the analysis of a synthesized output directory or any folder of
+ * Terraform JSON, without cdktf; prints the catalog's summary. Writes every report, from the
+ * same inputs as synth.
  */
 import * as path from 'path';
 import { Command } from 'commander';
 import { writeAnalysis } from '../catalog/analyse';
 import { runCommand } from '../model/run-command';
+import { analysisRequest, withAnalysisFlags } from './analysis-flags';
 
 runCommand(() => {
-  const program = new Command('catalog')
-    .description('Build the service catalog and Backstage entities from synthesized Terraform JSON')
-    .argument('[dir]', 'cdktf output directory, or a folder of .tf.json files', 'cdktf.out')
-    .parse();
-  const dir = program.args[0] ?? 'cdktf.out';
-  const { catalog, files } = writeAnalysis(dir);
+  const program = withAnalysisFlags(new Command('catalog').description('Build the service catalog and Backstage entities from synthesized Terraform JSON')).parse();
+  const { dir, inputs } = analysisRequest(program);
+  const { catalog, files } = writeAnalysis(dir, inputs);
   const s = catalog.summary;
   console.log(`Catalog of ${s.services} services, ${s.teams} teams, ${s.resources} resources (${s.terraformResources} Terraform resources, ${s.unownedTerraformResources} without an owning service).`);
   console.log(`Wrote ${files.size} files to ${path.join(dir, 'catalog')}.`);

@@ -1,23 +1,19 @@
 /**
- * `npm run cost -- <dir>`: the monthly cost estimate (cost-report.json, .md, .csv) of a
- * synthesized output directory or any folder of Terraform JSON, written with the catalog.
+ * `npm run cost -- <dir>`: the analysis of a synthesized output directory or any folder of
+ * Terraform JSON; prints the monthly cost estimate. Writes every report, from the same inputs as synth.
  */
 import * as path from 'path';
 import { Command } from 'commander';
 import { writeAnalysis } from '../catalog/analyse';
+import { formatUsd } from '../model/money';
 import { runCommand } from '../model/run-command';
+import { analysisRequest, withAnalysisFlags } from './analysis-flags';
 
 runCommand(() => {
-  const program = new Command('cost')
-    .description('Estimate the monthly cost of synthesized Terraform JSON per service, team, cost center and environment')
-    .argument('[dir]', 'cdktf output directory, or a folder of .tf.json files', 'cdktf.out')
-    .option('--usage <dir>', 'folder of usage files (defaults.json, <service>.json)', 'usage')
-    .option('--prices <dir>', 'folder of <region>.json price tables (default: the built-in tables)')
-    .parse();
-  const dir = program.args[0] ?? 'cdktf.out';
-  const { usage, prices } = program.opts<{ usage: string; prices?: string }>();
-  const { cost } = writeAnalysis(dir, { usage: path.resolve(usage), prices });
-  console.log(`$${cost.total.monthlyUsd.toFixed(2)} per month for ${cost.total.pricedResources} priced resources; ${cost.total.notPricedResources} not priced; $${cost.unallocated.monthlyUsd.toFixed(2)} unallocated.`);
-  for (const row of cost.byTeam) console.log(`  ${row.name.padEnd(24)} $${row.monthlyUsd.toFixed(2)}`);
+  const program = withAnalysisFlags(new Command('cost').description('Estimate the monthly cost of synthesized Terraform JSON per service, team, cost center and environment')).parse();
+  const { dir, inputs } = analysisRequest(program);
+  const { cost } = writeAnalysis(dir, inputs);
+  console.log(`${formatUsd(cost.total.monthlyUsd)} per month for ${cost.total.pricedResources} priced resources; ${cost.total.notPricedResources} not priced; ${formatUsd(cost.unallocated.monthlyUsd)} unallocated.`);
+  for (const row of cost.byTeam) console.log(`  ${row.name.padEnd(24)} ${formatUsd(row.monthlyUsd)}`);
   console.log(`Reports in ${path.join(dir, 'catalog')}: cost-report.json, cost-report.md, cost-report.csv`);
 });

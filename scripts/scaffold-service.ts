@@ -4,7 +4,7 @@ import { cronProblem } from '../model/cron-schedule';
 import { GroundworkError } from '../model/errors';
 import { readJsonFile } from '../model/read-json';
 import { OrganisationSettings, validateOrganisation } from '../model/organisation-settings';
-import { describeOwnershipProblem, NAME_PATTERN, OwnershipValidator } from '../model/ownership-record';
+import { describeOwnershipProblem, NAME_PATTERN, OwnershipValidator, resolveOwnership } from '../model/ownership-record';
 import { COMMON_OPTIONS, goldenPath, GOLDEN_PATHS, GoldenPathDefinition, GoldenPathOption } from '../golden-paths/options';
 
 /** What the user asked for, as strings from flags or prompts. */
@@ -76,11 +76,8 @@ function problemsOf(request: ScaffoldRequest, settings: OrganisationSettings, ro
     else tags[pair.slice(0, at)] = pair.slice(at + 1);
   }
   if (request.owner) {
-    const team = settings.teams[request.owner];
-    const record: Record<string, unknown> = { ...defaultTags(settings), ...tags, owner: request.owner, service: NAME_PATTERN.test(name) ? name : 'placeholder', 'cost-center': request.costCenter ?? team?.costCenters[0] ?? '' };
-    for (const p of new OwnershipValidator(settings).problems(record, 'service')) problems.push(describeOwnershipProblem('ownership', p).replace(/^ownership: /, '').replace(/\.$/, ''));
-    if (team && request.costCenter && !team.costCenters.includes(request.costCenter)) problems.push(`--cost-center "${request.costCenter}" is not a cost center of team "${request.owner}" (${team.costCenters.join(', ')})`);
-    for (const key of Object.keys(tags)) if (!settings.tagKeys?.[key]) problems.push(`--tag ${key} is not an ownership key of the organisation (known: ${Object.keys(settings.tagKeys ?? {}).join(', ') || 'none'})`);
+    const input = { owner: request.owner, service: NAME_PATTERN.test(name) ? name : 'placeholder', costCenter: request.costCenter, tags };
+    for (const p of resolveOwnership(new OwnershipValidator(settings), input).problems) problems.push(describeOwnershipProblem(flagOf(p.key), p).replace(/\.$/, ''));
   }
 
   const allowed = new Map([...COMMON_OPTIONS, ...(definition?.options ?? [])].map((o) => [o.flag, o]));
@@ -97,8 +94,9 @@ function problemsOf(request: ScaffoldRequest, settings: OrganisationSettings, ro
   return problems;
 }
 
-function defaultTags(settings: OrganisationSettings): Record<string, string> {
-  return Object.fromEntries(Object.entries(settings.tagKeys ?? {}).filter(([, s]) => s.default !== undefined).map(([k, s]) => [k, s.default as string]));
+/** The flag that sets an ownership key, named in its problems. */
+function flagOf(key: string): string {
+  return ({ owner: '--owner', service: '--name', 'cost-center': '--cost-center' } as Record<string, string>)[key] ?? `--tag ${key}`;
 }
 
 function optionProblem(o: GoldenPathOption, value: string | boolean, settings: OrganisationSettings): string | undefined {

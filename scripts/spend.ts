@@ -7,11 +7,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Command } from 'commander';
 import { replaceFolder } from '../model/atomic-write';
-import { readJsonFile } from '../model/read-json';
+import { checkContract, readContract } from '../catalog/contracts';
 import { GroundworkError } from '../model/errors';
 import { SPEND_KEYS, SpendKey } from '../catalog/spend/formats';
 import { reconcile } from '../catalog/spend/reconcile';
-import { spendCsv, spendMarkdown } from '../catalog/spend/report';
+import { SpendDocument, spendCsv, spendMarkdown } from '../catalog/spend/report';
 import { analyseSpend } from '../catalog/spend/spend';
 import { stableJson } from '../model/stable-json';
 import { runCommand } from '../model/run-command';
@@ -37,9 +37,10 @@ runCommand(async () => {
     (tagMap[key as SpendKey] ??= []).push(tag);
   }
   const report = await analyseSpend({ billing: o.billing, from: o.from, to: o.to, cost: o.cost, tagMap, memoryLimit: o.memoryLimit });
-  const reconciliation = fs.existsSync(o.estimate) ? reconcile(report, readJsonFile(o.estimate, `The estimate ${o.estimate}`) as Parameters<typeof reconcile>[1]) : undefined;
+  const reconciliation = fs.existsSync(o.estimate) ? reconcile(report, readContract('cost-report', o.estimate)) : undefined;
+  const document: SpendDocument = { ...report, ...(reconciliation ? { reconciliation } : {}) };
   replaceFolder(o.out, new Map([
-    ['spend.json', stableJson({ ...report, ...(reconciliation ? { reconciliation } : {}) })],
+    ['spend.json', stableJson(checkContract('spend-report', document, 'spend.json'))],
     ['spend.md', spendMarkdown(report, reconciliation)],
     ['spend.csv', spendCsv(report)],
   ]));

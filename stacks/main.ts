@@ -12,10 +12,6 @@ import { buildOrganisation } from './app';
 import { enableFastTokens } from './fast-tokens';
 import { runMain, synthesizeAtomically } from './synthesize';
 
-/** cdktf runs the app from the project root. */
-const USAGE_FOLDER = path.resolve('usage');
-const SUPPRESSIONS_FILE = path.resolve('policy-suppressions.yaml');
-
 runMain(() => {
   enableFastTokens();
   let analysis: Analysis | undefined;
@@ -24,7 +20,8 @@ runMain(() => {
     // Actual spend comes from billing data, not from synth: keep the last `npm run spend` result.
     const spend = path.join(target, SPEND_FOLDER);
     if (fs.existsSync(spend)) fs.cpSync(spend, path.join(staging, SPEND_FOLDER), { recursive: true });
-    analysis = writeAnalysis(staging, { usage: USAGE_FOLDER, suppressions: SUPPRESSIONS_FILE });
+    // cdktf runs the app from the project root: the analysis takes its default inputs from there.
+    analysis = writeAnalysis(staging);
   });
   const policy = analysis!.policy;
   const summary = policySummary(policy);

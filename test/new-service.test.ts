@@ -98,11 +98,11 @@ describe('bad input: clear errors, nothing changed', () => {
   test.each([
     [['--name', 'Bad_Name', '--golden-path', 'worker', '--owner', 'data', '--description', 'x'], '--name "Bad_Name" must be lowercase letters, digits and hyphens'],
     [['--name', 'checkout', '--golden-path', 'worker', '--owner', 'data', '--description', 'x'], '--name "checkout" is taken: stacks/services/checkout.ts exists'],
-    [['--name', 'reports', '--golden-path', 'worker', '--owner', 'marketing', '--description', 'x'], 'ownership key "owner" has value "marketing", which must be a known team (data, payments, platform, storefront)'],
-    [['--name', 'reports', '--golden-path', 'worker', '--owner', 'payments', '--cost-center', 'CC-4001', '--description', 'x'], '--cost-center "CC-4001" is not a cost center of team "payments" (CC-2001, CC-2002)'],
+    [['--name', 'reports', '--golden-path', 'worker', '--owner', 'marketing', '--description', 'x'], '--owner: ownership key "owner" has value "marketing", which must be a known team (data, payments, platform, storefront)'],
+    [['--name', 'reports', '--golden-path', 'worker', '--owner', 'payments', '--cost-center', 'CC-4001', '--description', 'x'], '--cost-center: ownership key "cost-center" has value "CC-4001", which is not a cost center of team "payments" (CC-2001, CC-2002)'],
     [['--name', 'reports', '--golden-path', 'scheduled-job', '--owner', 'data', '--description', 'x', '--schedule', '61 * * * *'], '--schedule "61 * * * *" is not a valid cron schedule'],
     [['--name', 'reports', '--golden-path', 'static-site', '--owner', 'data', '--description', 'x', '--database', 'small'], '--database is not an option of static-site'],
-    [['--name', 'reports', '--golden-path', 'worker', '--owner', 'data', '--description', 'x', '--tag', 'data-classification=secret'], 'ownership key "data-classification" has value "secret", which must be one of public, internal, confidential, restricted'],
+    [['--name', 'reports', '--golden-path', 'worker', '--owner', 'data', '--description', 'x', '--tag', 'data-classification=secret'], '--tag data-classification: ownership key "data-classification" has value "secret", which must be one of public, internal, confidential, restricted'],
     [['--name', 'reports', '--golden-path', 'worker', '--owner', 'data'], 'missing --description'],
   ])('%j', (args, expected) => {
     const root = project();

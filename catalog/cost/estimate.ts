@@ -1,5 +1,7 @@
 import type { OrganisationMetadata } from '../../model/golden-path-metadata';
-import { indexResources, ResourceRecord } from '../terraform/resource-index';
+import type { ResourceRecord } from '../terraform/resource-index';
+import { resourceKey } from '../terraform/resource-index';
+import { readResources } from '../terraform/ownership-inference';
 import { deadLetterQueues } from '../terraform/resource-kinds';
 import { compareText } from '../../model/stable-json';
 import { organisationOf, TerraformConfiguration } from '../terraform/terraform-output';
@@ -63,7 +65,7 @@ function regionOf(r: ResourceRecord, organisation: OrganisationMetadata | undefi
  * Prices every resource of the configurations for a month (730 hours) from the price tables.
  * What cannot be priced is listed with the reason, never counted as zero.
  */
-export function estimate(configurations: readonly TerraformConfiguration[], options: EstimateOptions, records: readonly ResourceRecord[] = indexResources(configurations)): Estimate {
+export function estimate(configurations: readonly TerraformConfiguration[], options: EstimateOptions, records: readonly ResourceRecord[] = readResources(configurations)): Estimate {
   const organisation = organisationOf(configurations);
   const dlq = deadLetterQueues(records);
   const lines: CostLine[] = [];
@@ -91,7 +93,7 @@ export function estimate(configurations: readonly TerraformConfiguration[], opti
     const environment = r.ownership.environment;
     const result = pricer(r, {
       usage: options.usage.figures(service, environment),
-      isDeadLetterQueue: dlq.has(`${r.stack}/${r.address}`),
+      isDeadLetterQueue: dlq.has(resourceKey(r)),
     });
     if ('notPriced' in result) {
       skip(result.notPriced);

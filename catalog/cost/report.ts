@@ -1,3 +1,4 @@
+import { formatUsd } from '../../model/money';
 import { stringify } from 'csv-stringify/sync';
 import { groupBy } from '../../model/group-by';
 import { compareText } from '../../model/stable-json';
@@ -95,11 +96,11 @@ export function buildCostReport(estimate: Estimate, usage: Usage): CostReport {
   };
 }
 
-const money = (value: number) => `$${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
 
 function table(title: string, rows: CostRow[], total: number, columns: Array<[string, (r: CostRow) => string]> = []): string {
   const header = `| ${title} | ${columns.map(([h]) => `${h} | `).join('')}monthly | share |\n| --- | ${columns.map(() => '--- | ').join('')}---: | ---: |`;
-  const body = rows.map((r) => `| ${r.name === UNALLOCATED ? '**unallocated**' : r.name} | ${columns.map(([, f]) => `${f(r)} | `).join('')}${money(r.monthlyUsd)} | ${total ? ((100 * r.monthlyUsd) / total).toFixed(1) : '0.0'}% |`);
+  const body = rows.map((r) => `| ${r.name === UNALLOCATED ? '**unallocated**' : r.name} | ${columns.map(([, f]) => `${f(r)} | `).join('')}${formatUsd(r.monthlyUsd)} | ${total ? ((100 * r.monthlyUsd) / total).toFixed(1) : '0.0'}% |`);
   return [header, ...body].join('\n');
 }
 
@@ -112,9 +113,9 @@ export function costMarkdown(report: CostReport, organisation?: string): string 
   const lines = [
     `# Monthly cost estimate${organisation ? `: ${organisation}` : ''}`,
     '',
-    `**${money(total)} per month** (on-demand, ${report.hoursPerMonth} hours) for ${report.total.pricedResources} priced resources. Price tables: ${prices}.`,
+    `**${formatUsd(total)} per month** (on-demand, ${report.hoursPerMonth} hours) for ${report.total.pricedResources} priced resources. Price tables: ${prices}.`,
     '',
-    `- Unallocated (missing owner, service, cost-center or environment tags): **${money(report.unallocated.monthlyUsd)}** across ${report.unallocated.resources.length} resources.`,
+    `- Unallocated (missing owner, service, cost-center or environment tags): **${formatUsd(report.unallocated.monthlyUsd)}** across ${report.unallocated.resources.length} resources.`,
     `- Not priced: **${report.total.notPricedResources} resources**${report.notPriced.byType.length ? ` (${report.notPriced.byType.map((t) => `${t.count} × ${t.type}`).join(', ')})` : ''}; their cost is not in the totals.`,
     `- ${report.total.freeResources} resources cost nothing by themselves (networking plumbing, IAM, configuration).`,
     '',

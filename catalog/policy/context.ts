@@ -2,6 +2,7 @@ import type { OrganisationMetadata } from '../../model/golden-path-metadata';
 import { groupBy } from '../../model/group-by';
 import { CORE_KEYS, OwnershipValidator, requiredKeys } from '../../model/ownership-record';
 import type { ResourceRecord } from '../terraform/resource-index';
+import { resourceKey } from '../terraform/resource-index';
 import { referencedAddresses } from '../terraform/resource-kinds';
 import taggableTypes from './aws-taggable-types.json';
 
@@ -65,7 +66,7 @@ export class PolicyContext {
       }
       this.referrers.set(type, index);
     }
-    return index.get(`${r.stack}/${r.address}`) ?? [];
+    return index.get(resourceKey(r)) ?? [];
   }
 
   inStack(stack: string): readonly ResourceRecord[] {

@@ -43,13 +43,13 @@ function coverage(taggable: number, fullyTagged: number): Coverage {
 /**
  * Runs every rule of every pack over every resource. Findings covered by a suppression stay in
  * the result, marked suppressed with the reason: nothing is silenced without a trace.
- * @param serviceOf the owning service of a resource that carries no tags (IAM policies, ...)
+ * A finding's service is the resource's ownership (see inferOwnership), as in the catalog and the cost report.
  */
 export function runPolicy(
   records: readonly ResourceRecord[],
   organisation: OrganisationMetadata | undefined,
   suppressions: readonly Suppression[],
-  options: { today: string; serviceOf?: (r: ResourceRecord) => string | undefined },
+  options: { today: string },
 ): PolicyRun {
   const ctx = new PolicyContext(records, organisation);
   const findings: Finding[] = [];
@@ -73,7 +73,7 @@ export function runPolicy(
         tagged.set(r.stack, stat);
       }
       if (result.status !== 'non-compliant') continue;
-      const service = r.ownership.service ?? options.serviceOf?.(r);
+      const service = r.ownership.service;
       const base = {
         rule: rule.id,
         pack,

@@ -13,7 +13,7 @@ export interface PolicyReport {
   readonly scorecards: Scorecard[];
 }
 
-/** Findings, coverage, suppressions and scorecards; scorecards also land on the catalog's services. */
+/** Findings, coverage, suppressions and a scorecard per service of the catalog. */
 export function buildPolicyReport(run: PolicyRun, catalog: Catalog, records: readonly ResourceRecord[]): PolicyReport {
   const recordsBy = groupBy(records, (r) => r.ownership.service);
   const openBy = groupBy(
@@ -24,9 +24,7 @@ export function buildPolicyReport(run: PolicyRun, catalog: Catalog, records: rea
     // Shared platform infrastructure (networks, alert topics) is not a service a team scores.
     .filter((e) => e.kind === 'service' && e.goldenPath !== PLATFORM_GOLDEN_PATH)
     .map((service) => {
-      const card = scoreService(service, catalog, recordsBy.get(service.name) ?? [], openBy.get(service.name) ?? [], (r) => run.context.isProduction(r));
-      service.scorecard = { level: card.level, failing: card.checks.filter((c) => !c.passed).map((c) => c.id) };
-      return card;
+      return scoreService(service, catalog, recordsBy.get(service.name) ?? [], openBy.get(service.name) ?? [], (r) => run.context.isProduction(r));
     });
   const errors = active(run.findings, 'error').length;
   return {
@@ -41,6 +39,18 @@ export function buildPolicyReport(run: PolicyRun, catalog: Catalog, records: rea
     findings: run.findings,
     suppressions: run.suppressions,
     scorecards,
+  };
+}
+
+/** The catalog with each service's scorecard level and failing checks on it. */
+export function withScorecards(catalog: Catalog, scorecards: readonly Scorecard[]): Catalog {
+  const byService = new Map(scorecards.map((card) => [card.service, card]));
+  return {
+    ...catalog,
+    entities: catalog.entities.map((e) => {
+      const card = e.kind === 'service' ? byService.get(e.name) : undefined;
+      return card ? { ...e, scorecard: { level: card.level, failing: card.checks.filter((c) => !c.passed).map((c) => c.id) } } : e;
+    }),
   };
 }
 

@@ -1,11 +1,12 @@
 import { GroundworkError } from '../../model/errors';
+import { CORE_KEYS, CoreKey } from '../../model/ownership-record';
 
 /** The billing export formats Groundwork reads, told apart by their columns. */
 export type BillingFormat = 'focus' | 'cur-legacy' | 'cur-2.0';
 
-/** Ownership keys the spend is grouped by, as the catalog names them. */
-export const SPEND_KEYS = ['service', 'owner', 'cost-center', 'environment'] as const;
-export type SpendKey = (typeof SPEND_KEYS)[number];
+/** Spend is grouped by the ownership record's core keys, as the catalog names them. */
+export const SPEND_KEYS = CORE_KEYS;
+export type SpendKey = CoreKey;
 
 /** Tag keys tried, in order, for each ownership key; --tag-map puts the user's first. */
 export const DEFAULT_TAG_CANDIDATES: Readonly<Record<SpendKey, readonly string[]>> = {

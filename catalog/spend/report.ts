@@ -1,12 +1,18 @@
 import { stringify } from 'csv-stringify/sync';
+import { formatMoney } from '../../model/money';
 import type { Reconciliation } from './reconcile';
 import type { SpendReport, SpendRow } from './spend';
 
-const money = (n: number, currency: string) => `${n < 0 ? '-' : ''}${currency === 'USD' ? '$' : `${currency} `}${Math.abs(n).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+/** spend.json: the spend report and, when an estimate was at hand, its reconciliation. */
+export interface SpendDocument extends SpendReport {
+  readonly reconciliation?: Reconciliation;
+}
+
+
 
 function table(title: string, rows: SpendRow[], months: string[], currency: string): string {
   const head = `| ${title} | ${months.join(' | ')} | total | credits |\n| --- | ${months.map(() => '---: | ').join('')}---: | ---: |`;
-  return [head, ...rows.map((r) => `| ${r.name === 'unallocated' ? '**unallocated**' : r.name} | ${months.map((m) => `${money(r.months[m] ?? 0, currency)} | `).join('')}${money(r.total, currency)} | ${money(r.credits, currency)} |`)].join('\n');
+  return [head, ...rows.map((r) => `| ${r.name === 'unallocated' ? '**unallocated**' : r.name} | ${months.map((m) => `${formatMoney(r.months[m] ?? 0, currency)} | `).join('')}${formatMoney(r.total, currency)} | ${formatMoney(r.credits, currency)} |`)].join('\n');
 }
 
 /** For finance and owners: spend per team, cost center, environment and service, what nobody owns, and the estimate's accuracy. */
@@ -15,7 +21,7 @@ export function spendMarkdown(report: SpendReport, reconciliation?: Reconciliati
   const lines = [
     '# Actual spend',
     '',
-    `**${money(report.total.amount, c)}** over ${report.months.join(', ') || 'no month'} (${report.costColumn === 'effective' ? 'effective cost, after discounts' : 'billed cost'}), from ${report.sources.map((s) => `${s.file} (${s.format}, ${s.rows} line items)`).join(', ')}. Credits and refunds: ${money(report.total.credits, c)}.`,
+    `**${formatMoney(report.total.amount, c)}** over ${report.months.join(', ') || 'no month'} (${report.costColumn === 'effective' ? 'effective cost, after discounts' : 'billed cost'}), from ${report.sources.map((s) => `${s.file} (${s.format}, ${s.rows} line items)`).join(', ')}. Credits and refunds: ${formatMoney(report.total.credits, c)}.`,
     '',
     `Tag coverage of spend: ${Object.entries(report.tagCoverage).map(([k, v]) => `${k} ${v}%`).join(', ')}.`,
     '',
@@ -23,19 +29,19 @@ export function spendMarkdown(report: SpendReport, reconciliation?: Reconciliati
     '## By cost center', '', table('cost center', report.byCostCenter, report.months, c), '',
     '## By environment', '', table('environment', report.byEnvironment, report.months, c), '',
     '## By service', '', table('service', report.byService, report.months, c), '',
-    `## Unallocated: ${money(report.unallocated.amount, c)} without a service tag`, '',
+    `## Unallocated: ${formatMoney(report.unallocated.amount, c)} without a service tag`, '',
     '| billing service | spend |', '| --- | ---: |',
-    ...report.unallocated.topBillingServices.map((s) => `| ${s.billingService} | ${money(s.amount, c)} |`),
+    ...report.unallocated.topBillingServices.map((s) => `| ${s.billingService} | ${formatMoney(s.amount, c)} |`),
     '', '| untagged resource | billing service | spend |', '| --- | --- | ---: |',
-    ...report.unallocated.topResources.map((r) => `| ${r.resourceId} | ${r.billingService} | ${money(r.amount, c)} |`),
+    ...report.unallocated.topResources.map((r) => `| ${r.resourceId} | ${r.billingService} | ${formatMoney(r.amount, c)} |`),
   ];
   if (reconciliation) {
     lines.push(
       '', `## Estimate against actual, ${reconciliation.month}`, '',
-      `Estimated ${money(reconciliation.estimateMonthlyUsd, 'USD')} per month; spent ${money(reconciliation.actualUsd, c)}.`, '',
+      `Estimated ${formatMoney(reconciliation.estimateMonthlyUsd, 'USD')} per month; spent ${formatMoney(reconciliation.actualUsd, c)}.`, '',
       '| service | estimate | actual | variance | largest contributors |', '| --- | ---: | ---: | ---: | --- |',
       ...reconciliation.services.map(
-        (s) => `| ${s.service} | ${money(s.estimateUsd, 'USD')} | ${money(s.actualUsd, c)} | ${money(s.varianceUsd, c)}${s.variancePct === null ? '' : ` (${s.variancePct}%)`} | ${s.largestContributors.map((x) => `${x.billingService} ${money(x.amount, c)}`).join(', ')} |`,
+        (s) => `| ${s.service} | ${formatMoney(s.estimateUsd, 'USD')} | ${formatMoney(s.actualUsd, c)} | ${formatMoney(s.varianceUsd, c)}${s.variancePct === null ? '' : ` (${s.variancePct}%)`} | ${s.largestContributors.map((x) => `${x.billingService} ${formatMoney(x.amount, c)}`).join(', ')} |`,
       ),
     );
   }

@@ -18,12 +18,14 @@ export interface ResourceRecord {
   /** Effective literal tags (AWS: provider default_tags + own tags), labels (Kubernetes) or topic-derived keys (GitHub). */
   readonly tags: Readonly<Record<string, string>>;
   /**
-   * Who the resource belongs to, for allocation: its own tags, or, for a resource that cannot
-   * carry tags (a dashboard, an IAM policy), those of the nearest construct scope around it that
-   * holds tagged resources. Guardrails judge `tags`; cost and catalog allocate by this.
+   * Who the resource belongs to, for allocation: its own tags, or, for a resource without a
+   * service tag, what `inferOwnership` decides. Guardrails judge `tags`; every tool allocates by this.
    */
   readonly ownership: Readonly<Record<string, string>>;
 }
+
+/** `<stack>/<address>`: a resource's key across every stack of an output. */
+export const resourceKey = (r: { readonly stack: string; readonly address: string }): string => `${r.stack}/${r.address}`;
 
 /**
  * A Terraform string as the literal it stands for, or undefined when it is an expression
@@ -89,7 +91,7 @@ export function topicsToTags(topics: unknown, keys: readonly string[]): Record<s
   return tags;
 }
 
-/** Every managed resource of every configuration, in a stable order. */
+/** Every managed resource of every configuration, in a stable order, owned by its own tags only (see readResources). */
 export function indexResources(configurations: readonly TerraformConfiguration[]): ResourceRecord[] {
   const records: ResourceRecord[] = [];
   for (const config of configurations) {
@@ -121,29 +123,7 @@ export function indexResources(configurations: readonly TerraformConfiguration[]
       }
     }
   }
-  return inheritOwnership(records);
-}
-
-/** Untagged resources take the ownership of the nearest enclosing construct scope with a tagged resource. */
-function inheritOwnership(records: ResourceRecord[]): ResourceRecord[] {
-  const scopeTags = new Map<string, Readonly<Record<string, string>>>();
-  for (const r of records) {
-    if (!r.tags.service || !r.constructPath) continue;
-    // Ancestors only, never the stack itself: a stack holds many owners.
-    for (let path = r.constructPath; path.split('/').length > 2; ) {
-      path = path.slice(0, path.lastIndexOf('/'));
-      if (!scopeTags.has(path)) scopeTags.set(path, r.tags);
-    }
-  }
-  return records.map((r) => {
-    if (r.tags.service || !r.constructPath) return r;
-    for (let path = r.constructPath; path.split('/').length > 2; ) {
-      path = path.slice(0, path.lastIndexOf('/'));
-      const inherited = scopeTags.get(path);
-      if (inherited) return { ...r, ownership: inherited };
-    }
-    return r;
-  });
+  return records;
 }
 
 /** The GitHub owner (organisation) of a configuration's github provider, for repository URLs. */

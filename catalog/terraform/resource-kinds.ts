@@ -1,4 +1,5 @@
 import type { ResourceRecord } from './resource-index';
+import { resourceKey } from './resource-index';
 import { block, literal } from './resource-index';
 
 /** What the catalog calls the things teams care about; everything else supports one of them. */
@@ -82,7 +83,7 @@ export function deadLetterQueues(records: readonly ResourceRecord[]): Map<string
   for (const r of records) {
     if (r.type !== 'aws_sqs_queue' || !r.body.redrive_policy) continue;
     for (const target of referencedAddresses(r.body.redrive_policy)) {
-      if (target.startsWith('aws_sqs_queue.')) dlqOf.set(`${r.stack}/${target}`, `${r.stack}/${r.address}`);
+      if (target.startsWith('aws_sqs_queue.')) dlqOf.set(`${r.stack}/${target}`, resourceKey(r));
     }
   }
   return dlqOf;

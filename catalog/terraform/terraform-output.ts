@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { GroundworkError } from '../../model/errors';
-import { METADATA_KEY, OrganisationMetadata, StackMetadata } from '../../model/golden-path-metadata';
+import { checkStackMetadata, METADATA_KEY, OrganisationMetadata, StackMetadata } from '../../model/golden-path-metadata';
 import { compareText } from '../../model/stable-json';
 
 export type Json = Record<string, any>;
@@ -114,6 +114,7 @@ export function organisationOf(configurations: readonly TerraformConfiguration[]
 
 function configuration(stack: string, files: string[], parts: Json[]): TerraformConfiguration {
   const json = parts.length === 1 ? parts[0] : mergeConfigurations(parts);
-  const metadata = json['//']?.[METADATA_KEY] as StackMetadata | undefined;
+  const raw: unknown = json['//']?.[METADATA_KEY];
+  const metadata: StackMetadata | undefined = raw === undefined ? undefined : checkStackMetadata(raw, files.join(', '));
   return { stack, files, json, ...(metadata ? { metadata } : {}) };
 }

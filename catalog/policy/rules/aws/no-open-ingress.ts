@@ -1,4 +1,4 @@
-import { literal, ResourceRecord } from '../../../terraform/resource-index';
+import { literal, resourceKey, ResourceRecord } from '../../../terraform/resource-index';
 import type { PolicyContext } from '../../context';
 import { COMPLIANT, defineRule, nonCompliant, NOT_APPLICABLE } from '../../rule';
 
@@ -13,7 +13,7 @@ interface Ingress {
 
 /** The security group a rule or group belongs to, for the load balancer exception. */
 function groupAddress(r: ResourceRecord): string | undefined {
-  if (r.type === 'aws_security_group') return `${r.stack}/${r.address}`;
+  if (r.type === 'aws_security_group') return resourceKey(r);
   const ref = literal(r.body.security_group_id) === undefined ? String(r.body.security_group_id ?? '').match(/aws_security_group\.([A-Za-z0-9_-]+)\./) : null;
   return ref ? `${r.stack}/aws_security_group.${ref[1]}` : undefined;
 }

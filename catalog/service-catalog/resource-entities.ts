@@ -1,0 +1,89 @@
+import { compareText } from '../../model/stable-json';
+import { githubOwner, ResourceRecord, resourceKey } from '../terraform/resource-index';
+import { deadLetterQueues, PRIMARY_TYPES, referencedAddresses, ResourceKind } from '../terraform/resource-kinds';
+import type { TerraformConfiguration } from '../terraform/terraform-output';
+import { CatalogEntity, EntityLink, entityId } from './catalog-model';
+import { addEntity, addressOf, EntityMap, relate } from './entity-builder';
+import { entityName } from './entity-names';
+
+/** Console links for what can be linked at synth: names and regions must be literals. */
+function consoleLinks(kind: ResourceKind, name: string | undefined, r: ResourceRecord, members: ResourceRecord[], github?: string): EntityLink[] {
+  const links: EntityLink[] = [];
+  const region = r.region;
+  if (kind === 'repository' && name && github) links.push({ title: 'Repository', url: `https://github.com/${github}/${name}`, type: 'repository' });
+  if (!region || !name) return links;
+  const console = `https://${region}.console.aws.amazon.com`;
+  if (r.type === 'aws_db_instance') links.push({ title: 'RDS console', url: `${console}/rds/home?region=${region}#database:id=${name}`, type: 'console' });
+  if (r.type === 'aws_rds_cluster') links.push({ title: 'RDS console', url: `${console}/rds/home?region=${region}#database:id=${name};is-cluster=true`, type: 'console' });
+  if (r.type === 'aws_s3_bucket') links.push({ title: 'S3 console', url: `https://s3.console.aws.amazon.com/s3/buckets/${name}?region=${region}`, type: 'console' });
+  if (r.type === 'aws_sqs_queue' && r.accountId) {
+    const url = encodeURIComponent(`https://sqs.${region}.amazonaws.com/${r.accountId}/${name}`);
+    links.push({ title: 'SQS console', url: `${console}/sqs/v3/home?region=${region}#/queues/${url}`, type: 'console' });
+  }
+  for (const m of members) {
+    const logGroup = m.type === 'aws_cloudwatch_log_group' ? (m.body.name as string | undefined) : undefined;
+    if (logGroup && !logGroup.includes('${')) {
+      const encoded = encodeURIComponent(encodeURIComponent(logGroup)).replace(/%/g, '$');
+      links.push({ title: `Logs ${logGroup}`, url: `${console}/cloudwatch/home?region=${region}#logsV2:log-groups/log-group/${encoded}`, type: 'logs' });
+    }
+  }
+  return links;
+}
+
+/**
+ * Groups Terraform resources into resource entities: one per primary resource (a database, a
+ * queue, a workload, ...); a supporting resource joins the primary its dead-letter redrive names,
+ * else the one in its nearest enclosing construct, else one it references.
+ */
+function groupByPrimary(records: readonly ResourceRecord[]): Map<string, ResourceRecord[]> {
+  const dlqOf = deadLetterQueues(records);
+  const primaries = records.filter((r) => PRIMARY_TYPES[r.type] && !dlqOf.has(resourceKey(r)));
+  const members = new Map<string, ResourceRecord[]>(primaries.map((p) => [resourceKey(p), [p]]));
+  const anchors = new Map<string, string>();
+  for (const p of primaries) if (p.constructPath) anchors.set(p.constructPath.slice(0, p.constructPath.lastIndexOf('/')), resourceKey(p));
+  for (const r of records) {
+    if (members.has(resourceKey(r))) continue;
+    let primary = dlqOf.get(resourceKey(r));
+    for (let path = r.constructPath; !primary && path && path.includes('/'); ) {
+      path = path.slice(0, path.lastIndexOf('/'));
+      primary = anchors.get(path);
+    }
+    primary ??= referencedAddresses(r.body)
+      .map((a) => `${r.stack}/${a}`)
+      .find((k) => members.has(k));
+    if (primary) members.get(primary)!.push(r);
+  }
+  return members;
+}
+
+/** Adds the resource entities; returns them. Owner, service and environment are the primary's ownership. */
+export function addResourceEntities(entities: EntityMap, configurations: readonly TerraformConfiguration[], records: readonly ResourceRecord[]): CatalogEntity[] {
+  const githubByStack = new Map(configurations.map((c) => [c.stack, githubOwner(c)]));
+  const used = new Set<string>();
+  const added: CatalogEntity[] = [];
+  for (const group of groupByPrimary(records).values()) {
+    const p = group[0];
+    const rule = PRIMARY_TYPES[p.type];
+    const own = rule.name(p);
+    const environment = p.ownership.environment;
+    const base = rule.kind === 'workload' ? `${own ?? p.name}-${environment ?? p.stack}` : own ?? `${p.stack}-${p.name}`;
+    let name = entityName(base.endsWith(rule.kind) ? base : `${base}-${rule.kind}`);
+    if (used.has(name)) name = entityName(`${name}-${p.stack}`);
+    used.add(name);
+    const e = addEntity(entities, 'resource', name, 'tags');
+    e.type = rule.kind;
+    e.title = own;
+    e.tags = { ...p.tags };
+    e.owner = p.ownership.owner;
+    e.service = p.ownership.service;
+    e.environment = environment;
+    e.costCenter = p.ownership['cost-center'];
+    if (p.region) e.region = p.region;
+    e.terraform = group.map(addressOf).sort((a, b) => compareText(a.address, b.address));
+    e.links = consoleLinks(rule.kind, own, p, group, githubByStack.get(p.stack));
+    if (rule.kind === 'repository' && e.links[0]) e.repositoryUrl = e.links[0].url;
+    if (e.owner) relate(e, 'ownedBy', entityId('team', e.owner));
+    added.push(e);
+  }
+  return added;
+}
