@@ -5,8 +5,20 @@ import { GroundworkError } from '../model/errors';
 import { compareText } from '../model/stable-json';
 import { terraformLiterals } from './literal';
 
-const CPU = /^([0-9]+m|[0-9]+(\.[0-9]+)?)$/;
-const MEMORY = /^[0-9]+(Mi|Gi)$/;
+/** A Kubernetes CPU quantity in the forms the golden paths use: millicores (250m) or cores (1, 0.5). */
+export const CPU_QUANTITY = /^([0-9]+m|[0-9]+(\.[0-9]+)?)$/;
+/** A memory quantity in MiB or GiB (512Mi, 2Gi). */
+export const MEMORY_QUANTITY = /^[0-9]+(Mi|Gi)$/;
+/** What a container asks for when its props do not say. */
+export const CONTAINER_DEFAULTS = { cpu: '250m', memory: '512Mi' } as const;
+
+/** Why a CPU or memory request is not one Kubernetes would schedule, or undefined. */
+export function quantityProblem(kind: 'cpu' | 'memory', value: string): string | undefined {
+  const pattern = kind === 'cpu' ? CPU_QUANTITY : MEMORY_QUANTITY;
+  if (!pattern.test(value)) return kind === 'cpu' ? 'is not a Kubernetes CPU quantity such as 250m or 1' : 'is not a memory quantity such as 512Mi or 2Gi';
+  if (parseFloat(value) <= 0) return `must be more than zero`;
+  return undefined;
+}
 
 export interface ContainerOptions {
   readonly name: string;
@@ -25,8 +37,10 @@ export interface ContainerOptions {
 
 /** Checks what Kubernetes would reject or the guardrails would flag, with the construct path. */
 export function checkContainer(where: string, o: ContainerOptions): void {
-  if (!CPU.test(o.cpu)) throw new GroundworkError(`${where}: cpu "${o.cpu}" is not a Kubernetes CPU quantity such as 250m or 1.`);
-  if (!MEMORY.test(o.memory)) throw new GroundworkError(`${where}: memory "${o.memory}" is not a memory quantity such as 512Mi or 2Gi.`);
+  for (const kind of ['cpu', 'memory'] as const) {
+    const problem = quantityProblem(kind, o[kind]);
+    if (problem) throw new GroundworkError(`${where}: ${kind} "${o[kind]}" ${problem}.`);
+  }
   if (/:latest$/.test(o.image) || !/:[A-Za-z0-9_][A-Za-z0-9_.-]*$|@sha256:[a-f0-9]{64}$/.test(o.image)) {
     throw new GroundworkError(`${where}: image "${o.image}" needs an immutable tag or digest (not "latest"), e.g. ${o.image.split(':')[0]}:1.0.0.`);
   }

@@ -3,7 +3,7 @@ import { Aspects } from 'cdktf';
 import { Construct } from 'constructs';
 import { cronProblem } from '../model/cron-schedule';
 import { GroundworkError } from '../model/errors';
-import { checkContainer, containerSpec, namespaceAndServiceAccount, POD_SECURITY_CONTEXT } from './container-spec';
+import { checkContainer, CONTAINER_DEFAULTS, containerSpec, namespaceAndServiceAccount, POD_SECURITY_CONTEXT } from './container-spec';
 import { KubernetesOwnershipLabels } from './kubernetes-ownership-labels';
 import { checkName, checkRange, NAME_RULES } from './names';
 import type { Ownership } from './ownership';
@@ -54,7 +54,7 @@ export class ScheduledWorkload extends Construct {
     this.namespace = checkName(where, 'Kubernetes namespace', service, NAME_RULES.kubernetesName);
     const problem = cronProblem(props.schedule);
     if (problem) throw new GroundworkError(`${where}: schedule "${props.schedule}" is not a valid cron schedule: ${problem}.`);
-    const container = { name: service, image: props.image, cpu: props.cpu ?? '250m', memory: props.memory ?? '512Mi', port: null, env: props.env };
+    const container = { name: service, image: props.image, cpu: props.cpu ?? CONTAINER_DEFAULTS.cpu, memory: props.memory ?? CONTAINER_DEFAULTS.memory, port: null, env: props.env };
     checkContainer(where, container);
     this.timeoutSeconds = checkRange(where, 'timeoutSeconds', props.timeoutSeconds ?? 3600, 60, 86400);
 

@@ -5,7 +5,7 @@ import { PodDisruptionBudgetV1 } from '@cdktf/provider-kubernetes/lib/pod-disrup
 import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { Aspects } from 'cdktf';
 import { Construct } from 'constructs';
-import { checkContainer, containerSpec, namespaceAndServiceAccount, POD_SECURITY_CONTEXT } from './container-spec';
+import { checkContainer, CONTAINER_DEFAULTS, containerSpec, namespaceAndServiceAccount, POD_SECURITY_CONTEXT } from './container-spec';
 import { KubernetesOwnershipLabels } from './kubernetes-ownership-labels';
 import { checkName, checkRange, NAME_RULES } from './names';
 import type { Ownership } from './ownership';
@@ -77,8 +77,8 @@ export class Workload extends Construct {
     this.namespace = checkName(where, 'Kubernetes namespace', props.namespace ?? service, NAME_RULES.kubernetesName);
     this.replicas = checkRange(where, 'replicas', props.replicas ?? (props.production ? 2 : 1), 1, 100);
     this.maxReplicas = checkRange(where, 'maxReplicas', props.maxReplicas ?? this.replicas * 3, this.replicas, 1000);
-    this.cpu = props.cpu ?? '250m';
-    this.memory = props.memory ?? '512Mi';
+    this.cpu = props.cpu ?? CONTAINER_DEFAULTS.cpu;
+    this.memory = props.memory ?? CONTAINER_DEFAULTS.memory;
     const port = checkRange(where, 'port', props.port ?? 8080, 1, 65535);
     const container = { name: service, image: props.image, cpu: this.cpu, memory: this.memory, port, readinessPath: props.readinessPath, livenessPath: props.livenessPath, env: props.env };
     checkContainer(where, container);

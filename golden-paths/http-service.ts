@@ -1,3 +1,4 @@
+import { CONTAINER_OPTIONS, GoldenPathDefinition, REPLICA_OPTIONS, storeOptions } from './golden-path-definition';
 import type { Organisation } from './organisation';
 import { ContainerProps, GoldenPathProps, GoldenPathService } from './service-base';
 import { DatabaseOptions, ServiceFoundation } from './service-foundation';
@@ -39,7 +40,7 @@ export class HttpService extends GoldenPathService {
   readonly environments: Readonly<Record<string, ServiceEnvironment>>;
 
   constructor(organisation: Organisation, name: string, readonly props: HttpServiceProps) {
-    super(organisation, name, props, 'http-service');
+    super(organisation, name, props, HTTP_SERVICE_PATH);
     const environments: Record<string, ServiceEnvironment> = {};
     for (const envName of this.environmentNames) {
       const stacks = organisation.environments[envName];
@@ -67,3 +68,16 @@ export class HttpService extends GoldenPathService {
     this.recordMetadata();
   }
 }
+
+/** The http-service golden path as data: `npm run golden-paths`, `new-service` and props validation read it. */
+export const HTTP_SERVICE_PATH: GoldenPathDefinition = {
+  name: 'http-service',
+  className: HttpService.name,
+  summary: 'An HTTP API on Kubernetes: Deployment, Service, autoscaler, disruption budget, IAM role, optional database, queue and bucket, alarms and dashboard.',
+  options: [
+    ...CONTAINER_OPTIONS,
+    ...REPLICA_OPTIONS,
+    { flag: 'port', prop: 'port', type: 'integer', description: 'container port', default: '8080', min: 1, max: 65535 },
+    ...storeOptions(true),
+  ],
+};

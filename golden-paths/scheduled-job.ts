@@ -1,3 +1,5 @@
+import { cronProblem, timeZoneProblem } from '../model/cron-schedule';
+import { CONTAINER_OPTIONS, GoldenPathDefinition, storeOptions } from './golden-path-definition';
 import { ScheduledWorkload } from '../constructs/scheduled-workload';
 import type { Organisation } from './organisation';
 import { ContainerProps, GoldenPathProps, GoldenPathService } from './service-base';
@@ -27,7 +29,7 @@ export class ScheduledJob extends GoldenPathService {
   readonly environments: Readonly<Record<string, { foundation: ServiceFoundation; job: ScheduledWorkload }>>;
 
   constructor(organisation: Organisation, name: string, readonly props: ScheduledJobProps) {
-    super(organisation, name, props, 'scheduled-job');
+    super(organisation, name, props, SCHEDULED_JOB_PATH);
     const environments: Record<string, { foundation: ServiceFoundation; job: ScheduledWorkload }> = {};
     for (const envName of this.environmentNames) {
       const stacks = organisation.environments[envName];
@@ -55,3 +57,19 @@ export class ScheduledJob extends GoldenPathService {
     this.recordMetadata();
   }
 }
+
+/** The scheduled-job golden path as data: `npm run golden-paths`, `new-service` and props validation read it. */
+export const SCHEDULED_JOB_PATH: GoldenPathDefinition = {
+  name: 'scheduled-job',
+  className: ScheduledJob.name,
+  summary: 'A Kubernetes CronJob with history limits, a concurrency policy and a deadline, its IAM role and data stores, an alarm on failed runs.',
+  options: [
+    { flag: 'schedule', prop: 'schedule', type: 'string', description: "cron schedule, five fields, e.g. '15 3 * * *'", default: '(required)', required: true, check: (v) => (cronProblem(v) ? `is not a valid cron schedule: ${cronProblem(v)}` : undefined) },
+    { flag: 'time-zone', prop: 'timeZone', type: 'string', description: 'IANA time zone of the schedule', default: 'Etc/UTC', check: timeZoneProblem },
+    { flag: 'concurrency-policy', prop: 'concurrencyPolicy', type: 'string', description: 'what happens when a run is due while the last still runs', default: 'Forbid', choices: ['Allow', 'Forbid', 'Replace'], propOnly: true },
+    ...CONTAINER_OPTIONS,
+    { flag: 'timeout-seconds', prop: 'timeoutSeconds', type: 'integer', description: 'a run is stopped after this long', default: '3600', min: 60, max: 86400 },
+    { flag: 'retries', prop: 'retries', type: 'integer', description: 'retries of a failed run', default: '2', min: 0, max: 10, propOnly: true },
+    ...storeOptions(true),
+  ],
+};

@@ -5,7 +5,9 @@ import { NAME_PATTERN } from '../model/ownership-record';
 import { recordService } from '../constructs/metadata-writer';
 import { Ownership, OwnershipInput } from '../constructs/ownership';
 import { Repository } from '../constructs/repository';
+import { DEFAULT_VERSION, GoldenPathDefinition } from './golden-path-definition';
 import type { Organisation } from './organisation';
+import { checkGoldenPathProps } from './props-validation';
 
 export type Lifecycle = 'experimental' | 'production' | 'deprecated';
 
@@ -37,7 +39,7 @@ export interface GoldenPathProps {
 export interface ContainerProps {
   /** Container image with an immutable tag. @default `<registry>/<name>:<version>` */
   readonly image?: string;
-  /** Image tag when `image` is not given. @default '0.1.0' */
+  /** Image tag when `image` is not given. @default DEFAULT_VERSION ('0.1.0') */
   readonly version?: string;
   /** CPU request per pod; the limit is twice it. @default '250m' */
   readonly cpu?: string;
@@ -69,9 +71,10 @@ export abstract class GoldenPathService {
     readonly organisation: Organisation,
     name: string,
     readonly base: GoldenPathProps,
-    private readonly goldenPath: string,
+    readonly definition: GoldenPathDefinition,
   ) {
     checkServiceName(name);
+    checkGoldenPathProps(definition, name, base);
     this.name = name;
     this.input = { owner: base.owner, service: name, costCenter: base.costCenter, tags: base.tags };
     this.ownership = Ownership.resolve(organisation.validator, `github/${name}`, this.input);
@@ -91,7 +94,7 @@ export abstract class GoldenPathService {
 
   /** The image to run: the given one, or the organisation's registry, the service name and the version. */
   protected imageOf(props: ContainerProps): string {
-    return props.image ?? `${this.organisation.containerRegistry}/${this.name}:${props.version ?? '0.1.0'}`;
+    return props.image ?? `${this.organisation.containerRegistry}/${this.name}:${props.version ?? DEFAULT_VERSION}`;
   }
 
   /** Ownership of the service in one environment, errors naming the stack it lands in. */
@@ -108,7 +111,7 @@ export abstract class GoldenPathService {
   /** Writes the service's catalog metadata into every stack it has parts in. Call once, last. */
   protected recordMetadata(): void {
     const metadata: ServiceMetadata = {
-      goldenPath: this.goldenPath,
+      goldenPath: this.definition.name,
       name: this.name,
       owner: this.ownership.owner,
       costCenter: this.ownership.costCenter,

@@ -1,3 +1,4 @@
+import { GoldenPathDefinition } from './golden-path-definition';
 import { Construct } from 'constructs';
 import { ServiceObservability } from '../constructs/service-observability';
 import { SiteDistribution, SiteDistributionProps } from '../constructs/site-distribution';
@@ -17,7 +18,7 @@ export class StaticSite extends GoldenPathService {
   readonly environments: Readonly<Record<string, SiteDistribution>>;
 
   constructor(organisation: Organisation, name: string, readonly props: StaticSiteProps) {
-    super(organisation, name, props, 'static-site');
+    super(organisation, name, props, STATIC_SITE_PATH);
     const environments: Record<string, SiteDistribution> = {};
     for (const envName of this.environmentNames) {
       const stacks = organisation.environments[envName];
@@ -47,3 +48,14 @@ export class StaticSite extends GoldenPathService {
     this.recordMetadata();
   }
 }
+
+/** The static-site golden path as data: `npm run golden-paths`, `new-service` and props validation read it. */
+export const STATIC_SITE_PATH: GoldenPathDefinition = {
+  name: 'static-site',
+  className: StaticSite.name,
+  summary: 'A static site: private S3 bucket behind CloudFront with origin access control, HTTPS only, security headers, access logs, a traffic dashboard.',
+  options: [
+    { flag: 'single-page-app', prop: 'singlePageApp', type: 'boolean', description: 'serve index.html for unknown paths', default: 'false' },
+    { flag: 'price-class', prop: 'priceClass', type: 'string', description: 'CloudFront edge locations', default: 'PriceClass_100', choices: ['PriceClass_100', 'PriceClass_200', 'PriceClass_All'] },
+  ],
+};

@@ -1,3 +1,4 @@
+import { CONTAINER_OPTIONS, GoldenPathDefinition, REPLICA_OPTIONS, storeOptions } from './golden-path-definition';
 import { Workload } from '../constructs/workload';
 import type { Organisation } from './organisation';
 import { ContainerProps, GoldenPathProps, GoldenPathService } from './service-base';
@@ -28,7 +29,7 @@ export class Worker extends GoldenPathService {
   readonly environments: Readonly<Record<string, { foundation: ServiceFoundation; workload: Workload }>>;
 
   constructor(organisation: Organisation, name: string, readonly props: WorkerProps) {
-    super(organisation, name, props, 'worker');
+    super(organisation, name, props, WORKER_PATH);
     const environments: Record<string, { foundation: ServiceFoundation; workload: Workload }> = {};
     for (const envName of this.environmentNames) {
       const stacks = organisation.environments[envName];
@@ -62,3 +63,17 @@ export class Worker extends GoldenPathService {
     this.recordMetadata();
   }
 }
+
+/** The worker golden path as data: `npm run golden-paths`, `new-service` and props validation read it. */
+export const WORKER_PATH: GoldenPathDefinition = {
+  name: 'worker',
+  className: Worker.name,
+  summary: 'A queue consumer: its queue and dead-letter queue, no ingress, scaling on queue depth where the cluster serves queue metrics, alarms on dead letters and message age.',
+  options: [
+    ...CONTAINER_OPTIONS,
+    ...REPLICA_OPTIONS,
+    { flag: 'messages-per-replica', prop: 'messagesPerReplica', type: 'integer', description: 'queued messages per replica the autoscaler aims for', default: '100', min: 1, max: 100000 },
+    { flag: 'health-port', prop: 'healthPort', type: 'integer', description: 'port of the health endpoint the probes call', default: '8080', min: 1, max: 65535, propOnly: true },
+    ...storeOptions(false),
+  ],
+};

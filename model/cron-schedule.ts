@@ -25,3 +25,15 @@ export function runsPerMonth(schedule: string, timeZone = 'UTC'): number {
   }
   return runs;
 }
+
+/** Why a time zone is not an IANA time zone name as Kubernetes and cron read it, or undefined. */
+export function timeZoneProblem(timeZone: string): string | undefined {
+  if (timeZone === 'UTC' || timeZone === 'Etc/UTC' || Intl.supportedValuesOf('timeZone').includes(timeZone)) return undefined;
+  try {
+    // Also accepts IANA links the list leaves out (Asia/Calcutta), but only as spelled in the database.
+    if (new Intl.DateTimeFormat('en', { timeZone }).resolvedOptions().timeZone === timeZone) return undefined;
+  } catch {
+    // RangeError: not a time zone at all.
+  }
+  return 'is not an IANA time zone name such as Etc/UTC or Europe/Paris';
+}

@@ -1,5 +1,6 @@
 /** `npm run golden-paths`: the available golden paths, with their options and defaults. */
-import { COMMON_OPTIONS, GOLDEN_PATHS, GoldenPathOption } from '../golden-paths/options';
+import { COMMON_OPTIONS, GoldenPathOption } from '../golden-paths/golden-path-definition';
+import { goldenPaths } from '../golden-paths/registry';
 
 const describe = (o: GoldenPathOption) => {
   const flag = `--${o.flag}${o.type === 'boolean' ? '' : o.type === 'list' ? ' <a,b>' : o.choices ? ` <${o.choices.join('|')}>` : ` <${o.type === 'integer' ? 'n' : 'value'}>`}`;
@@ -7,8 +8,8 @@ const describe = (o: GoldenPathOption) => {
 };
 
 const lines = ['Golden paths (npm run new-service -- --golden-path <name> ...):', ''];
-for (const path of GOLDEN_PATHS) {
-  lines.push(`  ${path.name}  (${path.className})`, `    ${path.summary}`, '', ...path.options.map(describe), '');
+for (const path of goldenPaths()) {
+  lines.push(`  ${path.name}  (${path.className})`, `    ${path.summary}`, '', ...path.options.filter((o) => !o.propOnly).map(describe), '');
 }
 lines.push(
   'Every golden path also takes:',
@@ -16,6 +17,6 @@ lines.push(
   `    ${'--owner <team>'.padEnd(44)} owning team, from stacks/organisation.json (required)`,
   `    ${'--cost-center <cc>'.padEnd(44)} one of the team's cost centers (default: the team's first)`,
   `    ${'--tag <key=value>'.padEnd(44)} organisation-defined ownership keys, e.g. data-classification=internal (repeatable)`,
-  ...COMMON_OPTIONS.map(describe),
+  ...COMMON_OPTIONS.filter((o) => !o.propOnly).map(describe),
 );
 console.log(lines.join('\n'));

@@ -6,14 +6,15 @@
 import * as path from 'path';
 import { Command, Option } from 'commander';
 import { NAME_PATTERN } from '../model/ownership-record';
-import { COMMON_OPTIONS, GOLDEN_PATHS } from '../golden-paths/options';
+import { allOptions, COMMON_OPTIONS, GoldenPathOption } from '../golden-paths/golden-path-definition';
+import { goldenPath, goldenPaths } from '../golden-paths/registry';
 import { applyScaffold, loadSettings, missingFields, planScaffold, ScaffoldRequest } from './scaffold-service';
 import { runCommand } from '../model/run-command';
 
-/** Every option of every golden path once: which apply is checked against the chosen path. */
-function allOptions() {
-  const seen = new Map<string, (typeof COMMON_OPTIONS)[number]>();
-  for (const o of [...COMMON_OPTIONS, ...GOLDEN_PATHS.flatMap((p) => p.options)]) if (!seen.has(o.flag)) seen.set(o.flag, o);
+/** Every command-line option of every golden path once: which apply is checked against the chosen path. */
+function everyFlag(): GoldenPathOption[] {
+  const seen = new Map<string, GoldenPathOption>();
+  for (const o of [...COMMON_OPTIONS, ...goldenPaths().flatMap((p) => p.options)]) if (!o.propOnly && !seen.has(o.flag)) seen.set(o.flag, o);
   return [...seen.values()];
 }
 
@@ -23,28 +24,28 @@ async function askForMissing(request: ScaffoldRequest, root: string): Promise<Sc
   const { input, select } = await import('@inquirer/prompts');
   const settings = loadSettings(root);
   const name = request.name ?? (await input({ message: 'Service name (lowercase letters, digits, hyphens):', validate: (v) => NAME_PATTERN.test(v) || 'lowercase letters, digits and hyphens' }));
-  const goldenPath = request.goldenPath ?? (await select({ message: 'Golden path:', choices: GOLDEN_PATHS.map((p) => ({ name: p.name, value: p.name, description: p.summary })) }));
+  const goldenPathName = request.goldenPath ?? (await select({ message: 'Golden path:', choices: goldenPaths().map((p) => ({ name: p.name, value: p.name, description: p.summary })) }));
   const owner = request.owner ?? (await select({ message: 'Owning team:', choices: Object.entries(settings.teams).map(([value, t]) => ({ name: `${value} (${t.displayName})`, value })) }));
   const costCenters = settings.teams[owner]?.costCenters ?? [];
   const costCenter = request.costCenter ?? (costCenters.length > 1 ? await select({ message: 'Cost center:', choices: costCenters.map((c) => ({ name: c, value: c })) }) : undefined);
   const options = { ...request.options };
-  const definition = GOLDEN_PATHS.find((p) => p.name === goldenPath);
-  for (const o of [...COMMON_OPTIONS, ...(definition?.options ?? [])]) {
+  const definition = goldenPath(goldenPathName);
+  for (const o of definition ? allOptions(definition) : COMMON_OPTIONS) {
     if (o.required && options[o.flag] === undefined) options[o.flag] = await input({ message: `${o.description}:` });
   }
-  return { ...request, name, goldenPath, owner, costCenter, options };
+  return { ...request, name, goldenPath: goldenPathName, owner, costCenter, options };
 }
 
 runCommand(async () => {
   const program = new Command('new-service')
     .description('Create a new service from a golden path (see npm run golden-paths)')
     .option('--name <name>', 'service name')
-    .option('--golden-path <path>', `one of ${GOLDEN_PATHS.map((p) => p.name).join(', ')}`)
+    .option('--golden-path <path>', `one of ${goldenPaths().map((p) => p.name).join(', ')}`)
     .option('--owner <team>', 'owning team')
     .option('--cost-center <cc>', "one of the team's cost centers")
     .option('--tag <key=value>', 'organisation-defined ownership key (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
     .addOption(new Option('--root <dir>', 'project root').default(process.cwd()).hideHelp());
-  for (const o of allOptions()) program.option(o.type === 'boolean' ? `--${o.flag}` : `--${o.flag} <value>`, `${o.description} (default: ${o.default})`);
+  for (const o of everyFlag()) program.option(o.type === 'boolean' ? `--${o.flag}` : `--${o.flag} <value>`, `${o.description} (default: ${o.default})`);
   program.parse();
   const opts = program.opts<Record<string, string | boolean | string[] | undefined>>();
   const root = path.resolve(String(opts.root));
@@ -55,7 +56,7 @@ runCommand(async () => {
     owner: opts.owner as string | undefined,
     costCenter: opts.costCenter as string | undefined,
     tags: opts.tag as string[],
-    options: Object.fromEntries(allOptions().map((o) => [o.flag, opts[camel(o.flag)] as string | boolean | undefined])),
+    options: Object.fromEntries(everyFlag().map((o) => [o.flag, opts[camel(o.flag)] as string | boolean | undefined])),
   };
   request = await askForMissing(request, root);
   const plan = planScaffold(request, root);

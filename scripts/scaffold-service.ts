@@ -1,11 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { cronProblem } from '../model/cron-schedule';
 import { GroundworkError } from '../model/errors';
 import { readJsonFile } from '../model/read-json';
 import { OrganisationSettings, validateOrganisation } from '../model/organisation-settings';
 import { describeOwnershipProblem, NAME_PATTERN, OwnershipValidator, resolveOwnership } from '../model/ownership-record';
-import { COMMON_OPTIONS, goldenPath, GOLDEN_PATHS, GoldenPathDefinition, GoldenPathOption } from '../golden-paths/options';
+import { allOptions, COMMON_OPTIONS, GoldenPathDefinition, GoldenPathOption } from '../golden-paths/golden-path-definition';
+import { propValueProblem } from '../golden-paths/props-validation';
+import { goldenPath, goldenPaths } from '../golden-paths/registry';
+import { githubTopics, kubernetesLabelProblems } from '../model/tag-limits';
 
 /** What the user asked for, as strings from flags or prompts. */
 export interface ScaffoldRequest {
@@ -36,10 +38,17 @@ export function loadSettings(root: string): OrganisationSettings {
   return validateOrganisation(json, SETTINGS_FILE);
 }
 
-/** order-events -> orderEvents; a name that is not a valid identifier gains a Service suffix. */
+/** order-events -> orderEvents (search--api too); a name that would not be a valid identifier gains a service prefix. */
 export function functionNameOf(name: string): string {
-  const camel = name.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+  const [first, ...rest] = name.split('-').filter(Boolean);
+  const camel = first + rest.map((part) => part[0].toUpperCase() + part.slice(1)).join('');
   return /^[a-z]/.test(camel) && !RESERVED.has(camel) ? camel : `service${camel[0].toUpperCase()}${camel.slice(1)}`;
+}
+
+/** Function names stacks/services/index.ts already imports. */
+function functionNamesInUse(root: string): Map<string, string> {
+  const index = fs.readFileSync(path.join(root, SERVICES_DIR, 'index.ts'), 'utf8');
+  return new Map([...index.matchAll(/^import \{ (\w+) \} from '\.\/([a-z0-9-]+)';$/gm)].map((m) => [m[1], m[2]]));
 }
 
 const tsString = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\r?\n/g, '\\n')}'`;
@@ -51,7 +60,7 @@ export function missingFields(request: ScaffoldRequest): string[] {
   if (!request.goldenPath) missing.push('golden-path');
   if (!request.owner) missing.push('owner');
   const definition = request.goldenPath ? goldenPath(request.goldenPath) : undefined;
-  for (const o of [...COMMON_OPTIONS, ...(definition?.options ?? [])]) if (o.required && request.options[o.flag] === undefined) missing.push(o.flag);
+  for (const o of definition ? allOptions(definition) : COMMON_OPTIONS) if (o.required && request.options[o.flag] === undefined) missing.push(o.flag);
   return missing;
 }
 
@@ -65,9 +74,14 @@ function problemsOf(request: ScaffoldRequest, settings: OrganisationSettings, ro
   if (name && NAME_PATTERN.test(name)) {
     if (fs.existsSync(path.join(root, SERVICES_DIR, `${name}.ts`))) problems.push(`--name "${name}" is taken: ${path.join(SERVICES_DIR, `${name}.ts`)} exists`);
     else if (serviceNamesInUse(root).has(name)) problems.push(`--name "${name}" is taken by another service in ${SERVICES_DIR}`);
+    else {
+      const fn = functionNameOf(name);
+      const user = functionNamesInUse(root).get(fn);
+      if (user) problems.push(`--name "${name}" would be written as the function ${fn}, which ${path.join(SERVICES_DIR, `${user}.ts`)} already exports; choose a name that differs by more than hyphens`);
+    }
   }
   const definition = request.goldenPath ? goldenPath(request.goldenPath) : undefined;
-  if (request.goldenPath && !definition) problems.push(`--golden-path "${request.goldenPath}" is not one of ${GOLDEN_PATHS.map((p) => p.name).join(', ')}`);
+  if (request.goldenPath && !definition) problems.push(`--golden-path "${request.goldenPath}" is not one of ${goldenPaths().map((p) => p.name).join(', ')}`);
 
   const tags: Record<string, string> = {};
   for (const pair of request.tags ?? []) {
@@ -77,10 +91,16 @@ function problemsOf(request: ScaffoldRequest, settings: OrganisationSettings, ro
   }
   if (request.owner) {
     const input = { owner: request.owner, service: NAME_PATTERN.test(name) ? name : 'placeholder', costCenter: request.costCenter, tags };
-    for (const p of resolveOwnership(new OwnershipValidator(settings), input).problems) problems.push(describeOwnershipProblem(flagOf(p.key), p).replace(/\.$/, ''));
+    const { record, problems: ownership } = resolveOwnership(new OwnershipValidator(settings), input);
+    for (const p of ownership) problems.push(describeOwnershipProblem(flagOf(p.key), p).replace(/\.$/, ''));
+    // The limits synth applies to the same record: GitHub topics, Kubernetes labels.
+    if (!ownership.length) {
+      for (const p of githubTopics(record).problems) problems.push(p);
+      for (const [key, value] of Object.entries(record)) for (const p of kubernetesLabelProblems(key, value)) problems.push(p);
+    }
   }
 
-  const allowed = new Map([...COMMON_OPTIONS, ...(definition?.options ?? [])].map((o) => [o.flag, o]));
+  const allowed = new Map((definition ? allOptions(definition) : COMMON_OPTIONS).filter((o) => !o.propOnly).map((o) => [o.flag, o]));
   for (const [flag, value] of Object.entries(request.options)) {
     if (value === undefined) continue;
     const option = allowed.get(flag);
@@ -99,25 +119,16 @@ function flagOf(key: string): string {
   return ({ owner: '--owner', service: '--name', 'cost-center': '--cost-center' } as Record<string, string>)[key] ?? `--tag ${key}`;
 }
 
+/** A flag's text as the prop value the golden path would get, checked by the same rule synth applies. */
 function optionProblem(o: GoldenPathOption, value: string | boolean, settings: OrganisationSettings): string | undefined {
   if (o.type === 'boolean') return value === true ? undefined : 'takes no value';
   if (typeof value !== 'string' || value === '') return 'needs a value';
-  if (o.type === 'integer') {
-    const n = Number(value);
-    if (!Number.isInteger(n) || (o.min !== undefined && n < o.min) || (o.max !== undefined && n > o.max)) return `"${value}" must be a whole number from ${o.min} to ${o.max}`;
-    return undefined;
-  }
   if (o.type === 'list') {
     const unknown = value.split(',').filter((e) => !settings.environments[e.trim()]);
     return unknown.length ? `names unknown environments ${unknown.join(', ')} (known: ${Object.keys(settings.environments).join(', ')})` : undefined;
   }
-  if (o.choices && !o.choices.includes(value)) return `"${value}" must be one of ${o.choices.join(', ')}`;
-  if (o.pattern && !o.pattern.test(value)) return `"${value}" is not valid (${o.description})`;
-  if (o.flag === 'schedule') {
-    const problem = cronProblem(value);
-    if (problem) return `"${value}" is not a valid cron schedule: ${problem}`;
-  }
-  return undefined;
+  const problem = propValueProblem(o, o.type === 'integer' ? (/^-?[0-9]+$/.test(value.trim()) ? Number(value) : value) : value);
+  return problem && `"${value}" ${problem.replace(/, not a string$/, '')}`;
 }
 
 /** Service names already used in stacks/services (the second argument of each golden path). */

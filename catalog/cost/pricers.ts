@@ -1,4 +1,4 @@
-import { cronProblem, runsPerMonth } from '../../model/cron-schedule';
+import { cronProblem, runsPerMonth, timeZoneProblem } from '../../model/cron-schedule';
 import { podRequests } from '../terraform/kubernetes-pods';
 import { block, literal, ResourceRecord } from '../terraform/resource-index';
 import type { UsageFigures } from './usage';
@@ -132,7 +132,9 @@ const kubernetesCronJob: Pricer = (r, { usage }) => {
   const requests = podRequests(r);
   if (typeof requests === 'string') return { notPriced: requests };
   const { cpu, memory } = requests;
-  const runs = runsPerMonth(schedule, literal(block(r.body.spec)?.timezone) ?? 'UTC');
+  const timeZone = literal(block(r.body.spec)?.timezone) ?? 'UTC';
+  if (timeZoneProblem(timeZone)) return { notPriced: `time zone ${JSON.stringify(timeZone)} ${timeZoneProblem(timeZone)}` };
+  const runs = runsPerMonth(schedule, timeZone);
   const hoursRun = Math.round(((runs * usage.jobRunMinutes) / 60) * 100) / 100;
   return {
     charges: [

@@ -1,0 +1,90 @@
+/**
+ * What a golden path offers, as data: its options, their types, rules and defaults. Each golden
+ * path declares its definition beside its class; `registry.ts` collects them for
+ * `npm run golden-paths`, `npm run new-service` and the validation of props at synth.
+ */
+
+import { NAME_PATTERN } from '../model/ownership-record';
+import { CONTAINER_DEFAULTS, CPU_QUANTITY, MEMORY_QUANTITY, quantityProblem } from '../constructs/container-spec';
+
+export type OptionType = 'string' | 'integer' | 'boolean' | 'list';
+
+export interface GoldenPathOption {
+  /** Command-line flag without dashes, e.g. replicas. */
+  readonly flag: string;
+  /** Prop it sets in the generated code. */
+  readonly prop: string;
+  readonly type: OptionType;
+  readonly description: string;
+  /** What happens when it is not given, as the props document it. */
+  readonly default: string;
+  readonly choices?: readonly string[];
+  readonly required?: boolean;
+  /** For sizes and the like: the value goes in as `{ size: value }`. */
+  readonly objectKey?: string;
+  readonly pattern?: RegExp;
+  readonly min?: number;
+  readonly max?: number;
+  /** A rule beyond the pattern: why the value is wrong, or undefined. */
+  readonly check?: (value: string) => string | undefined;
+  /** A prop of the TypeScript API only (structured or rarely needed), not offered by new-service. */
+  readonly propOnly?: boolean;
+}
+
+export interface GoldenPathDefinition {
+  /** Its name in the catalog and on the command line, e.g. http-service; also its file, golden-paths/<name>.ts. */
+  readonly name: string;
+  /** The class golden-paths/<name>.ts exports. */
+  readonly className: string;
+  readonly summary: string;
+  readonly options: readonly GoldenPathOption[];
+}
+
+/** An image tag (OCI distribution spec), not `latest`. */
+export const IMAGE_TAG = /^(?!latest$)[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+/** An image reference with an immutable tag or digest: registry/path:tag or registry/path@sha256:... */
+export const IMAGE_REFERENCE = /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-][a-z0-9]+)*)+(:(?!latest$)[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}|@sha256:[a-f0-9]{64})$/;
+/** A web link people follow from the catalog: https or http, no spaces. */
+export const WEB_LINK = /^https?:\/\/[^\s/$.?#][^\s]*$/;
+/** The version golden paths tag images with when none is given. */
+export const DEFAULT_VERSION = '0.1.0';
+
+/** Options every golden path takes (owner, cost center and tags are asked separately). */
+export const COMMON_OPTIONS: readonly GoldenPathOption[] = [
+  { flag: 'description', prop: 'description', type: 'string', description: 'one line on what the service does', default: '(required)', required: true },
+  { flag: 'environments', prop: 'environments', type: 'list', description: 'environments it runs in, comma-separated', default: 'every environment' },
+  { flag: 'system', prop: 'system', type: 'string', description: 'Backstage system it belongs to', default: 'none', pattern: NAME_PATTERN },
+  { flag: 'lifecycle', prop: 'lifecycle', type: 'string', description: 'lifecycle stage', default: 'production', choices: ['experimental', 'production', 'deprecated'] },
+  { flag: 'tier', prop: 'tier', type: 'integer', description: 'criticality, 1 (highest) to 3', default: '3', min: 1, max: 3 },
+  { flag: 'runbook', prop: 'links.runbook', type: 'string', description: 'runbook URL (https: or http:)', default: 'none', pattern: WEB_LINK },
+  { flag: 'docs', prop: 'links.docs', type: 'string', description: 'documentation URL (https: or http:)', default: 'none', pattern: WEB_LINK },
+  { flag: 'dashboard', prop: 'links.dashboard', type: 'string', description: 'dashboard URL (https: or http:)', default: 'the built-in dashboard', pattern: WEB_LINK, propOnly: true },
+  { flag: 'visibility', prop: 'visibility', type: 'string', description: 'repository visibility', default: 'private', choices: ['private', 'internal', 'public'], propOnly: true },
+];
+
+/** The container options of every workload golden path. */
+export const CONTAINER_OPTIONS: readonly GoldenPathOption[] = [
+  { flag: 'version', prop: 'version', type: 'string', description: 'image tag (image is <registry>/<name>:<version>), not latest', default: DEFAULT_VERSION, pattern: IMAGE_TAG },
+  { flag: 'image', prop: 'image', type: 'string', description: 'full image reference with an immutable tag or digest', default: '<registry>/<name>:<version>', pattern: IMAGE_REFERENCE, propOnly: true },
+  { flag: 'cpu', prop: 'cpu', type: 'string', description: 'CPU request per pod (limit: twice)', default: CONTAINER_DEFAULTS.cpu, pattern: CPU_QUANTITY, check: (v) => quantityProblem('cpu', v) },
+  { flag: 'memory', prop: 'memory', type: 'string', description: 'memory request and limit per pod', default: CONTAINER_DEFAULTS.memory, pattern: MEMORY_QUANTITY, check: (v) => quantityProblem('memory', v) },
+];
+
+/** The data-store options; `queue` only where the queue is optional. */
+export const storeOptions = (queue: boolean): GoldenPathOption[] => [
+  { flag: 'database', prop: 'database', type: 'string', description: 'a PostgreSQL database of this size per environment', default: 'none', choices: ['small', 'medium', 'large'], objectKey: 'size' },
+  ...(queue ? [{ flag: 'queue', prop: 'queue', type: 'boolean' as const, description: 'an SQS queue with a dead-letter queue per environment', default: 'none' }] : []),
+  { flag: 'bucket', prop: 'bucket', type: 'boolean', description: 'a private S3 bucket per environment', default: 'none' },
+];
+
+
+/** Replica options of the long-running workload golden paths. */
+export const REPLICA_OPTIONS: readonly GoldenPathOption[] = [
+  { flag: 'replicas', prop: 'replicas', type: 'integer', description: 'minimum replicas', default: '2 in production, 1 elsewhere', min: 1, max: 100 },
+  { flag: 'max-replicas', prop: 'maxReplicas', type: 'integer', description: 'maximum replicas the autoscaler may add', default: 'a multiple of replicas', min: 1, max: 1000, propOnly: true },
+];
+
+/** Every option of a golden path: those all golden paths share, then its own. */
+export function allOptions(definition: GoldenPathDefinition): GoldenPathOption[] {
+  return [...COMMON_OPTIONS, ...definition.options];
+}
