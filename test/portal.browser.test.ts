@@ -1,3 +1,4 @@
+/// <reference lib="dom" /> // page functions run in the browser
 /**
  * The portal in a real browser: Debian's headless Chromium driven by playwright-core. The page is
  * opened from disk as a person would; screenshots of each view land in test-output/portal/.

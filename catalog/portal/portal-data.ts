@@ -39,7 +39,8 @@ export interface PortalService {
   readonly tags: Record<string, string>;
   readonly links: PortalLink[];
   readonly level: string;
-  readonly checks: Array<{ id: string; level: string; passed: boolean; detail: string }>;
+  /** The scorecard checks that fail: what is missing for the next level. */
+  readonly missing: Array<{ id: string; level: string; detail: string }>;
   readonly monthlyUsd?: number;
   readonly notPriced: number;
   readonly spend?: { month: string; amount: number };
@@ -140,7 +141,7 @@ export function portalData(catalog: Catalog, cost: CostReport, policy: PolicyRep
       tags: s.tags,
       links: links(s.links),
       level: s.scorecard?.level ?? 'none',
-      checks: (checks.get(s.name) ?? []).map((c) => ({ id: c.id, level: c.level, passed: c.passed, detail: c.detail })),
+      missing: (checks.get(s.name) ?? []).filter((c) => !c.passed).map((c) => ({ id: c.id, level: c.level, detail: c.detail })),
       monthlyUsd: s.cost?.monthlyUsd,
       notPriced: s.cost?.notPriced ?? 0,
       spend: s.spend && { month: s.spend.month, amount: s.spend.amount },

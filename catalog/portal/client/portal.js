@@ -325,7 +325,7 @@
     ]);
     const tagList = el('div', null, Object.entries(s.tags).sort((a, b) => cmp(a[0], b[0])).map(([k, v]) => el('span', { class: 'tag' }, k + '=' + v)));
     const linkList = s.links.length ? el('ul', { class: 'links' }, s.links.map((l) => el('li', null, externalLink(l.title, l.url)))) : el('p', { class: 'muted' }, 'No links.');
-    const missing = s.checks.filter((c) => !c.passed);
+    const missing = s.missing;
     const scorecard = el(
       'div',
       null,
@@ -613,7 +613,7 @@
     }
     for (const [name, ty] of teamLabels) root.appendChild(svg('text', { class: 'team-label', x: X_TEAM, y: ty + 14 }, clip(name, 16)));
     const node = (x, ny, kind, label, href, title) => {
-      const g = svg('g', { class: 'node ' + kind }, svg('title', null, title), svg('rect', { x, y: ny, width: W, height: NODE_H, rx: 4 }), svg('text', { x: x + 6, y: ny + 14 }, clip(label, 34)));
+      const g = svg('g', { class: 'node ' + kind }, svg('title', null, title), svg('rect', { x, y: ny, width: W, height: NODE_H, rx: 4 }), svg('text', { x: x + 6, y: ny + 14 }, clip(label, 31)));
       if (!href) return g;
       const a = svg('a', { href });
       a.appendChild(g);
