@@ -3,7 +3,9 @@
  * services in two environments, measured side by side in one run: bare cdktf synth of the same
  * resources, platform synth (tags, catalog, cost, guardrails), and the analysis step alone. Each
  * measurement is a fresh process; the table shows medians and ratios; bench-results/bench.json
- * holds the same figures.
+ * holds the same figures. The portal (index.html of the platform synth) is then measured in
+ * headless Chromium: page size, first render, search keystroke. `--portal-only` skips the synth
+ * comparison and measures the portal of one platform synth per size.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -12,6 +14,7 @@ import * as path from 'path';
 import { Command } from 'commander';
 import { replaceFile } from '../model/atomic-write';
 import { stableJson } from '../model/stable-json';
+import { measurePortal, PortalFigures } from '../bench/measure-portal';
 
 interface Run {
   ms: number;
@@ -44,8 +47,28 @@ function resourceCounts(outdir: string): Record<string, number> {
 const program = new Command('bench')
   .option('--sizes <list>', 'numbers of services', '10,100,1000')
   .option('--runs <n>', 'runs per measurement (the median is reported)', '3')
+  .option('--portal-only', 'only the portal: one platform synth per size, then page size, first render and keystroke in Chromium')
   .parse();
-const { sizes, runs } = program.opts<{ sizes: string; runs: string }>();
+const { sizes, runs, portalOnly } = program.opts<{ sizes: string; runs: string; portalOnly?: boolean }>();
+
+const portalColumns = (f: PortalFigures) => ({ portalKb: Math.round(f.pageBytes / 1024), portalFirstRenderMs: f.firstRenderMs, portalKeystrokeMs: f.keystrokeMs });
+
+async function portalOnlyRun(): Promise<void> {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-bench-portal-'));
+  try {
+    for (const count of sizes.split(',').map(Number)) {
+      const out = path.join(work, `platform-${count}`);
+      measure('platform', count, out);
+      const f = await measurePortal(path.join(out, 'catalog', 'index.html'));
+      console.log(`${count} services: portal ${Math.round(f.pageBytes / 1024)} KB, first render ${f.firstRenderMs} ms, search keystroke ${f.keystrokeMs} ms (median)`);
+    }
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+if (portalOnly) return portalOnlyRun();
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-bench-'));
 const rows: Array<Record<string, number | string | boolean>> = [];
 try {
@@ -62,6 +85,7 @@ try {
       analysis.push(measure('analysis', count, platformOut));
       process.stderr.write(`  ${count} services, run ${i + 1}/${runs}: bare ${bare[i].ms} ms, platform ${platform[i].ms} ms, analysis ${analysis[i].analysisMs} ms\n`);
     }
+    const portal = await measurePortal(path.join(platformOut, 'catalog', 'index.html'));
     const bareCounts = resourceCounts(bareOut);
     const platformCounts = resourceCounts(platformOut);
     const sameResources = JSON.stringify(bareCounts) === JSON.stringify(platformCounts);
@@ -81,13 +105,14 @@ try {
       memoryRatio: Math.round((100 * median(platform.map((r) => r.peakRssMb))) / median(bare.map((r) => r.peakRssMb))) / 100,
       platformMsPerService: Math.round((10 * p) / count) / 10,
       guardrailErrors: platform[0].guardrailErrors ?? -1,
+      ...portalColumns(portal),
     });
   }
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
 }
 
-const columns = ['services', 'resources', 'bareMs', 'platformMs', 'timeRatio', 'analysisMs', 'bareRssMb', 'platformRssMb', 'memoryRatio', 'platformMsPerService', 'sameResources'];
+const columns = ['services', 'resources', 'bareMs', 'platformMs', 'timeRatio', 'analysisMs', 'bareRssMb', 'platformRssMb', 'memoryRatio', 'platformMsPerService', 'sameResources', 'portalKb', 'portalFirstRenderMs', 'portalKeystrokeMs'];
 const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c]).length)));
 console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; medians of ${runs} runs`);
 console.log(columns.map((c, i) => c.padStart(widths[i])).join('  '));
@@ -95,3 +120,9 @@ for (const r of rows) console.log(columns.map((c, i) => String(r[c]).padStart(wi
 const out = path.join('bench-results', 'bench.json');
 replaceFile(out, stableJson({ machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, runs: Number(runs), rows }));
 console.log(`Figures written to ${out}.`);
+}
+
+void main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,217 @@
+import type { Catalog, CatalogEntity, EntityLink } from '../service-catalog/catalog-model';
+import type { CostReport } from '../cost/report';
+import type { PolicyReport } from '../policy/report';
+import { safeUrl } from './html-text';
+
+/** What the page's script reads: the catalog, cost and guardrail facts a person looks for, per service and team. */
+export interface PortalData {
+  readonly organisation: string;
+  readonly summary: Catalog['summary'];
+  readonly prices: string;
+  readonly totals: { monthlyUsd: number; unallocatedUsd: number; notPriced: number; errors: number; warnings: number; suppressed: number; tagCoverage: number };
+  readonly services: PortalService[];
+  readonly teams: PortalTeam[];
+  readonly resources: PortalResource[];
+  readonly costLines: PortalCostLine[];
+  readonly findings: PortalFinding[];
+  readonly costCenters: Array<{ name: string; monthlyUsd: number }>;
+  readonly environments: string[];
+  /** Currency of actual spend, when `npm run spend` has run. */
+  readonly spendCurrency?: string;
+}
+
+export interface PortalLink {
+  readonly title: string;
+  readonly url: string;
+  readonly type: string;
+}
+
+export interface PortalService {
+  readonly name: string;
+  readonly description?: string;
+  readonly owner?: string;
+  readonly costCenter?: string;
+  readonly system?: string;
+  readonly goldenPath: string;
+  readonly lifecycle?: string;
+  readonly tier?: number;
+  readonly environments: string[];
+  readonly tags: Record<string, string>;
+  readonly links: PortalLink[];
+  readonly level: string;
+  /** The scorecard checks that fail: what is missing for the next level. */
+  readonly missing: Array<{ id: string; level: string; detail: string }>;
+  readonly monthlyUsd?: number;
+  readonly notPriced: number;
+  readonly spend?: { month: string; amount: number };
+  /** Entity ids this service depends on, and of those that depend on it. */
+  readonly dependsOn: string[];
+  readonly dependencyOf: string[];
+  /** Resource entity ids that are part of it or that it uses. */
+  readonly resources: string[];
+}
+
+export interface PortalTeam {
+  readonly name: string;
+  readonly title: string;
+  readonly email?: string;
+  readonly slackChannel?: string;
+  readonly costCenters: string[];
+  readonly services: string[];
+  readonly monthlyUsd?: number;
+  readonly spend?: { month: string; amount: number };
+}
+
+export interface PortalResource {
+  readonly id: string;
+  readonly name: string;
+  readonly type: string;
+  readonly service?: string;
+  readonly environment?: string;
+  readonly addresses: string[];
+  readonly links: PortalLink[];
+  /** Services that depend on it (data stores). */
+  readonly usedBy: string[];
+}
+
+export interface PortalCostLine {
+  readonly stack: string;
+  readonly address: string;
+  readonly type: string;
+  readonly service?: string;
+  readonly team?: string;
+  readonly costCenter?: string;
+  readonly environment?: string;
+  readonly monthlyUsd: number;
+  readonly components: Array<{ what: string; quantity: number; unit: string; unitUsd: string; monthlyUsd: number; origin?: string }>;
+  /** Where the line's prices come from, when the cost report says (per-line provenance). */
+  readonly origin?: string;
+}
+
+export interface PortalFinding {
+  readonly severity: string;
+  readonly rule: string;
+  readonly stack: string;
+  readonly address: string;
+  readonly service?: string;
+  readonly owner?: string;
+  readonly message: string;
+  readonly fix: string;
+  readonly suppressed?: string;
+}
+
+const links = (list: readonly EntityLink[]): PortalLink[] =>
+  list.flatMap((l) => {
+    const url = safeUrl(l.url);
+    return url ? [{ title: l.title, url, type: l.type }] : [];
+  });
+
+/**
+ * A price's origin as one line of text, from whatever the cost report carries (a string, or an
+ * object such as { source, sku, effectiveDate }); absent when the report has none.
+ */
+export function describeOrigin(value: unknown): string | undefined {
+  if (typeof value === 'string') return value || undefined;
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const parts = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => typeof v === 'string' || typeof v === 'number')
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, v]) => `${k}: ${v}`);
+  return parts.length ? parts.join(', ') : undefined;
+}
+
+const originOf = (o: Record<string, unknown>) => describeOrigin(o.provenance ?? o.priceSource ?? o.source);
+
+const related = (e: CatalogEntity, type: string) => e.relations.filter((r) => r.type === type).map((r) => r.target);
+
+export function portalData(catalog: Catalog, cost: CostReport, policy: PolicyReport): PortalData {
+  const of = (kind: string) => catalog.entities.filter((e) => e.kind === kind);
+  const checks = new Map(policy.scorecards.map((s) => [s.service, s.checks]));
+  const services = of('service').map(
+    (s): PortalService => ({
+      name: s.name,
+      description: s.description,
+      owner: s.owner,
+      costCenter: s.costCenter,
+      system: s.system,
+      goldenPath: s.goldenPath ?? 'tags',
+      lifecycle: s.lifecycle,
+      tier: s.tier,
+      environments: s.environments ?? [],
+      tags: s.tags,
+      links: links(s.links),
+      level: s.scorecard?.level ?? 'none',
+      missing: (checks.get(s.name) ?? []).filter((c) => !c.passed).map((c) => ({ id: c.id, level: c.level, detail: c.detail })),
+      monthlyUsd: s.cost?.monthlyUsd,
+      notPriced: s.cost?.notPriced ?? 0,
+      spend: s.spend && { month: s.spend.month, amount: s.spend.amount },
+      dependsOn: related(s, 'dependsOn'),
+      dependencyOf: related(s, 'dependencyOf'),
+      resources: [...related(s, 'dependsOn'), ...related(s, 'hasPart')].filter((id) => id.startsWith('resource:')).sort(),
+    }),
+  );
+  const resources = of('resource').map(
+    (r): PortalResource => ({
+      id: r.id,
+      name: r.name,
+      type: r.type ?? 'resource',
+      service: r.service,
+      environment: r.environment,
+      addresses: r.terraform.map((t) => `${t.stack}/${t.address}`),
+      links: links(r.links),
+      usedBy: related(r, 'dependencyOf'),
+    }),
+  );
+  const teams = of('team').map(
+    (t): PortalTeam => ({
+      name: t.name,
+      title: t.title ?? t.name,
+      email: t.email,
+      slackChannel: t.slackChannel,
+      costCenters: t.costCenters ?? [],
+      services: t.services ?? [],
+      monthlyUsd: t.cost?.monthlyUsd,
+      spend: t.spend && { month: t.spend.month, amount: t.spend.amount },
+    }),
+  );
+  const costLines = cost.resources.map((line): PortalCostLine => {
+    const raw = line as unknown as Record<string, unknown>;
+    return {
+      stack: line.stack,
+      address: line.address,
+      type: line.type,
+      service: line.service,
+      team: line.team,
+      costCenter: line.costCenter,
+      environment: line.environment,
+      monthlyUsd: line.monthlyUsd,
+      components: line.components.map((c) => ({ what: c.what, quantity: c.quantity, unit: c.unit, unitUsd: c.unitUsd, monthlyUsd: c.monthlyUsd, origin: originOf(c as unknown as Record<string, unknown>) })),
+      origin: originOf(raw),
+    };
+  });
+  const findings = policy.findings.map(
+    (f): PortalFinding => ({ severity: f.severity, rule: f.rule, stack: f.stack, address: f.address, service: f.service, owner: f.owner, message: f.message, fix: f.fix, suppressed: f.suppressed && `${f.suppressed.reason} (${f.suppressed.source})` }),
+  );
+  return {
+    organisation: catalog.organisation ?? 'Groundwork',
+    summary: catalog.summary,
+    prices: cost.priceTables.map((t) => `${t.region} ${t.effectiveDate}`).join(', '),
+    totals: {
+      monthlyUsd: cost.total.monthlyUsd,
+      unallocatedUsd: cost.unallocated.monthlyUsd,
+      notPriced: cost.total.notPricedResources,
+      errors: policy.summary.errors,
+      warnings: policy.summary.warnings,
+      suppressed: policy.summary.suppressed,
+      tagCoverage: policy.tagCoverage.overall.percent,
+    },
+    services,
+    teams,
+    resources,
+    costLines,
+    findings,
+    costCenters: cost.byCostCenter.map((r) => ({ name: r.name, monthlyUsd: r.monthlyUsd })),
+    environments: of('environment').map((e) => e.name),
+    spendCurrency: catalog.entities.find((e) => e.spend)?.spend?.currency,
+  };
+}
