@@ -110,6 +110,7 @@ export class Organisation {
         Object.entries(s.environments).map(([name, e]) => [name, { region: e.region, production: e.production === true, ...(e.accountId ? { accountId: e.accountId } : {}) }]),
       ),
       tagKeys: { ...(s.tagKeys ?? {}) },
+      cost: { freeTiers: s.cost?.freeTiers ?? true },
     };
   }
 

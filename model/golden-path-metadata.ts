@@ -47,6 +47,8 @@ export interface OrganisationMetadata {
   readonly environments: Readonly<Record<string, { region: string; production: boolean; accountId?: string }>>;
   /** Organisation-defined ownership keys and their rules, so readers validate tags as synth did. */
   readonly tagKeys: Readonly<Record<string, TagKeySettings>>;
+  /** Cost estimate options from the settings (free tiers per account). */
+  readonly cost?: { readonly freeTiers: boolean };
 }
 
 export interface StackMetadata {

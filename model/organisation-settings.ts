@@ -54,6 +54,8 @@ export interface OrganisationSettings {
   readonly environments: Readonly<Record<string, EnvironmentSettings>>;
   readonly teams: Readonly<Record<string, TeamSettings>>;
   readonly tagKeys?: Readonly<Record<string, TagKeySettings>>;
+  /** Cost estimate options. */
+  readonly cost?: { readonly freeTiers?: boolean };
 }
 
 const validateSettings = compile<OrganisationSettings>(organisationSchema);

@@ -1,31 +1,44 @@
 /**
  * `npm run prices -- --region <region> <offer files...>`: refreshes catalog/prices/<region>.json
- * from AWS Price List bulk offer files (or GetProducts output), so anyone with the public files
- * can update the prices the estimator uses.
+ * from AWS Price List offer files (bulk JSON, bulk CSV streamed, or GetProducts output).
+ * `--check` compares instead and prints every difference above 0.5 %, writing nothing: what a
+ * person runs when AWS changes prices.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command } from 'commander';
 import { replaceFile } from '../model/atomic-write';
-import { mergePriceTable } from '../catalog/cost/build-price-table';
-import { readOfferPrices } from '../catalog/cost/offer-files';
-import { BUILT_IN_PRICES, PriceTable, validatePriceTable } from '../catalog/cost/price-table';
-import { readJsonFile } from '../model/read-json';
+import { GroundworkError } from '../model/errors';
+import { mergePriceTable, priceDifferences } from '../catalog/cost/build-price-table';
+import { importOfferFiles } from '../catalog/cost/offer-files';
+import { BUILT_IN_PRICES, loadPriceTables, PriceTable } from '../catalog/cost/price-table';
 import { stableJson } from '../model/stable-json';
 import { runCommand } from '../model/run-command';
 
-runCommand(() => {
+runCommand(async () => {
   const program = new Command('prices')
-    .description('Build or refresh a price table from AWS Price List offer files')
+    .description('Build, refresh or check a price table from AWS Price List offer files')
     .requiredOption('--region <region>', 'region of the table, e.g. us-east-1')
     .option('--out <dir>', 'folder of price tables', BUILT_IN_PRICES)
-    .argument('<offers...>', 'offer files (bulk offer JSON such as AmazonRDS/current/us-east-1/index.json)')
+    .option('--check', 'compare the table with the offer files and print differences above 0.5 %; write nothing')
+    .argument('<offers...>', 'offer files: AmazonRDS/current/us-east-1/index.json or index.csv, GetProducts output')
     .parse();
-  const { region, out } = program.opts<{ region: string; out: string }>();
-  const prices = program.args.flatMap((file) => readOfferPrices(readJsonFile(file, `The offer file ${file}`), file));
+  const { region, out, check } = program.opts<{ region: string; out: string; check?: boolean }>();
   const target = path.join(out, `${region}.json`);
-  const existing: PriceTable | undefined = fs.existsSync(target) ? validatePriceTable(readJsonFile(target, `The price table ${target}`), target) : undefined;
-  const { table, updated } = mergePriceTable(region, existing, prices);
+  const tables = fs.existsSync(out) && fs.readdirSync(out).some((f) => f.endsWith('.json')) ? loadPriceTables(out) : new Map<string, PriceTable>();
+  const existing = tables.get(region);
+  // Every key any table prices, so a new region gets the same items as the others.
+  const keys = new Set([...tables.values(), ...loadPriceTables(BUILT_IN_PRICES).values()].flatMap((t) => Object.keys(t.prices)));
+  const imported = await importOfferFiles(region, [...keys], program.args);
+  if (check) {
+    if (!existing) throw new GroundworkError(`There is no price table ${target} to check.`);
+    const differences = priceDifferences(existing, imported);
+    console.log(`${imported.prices.size} of ${Object.keys(existing.prices).length} entries of ${target} found in the offer files; ${differences.length} differ by more than 0.5 %.`);
+    for (const d of differences) console.log(`${d.key}: table ${d.table}, offer ${d.offer} (${Number.isFinite(d.percent) ? `${d.percent > 0 ? '+' : ''}${d.percent.toFixed(2)} %` : 'new'}), SKU ${d.sku}`);
+    if (differences.length) process.exitCode = 2;
+    return;
+  }
+  const { table, updated } = mergePriceTable(region, existing, imported);
   replaceFile(target, stableJson(table));
-  console.log(`Updated ${updated.length} prices in ${target} (effective ${table.effectiveDate}): ${updated.join(', ')}`);
+  console.log(`Updated ${updated.length} prices in ${target} (${table.summary}): ${updated.join(', ')}`);
 });

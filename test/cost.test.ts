@@ -3,7 +3,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'csv-parse/sync';
 import { analyse, writeAnalysis } from '../catalog/analyse';
+import { estimate } from '../catalog/cost/estimate';
 import { loadPriceTables } from '../catalog/cost/price-table';
+import { Usage } from '../catalog/cost/usage';
+import { readTerraformOutput } from '../catalog/terraform/terraform-output';
 import type { CostReport, CostRow } from '../catalog/cost/report';
 import { buildOrganisation } from '../stacks/app';
 import { cleanUp, errorOf, synth, tempDir } from './helpers/synth';
@@ -119,11 +122,63 @@ describe('the example organisation', () => {
   test('Markdown for managers and CSV for spreadsheets', () => {
     const md = fs.readFileSync(path.join(outdir, 'catalog/cost-report.md'), 'utf8');
     expect(md).toMatch(/^# Monthly cost estimate: acme\n\n\*\*\$[0-9,]+\.[0-9]{2} per month\*\*/);
-    for (const heading of ['## By team', '## By cost center', '## By environment', '## Top 10 services', '(prices of 2025-06-01)']) expect(md).toContain(heading);
+    for (const heading of ['## By team', '## By cost center', '## By environment', '## Top 10 services', '## Sources', '(prices of 2026-09-01)']) expect(md).toContain(heading);
+    // The Markdown ends with every source used and how many lines it priced, adding up to every line.
+    const sourceRows = md.slice(md.indexOf('## Sources')).split('\n').filter((l) => /^\| .* \| \d+ \|$/.test(l));
+    expect(sourceRows.length).toBe(report.sources.length);
+    expect(report.sources.reduce((s, x) => s + x.lines, 0)).toBe(report.resources.reduce((s, r) => s + r.components.length, 0));
     expect(md).toContain('| **unallocated** | $0.00 | 0.0% |');
     const rows = parse(fs.readFileSync(path.join(outdir, 'catalog/cost-report.csv'), 'utf8'), { columns: true });
     expect(rows.length).toBe(report.resources.reduce((s, r) => s + r.components.length, 0));
     expect(rows.reduce((s: number, r: any) => s + cents(Number(r.monthly_usd)), 0)).toBe(cents(report.total.monthlyUsd));
+  });
+});
+
+describe('provenance, free tiers and more engines', () => {
+  let report: CostReport;
+  beforeAll(() => {
+    const outdir = synth(buildOrganisation).outdir;
+    writeAnalysis(outdir, { usage: path.join(__dirname, '../usage') });
+    report = JSON.parse(fs.readFileSync(path.join(outdir, 'catalog/cost-report.json'), 'utf8'));
+  });
+
+  test('every priced component carries its price key and the entry\'s provenance (SKU or reference, date)', () => {
+    const components = report.resources.flatMap((r) => r.components);
+    expect(components.length).toBeGreaterThan(100);
+    for (const c of components) {
+      expect(c.item).toMatch(/^[a-z0-9.-]+$/);
+      expect(c.provenance.source.length).toBeGreaterThan(10);
+    }
+    const alb = components.find((c) => c.item === 'natgateway.hour' && c.provenance.sku);
+    expect(alb?.provenance).toMatchObject({ sku: 'KFNSSCHWD43WZK2R', date: '2026-09-01', verified: true });
+  });
+
+  test('free tier lines appear once per account (environment) and pool, negative, never inside a unit price', () => {
+    const free = report.resources.filter((r) => r.type === 'free-tier');
+    const environments = [...new Set(report.resources.filter((r) => r.type !== 'free-tier').map((r) => r.environment))].sort();
+    expect([...new Set(free.map((f) => f.environment))].sort()).toEqual(environments);
+    const perAccount = free.map((f) => `${f.environment}/${f.address}`);
+    expect(new Set(perAccount).size).toBe(perAccount.length);
+    for (const f of free) {
+      expect(f.monthlyUsd).toBeLessThan(0);
+      for (const c of f.components) expect(c.quantity).toBeLessThan(0);
+    }
+    // 10 alarms per account: the credit never exceeds what the account's alarms cost.
+    for (const env of environments) {
+      const alarms = report.resources.filter((r) => r.environment === env && r.type === 'aws_cloudwatch_metric_alarm').length;
+      const credit = free.find((f) => f.environment === env && f.address === 'free-tier.cloudwatch.alarm');
+      expect(credit?.components[0].quantity).toBe(-Math.min(10, alarms));
+    }
+    expect(report.byTeam.find((r) => r.name === 'free tier')!.monthlyUsd).toBeLessThan(0);
+  });
+
+  test('the organisation option turns free tiers off', () => {
+    const outdir = synth(buildOrganisation).outdir;
+    const configurations = readTerraformOutput(outdir);
+    const on = estimate(configurations, { tables: loadPriceTables(), usage: Usage.NONE });
+    const off = estimate(configurations, { tables: loadPriceTables(), usage: Usage.NONE, freeTiers: false });
+    expect(on.lines.some((l) => l.type === 'free-tier')).toBe(true);
+    expect(off.lines.some((l) => l.type === 'free-tier')).toBe(false);
   });
 });
 

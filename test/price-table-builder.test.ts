@@ -1,18 +1,25 @@
-import { execFileSync, spawnSync } from 'child_process';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { mergePriceTable } from '../catalog/cost/build-price-table';
-import { readOfferPrices, shiftDecimal } from '../catalog/cost/offer-files';
+import { importOfferFiles, OfferImport, shiftDecimal } from '../catalog/cost/offer-files';
+import { offerSpecOf, priceItemOf } from '../catalog/cost/price-items';
+import { PRICERS } from '../catalog/cost/pricers';
 import { loadPriceTables } from '../catalog/cost/price-table';
+import { Usage } from '../catalog/cost/usage';
 import { cleanUp, errorOf, tempDir } from './helpers/synth';
 
-const offers = path.join(__dirname, 'fixtures/offers');
-/** The shared sample (shared/data beside the repository): one real AWS Price List item (GetProducts), m5.large Linux in us-east-1. */
+/** Real AWS Price List records (shared/data beside the repository): see aws-offers/README.md for their origins. */
 const sharedData = process.env.GROUNDWORK_SHARED_DATA ?? path.join(__dirname, '../../shared/data');
+const offers = path.join(sharedData, 'aws-offers');
+if (!fs.existsSync(offers)) throw new Error(`The shared offer records are missing: ${offers}. Put shared/ beside the repository or set GROUNDWORK_SHARED_DATA.`);
 const sharedM5 = path.join(sharedData, 'aws-pricing-ec2-m5-large.json');
-if (!fs.existsSync(sharedM5)) throw new Error(`The shared sample data is missing: ${sharedM5}. Put shared/ beside the repository or set GROUNDWORK_SHARED_DATA.`);
+const elbNeighbours = path.join(offers, 'with-neighbours/AWSELB-us-east-1-20260911124544.json');
+const natNeighbours = path.join(offers, 'with-neighbours/AmazonEC2-eu-west-1-20260925174521.json');
+const elbCsv = path.join(offers, 'csv/AWSELB-us-east-1-20260831092255.csv');
 const read = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8'));
-const allOffers = () => fs.readdirSync(offers).flatMap((f) => readOfferPrices(read(path.join(offers, f)), f));
+const ELB = ['elb.application.hour', 'elb.application.lcu', 'elb.network.hour', 'elb.network.nlcu'];
+const skus = (result: { prices: ReadonlyMap<string, { usd: string; origin: object }> }) =>
+  Object.fromEntries([...result.prices].map(([k, e]) => [k, { usd: e.usd, sku: 'offer' in e.origin ? (e.origin as { offer: { sku: string } }).offer.sku : '' }]));
 afterAll(cleanUp);
 
 test('decimal prices scale exactly (per request to per million)', () => {
@@ -22,65 +29,163 @@ test('decimal prices scale exactly (per request to per million)', () => {
   expect(shiftDecimal('12', 3)).toBe('12000');
 });
 
-test('reads bulk offer files: on-demand Linux, PostgreSQL, storage, NAT, EKS; skips what the estimator does not use', () => {
-  const byKey = Object.fromEntries(allOffers().map((p) => [p.key, p.entry.usd]));
-  expect(byKey).toEqual({
-    'ec2.instance.t3.medium': '0.0416',
-    'ebs.gp2.storage': '0.1',
-    'natgateway.hour': '0.045',
-    'natgateway.gb': '0.045',
-    'eks.cluster.hour': '0.1',
-    'rds.instance.postgres.db.t3.large.single-az': '0.145',
-    'rds.instance.postgres.db.t3.large.multi-az': '0.29',
-    'rds.storage.gp2.single-az': '0.115',
-    // SQS: the first million requests are free; the price is the first paid tier, per million.
-    'sqs.standard.million': '0.4',
+test('picks the right ELB products among the real untrimmed neighbours (trust store, Outposts, reserved LCU)', async () => {
+  const result = await importOfferFiles('us-east-1', ELB, [elbNeighbours]);
+  expect(skus(result)).toEqual({
+    'elb.application.hour': { usd: '0.0225', sku: '37CUWUT8GSNQEPUV' },
+    'elb.application.lcu': { usd: '0.008', sku: 'P2XGEJ8N3KU52WA8' },
+    'elb.network.hour': { usd: '0.0225', sku: 'YKBGGP5EBGDU9T5W' },
+    'elb.network.nlcu': { usd: '0.006', sku: 'XZ2DR556MD28P9WJ' },
+  });
+  expect(result.prices.get('elb.application.hour')!.origin).toEqual({
+    offer: { offerCode: 'AWSELB', version: '20260911124544', sku: '37CUWUT8GSNQEPUV', rateCode: '37CUWUT8GSNQEPUV.JRTCKXETXF.6YS6EN2CT7', effectiveDate: '2026-08-01' },
   });
 });
 
-test('reads a GetProducts item (the shared real sample) the same way', () => {
-  expect(fs.existsSync(sharedM5)).toBe(true);
-  const [price] = readOfferPrices(read(sharedM5), 'aws-pricing-ec2-m5-large.json');
-  expect(price).toMatchObject({ region: 'us-east-1', key: 'ec2.instance.m5.large', effectiveDate: '2021-02-01', entry: { usd: '0.096', unit: 'Hrs', sku: '6C86BEPQVG73ZGGR' } });
+test('picks the ordinary NAT gateway, not the Regional one, with the EU- usagetype prefix', async () => {
+  const result = await importOfferFiles('eu-west-1', ['natgateway.hour', 'natgateway.gb'], [natNeighbours]);
+  expect(skus(result)).toEqual({ 'natgateway.gb': { usd: '0.048', sku: 'DTH8595YVPFXV226' }, 'natgateway.hour': { usd: '0.048', sku: 'KFNSSCHWD43WZK2R' } });
+  // The same records are no price of another region.
+  expect((await importOfferFiles('us-east-1', ['natgateway.hour'], [natNeighbours])).missing).toEqual(['natgateway.hour']);
 });
 
-test('the shipped us-east-1 table agrees with every price the offer excerpts and the shared sample carry', () => {
-  const shipped = loadPriceTables().get('us-east-1')!;
-  const prices = [...allOffers(), ...readOfferPrices(read(sharedM5), 'm5')];
-  for (const p of prices) expect({ key: p.key, usd: Number(shipped.prices[p.key]?.usd) }).toEqual({ key: p.key, usd: Number(p.entry.usd) });
+test('the CSV offer slice gives the same products as the JSON records', async () => {
+  const csv = await importOfferFiles('us-east-1', ELB, [elbCsv]);
+  const json = await importOfferFiles('us-east-1', ELB, [elbNeighbours]);
+  expect(skus(csv)).toEqual(skus(json));
+  expect(csv.prices.get('elb.network.nlcu')!.origin).toMatchObject({ offer: { version: '20260831092255', rateCode: 'XZ2DR556MD28P9WJ.JRTCKXETXF.6YS6EN2CT7' } });
 });
 
-test('merging keeps prices the offers do not carry, takes the newest date, and validates', () => {
-  const existing = loadPriceTables().get('us-east-1')!;
-  const { table, updated } = mergePriceTable('us-east-1', existing, allOffers());
-  expect(updated).toContain('natgateway.hour');
-  expect(table.prices['kms.key']).toEqual(existing.prices['kms.key']);
-  expect(table.prices['natgateway.hour']).toMatchObject({ usd: '0.045', sku: 'M6UGCCQ3CDJQAA37' });
-  expect(table.effectiveDate).toBe('2025-06-01');
-  expect(table.source).toContain('AmazonRDS offer 20250601000000');
-  expect(errorOf(() => mergePriceTable('ap-south-1', undefined, allOffers()))).toBe('The offer files hold no price Groundwork uses for region ap-south-1.');
+test('tiers are kept and the first paid tier is the price; GetProducts items read the same way', async () => {
+  const s3 = await importOfferFiles('us-east-1', ['s3.standard.storage', 's3.put.1k', 's3.get.1k'], [path.join(offers, 'AmazonS3-us-east-1-20260728131000.json')]);
+  expect(s3.prices.get('s3.standard.storage')).toMatchObject({ usd: '0.023', unit: 'GB-Mo', tiers: [{ from: '0', to: '51200', usd: '0.023' }, { from: '51200', to: '512000', usd: '0.022' }, { from: '512000', usd: '0.021' }] });
+  expect(s3.prices.get('s3.put.1k')).toMatchObject({ usd: '0.005', unit: '1K requests' });
+  const m5 = await importOfferFiles('us-east-1', ['ec2.instance.m5.large'], [sharedM5]);
+  expect(skus(m5)).toEqual({ 'ec2.instance.m5.large': { usd: '0.096', sku: '6C86BEPQVG73ZGGR' } });
+});
+
+test('two products for one item is an error naming both SKUs, never "last one wins"', () => {
+  const doc = read(elbNeighbours);
+  // A second real-looking product with the same identity under another SKU.
+  doc.products.TWINTWINTWINTWIN = { ...doc.products['37CUWUT8GSNQEPUV'], sku: 'TWINTWINTWINTWIN' };
+  doc.terms.OnDemand.TWINTWINTWINTWIN = { 'TWINTWINTWINTWIN.JRTCKXETXF': { ...doc.terms.OnDemand['37CUWUT8GSNQEPUV']['37CUWUT8GSNQEPUV.JRTCKXETXF'], sku: 'TWINTWINTWINTWIN' } };
+  const offer = new OfferImport('us-east-1', ELB);
+  offer.addJson(doc, 'twin.json');
+  expect(errorOf(() => offer.result())).toBe(
+    'The offer files do not identify one product per price item in us-east-1:\n  - elb.application.hour matches 2 products: 37CUWUT8GSNQEPUV (AWSELB 20260911124544), TWINTWINTWINTWIN (AWSELB 20260911124544)',
+  );
+});
+
+test('streams a large CSV offer file in the real column layout, keeping only the wanted rows', async () => {
+  const [header, ...rows] = fs.readFileSync(elbCsv, 'utf8').split('\n').filter(Boolean).slice(5);
+  const head = fs.readFileSync(elbCsv, 'utf8').split('\n').slice(0, 5).join('\n');
+  const file = path.join(tempDir(), 'AWSELB-large.csv');
+  // 25,000 rows of another product (another usagetype) before the real ones: far more than are kept.
+  const filler = rows[0].replace('"LoadBalancerUsage"', '"USW2-DataProcessing-Bytes"');
+  fs.writeFileSync(file, `${[head, header, ...Array.from({ length: 25_000 }, () => filler), ...rows].join('\n')}\n`);
+  const size = fs.statSync(file).size;
+  expect(size).toBeGreaterThan(10_000_000);
+  const result = await importOfferFiles('us-east-1', ELB, [file]);
+  expect(skus(result)).toEqual(skus(await importOfferFiles('us-east-1', ELB, [elbCsv])));
+});
+
+test('a CSV that is not an offer file gets one sentence', async () => {
+  const file = path.join(tempDir(), 'not-offer.csv');
+  fs.writeFileSync(file, 'a,b\n1,2\n');
+  await expect(importOfferFiles('us-east-1', ELB, [file])).rejects.toThrow('not-offer.csv is not an AWS Price List CSV offer file: it has no "SKU" column row.');
+});
+
+describe('price items', () => {
+  const tables = loadPriceTables();
+
+  test('every shipped entry is a declared item with its unit and an offer mapping', () => {
+    for (const table of tables.values()) {
+      for (const key of Object.keys(table.prices)) {
+        expect({ key, declared: Boolean(priceItemOf(key)), offer: Boolean(offerSpecOf(key)) }).toEqual({ key, declared: true, offer: true });
+      }
+    }
+  });
+
+  test('every key a pricer emits for common resources has an offer mapping and a price in every shipped region', () => {
+    const resource = (type: string, body: Record<string, unknown>) => ({ stack: 's', address: `${type}.x`, type, body, ownership: {}, region: undefined }) as never;
+    const resources = [
+      ...['postgres', 'mysql', 'mariadb'].map((engine) => resource('aws_db_instance', { engine, instance_class: 'db.t3.large', allocated_storage: 20, manage_master_user_password: true })),
+      resource('aws_db_instance', { engine: 'postgres', instance_class: 'db.m6g.xlarge', multi_az: true, storage_type: 'gp2' }),
+      ...['aurora-postgresql', 'aurora-mysql'].flatMap((engine) => [resource('aws_rds_cluster', { engine }), resource('aws_rds_cluster_instance', { engine, instance_class: 'db.r6g.large' })]),
+      resource('aws_kms_key', { enable_key_rotation: true }),
+      ...Object.keys(PRICERS)
+        .filter((t) => /^aws_(nat_gateway|eip|lb|eks_cluster|secretsmanager_secret|cloudwatch_|s3_bucket|sqs_queue|sns_topic|cloudfront_distribution)/.test(t))
+        .map((t) => resource(t, {})),
+    ];
+    const keys = new Set<string>();
+    for (const r of resources) {
+      const result = PRICERS[(r as { type: string }).type](r, { usage: Usage.NONE.figures(), isDeadLetterQueue: false });
+      if ('charges' in result) for (const c of result.charges) keys.add(c.item);
+    }
+    expect(keys.size).toBeGreaterThan(25);
+    for (const key of keys) {
+      expect({ key, offer: Boolean(offerSpecOf(key)) }).toEqual({ key, offer: true });
+      for (const [region, table] of tables) expect({ key, region, priced: Boolean(table.prices[key]) }).toEqual({ key, region, priced: true });
+    }
+  });
+
+  test('every entry names its origin and the summary counts them honestly', () => {
+    for (const table of tables.values()) {
+      const entries = Object.values(table.prices);
+      const offersCount = entries.filter((e) => 'offer' in e.origin).length;
+      expect(offersCount).toBeGreaterThan(0);
+      expect(table.summary).toMatch(new RegExp(`^${offersCount} of ${entries.length} entries from AWS offer records`));
+      expect(table.summary).toMatch(/\d+ transcribed and unverified$/);
+    }
+  });
+
+  test('eu-west-1 RDS PostgreSQL agrees with the published figures (ec2instances.info, Infracost)', () => {
+    const eu = tables.get('eu-west-1')!.prices;
+    expect(eu['rds.instance.postgres.db.m5.large.single-az'].usd).toBe('0.197');
+    expect(eu['rds.instance.postgres.db.m6g.xlarge.multi-az'].usd).toBe('0.704');
+    expect(eu['rds.instance.postgres.db.m5.large.single-az'].origin).toMatchObject({ reference: { location: 'github vantage-sh/ec2instances.info www/rds/instances.json', verified: true } });
+  });
 });
 
 describe('npm run prices', () => {
   const script = path.join(__dirname, '../dist/scripts/build-price-table.js');
-
-  test('builds a new region table from offer files into a folder', () => {
+  const copyTables = () => {
     const out = tempDir();
-    const files = fs.readdirSync(offers).map((f) => path.join(offers, f));
-    const stdout = execFileSync('node', [script, '--region', 'us-east-1', '--out', out, ...files, sharedM5], { encoding: 'utf8' });
-    expect(stdout).toContain('Updated 10 prices');
+    for (const f of fs.readdirSync(path.join(__dirname, '../catalog/prices'))) fs.copyFileSync(path.join(__dirname, '../catalog/prices', f), path.join(out, f));
+    return out;
+  };
+
+  test('refreshes a table from offer files: only the entries found change origin, the summary is recomputed', () => {
+    const out = copyTables();
+    const result = spawnSync('node', [script, '--region', 'us-east-1', '--out', out, elbCsv], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('Updated 4 prices');
     const table = loadPriceTables(out).get('us-east-1')!;
-    expect(Object.keys(table.prices)).toHaveLength(10);
-    expect(table.prices['ec2.instance.m5.large'].usd).toBe('0.096');
+    expect(table.prices['elb.application.hour'].origin).toMatchObject({ offer: { version: '20260831092255' } });
+    expect(table.prices['kms.key']).toEqual(loadPriceTables().get('us-east-1')!.prices['kms.key']);
+  });
+
+  test('--check prints every difference above 0.5 % and writes nothing', () => {
+    const out = copyTables();
+    const file = path.join(out, 'us-east-1.json');
+    const table = read(file);
+    table.prices['elb.application.hour'].usd = '0.0200';
+    fs.writeFileSync(file, JSON.stringify(table));
+    const before = fs.readFileSync(file, 'utf8');
+    const result = spawnSync('node', [script, '--region', 'us-east-1', '--out', out, '--check', elbCsv], { encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stdout).toContain('elb.application.hour: table 0.0200, offer 0.0225 (+12.50 %), SKU 37CUWUT8GSNQEPUV');
+    expect(result.stdout).not.toContain('elb.network.hour');
+    expect(fs.readFileSync(file, 'utf8')).toBe(before);
   });
 
   test('a file that is not an offer: exit 1, a sentence, nothing written', () => {
     const out = tempDir();
-    const bogus = path.join(out, 'bogus.json');
+    const bogus = path.join(tempDir(), 'bogus.json');
     fs.writeFileSync(bogus, '{"hello": 1}');
     const result = spawnSync('node', [script, '--region', 'us-east-1', '--out', out, bogus], { encoding: 'utf8' });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('bogus.json is not an AWS Price List offer');
-    expect(fs.readdirSync(out)).toEqual(['bogus.json']);
+    expect(fs.readdirSync(out)).toEqual([]);
   });
 });

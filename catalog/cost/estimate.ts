@@ -5,7 +5,8 @@ import { readResources } from '../terraform/ownership-inference';
 import { deadLetterQueues } from '../terraform/resource-kinds';
 import { compareText } from '../../model/stable-json';
 import { organisationOf, TerraformConfiguration } from '../terraform/terraform-output';
-import { PriceTable, toNano } from './price-table';
+import { FreeTier, priceItemOf } from './price-items';
+import { originDate, originLabel, PriceEntry, PriceTable, toNano } from './price-table';
 import { FREE_TYPES, PRICERS } from './pricers';
 import type { Usage } from './usage';
 
@@ -19,7 +20,19 @@ export interface CostComponent {
   readonly unit: string;
   readonly unitUsd: string;
   readonly monthlyCents: number;
+  /** Where the unit price comes from: the offer record's SKU or the reference, and its date. */
+  readonly provenance: Provenance;
 }
+
+export interface Provenance {
+  readonly source: string;
+  readonly date: string;
+  readonly sku?: string;
+  readonly verified: boolean;
+}
+
+/** The type of the negative lines that apply an account's monthly free tier. */
+export const FREE_TIER_TYPE = 'free-tier';
 
 export interface CostLine {
   readonly stack: string;
@@ -54,6 +67,65 @@ export interface Estimate {
 export interface EstimateOptions {
   readonly tables: ReadonlyMap<string, PriceTable>;
   readonly usage: Usage;
+  /** Apply each account's (environment's) monthly free tier as negative lines. @default the organisation's `cost.freeTiers`, else true */
+  readonly freeTiers?: boolean;
+}
+
+function provenanceOf(entry: PriceEntry | undefined, override: string | undefined): Provenance {
+  if (!entry || override) return { source: 'usage file: kubernetes node price', date: '', verified: false };
+  const { origin } = entry;
+  return {
+    source: originLabel(origin),
+    date: originDate(origin),
+    ...('offer' in origin ? { sku: origin.offer.sku } : {}),
+    verified: 'offer' in origin || origin.reference.verified,
+  };
+}
+
+/**
+ * Each account's monthly free tier, once per environment: for every pool (alarms, dashboards,
+ * log ingestion, SQS and SNS requests) the allowance is credited against what the environment's
+ * lines use, at their unit price, as one negative line per pool.
+ */
+function freeTierLines(lines: readonly CostLine[]): CostLine[] {
+  const credits: CostLine[] = [];
+  const byEnvironment = new Map<string, CostLine[]>();
+  for (const l of lines) if (l.environment) byEnvironment.set(l.environment, [...(byEnvironment.get(l.environment) ?? []), l]);
+  for (const [environment, envLines] of [...byEnvironment].sort(([a], [b]) => compareText(a, b))) {
+    const pools = new Map<string, { tier: FreeTier; region: string; items: Map<string, { used: number; component: CostComponent }> }>();
+    for (const l of envLines) {
+      for (const c of l.components) {
+        const tier = priceItemOf(c.item)?.item.freeTier;
+        if (!tier || c.quantity <= 0) continue;
+        const pool = pools.get(tier.pool) ?? { tier, region: l.region, items: new Map() };
+        const seen = pool.items.get(c.item);
+        pool.items.set(c.item, { used: (seen?.used ?? 0) + c.quantity, component: c });
+        pools.set(tier.pool, pool);
+      }
+    }
+    for (const [name, { tier, region, items }] of [...pools].sort(([a], [b]) => compareText(a, b))) {
+      let left = tier.perMonth;
+      const components: CostComponent[] = [];
+      for (const [item, { used, component }] of [...items].sort(([a], [b]) => compareText(b, a))) {
+        const quantity = Math.min(left, used);
+        if (quantity <= 0) continue;
+        left -= quantity;
+        components.push({
+          item,
+          what: `free tier: ${tier.perMonth} ${component.unit} per account and month`,
+          quantity: -quantity,
+          unit: component.unit,
+          unitUsd: component.unitUsd,
+          monthlyCents: -Math.round((toNano(component.unitUsd) * quantity) / 1e7),
+          provenance: { source: tier.reference, date: '', verified: false },
+        });
+      }
+      if (components.length) {
+        credits.push({ stack: environment, address: `${FREE_TIER_TYPE}.${name}`, type: FREE_TIER_TYPE, region, environment, components, monthlyCents: components.reduce((s, c) => s + c.monthlyCents, 0) });
+      }
+    }
+  }
+  return credits;
 }
 
 /** Kubernetes objects have no region of their own: the environment's, from the settings. */
@@ -126,6 +198,7 @@ export function estimate(configurations: readonly TerraformConfiguration[], opti
         quantity: charge.quantity,
         unit: entry?.unit ?? 'Hrs',
         unitUsd,
+        provenance: provenanceOf(entry, override),
         // Nano-dollars times quantity, rounded once to the cent: exact for the price list's decimals.
         monthlyCents: Math.round((toNano(unitUsd) * charge.quantity) / 1e7),
       });
@@ -148,5 +221,7 @@ export function estimate(configurations: readonly TerraformConfiguration[], opti
       monthlyCents: components.reduce((sum, c) => sum + c.monthlyCents, 0),
     });
   }
+  const freeTiers = options.freeTiers ?? organisation?.cost?.freeTiers ?? true;
+  if (freeTiers) lines.push(...freeTierLines(lines));
   return { lines, notPriced, freeResources, tablesUsed: [...tablesUsed].sort((a, b) => compareText(a.region, b.region)) };
 }

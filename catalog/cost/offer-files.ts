@@ -1,22 +1,24 @@
+import * as fs from 'fs';
+import { parse } from 'csv-parse';
 import { GroundworkError } from '../../model/errors';
-import type { PriceEntry } from './price-table';
+import { readJsonFile } from '../../model/read-json';
+import { compareText } from '../../model/stable-json';
+import { OfferSpec, offerSpecOf, priceItemOf } from './price-items';
+import type { PriceEntry, PriceTier } from './price-table';
 
 /**
- * Reads AWS Price List offers (the public bulk offer files, or GetProducts items in the same
- * shape) and maps each on-demand price to a Groundwork price table key.
+ * Reads AWS Price List offers (bulk offer files as JSON or CSV, or GetProducts items) and picks,
+ * for each price item wanted, the one product that matches its declared identity exactly:
+ * offer code, product family, region (and `locationType` "AWS Region"), usagetype with the
+ * region's own prefix, the item's further attributes, and the unit; on-demand terms
+ * (JRTCKXETXF) only. Two products for one item is an error naming both SKUs.
  */
 
 type Json = Record<string, any>;
 
-export interface OfferPrice {
-  readonly region: string;
-  readonly key: string;
-  readonly entry: PriceEntry;
-  readonly effectiveDate: string;
-  readonly source: string;
-}
+export const ON_DEMAND = 'JRTCKXETXF';
 
-/** Location names of older offers, which carry no regionCode. */
+/** Location names of offers that carry no regionCode (older files, GetProducts items). */
 const LOCATIONS: Readonly<Record<string, string>> = {
   'US East (N. Virginia)': 'us-east-1',
   'US East (Ohio)': 'us-east-2',
@@ -25,24 +27,29 @@ const LOCATIONS: Readonly<Record<string, string>> = {
   'EU (Ireland)': 'eu-west-1',
   'Europe (Ireland)': 'eu-west-1',
   'EU (London)': 'eu-west-2',
-  'Europe (London)': 'eu-west-2',
   'EU (Frankfurt)': 'eu-central-1',
-  'Europe (Frankfurt)': 'eu-central-1',
   'Asia Pacific (Tokyo)': 'ap-northeast-1',
   'Asia Pacific (Singapore)': 'ap-southeast-1',
   'Asia Pacific (Sydney)': 'ap-southeast-2',
 };
 
-const RDS_ENGINES: Readonly<Record<string, string>> = {
-  PostgreSQL: 'postgres',
-  MySQL: 'mysql',
-  MariaDB: 'mariadb',
-  'Aurora PostgreSQL': 'aurora-postgresql',
-  'Aurora MySQL': 'aurora-mysql',
+/** The usagetype prefixes AWS uses for a region ("EU-NatGateway-Hours", "USE1-...", "eu-west-1-KMS-Keys"). */
+const USAGE_PREFIXES: Readonly<Record<string, readonly string[]>> = {
+  'us-east-1': ['', 'USE1-'],
+  'us-east-2': ['USE2-'],
+  'us-west-1': ['USW1-'],
+  'us-west-2': ['USW2-'],
+  'eu-west-1': ['EU-', 'EUW1-'],
+  'eu-west-2': ['EUW2-'],
+  'eu-central-1': ['EUC1-'],
+  'ap-northeast-1': ['APN1-'],
+  'ap-southeast-1': ['APS1-'],
+  'ap-southeast-2': ['APS2-'],
 };
+const prefixesOf = (region: string) => [...(USAGE_PREFIXES[region] ?? []), `${region}-`];
 
-const RDS_VOLUMES: Readonly<Record<string, string>> = { 'General Purpose': 'gp2', 'General Purpose-GP3': 'gp3', 'Provisioned IOPS': 'io1' };
-const AZ: Readonly<Record<string, string>> = { 'Single-AZ': 'single-az', 'Multi-AZ': 'multi-az' };
+/** Attribute names compared without case, spaces or punctuation: JSON "usagetype" is CSV "usageType". */
+const canonical = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /** A decimal string times 10^exponent, exactly (prices per request become prices per million). */
 export function shiftDecimal(value: string, exponent: number): string {
@@ -56,138 +63,206 @@ export function shiftDecimal(value: string, exponent: number): string {
   return fracPart ? `${intPart}.${fracPart}` : intPart;
 }
 
-/** Trailing zeros off: "0.0960000000" -> "0.096". */
-const tidy = (usd: string) => shiftDecimal(usd, 0);
+/** One price dimension (tier) of an on-demand term. */
+interface Dimension {
+  readonly rateCode: string;
+  readonly begin: string;
+  readonly end: string;
+  readonly unit: string;
+  readonly usd: string;
+  readonly description?: string;
+}
 
-interface Mapping {
+interface Candidate {
+  readonly sku: string;
+  readonly offerCode: string;
+  readonly version: string;
+  readonly effectiveDate: string;
+  readonly dimensions: Dimension[];
+}
+
+interface WantedSpec {
   readonly key: string;
-  /** Power of ten the per-unit price is multiplied by (per request -> per million: 6). */
-  readonly scale?: number;
-  readonly unit?: string;
+  readonly spec: OfferSpec;
+  readonly attributes: ReadonlyArray<[string, string]>;
 }
 
-/** The price table key of one product, or undefined when Groundwork does not use it. */
-export function mapProduct(service: string, product: Json): Mapping | undefined {
-  const a = (product.attributes ?? {}) as Record<string, string>;
-  const family = product.productFamily as string | undefined;
-  const usage = a.usagetype ?? '';
-  switch (service) {
-    case 'AmazonEC2':
-      if (family === 'Compute Instance' && a.operatingSystem === 'Linux' && a.tenancy === 'Shared' && a.preInstalledSw === 'NA' && (a.capacitystatus ?? 'Used') === 'Used' && (a.licenseModel ?? 'No License required') === 'No License required') {
-        return { key: `ec2.instance.${a.instanceType}` };
+export interface ImportResult {
+  /** The entries found, by key. */
+  readonly prices: ReadonlyMap<string, PriceEntry>;
+  /** Keys asked for that no product matched. */
+  readonly missing: readonly string[];
+}
+
+/** Collects the matching products of any number of offer files for one region. */
+export class OfferImport {
+  /** Specs by offer code | product family | usagetype (with the region's prefix, or the edge's). */
+  private readonly wanted = new Map<string, WantedSpec[]>();
+  private readonly found = new Map<string, Map<string, Candidate>>();
+
+  constructor(
+    readonly region: string,
+    readonly keys: readonly string[],
+  ) {
+    for (const key of keys) {
+      const spec = offerSpecOf(key);
+      if (!spec) throw new GroundworkError(`The price key ${key} is not declared in catalog/cost/price-items.ts, so no offer product can be matched to it.`);
+      const usagetypes = spec.edgePrefix ? (spec.edgePrefix[region] !== undefined ? [`${spec.edgePrefix[region]}${spec.usagetype}`] : []) : prefixesOf(region).map((p) => `${p}${spec.usagetype}`);
+      const attributes = Object.entries(spec.attributes ?? {}).map(([n, v]): [string, string] => [canonical(n), v]);
+      for (const usagetype of usagetypes) {
+        const index = `${spec.offerCode}|${spec.productFamily}|${usagetype}`;
+        this.wanted.set(index, [...(this.wanted.get(index) ?? []), { key, spec, attributes }]);
       }
-      if (family === 'Storage' && a.volumeApiName) return { key: `ebs.${a.volumeApiName}.storage` };
-      if (family === 'System Operation' && a.group === 'EBS IOPS' && a.volumeApiName === 'io1') return { key: 'ebs.io1.iops' };
-      if (family === 'NAT Gateway' && usage.endsWith('NatGateway-Hours')) return { key: 'natgateway.hour' };
-      if (family === 'NAT Gateway' && usage.endsWith('NatGateway-Bytes')) return { key: 'natgateway.gb' };
-      return undefined;
-    case 'AmazonVPC':
-      return usage.endsWith('PublicIPv4:InUseAddress') ? { key: 'publicipv4.hour' } : undefined;
-    case 'AWSELB': {
-      const type = family === 'Load Balancer-Application' ? 'application' : family === 'Load Balancer-Network' ? 'network' : undefined;
-      if (!type) return undefined;
-      if (usage.endsWith('LoadBalancerUsage')) return { key: `elb.${type}.hour` };
-      if (usage.endsWith('LCUUsage')) return { key: `elb.${type}.${type === 'application' ? 'lcu' : 'nlcu'}` };
-      return undefined;
     }
-    case 'AmazonEKS':
-      return usage.endsWith('AmazonEKS-Hours:perCluster') ? { key: 'eks.cluster.hour' } : undefined;
-    case 'AmazonRDS': {
-      const engine = RDS_ENGINES[a.databaseEngine];
-      const az = AZ[a.deploymentOption];
-      if (family === 'Database Instance' && engine && az && a.instanceType) {
-        if (engine.startsWith('aurora')) return az === 'single-az' ? { key: `rds.instance.${engine}.${a.instanceType}` } : undefined;
-        return a.licenseModel === 'Bring your own license' ? undefined : { key: `rds.instance.${engine}.${a.instanceType}.${az}` };
+  }
+
+  /** Offers one product with its on-demand dimensions; keeps it under every key whose identity it matches exactly. */
+  private offer(offerCode: string, version: string, sku: string, productFamily: string, attributes: ReadonlyMap<string, string>, effectiveDate: string, dimensions: Dimension[]): void {
+    const specs = this.wanted.get(`${offerCode}|${productFamily}|${attributes.get('usagetype') ?? ''}`);
+    if (!specs) return;
+    for (const { key, spec, attributes: required } of specs) {
+      if (!spec.edgePrefix) {
+        const region = attributes.get('regioncode') || LOCATIONS[attributes.get('location') ?? ''];
+        if (region !== this.region || attributes.get('locationtype') !== 'AWS Region') continue;
       }
-      if (family === 'Database Storage' && a.volumeType === 'General Purpose-Aurora') return { key: 'rds.aurora.storage' };
-      if (family === 'Database Storage' && RDS_VOLUMES[a.volumeType] && az && (a.databaseEngine ?? 'Any') === 'Any') return { key: `rds.storage.${RDS_VOLUMES[a.volumeType]}.${az}` };
-      if (family === 'Provisioned IOPS' && az && (a.databaseEngine ?? 'Any') === 'Any') return { key: `rds.iops.io1.${az}` };
-      if (family === 'System Operation' && usage.endsWith('Aurora:StorageIOUsage')) return { key: 'rds.aurora.io', scale: 6, unit: '1M requests' };
-      return undefined;
+      if (!required.every(([name, value]) => attributes.get(name) === value)) continue;
+      if (!dimensions.length || !dimensions.every((d) => d.unit === spec.unit)) continue;
+      const byKey = this.found.get(key) ?? new Map<string, Candidate>();
+      const previous = byKey.get(sku);
+      // The same SKU from two versions of an offer: the newer version holds.
+      if (!previous || previous.version < version) byKey.set(sku, { sku, offerCode, version, effectiveDate, dimensions });
+      this.found.set(key, byKey);
     }
-    case 'AmazonElastiCache':
-      return family === 'Cache Instance' && (a.cacheEngine === 'Redis' || a.cacheEngine === 'Redis OSS') && a.instanceType ? { key: `elasticache.${a.instanceType}` } : undefined;
-    case 'AWSSecretsManager':
-      if (usage.endsWith('AWSSecretsManager-Secrets')) return { key: 'secretsmanager.secret' };
-      if (usage.endsWith('AWSSecretsManager-APIRequest')) return { key: 'secretsmanager.api10k', scale: 4, unit: '10K API calls' };
-      return undefined;
-    case 'awskms':
-      return usage.endsWith('KMS-Keys') ? { key: 'kms.key' } : undefined;
-    case 'AmazonCloudWatch':
-      if (usage.endsWith('DataProcessing-Bytes') && a.group === 'Ingested Logs') return { key: 'logs.ingest.gb' };
-      if (usage.endsWith('TimedStorage-ByteHrs')) return { key: 'logs.storage.gb' };
-      return undefined;
-    case 'AmazonS3':
-      if (family === 'Storage' && a.volumeType === 'Standard') return { key: 's3.standard.storage' };
-      if (family === 'API Request' && a.group === 'S3-API-Tier1') return { key: 's3.put.1k', scale: 3, unit: '1K requests' };
-      if (family === 'API Request' && a.group === 'S3-API-Tier2') return { key: 's3.get.1k', scale: 3, unit: '1K requests' };
-      return undefined;
-    case 'AWSQueueService':
-      if (a.queueType === 'Standard') return { key: 'sqs.standard.million', scale: 6, unit: '1M requests' };
-      if (a.queueType === 'FIFO (first-in, first-out)') return { key: 'sqs.fifo.million', scale: 6, unit: '1M requests' };
-      return undefined;
-    case 'AmazonECS':
-      if (usage.endsWith('Fargate-vCPU-Hours:perCPU')) return { key: 'kubernetes.vcpu.hour' };
-      if (usage.endsWith('Fargate-GB-Hours')) return { key: 'kubernetes.gib.hour' };
-      return undefined;
-    default:
-      return undefined;
+  }
+
+  /** A bulk offer file (`products`, `terms.OnDemand`) or GetProducts output, already parsed. */
+  addJson(json: unknown, shown: string): void {
+    if (!json || typeof json !== 'object') throw new GroundworkError(`${shown} is not an AWS Price List offer: expected a JSON object.`);
+    const doc = json as Json;
+    const dimensionsOf = (term: Json | undefined): Dimension[] =>
+      Object.values<Json>(term?.priceDimensions ?? {}).map((d) => ({
+        rateCode: String(d.rateCode ?? ''),
+        begin: String(d.beginRange ?? '0'),
+        end: String(d.endRange ?? 'Inf'),
+        unit: String(d.unit ?? ''),
+        usd: String(d.pricePerUnit?.USD ?? ''),
+        ...(d.description ? { description: String(d.description) } : {}),
+      }));
+    const attributesOf = (product: Json) => new Map(Object.entries<string>(product.attributes ?? {}).map(([n, v]) => [canonical(n), String(v)]));
+    if (doc.products && doc.terms) {
+      const offerCode = String(doc.offerCode ?? '');
+      for (const [sku, product] of Object.entries<Json>(doc.products)) {
+        const term = doc.terms.OnDemand?.[sku]?.[`${sku}.${ON_DEMAND}`];
+        if (!term) continue;
+        this.offer(offerCode, String(doc.version ?? ''), sku, String(product.productFamily ?? ''), attributesOf(product), String(term.effectiveDate ?? '').slice(0, 10), dimensionsOf(term));
+      }
+      return;
+    }
+    const items = Array.isArray(doc.PriceList) ? doc.PriceList.map((i: unknown) => (typeof i === 'string' ? JSON.parse(i) : i)) : doc.product ? [doc] : undefined;
+    if (!items) throw new GroundworkError(`${shown} is not an AWS Price List offer: expected "products" and "terms" (bulk offer file) or "product" and "terms" (GetProducts).`);
+    for (const item of items as Json[]) {
+      const sku = String(item.product?.sku ?? '');
+      const term = item.terms?.OnDemand?.[`${sku}.${ON_DEMAND}`];
+      if (!term) continue;
+      const offerCode = String(item.serviceCode ?? item.product?.attributes?.servicecode ?? '');
+      this.offer(offerCode, String(item.version ?? ''), sku, String(item.product.productFamily ?? ''), attributesOf(item.product), String(term.effectiveDate ?? '').slice(0, 10), dimensionsOf(term));
+    }
+  }
+
+  /**
+   * A CSV offer file (AWS's layout: five header lines, then one row per price dimension),
+   * streamed row by row: only the rows of wanted products are kept, so gigabyte files fit.
+   */
+  async addCsv(file: string, shown = file): Promise<void> {
+    const parser = fs.createReadStream(file).pipe(parse({ relax_column_count: true, skip_empty_lines: true }));
+    const header: Record<string, string> = {};
+    let columns: string[] | undefined;
+    let at: Record<string, number> = {};
+    const pending = new Map<string, { offerCode: string; productFamily: string; attributes: Map<string, string>; effectiveDate: string; dimensions: Dimension[] }>();
+    let row = 0;
+    for await (const record of parser as AsyncIterable<string[]>) {
+      row++;
+      if (!columns) {
+        if (record[0] === 'SKU') {
+          columns = record;
+          at = Object.fromEntries(record.map((c, i) => [c, i]));
+          const missing = ['SKU', 'OfferTermCode', 'RateCode', 'TermType', 'EffectiveDate', 'StartingRange', 'EndingRange', 'Unit', 'PricePerUnit', 'Currency', 'Product Family'].filter((c) => at[c] === undefined);
+          if (missing.length) throw new GroundworkError(`${shown} is not an AWS Price List CSV offer file: its column row lacks ${missing.join(', ')}.`);
+          if (!header.OfferCode || !header.Version) throw new GroundworkError(`${shown} is not an AWS Price List CSV offer file: the header lines name no OfferCode or Version.`);
+        } else if (row > 10) {
+          throw new GroundworkError(`${shown} is not an AWS Price List CSV offer file: no "SKU" column row in its first 10 lines.`);
+        } else header[record[0]] = record[1] ?? '';
+        continue;
+      }
+      if (record[at.TermType] !== 'OnDemand' || record[at.OfferTermCode] !== ON_DEMAND || record[at.Currency] !== 'USD') continue;
+      const usagetype = record[at.usageType] ?? record[at.usagetype] ?? '';
+      // Cheap filter before building the attribute map: is this usagetype wanted at all?
+      const family = record[at['Product Family']];
+      if (!this.wanted.has(`${header.OfferCode}|${family}|${usagetype}`)) continue;
+      const sku = record[at.SKU];
+      const dimension: Dimension = {
+        rateCode: record[at.RateCode],
+        begin: record[at.StartingRange] || '0',
+        end: record[at.EndingRange] || 'Inf',
+        unit: record[at.Unit],
+        usd: record[at.PricePerUnit],
+        ...(record[at.PriceDescription] ? { description: record[at.PriceDescription] } : {}),
+      };
+      const seen = pending.get(sku);
+      if (seen) seen.dimensions.push(dimension);
+      else {
+        const attributes = new Map(columns.map((c, i): [string, string] => [canonical(c), record[i] ?? '']));
+        pending.set(sku, { offerCode: header.OfferCode, productFamily: family, attributes, effectiveDate: record[at.EffectiveDate].slice(0, 10), dimensions: [dimension] });
+      }
+    }
+    if (!columns) throw new GroundworkError(`${shown} is not an AWS Price List CSV offer file: it has no "SKU" column row.`);
+    for (const [sku, p] of pending) this.offer(p.offerCode, header.Version, sku, p.productFamily, p.attributes, p.effectiveDate, p.dimensions);
+  }
+
+  /** The entries found; an item matched by more than one product is an error naming them. */
+  result(): ImportResult {
+    const problems: string[] = [];
+    const prices = new Map<string, PriceEntry>();
+    for (const key of [...this.keys].sort(compareText)) {
+      const candidates = [...(this.found.get(key)?.values() ?? [])];
+      if (candidates.length > 1) {
+        problems.push(`${key} matches ${candidates.length} products: ${candidates.map((c) => `${c.sku} (${c.offerCode} ${c.version})`).sort(compareText).join(', ')}`);
+        continue;
+      }
+      if (candidates.length === 1) prices.set(key, entryOf(candidates[0], offerSpecOf(key)!, key, problems));
+    }
+    if (problems.length) throw new GroundworkError(`The offer files do not identify one product per price item in ${this.region}:`, problems);
+    return { prices, missing: this.keys.filter((k) => !prices.has(k)).sort(compareText) };
   }
 }
 
-/**
- * The on-demand dimension to use: the first tier, or the first paid tier when the first is a
- * free tier (SQS's first million requests, S3's ...), so a price reflects real use.
- */
-function onDemandDimension(terms: Json | undefined): { dimension: Json; effectiveDate: string } | undefined {
-  const term = Object.values<Json>(terms ?? {})[0];
-  if (!term) return undefined;
-  const dimensions = Object.values<Json>(term.priceDimensions ?? {}).sort((a, b) => Number(a.beginRange ?? 0) - Number(b.beginRange ?? 0));
-  const paid = dimensions.find((d) => Number(d.pricePerUnit?.USD ?? 0) > 0) ?? dimensions[0];
-  return paid ? { dimension: paid, effectiveDate: String(term.effectiveDate ?? '').slice(0, 10) } : undefined;
+/** The first paid tier is the price (the free tiers become explicit report lines); every tier is kept. */
+function entryOf(c: Candidate, spec: OfferSpec, key: string, problems: string[]): PriceEntry {
+  const scale = (usd: string) => shiftDecimal(shiftDecimal(usd, spec.scale ?? 0), 0);
+  const tiers = [...c.dimensions].sort((a, b) => Number(a.begin) - Number(b.begin));
+  if (tiers.some((t) => !/^[0-9]+(\.[0-9]+)?$/.test(t.usd))) problems.push(`${key}: SKU ${c.sku} has a price that is not a decimal`);
+  const chosen = tiers.find((t) => Number(t.usd) > 0) ?? tiers[0];
+  return {
+    usd: scale(chosen.usd),
+    unit: declaredUnit(key),
+    ...(chosen.description ? { description: chosen.description.trim() } : {}),
+    ...(tiers.length > 1 ? { tiers: tiers.map((t): PriceTier => ({ from: scaleRange(t.begin, spec), ...(t.end !== 'Inf' ? { to: scaleRange(t.end, spec) } : {}), usd: scale(t.usd) })) } : {}),
+    origin: { offer: { offerCode: c.offerCode, version: c.version, sku: c.sku, rateCode: chosen.rateCode, effectiveDate: c.effectiveDate } },
+  };
 }
 
-/** Products with their on-demand terms, from a bulk offer file or GetProducts items. */
-function productsOf(json: Json, shown: string): Array<{ service: string; product: Json; terms: Json | undefined; source: string }> {
-  if (json.products && json.terms) {
-    const service = json.offerCode as string;
-    const source = `${service} offer ${json.version ?? '?'} (${json.publicationDate ?? 'undated'})`;
-    return Object.values<Json>(json.products).map((product) => ({ service, product, terms: json.terms.OnDemand?.[product.sku], source }));
-  }
-  const items = Array.isArray(json.PriceList) ? json.PriceList.map((i: unknown) => (typeof i === 'string' ? JSON.parse(i) : i)) : json.product ? [json] : undefined;
-  if (!items) throw new GroundworkError(`${shown} is not an AWS Price List offer: expected "products" and "terms" (bulk offer file) or "product" and "terms" (GetProducts).`);
-  return items.map((item: Json) => ({
-    service: item.serviceCode ?? item.product?.attributes?.servicecode,
-    product: item.product,
-    terms: item.terms?.OnDemand,
-    source: `${item.serviceCode ?? 'AWS'} price list ${item.version ?? '?'} (${item.publicationDate ?? 'undated'})`,
-  }));
-}
+/** Tier bounds in the table's unit (per million requests: 1000000 requests is 1). */
+const scaleRange = (value: string, spec: OfferSpec) => shiftDecimal(value, -(spec.scale ?? 0));
 
-/** Every on-demand price Groundwork uses in one offer document. */
-export function readOfferPrices(json: unknown, shown: string): OfferPrice[] {
-  if (!json || typeof json !== 'object') throw new GroundworkError(`${shown} is not a JSON object.`);
-  const prices: OfferPrice[] = [];
-  for (const { service, product, terms, source } of productsOf(json as Json, shown)) {
-    const mapping = product && mapProduct(service, product);
-    if (!mapping) continue;
-    const a = product.attributes ?? {};
-    const region = a.regionCode ?? LOCATIONS[a.location];
-    const chosen = onDemandDimension(terms);
-    const usd = chosen?.dimension.pricePerUnit?.USD;
-    if (!region || !chosen || typeof usd !== 'string') continue;
-    prices.push({
-      region,
-      key: mapping.key,
-      entry: {
-        usd: tidy(shiftDecimal(usd, mapping.scale ?? 0)),
-        unit: mapping.unit ?? chosen.dimension.unit,
-        ...(chosen.dimension.description ? { description: chosen.dimension.description } : {}),
-        sku: product.sku,
-      },
-      effectiveDate: chosen.effectiveDate,
-      source,
-    });
+const declaredUnit = (key: string) => priceItemOf(key)!.item.unit;
+
+/** Reads offer files (JSON in memory, CSV streamed) for one region and the keys wanted. */
+export async function importOfferFiles(region: string, keys: readonly string[], files: readonly string[]): Promise<ImportResult> {
+  const offers = new OfferImport(region, keys);
+  for (const file of files) {
+    if (!fs.existsSync(file)) throw new GroundworkError(`The offer file ${file} does not exist.`);
+    if (file.toLowerCase().endsWith('.csv')) await offers.addCsv(file);
+    else offers.addJson(readJsonFile(file, `The offer file ${file}`), file);
   }
-  return prices;
+  return offers.result();
 }

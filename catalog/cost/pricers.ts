@@ -1,6 +1,7 @@
 import { cronProblem, runsPerMonth, timeZoneProblem } from '../../model/cron-schedule';
 import { podRequests } from '../terraform/kubernetes-pods';
 import { block, literal, ResourceRecord } from '../terraform/resource-index';
+import { AURORA_ENGINES } from './price-items';
 import type { UsageFigures } from './usage';
 
 /** 730 hours: the month AWS and Infracost price by. */
@@ -56,9 +57,11 @@ const auroraInstance: Pricer = (r) => {
 };
 
 const auroraCluster: Pricer = (r, { usage }) => {
+  const engine = literal(r.body.engine) ?? 'aurora-postgresql';
+  if (!AURORA_ENGINES[engine]) return { notPriced: `engine ${JSON.stringify(engine)} is not an Aurora engine Groundwork prices (${Object.keys(AURORA_ENGINES).join(', ')})` };
   const charges: Charge[] = [
-    { item: 'rds.aurora.storage', quantity: usage.auroraStorageGb, what: 'Aurora storage (GB, usage file)' },
-    { item: 'rds.aurora.io', quantity: usage.auroraIoMillions, what: 'Aurora I/O (millions, usage file)' },
+    { item: `rds.${engine}.storage`, quantity: usage.auroraStorageGb, what: 'Aurora storage (GB, usage file)' },
+    { item: `rds.${engine}.io`, quantity: usage.auroraIoMillions, what: 'Aurora I/O (millions, usage file)' },
   ];
   if (flag(r.body.manage_master_user_password)) charges.push({ item: 'secretsmanager.secret', quantity: 1, what: 'master password secret kept by RDS' });
   return { charges };
@@ -144,6 +147,20 @@ const kubernetesCronJob: Pricer = (r, { usage }) => {
   };
 };
 
+/**
+ * A customer managed key, plus its rotated versions: each rotation (every `rotation_period_in_days`,
+ * 365 by default) keeps a billed key version, the first two only; the key's age comes from the usage file.
+ */
+const kmsKey: Pricer = (r, { usage }) => {
+  const charges: Charge[] = [{ item: 'kms.key', quantity: 1, what: 'customer managed key' }];
+  if (flag(r.body.enable_key_rotation)) {
+    const period = num(r.body.rotation_period_in_days, 365);
+    const versions = Math.min(2, Math.floor((usage.kmsKeyAgeYears * 365) / Math.max(period, 90)));
+    if (versions > 0) charges.push({ item: 'kms.key.rotation', quantity: versions, what: `${versions} rotated key version${versions > 1 ? 's' : ''} (key ${usage.kmsKeyAgeYears} year${usage.kmsKeyAgeYears === 1 ? '' : 's'} old, usage file)` });
+  }
+  return { charges };
+};
+
 /** ClusterIP and NodePort services are free; a LoadBalancer service buys a load balancer we cannot see. */
 function kubernetesService(r: ResourceRecord): PriceResult {
   const type = literal(block(r.body.spec)?.type) ?? 'ClusterIP';
@@ -176,7 +193,7 @@ export const PRICERS: Readonly<Record<string, Pricer>> = {
       { item: 'secretsmanager.api10k', quantity: usage.secretsApiCallsTenThousands, what: '10K API calls (usage file)' },
     ],
   }),
-  aws_kms_key: () => ({ charges: [{ item: 'kms.key', quantity: 1, what: 'customer managed key' }] }),
+  aws_kms_key: kmsKey,
   aws_cloudwatch_log_group: logGroup,
   aws_s3_bucket: (_r, { usage }) => ({
     charges: [

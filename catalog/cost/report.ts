@@ -2,7 +2,7 @@ import { formatUsd } from '../../model/money';
 import { stringify } from 'csv-stringify/sync';
 import { groupBy } from '../../model/group-by';
 import { compareText } from '../../model/stable-json';
-import { CostLine, Estimate, NotPricedResource, UNALLOCATED } from './estimate';
+import { CostLine, Estimate, FREE_TIER_TYPE, NotPricedResource, Provenance, UNALLOCATED } from './estimate';
 import { HOURS_PER_MONTH } from './pricers';
 import { DEFAULT_USAGE, Usage, UsageFigures } from './usage';
 
@@ -18,6 +18,8 @@ export interface CostReport {
   readonly currency: 'USD';
   readonly hoursPerMonth: number;
   readonly priceTables: Array<{ region: string; effectiveDate: string; source: string }>;
+  /** Every price source used, with how many report lines (components) it priced. */
+  readonly sources: Array<{ source: string; date: string; verified: boolean; lines: number }>;
   readonly usage: { defaults: UsageFigures; serviceFiles: string[] };
   readonly total: { monthlyUsd: number; pricedResources: number; freeResources: number; notPricedResources: number };
   readonly byService: CostRow[];
@@ -26,10 +28,14 @@ export interface CostReport {
   readonly byEnvironment: CostRow[];
   readonly unallocated: { monthlyUsd: number; resources: Array<{ stack: string; address: string; type: string; monthlyUsd: number }> };
   readonly notPriced: { byType: Array<{ type: string; count: number; reasons: string[] }>; resources: NotPricedResource[] };
-  readonly resources: Array<Omit<CostLine, 'monthlyCents' | 'components'> & { monthlyUsd: number; components: Array<{ item: string; what: string; quantity: number; unit: string; unitUsd: string; monthlyUsd: number }> }>;
+  readonly resources: Array<Omit<CostLine, 'monthlyCents' | 'components'> & { monthlyUsd: number; components: Array<{ item: string; what: string; quantity: number; unit: string; unitUsd: string; monthlyUsd: number; provenance: Provenance }> }>;
 }
 
 const usd = (cents: number) => cents / 100;
+
+/** The row free tier credits take in the service, team and cost center roll-ups (an account's, not a service's). */
+export const FREE_TIER_ROW = 'free tier';
+const isFreeTier = (l: CostLine) => l.type === FREE_TIER_TYPE;
 
 /**
  * Sums lines per key, largest first, with the explicit `unallocated` row (lines without the key)
@@ -49,10 +55,13 @@ function rollUp(lines: readonly CostLine[], keyOf: (l: CostLine) => string | und
     else groups.set(k, [l]);
   }
   const cents = (group: CostLine[]) => group.reduce((s, l) => s + l.monthlyCents, 0);
+  const free = groups.get(FREE_TIER_ROW);
+  groups.delete(FREE_TIER_ROW);
   const rows = [...groups.entries()]
     .map(([name, group]) => ({ name, cents: cents(group), group }))
     .sort((a, b) => b.cents - a.cents || compareText(a.name, b.name))
     .map(({ name, cents: c, group }) => ({ name, monthlyUsd: usd(c), resources: group.length, ...(extra ? extra(group) : {}) }));
+  if (free) rows.push({ name: FREE_TIER_ROW, monthlyUsd: usd(cents(free)), resources: 0 });
   return [...rows, { name: UNALLOCATED, monthlyUsd: usd(cents(unallocated)), resources: unallocated.length }];
 }
 
@@ -63,22 +72,32 @@ const single = (values: Array<string | undefined>) => {
 
 export function buildCostReport(estimate: Estimate, usage: Usage): CostReport {
   const { lines } = estimate;
-  const unallocated = lines.filter((l) => !l.service || !l.team || !l.costCenter || !l.environment);
+  const unallocated = lines.filter((l) => !isFreeTier(l) && (!l.service || !l.team || !l.costCenter || !l.environment));
+  const resourceLines = lines.filter((l) => !isFreeTier(l));
+  const orFree = (key: (l: CostLine) => string | undefined) => (l: CostLine) => (isFreeTier(l) ? FREE_TIER_ROW : key(l));
+  const sources = new Map<string, { source: string; date: string; verified: boolean; lines: number }>();
+  for (const c of lines.flatMap((l) => l.components)) {
+    const id = `${c.provenance.source}|${c.provenance.date}`;
+    const seen = sources.get(id);
+    if (seen) seen.lines++;
+    else sources.set(id, { source: c.provenance.source, date: c.provenance.date, verified: c.provenance.verified, lines: 1 });
+  }
   const byType = groupBy(estimate.notPriced, (n) => n.type);
   return {
     currency: 'USD',
     hoursPerMonth: HOURS_PER_MONTH,
-    priceTables: estimate.tablesUsed.map((t) => ({ region: t.region, effectiveDate: t.effectiveDate, source: t.source })),
+    priceTables: estimate.tablesUsed.map((t) => ({ region: t.region, effectiveDate: t.effectiveDate, source: t.summary })),
+    sources: [...sources.values()].sort((a, b) => b.lines - a.lines || compareText(a.source, b.source)),
     usage: { defaults: DEFAULT_USAGE, serviceFiles: usage.serviceFiles },
     total: {
       monthlyUsd: usd(lines.reduce((s, l) => s + l.monthlyCents, 0)),
-      pricedResources: lines.length,
+      pricedResources: resourceLines.length,
       freeResources: estimate.freeResources,
       notPricedResources: estimate.notPriced.length,
     },
-    byService: rollUp(lines, (l) => l.service, (g) => ({ team: single(g.map((l) => l.team)), costCenter: single(g.map((l) => l.costCenter)) })),
-    byTeam: rollUp(lines, (l) => l.team),
-    byCostCenter: rollUp(lines, (l) => l.costCenter),
+    byService: rollUp(lines, orFree((l) => l.service), (g) => ({ team: single(g.map((l) => l.team)), costCenter: single(g.map((l) => l.costCenter)) })),
+    byTeam: rollUp(lines, orFree((l) => l.team)),
+    byCostCenter: rollUp(lines, orFree((l) => l.costCenter)),
     byEnvironment: rollUp(lines, (l) => l.environment),
     unallocated: {
       monthlyUsd: usd(unallocated.reduce((s, l) => s + l.monthlyCents, 0)),
@@ -138,6 +157,8 @@ export function costMarkdown(report: CostReport, organisation?: string): string 
       ['cost center', (r) => r.costCenter ?? ''],
     ]),
   ];
+  const free = report.byTeam.find((r) => r.name === FREE_TIER_ROW);
+  if (free) lines.push('', `Free tiers (once per account, i.e. environment: CloudWatch alarms, dashboards and log ingestion, SQS and SNS requests) take **${money(free.monthlyUsd)}** off, as explicit "free tier" lines.`);
   if (report.notPriced.byType.length) {
     lines.push('', '## Not priced', '', '| resource type | count | why |', '| --- | ---: | --- |');
     for (const t of report.notPriced.byType) lines.push(`| ${t.type} | ${t.count} | ${t.reasons.join('; ')} |`);
@@ -153,16 +174,26 @@ export function costMarkdown(report: CostReport, organisation?: string): string 
         .join(', ') +
       '. Kubernetes workloads are priced as replicas × (CPU request × vCPU-hour + memory request × GiB-hour).',
     '',
+    '## Sources',
+    '',
+    'Where each unit price comes from, and how many report lines it priced:',
+    '',
+    '| source | date | lines |',
+    '| --- | --- | ---: |',
+    ...report.sources.map((s) => `| ${s.source.replace(/\|/g, '\\|')}${s.verified ? '' : ' ⚠'} | ${s.date || '—'} | ${s.lines} |`),
+    '',
+    '⚠: not confirmed by an AWS offer record or an independent published figure.',
+    '',
   );
   return lines.join('\n');
 }
 
 export function costCsv(report: CostReport): string {
   const rows = report.resources.flatMap((r) =>
-    r.components.map((c) => [r.stack, r.address, r.type, r.service ?? UNALLOCATED, r.team ?? UNALLOCATED, r.costCenter ?? UNALLOCATED, r.environment ?? UNALLOCATED, r.region, c.item, c.what, c.quantity, c.unit, c.unitUsd, c.monthlyUsd.toFixed(2)]),
+    r.components.map((c) => [r.stack, r.address, r.type, r.service ?? UNALLOCATED, r.team ?? UNALLOCATED, r.costCenter ?? UNALLOCATED, r.environment ?? UNALLOCATED, r.region, c.item, c.what, c.quantity, c.unit, c.unitUsd, c.monthlyUsd.toFixed(2), c.provenance.sku ?? c.provenance.source, c.provenance.date]),
   );
   return stringify(rows, {
     header: true,
-    columns: ['stack', 'address', 'type', 'service', 'team', 'cost_center', 'environment', 'region', 'price_item', 'what', 'quantity', 'unit', 'unit_usd', 'monthly_usd'],
+    columns: ['stack', 'address', 'type', 'service', 'team', 'cost_center', 'environment', 'region', 'price_item', 'what', 'quantity', 'unit', 'unit_usd', 'monthly_usd', 'price_source', 'price_date'],
   });
 }

@@ -22,6 +22,7 @@ export interface UsageFigures {
   readonly cdnRequestsTenThousands: number;
   readonly snsRequestsMillions: number;
   readonly jobRunMinutes: number;
+  readonly kmsKeyAgeYears: number;
 }
 
 /** The documented defaults, used where no usage file says otherwise. */
@@ -41,6 +42,7 @@ export const DEFAULT_USAGE: UsageFigures = {
   cdnRequestsTenThousands: 100,
   snsRequestsMillions: 0.1,
   jobRunMinutes: 10,
+  kmsKeyAgeYears: 1,
 };
 
 interface UsageFile {
