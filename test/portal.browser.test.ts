@@ -225,9 +225,13 @@ test('with JavaScript off the page is the summary and the tables', async () => {
 
 test("a cost line's price origin is shown when the cost report carries one, and left out otherwise", async () => {
   const analysis = analyse(outdir);
+  const real = analysis.cost.resources.find((l) => l.service === 'checkout' && l.type === 'aws_db_instance' && l.environment === 'staging')!;
+  expect(real.components.every((c) => c.provenance)).toBe(true);
   const cost = structuredClone(analysis.cost) as any;
   const line = cost.resources.find((l: any) => l.service === 'checkout' && l.type === 'aws_db_instance' && l.environment === 'production');
   line.provenance = { source: 'AWS Price List <bulk offer>', sku: 'ABC123' };
+  // Staging's lines lose their origins: the column is left out there.
+  for (const l of cost.resources.filter((x: any) => x.environment === 'staging')) for (const c of l.components) delete c.provenance;
   const file = path.join(outdir, 'catalog', 'with-origin.html');
   fs.writeFileSync(file, portalHtml(analysis.catalog, cost, analysis.policy));
   const url = pathToFileURL(file).href;

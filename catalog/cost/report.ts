@@ -158,7 +158,7 @@ export function costMarkdown(report: CostReport, organisation?: string): string 
     ]),
   ];
   const free = report.byTeam.find((r) => r.name === FREE_TIER_ROW);
-  if (free) lines.push('', `Free tiers (once per account, i.e. environment: CloudWatch alarms, dashboards and log ingestion, SQS and SNS requests) take **${money(free.monthlyUsd)}** off, as explicit "free tier" lines.`);
+  if (free) lines.push('', `Free tiers (once per account, i.e. environment: CloudWatch alarms, dashboards and log ingestion, SQS and SNS requests) take **${formatUsd(free.monthlyUsd)}** off, as explicit "free tier" lines.`);
   if (report.notPriced.byType.length) {
     lines.push('', '## Not priced', '', '| resource type | count | why |', '| --- | ---: | --- |');
     for (const t of report.notPriced.byType) lines.push(`| ${t.type} | ${t.count} | ${t.reasons.join('; ')} |`);
