@@ -63,6 +63,7 @@ export function analyse(outdir: string, options: AnalysisOptions = {}): Analysis
   const run = runPolicy(records, organisation, suppressions, {
     today: options.today ?? new Date().toISOString().slice(0, 10),
     serviceOf: (r) => serviceOfAddress.get(`${r.stack}/${r.address}`),
+    configurations,
   });
   const policy = buildPolicyReport(run, catalog, records);
   addSpendToCatalog(catalog, path.join(outdir, SPEND_FOLDER, 'spend.json'));
