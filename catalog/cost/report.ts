@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { groupBy } from '../../model/group-by';
+import { markdownText as md } from '../markdown';
 import { compareText } from '../../model/stable-json';
 import { CostLine, Estimate, NotPricedResource, UNALLOCATED } from './estimate';
 import { HOURS_PER_MONTH } from './pricers';
@@ -99,7 +100,7 @@ const money = (value: number) => `$${value.toLocaleString('en-US', { minimumFrac
 
 function table(title: string, rows: CostRow[], total: number, columns: Array<[string, (r: CostRow) => string]> = []): string {
   const header = `| ${title} | ${columns.map(([h]) => `${h} | `).join('')}monthly | share |\n| --- | ${columns.map(() => '--- | ').join('')}---: | ---: |`;
-  const body = rows.map((r) => `| ${r.name === UNALLOCATED ? '**unallocated**' : r.name} | ${columns.map(([, f]) => `${f(r)} | `).join('')}${money(r.monthlyUsd)} | ${total ? ((100 * r.monthlyUsd) / total).toFixed(1) : '0.0'}% |`);
+  const body = rows.map((r) => `| ${r.name === UNALLOCATED ? '**unallocated**' : md(r.name)} | ${columns.map(([, f]) => `${md(f(r))} | `).join('')}${money(r.monthlyUsd)} | ${total ? ((100 * r.monthlyUsd) / total).toFixed(1) : '0.0'}% |`);
   return [header, ...body].join('\n');
 }
 
@@ -110,12 +111,12 @@ export function costMarkdown(report: CostReport, organisation?: string): string 
   const sources = [...new Set(report.priceTables.map((t) => t.source))];
   const top = report.byService.filter((r) => r.name !== UNALLOCATED).slice(0, 10);
   const lines = [
-    `# Monthly cost estimate${organisation ? `: ${organisation}` : ''}`,
+    `# Monthly cost estimate${organisation ? `: ${md(organisation)}` : ''}`,
     '',
     `**${money(total)} per month** (on-demand, ${report.hoursPerMonth} hours) for ${report.total.pricedResources} priced resources. Price tables: ${prices}.`,
     '',
     `- Unallocated (missing owner, service, cost-center or environment tags): **${money(report.unallocated.monthlyUsd)}** across ${report.unallocated.resources.length} resources.`,
-    `- Not priced: **${report.total.notPricedResources} resources**${report.notPriced.byType.length ? ` (${report.notPriced.byType.map((t) => `${t.count} × ${t.type}`).join(', ')})` : ''}; their cost is not in the totals.`,
+    `- Not priced: **${report.total.notPricedResources} resources**${report.notPriced.byType.length ? ` (${report.notPriced.byType.map((t) => `${t.count} × ${md(t.type)}`).join(', ')})` : ''}; their cost is not in the totals.`,
     `- ${report.total.freeResources} resources cost nothing by themselves (networking plumbing, IAM, configuration).`,
     '',
     '## By team',
@@ -139,7 +140,7 @@ export function costMarkdown(report: CostReport, organisation?: string): string 
   ];
   if (report.notPriced.byType.length) {
     lines.push('', '## Not priced', '', '| resource type | count | why |', '| --- | ---: | --- |');
-    for (const t of report.notPriced.byType) lines.push(`| ${t.type} | ${t.count} | ${t.reasons.join('; ')} |`);
+    for (const t of report.notPriced.byType) lines.push(`| ${md(t.type)} | ${t.count} | ${md(t.reasons.join('; '))} |`);
   }
   lines.push(
     '',

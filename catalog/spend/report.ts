@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { markdownText as md } from '../markdown';
 import type { Reconciliation } from './reconcile';
 import type { SpendReport, SpendRow } from './spend';
 
@@ -6,7 +7,7 @@ const money = (n: number, currency: string) => `${n < 0 ? '-' : ''}${currency ==
 
 function table(title: string, rows: SpendRow[], months: string[], currency: string): string {
   const head = `| ${title} | ${months.join(' | ')} | total | credits |\n| --- | ${months.map(() => '---: | ').join('')}---: | ---: |`;
-  return [head, ...rows.map((r) => `| ${r.name === 'unallocated' ? '**unallocated**' : r.name} | ${months.map((m) => `${money(r.months[m] ?? 0, currency)} | `).join('')}${money(r.total, currency)} | ${money(r.credits, currency)} |`)].join('\n');
+  return [head, ...rows.map((r) => `| ${r.name === 'unallocated' ? '**unallocated**' : md(r.name)} | ${months.map((m) => `${money(r.months[m] ?? 0, currency)} | `).join('')}${money(r.total, currency)} | ${money(r.credits, currency)} |`)].join('\n');
 }
 
 /** For finance and owners: spend per team, cost center, environment and service, what nobody owns, and the estimate's accuracy. */
@@ -15,7 +16,7 @@ export function spendMarkdown(report: SpendReport, reconciliation?: Reconciliati
   const lines = [
     '# Actual spend',
     '',
-    `**${money(report.total.amount, c)}** over ${report.months.join(', ') || 'no month'} (${report.costColumn === 'effective' ? 'effective cost, after discounts' : 'billed cost'}), from ${report.sources.map((s) => `${s.file} (${s.format}, ${s.rows} line items)`).join(', ')}. Credits and refunds: ${money(report.total.credits, c)}.`,
+    `**${money(report.total.amount, c)}** over ${report.months.join(', ') || 'no month'} (${report.costColumn === 'effective' ? 'effective cost, after discounts' : 'billed cost'}), from ${report.sources.map((s) => `${md(s.file)} (${s.format}, ${s.rows} line items)`).join(', ')}. Credits and refunds: ${money(report.total.credits, c)}.`,
     '',
     `Tag coverage of spend: ${Object.entries(report.tagCoverage).map(([k, v]) => `${k} ${v}%`).join(', ')}.`,
     '',
@@ -25,9 +26,9 @@ export function spendMarkdown(report: SpendReport, reconciliation?: Reconciliati
     '## By service', '', table('service', report.byService, report.months, c), '',
     `## Unallocated: ${money(report.unallocated.amount, c)} without a service tag`, '',
     '| billing service | spend |', '| --- | ---: |',
-    ...report.unallocated.topBillingServices.map((s) => `| ${s.billingService} | ${money(s.amount, c)} |`),
+    ...report.unallocated.topBillingServices.map((s) => `| ${md(s.billingService)} | ${money(s.amount, c)} |`),
     '', '| untagged resource | billing service | spend |', '| --- | --- | ---: |',
-    ...report.unallocated.topResources.map((r) => `| ${r.resourceId} | ${r.billingService} | ${money(r.amount, c)} |`),
+    ...report.unallocated.topResources.map((r) => `| ${md(r.resourceId)} | ${md(r.billingService)} | ${money(r.amount, c)} |`),
   ];
   if (reconciliation) {
     lines.push(
@@ -35,7 +36,7 @@ export function spendMarkdown(report: SpendReport, reconciliation?: Reconciliati
       `Estimated ${money(reconciliation.estimateMonthlyUsd, 'USD')} per month; spent ${money(reconciliation.actualUsd, c)}.`, '',
       '| service | estimate | actual | variance | largest contributors |', '| --- | ---: | ---: | ---: | --- |',
       ...reconciliation.services.map(
-        (s) => `| ${s.service} | ${money(s.estimateUsd, 'USD')} | ${money(s.actualUsd, c)} | ${money(s.varianceUsd, c)}${s.variancePct === null ? '' : ` (${s.variancePct}%)`} | ${s.largestContributors.map((x) => `${x.billingService} ${money(x.amount, c)}`).join(', ')} |`,
+        (s) => `| ${md(s.service)} | ${money(s.estimateUsd, 'USD')} | ${money(s.actualUsd, c)} | ${money(s.varianceUsd, c)}${s.variancePct === null ? '' : ` (${s.variancePct}%)`} | ${s.largestContributors.map((x) => `${md(x.billingService)} ${money(x.amount, c)}`).join(', ')} |`,
       ),
     );
   }
