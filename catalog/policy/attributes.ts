@@ -8,13 +8,18 @@ function read<T>(raw: unknown, convert: (v: Value) => T): Attribute<T> {
   if (raw === undefined || raw === null) return undefined;
   const value = evaluate(raw);
   if (value === null) return undefined;
-  if (isUnknown(value)) return value;
+  if (isUnknown(value)) return asWritten(value, raw);
   try {
     return convert(value);
   } catch {
     // Terraform would refuse the value; the rule cannot say what it means, so it fails closed.
     return new Unknown('expression', typeof raw === 'string' ? raw : JSON.stringify(raw));
   }
+}
+
+/** Findings quote the value as it is written in the configuration, not the inner expression. */
+function asWritten(value: Unknown, raw: unknown): Unknown {
+  return typeof raw === 'string' ? new Unknown(value.kind, raw, value.address, value.attribute) : value;
 }
 
 export const boolAttribute = (raw: unknown): Attribute<boolean> => read(raw, toBool);
@@ -31,13 +36,13 @@ export function listAttribute(raw: unknown): Attribute<Value[]> {
   if (raw === undefined || raw === null) return undefined;
   const value = evaluate(raw);
   if (value === null) return undefined;
-  if (isUnknown(value)) return value;
+  if (isUnknown(value)) return asWritten(value, raw);
   return Array.isArray(value) ? value : new Unknown('expression', typeof raw === 'string' ? raw : JSON.stringify(raw));
 }
 
 /** The fail-closed finding: names the attribute and asks for a literal. */
 export function unknownAttribute(attribute: string, unknown: Unknown): RuleResult {
-  return nonCompliant(`sets ${attribute} to "${unknown.text}", which cannot be known at synth; write a literal value so the guardrail can check it (or suppress this finding with a reason)`);
+  return nonCompliant(`sets ${attribute} to ${JSON.stringify(unknown.text)}, which cannot be known at synth; write a literal value so the guardrail can check it (or suppress this finding with a reason)`);
 }
 
 const KMS_KEY_ATTRIBUTES = ['arn', 'id', 'key_id', 'name', 'target_key_arn', 'target_key_id'];
@@ -52,12 +57,13 @@ export function kmsKeyAttribute(raw: unknown): 'none' | 'key' | Unknown {
   const value = stringAttribute(raw);
   if (value === undefined || value === '') return 'none';
   if (!isUnknown(value)) return 'key';
+  const reference = evaluate(raw) as Unknown;
   const keyReference =
-    value.kind === 'reference' &&
-    value.address !== undefined &&
-    value.text === `${value.address}.${value.attribute}` &&
-    KMS_KEY_ATTRIBUTES.includes(value.attribute ?? '') &&
-    KMS_KEY_TYPES.includes(value.address.replace(/\.[^.]+$/, ''));
+    reference.kind === 'reference' &&
+    reference.address !== undefined &&
+    reference.text === `${reference.address}.${reference.attribute}` &&
+    KMS_KEY_ATTRIBUTES.includes(reference.attribute ?? '') &&
+    KMS_KEY_TYPES.includes(reference.address.replace(/\.[^.]+$/, ''));
   if (keyReference) return 'key';
   return value;
 }

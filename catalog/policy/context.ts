@@ -40,7 +40,11 @@ export class PolicyContext {
     const key = `${scope} ${JSON.stringify(record)}`;
     let problems = this.ownershipProblems.get(key);
     if (!problems) {
-      problems = this.validator ? [...this.validator.problems(record, scope), ...this.costCenterProblems(record)] : syntaxProblems(record, scope);
+      if (this.validator) {
+        problems = this.validator.problems(record, scope);
+        // A cost center that is not even a code has one problem, not two.
+        if (!problems.some((p) => p.key === 'cost-center')) problems = [...problems, ...this.costCenterProblems(record)];
+      } else problems = syntaxProblems(record, scope);
       this.ownershipProblems.set(key, problems);
     }
     return problems;

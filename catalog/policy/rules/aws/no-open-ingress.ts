@@ -1,4 +1,4 @@
-import { isUnknown, Unknown } from '../../../terraform/hcl-expression';
+import { evaluate, isUnknown, Unknown } from '../../../terraform/hcl-expression';
 import { block, ResourceRecord } from '../../../terraform/resource-index';
 import { AddressRange, cidrRanges, coversEverything } from '../../address-ranges';
 import { listAttribute, numberAttribute, stringAttribute, unknownAttribute } from '../../attributes';
@@ -83,7 +83,7 @@ function ingressOf(r: ResourceRecord): Read {
 /** The security group a rule or group belongs to: rules of one group add up. */
 function groupOf(r: ResourceRecord): string {
   if (r.type === 'aws_security_group') return r.address;
-  const group = stringAttribute(r.body.security_group_id);
+  const group = evaluate(r.body.security_group_id);
   if (isUnknown(group) && group.address?.startsWith('aws_security_group.') && group.text === `${group.address}.id`) return group.address;
   return r.address;
 }
