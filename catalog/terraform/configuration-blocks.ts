@@ -27,12 +27,27 @@ export function configurationBlocks(config: TerraformConfiguration): Configurati
   return blocks;
 }
 
-/** Every string inside a value with where it sits (`spec.container[0].image`); `//` comments skipped. */
-export function stringsIn(value: unknown, at = '', out: Array<{ path: string; key: string; text: string }> = []): Array<{ path: string; key: string; text: string }> {
+export interface StringAt {
+  readonly path: string;
+  readonly key: string;
+  readonly text: string;
+}
+
+const stringsCache = new WeakMap<object, StringAt[]>();
+
+/** Every string inside a value with where it sits (`spec.container[0].image`); `//` comments skipped. Cached per object: several rules walk the same body. */
+export function stringsIn(value: unknown): StringAt[] {
+  if (value === null || typeof value !== 'object') return collectStrings(value, '', []);
+  let found = stringsCache.get(value);
+  if (!found) stringsCache.set(value, (found = collectStrings(value, '', [])));
+  return found;
+}
+
+function collectStrings(value: unknown, at: string, out: StringAt[]): StringAt[] {
   if (typeof value === 'string') out.push({ path: at, key: at.replace(/\[\d+\]$/, '').split('.').pop() ?? '', text: value });
-  else if (Array.isArray(value)) value.forEach((v, i) => stringsIn(v, `${at}[${i}]`, out));
+  else if (Array.isArray(value)) value.forEach((v, i) => collectStrings(v, `${at}[${i}]`, out));
   else if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) if (k !== '//') stringsIn(v, at ? `${at}.${k}` : k, out);
+    for (const [k, v] of Object.entries(value)) if (k !== '//') collectStrings(v, at ? `${at}.${k}` : k, out);
   }
   return out;
 }

@@ -170,6 +170,8 @@ function equal(a: Value, b: Value): boolean {
 // ---------------------------------------------------------------------------------------------
 // Parser and evaluator in one pass
 
+const SPECIAL_IN_TEMPLATE = /[$%]/g;
+const SPECIAL_IN_QUOTES = /[$%"\\]/g;
 const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
 
 class Parser {
@@ -259,8 +261,12 @@ class Parser {
           this.at += 2;
         }
       } else {
-        literal += c;
-        this.at++;
+        // Copy the run of plain characters up to the next one that may mean something.
+        const special = end ? SPECIAL_IN_QUOTES : SPECIAL_IN_TEMPLATE;
+        special.lastIndex = this.at + 1;
+        const next = special.exec(this.text)?.index ?? this.text.length;
+        literal += this.text.slice(this.at, next);
+        this.at = next;
       }
     }
     flush();

@@ -217,6 +217,9 @@ describe('hand-written Terraform is judged like golden paths', () => {
       'error provider.github: holds a literal token: a secret in the configuration is in every checkout, plan and state',
     ]);
     expect(found.join()).not.toContain('MIIE');
+    // Spelled with an HCL escape, it is still the key Terraform sends.
+    const escaped = { resource: { aws_instance: { vm: { ami: 'ami-1', instance_type: 't3.micro', user_data: '${"-----BEGIN \\u0050RIVATE KEY-----"}', tags: TAGS } } } };
+    expect(messages(escaped, 'terraform/no-literal-secrets')).toEqual(['error aws_instance.vm: holds a private key in user_data: a secret in the configuration is in every checkout, plan and state']);
     expect(found.join()).not.toContain('ghp_');
   });
 });
