@@ -45,7 +45,7 @@ export function analyse(outdir: string, given: Partial<AnalysisInputs> = {}): An
   const estimated = estimate(configurations, { tables: loadPriceTables(inputs.prices), usage }, records);
   const cost = checkContract('cost-report', buildCostReport(estimated, usage), 'cost-report.json');
   const suppressions = [...metadataSuppressions(configurations.flatMap((c) => c.metadata?.suppressions ?? [])), ...loadSuppressionFile(inputs.suppressions)];
-  const run = runPolicy(records, organisationOf(configurations), suppressions, { today: inputs.today ?? new Date().toISOString().slice(0, 10) });
+  const run = runPolicy(records, organisationOf(configurations), suppressions, { today: inputs.today ?? new Date().toISOString().slice(0, 10), configurations });
   const described = buildCatalog(configurations, records);
   const policy = checkContract('policy-report', buildPolicyReport(run, described, records), 'policy.json');
   const catalog = withSpend(withScorecards(withCosts(described, estimated), policy.scorecards), readSpend(outdir));

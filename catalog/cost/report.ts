@@ -1,6 +1,7 @@
 import { formatUsd } from '../../model/money';
 import { stringify } from 'csv-stringify/sync';
 import { groupBy } from '../../model/group-by';
+import { markdownText as md } from '../markdown';
 import { compareText } from '../../model/stable-json';
 import { CostLine, Estimate, FREE_TIER_TYPE, NotPricedResource, Provenance, UNALLOCATED } from './estimate';
 import { HOURS_PER_MONTH } from './pricers';
@@ -119,7 +120,7 @@ export function buildCostReport(estimate: Estimate, usage: Usage): CostReport {
 
 function table(title: string, rows: CostRow[], total: number, columns: Array<[string, (r: CostRow) => string]> = []): string {
   const header = `| ${title} | ${columns.map(([h]) => `${h} | `).join('')}monthly | share |\n| --- | ${columns.map(() => '--- | ').join('')}---: | ---: |`;
-  const body = rows.map((r) => `| ${r.name === UNALLOCATED ? '**unallocated**' : r.name} | ${columns.map(([, f]) => `${f(r)} | `).join('')}${formatUsd(r.monthlyUsd)} | ${total ? ((100 * r.monthlyUsd) / total).toFixed(1) : '0.0'}% |`);
+  const body = rows.map((r) => `| ${r.name === UNALLOCATED ? '**unallocated**' : md(r.name)} | ${columns.map(([, f]) => `${md(f(r))} | `).join('')}${formatUsd(r.monthlyUsd)} | ${total ? ((100 * r.monthlyUsd) / total).toFixed(1) : '0.0'}% |`);
   return [header, ...body].join('\n');
 }
 
@@ -130,12 +131,12 @@ export function costMarkdown(report: CostReport, organisation?: string): string 
   const sources = [...new Set(report.priceTables.map((t) => t.source))];
   const top = report.byService.filter((r) => r.name !== UNALLOCATED).slice(0, 10);
   const lines = [
-    `# Monthly cost estimate${organisation ? `: ${organisation}` : ''}`,
+    `# Monthly cost estimate${organisation ? `: ${md(organisation)}` : ''}`,
     '',
     `**${formatUsd(total)} per month** (on-demand, ${report.hoursPerMonth} hours) for ${report.total.pricedResources} priced resources. Price tables: ${prices}.`,
     '',
     `- Unallocated (missing owner, service, cost-center or environment tags): **${formatUsd(report.unallocated.monthlyUsd)}** across ${report.unallocated.resources.length} resources.`,
-    `- Not priced: **${report.total.notPricedResources} resources**${report.notPriced.byType.length ? ` (${report.notPriced.byType.map((t) => `${t.count} × ${t.type}`).join(', ')})` : ''}; their cost is not in the totals.`,
+    `- Not priced: **${report.total.notPricedResources} resources**${report.notPriced.byType.length ? ` (${report.notPriced.byType.map((t) => `${t.count} × ${md(t.type)}`).join(', ')})` : ''}; their cost is not in the totals.`,
     `- ${report.total.freeResources} resources cost nothing by themselves (networking plumbing, IAM, configuration).`,
     '',
     '## By team',
@@ -161,7 +162,7 @@ export function costMarkdown(report: CostReport, organisation?: string): string 
   if (free) lines.push('', `Free tiers (once per account, i.e. environment: CloudWatch alarms, dashboards and log ingestion, SQS and SNS requests) take **${formatUsd(free.monthlyUsd)}** off, as explicit "free tier" lines.`);
   if (report.notPriced.byType.length) {
     lines.push('', '## Not priced', '', '| resource type | count | why |', '| --- | ---: | --- |');
-    for (const t of report.notPriced.byType) lines.push(`| ${t.type} | ${t.count} | ${t.reasons.join('; ')} |`);
+    for (const t of report.notPriced.byType) lines.push(`| ${md(t.type)} | ${t.count} | ${md(t.reasons.join('; '))} |`);
   }
   lines.push(
     '',

@@ -1,5 +1,7 @@
 import type { OrganisationMetadata } from '../../model/golden-path-metadata';
+import { configurationBlocks } from '../terraform/configuration-blocks';
 import type { ResourceRecord } from '../terraform/resource-index';
+import type { TerraformConfiguration } from '../terraform/terraform-output';
 import { compareText } from '../../model/stable-json';
 import { PolicyContext } from './context';
 import { PACKS } from './packs';
@@ -49,7 +51,7 @@ export function runPolicy(
   records: readonly ResourceRecord[],
   organisation: OrganisationMetadata | undefined,
   suppressions: readonly Suppression[],
-  options: { today: string },
+  options: { today: string; configurations?: readonly TerraformConfiguration[] },
 ): PolicyRun {
   const ctx = new PolicyContext(records, organisation);
   const findings: Finding[] = [];
@@ -90,6 +92,20 @@ export function runPolicy(
       const suppression = findSuppression(base, suppressions, options.today);
       if (suppression) used.set(suppression, (used.get(suppression) ?? 0) + 1);
       findings.push(suppression ? { ...base, suppressed: { reason: suppression.reason, source: suppression.source } } : base);
+    }
+  }
+  // Blocks that are not managed resources, for the rules that judge them too.
+  const blockRules = rules.filter(({ rule }) => rule.checkBlock);
+  for (const config of blockRules.length ? (options.configurations ?? []) : []) {
+    for (const b of configurationBlocks(config)) {
+      for (const { rule, severity, pack } of blockRules) {
+        const result = rule.checkBlock!(b);
+        if (result.status !== 'non-compliant') continue;
+        const base = { rule: rule.id, pack, severity, stack: config.stack, address: b.address, ...(b.constructPath ? { constructPath: b.constructPath } : {}), message: result.message, rationale: rule.rationale, fix: rule.fix };
+        const suppression = findSuppression(base, suppressions, options.today);
+        if (suppression) used.set(suppression, (used.get(suppression) ?? 0) + 1);
+        findings.push(suppression ? { ...base, suppressed: { reason: suppression.reason, source: suppression.source } } : base);
+      }
     }
   }
   findings.sort(

@@ -19,6 +19,9 @@ import probes from './rules/kubernetes/probes';
 import requestsLimits from './rules/kubernetes/requests-limits';
 import runAsNonRoot from './rules/kubernetes/run-as-non-root';
 import requiredTags from './rules/tagging/required-tags';
+import noFilesystemFunctions from './rules/terraform/no-filesystem-functions';
+import noLiteralSecrets from './rules/terraform/no-literal-secrets';
+import noNondeterministicFunctions from './rules/terraform/no-nondeterministic-functions';
 
 export interface PackRule {
   readonly rule: Rule;
@@ -58,6 +61,14 @@ export const PACKS: readonly Pack[] = [
       { rule: noHostPath, severity: 'error' },
       { rule: noLatestTag, severity: 'error' },
       { rule: probes, severity: 'warning' },
+    ],
+  },
+  {
+    name: 'terraform',
+    rules: [
+      { rule: noFilesystemFunctions, severity: 'error' },
+      { rule: noLiteralSecrets, severity: 'error' },
+      { rule: noNondeterministicFunctions, severity: 'warning' },
     ],
   },
   {

@@ -1,4 +1,5 @@
 import * as path from 'path';
+import type { ConfigurationBlock } from '../terraform/configuration-blocks';
 import type { ResourceRecord } from '../terraform/resource-index';
 import type { PolicyContext } from './context';
 
@@ -19,6 +20,8 @@ export interface Rule {
   /** Resource types it looks at; '*' for all. */
   readonly types: readonly string[] | '*';
   readonly check: (resource: ResourceRecord, context: PolicyContext) => RuleResult;
+  /** For rules that also judge data sources, providers, locals, outputs, variables and module calls. */
+  readonly checkBlock?: (block: ConfigurationBlock) => RuleResult;
 }
 
 /** Rules take their id from their file: rules/aws/rds-encrypted.ts is aws/rds-encrypted. */

@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as path from 'path';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { GroundworkError } from '../../model/errors';
 import suppressionsSchema from '../schema/suppressions.schema.json';
@@ -30,6 +31,15 @@ function checkRules(list: readonly Suppression[]): void {
   }
 }
 
+/**
+ * The file as reports name it: relative to the working directory, in forward slashes, so that
+ * two checkouts of the same repository write the same bytes (no absolute path in policy.json).
+ */
+function shownPath(file: string): string {
+  const relative = path.isAbsolute(file) ? path.relative(process.cwd(), file) : path.normalize(file);
+  return (relative || path.basename(file)).split(path.sep).join('/');
+}
+
 /** The reviewed suppressions file (YAML), if it exists. */
 export function loadSuppressionFile(file: string | undefined): Suppression[] {
   if (!file || !fs.existsSync(file)) return [];
@@ -41,7 +51,8 @@ export function loadSuppressionFile(file: string | undefined): Suppression[] {
     throw new GroundworkError(`The suppressions file ${file} is not valid YAML: ${(error as Error).message}`);
   }
   if (!validate(doc)) throw new GroundworkError(`The suppressions file ${file} is invalid:`, schemaProblems(validate));
-  const list = doc.suppressions.map((s) => ({ ...s, source: file }));
+  const source = shownPath(file);
+  const list = doc.suppressions.map((s) => ({ ...s, source }));
   checkRules(list);
   return list;
 }

@@ -1,18 +1,18 @@
 import { stringify } from 'csv-stringify/sync';
 import { formatMoney } from '../../model/money';
+import { markdownText as md } from '../markdown';
 import type { Reconciliation } from './reconcile';
 import type { SpendReport, SpendRow } from './spend';
+
 
 /** spend.json: the spend report and, when an estimate was at hand, its reconciliation. */
 export interface SpendDocument extends SpendReport {
   readonly reconciliation?: Reconciliation;
 }
 
-
-
 function table(title: string, rows: SpendRow[], months: string[], currency: string): string {
   const head = `| ${title} | ${months.join(' | ')} | total | credits |\n| --- | ${months.map(() => '---: | ').join('')}---: | ---: |`;
-  return [head, ...rows.map((r) => `| ${r.name === 'unallocated' ? '**unallocated**' : r.name} | ${months.map((m) => `${formatMoney(r.months[m] ?? 0, currency)} | `).join('')}${formatMoney(r.total, currency)} | ${formatMoney(r.credits, currency)} |`)].join('\n');
+  return [head, ...rows.map((r) => `| ${r.name === 'unallocated' ? '**unallocated**' : md(r.name)} | ${months.map((m) => `${formatMoney(r.months[m] ?? 0, currency)} | `).join('')}${formatMoney(r.total, currency)} | ${formatMoney(r.credits, currency)} |`)].join('\n');
 }
 
 /** For finance and owners: spend per team, cost center, environment and service, what nobody owns, and the estimate's accuracy. */
@@ -21,7 +21,7 @@ export function spendMarkdown(report: SpendReport, reconciliation?: Reconciliati
   const lines = [
     '# Actual spend',
     '',
-    `**${formatMoney(report.total.amount, c)}** over ${report.months.join(', ') || 'no month'} (${report.costColumn === 'effective' ? 'effective cost, after discounts' : 'billed cost'}), from ${report.sources.map((s) => `${s.file} (${s.format}, ${s.rows} line items)`).join(', ')}. Credits and refunds: ${formatMoney(report.total.credits, c)}.`,
+    `**${formatMoney(report.total.amount, c)}** over ${report.months.join(', ') || 'no month'} (${report.costColumn === 'effective' ? 'effective cost, after discounts' : 'billed cost'}), from ${report.sources.map((s) => `${md(s.file)} (${s.format}, ${s.rows} line items)`).join(', ')}. Credits and refunds: ${formatMoney(report.total.credits, c)}.`,
     '',
     `Tag coverage of spend: ${Object.entries(report.tagCoverage).map(([k, v]) => `${k} ${v}%`).join(', ')}.`,
     '',
@@ -31,9 +31,9 @@ export function spendMarkdown(report: SpendReport, reconciliation?: Reconciliati
     '## By service', '', table('service', report.byService, report.months, c), '',
     `## Unallocated: ${formatMoney(report.unallocated.amount, c)} without a service tag`, '',
     '| billing service | spend |', '| --- | ---: |',
-    ...report.unallocated.topBillingServices.map((s) => `| ${s.billingService} | ${formatMoney(s.amount, c)} |`),
+    ...report.unallocated.topBillingServices.map((s) => `| ${md(s.billingService)} | ${formatMoney(s.amount, c)} |`),
     '', '| untagged resource | billing service | spend |', '| --- | --- | ---: |',
-    ...report.unallocated.topResources.map((r) => `| ${r.resourceId} | ${r.billingService} | ${formatMoney(r.amount, c)} |`),
+    ...report.unallocated.topResources.map((r) => `| ${md(r.resourceId)} | ${md(r.billingService)} | ${formatMoney(r.amount, c)} |`),
   ];
   if (reconciliation) {
     lines.push(
@@ -41,7 +41,7 @@ export function spendMarkdown(report: SpendReport, reconciliation?: Reconciliati
       `Estimated ${formatMoney(reconciliation.estimateMonthlyUsd, 'USD')} per month; spent ${formatMoney(reconciliation.actualUsd, c)}.`, '',
       '| service | estimate | actual | variance | largest contributors |', '| --- | ---: | ---: | ---: | --- |',
       ...reconciliation.services.map(
-        (s) => `| ${s.service} | ${formatMoney(s.estimateUsd, 'USD')} | ${formatMoney(s.actualUsd, c)} | ${formatMoney(s.varianceUsd, c)}${s.variancePct === null ? '' : ` (${s.variancePct}%)`} | ${s.largestContributors.map((x) => `${x.billingService} ${formatMoney(x.amount, c)}`).join(', ')} |`,
+        (s) => `| ${md(s.service)} | ${formatMoney(s.estimateUsd, 'USD')} | ${formatMoney(s.actualUsd, c)} | ${formatMoney(s.varianceUsd, c)}${s.variancePct === null ? '' : ` (${s.variancePct}%)`} | ${s.largestContributors.map((x) => `${md(x.billingService)} ${formatMoney(x.amount, c)}`).join(', ')} |`,
       ),
     );
   }

@@ -1,4 +1,5 @@
-import { literal } from '../../../terraform/resource-index';
+import { isUnknown } from '../../../terraform/hcl-expression';
+import { numberAttribute, unknownAttribute } from '../../attributes';
 import { COMPLIANT, defineRule, nonCompliant, NOT_APPLICABLE } from '../../rule';
 
 const MINIMUM_DAYS = 7;
@@ -9,7 +10,8 @@ export default defineRule(__filename, {
   types: ['aws_db_instance', 'aws_rds_cluster'],
   check: (r, ctx) => {
     if (!ctx.isProduction(r) || typeof r.body.replicate_source_db === 'string') return NOT_APPLICABLE;
-    const days = Number(literal(r.body.backup_retention_period) ?? 0);
-    return days >= MINIMUM_DAYS ? COMPLIANT : nonCompliant(`keeps backups for ${days} days in production; the minimum is ${MINIMUM_DAYS}`);
+    const days = numberAttribute(r.body.backup_retention_period);
+    if (isUnknown(days)) return unknownAttribute('backup_retention_period', days);
+    return (days ?? 0) >= MINIMUM_DAYS ? COMPLIANT : nonCompliant(`keeps backups for ${days ?? 0} days in production; the minimum is ${MINIMUM_DAYS}`);
   },
 });

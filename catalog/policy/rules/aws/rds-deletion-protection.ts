@@ -1,3 +1,5 @@
+import { isUnknown } from '../../../terraform/hcl-expression';
+import { boolAttribute, unknownAttribute } from '../../attributes';
 import { COMPLIANT, defineRule, nonCompliant, NOT_APPLICABLE } from '../../rule';
 
 export default defineRule(__filename, {
@@ -6,6 +8,8 @@ export default defineRule(__filename, {
   types: ['aws_db_instance', 'aws_rds_cluster'],
   check: (r, ctx) => {
     if (!ctx.isProduction(r)) return NOT_APPLICABLE;
-    return r.body.deletion_protection === true || r.body.deletion_protection === 'true' ? COMPLIANT : nonCompliant('has no deletion protection in production');
+    const protection = boolAttribute(r.body.deletion_protection);
+    if (isUnknown(protection)) return unknownAttribute('deletion_protection', protection);
+    return protection ? COMPLIANT : nonCompliant('has no deletion protection in production');
   },
 });

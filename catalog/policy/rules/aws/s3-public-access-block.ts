@@ -1,3 +1,4 @@
+import { boolAttribute } from '../../attributes';
 import { COMPLIANT, defineRule, nonCompliant } from '../../rule';
 
 const SETTINGS = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'] as const;
@@ -9,7 +10,8 @@ export default defineRule(__filename, {
   check: (r, ctx) => {
     const blocks = ctx.referencing(r, 'aws_s3_bucket_public_access_block');
     if (!blocks.length) return nonCompliant('has no public access block');
-    const off = SETTINGS.filter((s) => !blocks.some((b) => b.body[s] === true || b.body[s] === 'true'));
+    // An expression that cannot be known counts as not true: the rule fails closed.
+    const off = SETTINGS.filter((s) => !blocks.some((b) => boolAttribute(b.body[s]) === true));
     return off.length ? nonCompliant(`has a public access block with ${off.join(', ')} not true`) : COMPLIANT;
   },
 });

@@ -1,5 +1,5 @@
-import { literal } from '../../../terraform/resource-index';
 import { containers, WORKLOAD_TYPES } from '../../../terraform/kubernetes-pods';
+import { stringAttribute } from '../../attributes';
 import { COMPLIANT, defineRule, nonCompliant } from '../../rule';
 
 export default defineRule(__filename, {
@@ -7,13 +7,12 @@ export default defineRule(__filename, {
   fix: 'Pin an immutable tag (1.4.2) or a digest (@sha256:...).',
   types: WORKLOAD_TYPES,
   check: (r) => {
-    const floating = containers(r).filter((c) => {
-      const image = literal(c.image);
-      if (image === undefined) return false;
-      if (image.includes('@sha256:')) return false;
+    const floating = containers(r).flatMap((c) => {
+      const image = stringAttribute(c.image);
+      if (typeof image !== 'string' || image.includes('@sha256:')) return [];
       const tag = image.slice(image.lastIndexOf('/') + 1).split(':')[1];
-      return !tag || tag === 'latest';
+      return !tag || tag === 'latest' ? [`${c.name ?? '?'} (${image})`] : [];
     });
-    return floating.length ? nonCompliant(`container ${floating.map((c) => `${c.name ?? '?'} (${c.image})`).join(', ')} uses the latest tag`) : COMPLIANT;
+    return floating.length ? nonCompliant(`container ${floating.join(', ')} uses the latest tag`) : COMPLIANT;
   },
 });

@@ -1,5 +1,7 @@
+import { isUnknown, Unknown } from '../../../terraform/hcl-expression';
 import { block } from '../../../terraform/resource-index';
 import { containers, podSpec, WORKLOAD_TYPES } from '../../../terraform/kubernetes-pods';
+import { boolAttribute, unknownAttribute } from '../../attributes';
 import { COMPLIANT, defineRule, nonCompliant } from '../../rule';
 
 export default defineRule(__filename, {
@@ -7,14 +9,22 @@ export default defineRule(__filename, {
   fix: 'Remove privileged = true; grant the one capability needed instead, if any.',
   types: WORKLOAD_TYPES,
   check: (r) => {
-    const privileged = containers(r).filter((c) => {
-      const sc = block(c.security_context) ?? {};
-      return sc.privileged === true || sc.privileged === 'true';
-    });
+    const privileged: string[] = [];
+    let unknown: [string, Unknown] | undefined;
+    for (const c of containers(r)) {
+      const value = boolAttribute(block(c.security_context)?.privileged);
+      if (isUnknown(value)) unknown ??= [`privileged of container ${c.name ?? '?'}`, value];
+      else if (value) privileged.push(c.name ?? '?');
+    }
     const pod = podSpec(r) ?? {};
-    const hostAccess = ['host_pid', 'host_ipc', 'host_network'].filter((k) => pod[k] === true || pod[k] === 'true');
-    if (privileged.length) return nonCompliant(`container ${privileged.map((c) => c.name ?? '?').join(', ')} runs privileged`);
+    const hostAccess: string[] = [];
+    for (const k of ['host_pid', 'host_ipc', 'host_network']) {
+      const value = boolAttribute(pod[k]);
+      if (isUnknown(value)) unknown ??= [k, value];
+      else if (value) hostAccess.push(k);
+    }
+    if (privileged.length) return nonCompliant(`container ${privileged.join(', ')} runs privileged`);
     if (hostAccess.length) return nonCompliant(`shares the node's ${hostAccess.join(', ').replace(/host_/g, '')} namespace`);
-    return COMPLIANT;
+    return unknown ? unknownAttribute(...unknown) : COMPLIANT;
   },
 });

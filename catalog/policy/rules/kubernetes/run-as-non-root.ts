@@ -1,8 +1,10 @@
 import { block } from '../../../terraform/resource-index';
 import { containers, podSpec, WORKLOAD_TYPES } from '../../../terraform/kubernetes-pods';
+import { boolAttribute } from '../../attributes';
 import { COMPLIANT, defineRule, nonCompliant } from '../../rule';
 
-const yes = (v: unknown) => v === true || v === 'true';
+// An expression that cannot be known counts as not true: the rule fails closed.
+const yes = (v: unknown) => boolAttribute(v) === true;
 
 export default defineRule(__filename, {
   rationale: 'A container running as root turns a container escape into root on the node.',

@@ -1,0 +1,84 @@
+import type { Json, TerraformConfiguration } from './terraform-output';
+
+/** A block of a configuration other than a managed resource, with the address Terraform gives it. */
+export interface ConfigurationBlock {
+  readonly address: string;
+  readonly body: unknown;
+  readonly constructPath?: string;
+}
+
+const items = (v: unknown): Json[] => (Array.isArray(v) ? v : v && typeof v === 'object' ? [v as Json] : []);
+const pathOf = (body: unknown): string | undefined => (body && typeof body === 'object' ? (body as Json)['//']?.metadata?.path : undefined);
+
+/** Data sources, providers, locals, outputs, variables and module calls: everything a rule over resources does not see. */
+export function configurationBlocks(config: TerraformConfiguration): ConfigurationBlock[] {
+  const json = config.json;
+  const blocks: ConfigurationBlock[] = [];
+  for (const [type, byName] of Object.entries<Json>(json.data ?? {})) {
+    for (const [name, body] of Object.entries(byName ?? {})) blocks.push({ address: `data.${type}.${name}`, body, constructPath: pathOf(body) });
+  }
+  for (const [name, configs] of Object.entries(json.provider ?? {})) {
+    for (const body of items(configs)) blocks.push({ address: `provider.${name}${typeof body.alias === 'string' ? `.${body.alias}` : ''}`, body });
+  }
+  for (const locals of items(json.locals)) for (const [name, body] of Object.entries(locals)) blocks.push({ address: `local.${name}`, body });
+  for (const [kind, prefix] of [['output', 'output'], ['variable', 'var'], ['module', 'module']] as const) {
+    for (const [name, body] of Object.entries(json[kind] ?? {})) blocks.push({ address: `${prefix}.${name}`, body, constructPath: pathOf(body) });
+  }
+  return blocks;
+}
+
+export interface StringAt {
+  readonly path: string;
+  readonly key: string;
+  readonly text: string;
+}
+
+const stringsCache = new WeakMap<object, StringAt[]>();
+
+/** Every string inside a value with where it sits (`spec.container[0].image`); `//` comments skipped. Cached per object: several rules walk the same body. */
+export function stringsIn(value: unknown): StringAt[] {
+  if (value === null || typeof value !== 'object') return collectStrings(value, '', []);
+  let found = stringsCache.get(value);
+  if (!found) stringsCache.set(value, (found = collectStrings(value, '', [])));
+  return found;
+}
+
+function collectStrings(value: unknown, at: string, out: StringAt[]): StringAt[] {
+  if (typeof value === 'string') out.push({ path: at, key: at.replace(/\[\d+\]$/, '').split('.').pop() ?? '', text: value });
+  else if (Array.isArray(value)) value.forEach((v, i) => collectStrings(v, `${at}[${i}]`, out));
+  else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) if (k !== '//') collectStrings(v, at ? `${at}.${k}` : k, out);
+  }
+  return out;
+}
+
+/**
+ * The expression parts of a Terraform string (`${...}`, `%{...}`), escapes (`$${`, `%%{`) left
+ * out; braces inside quoted strings of the expression are skipped.
+ */
+export function interpolationsOf(text: string): string[] {
+  if (!text.includes('{')) return [];
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if ((text[i] === '$' || text[i] === '%') && text[i + 1] === text[i] && text[i + 2] === '{') {
+      i += 2;
+      continue;
+    }
+    if ((text[i] !== '$' && text[i] !== '%') || text[i + 1] !== '{') continue;
+    let depth = 0;
+    let quoted = false;
+    let j = i + 1;
+    for (; j < text.length; j++) {
+      const c = text[j];
+      if (quoted) {
+        if (c === '\\') j++;
+        else if (c === '"') quoted = false;
+      } else if (c === '"') quoted = true;
+      else if (c === '{') depth++;
+      else if (c === '}' && --depth === 0) break;
+    }
+    out.push(text.slice(i + 2, j));
+    i = j;
+  }
+  return out;
+}
