@@ -1,9 +1,9 @@
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
-import { Aspects, Fn } from 'cdktf';
+import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
-import { AwsOwnershipTags } from './aws-ownership-tags';
+import { stampAwsOwnership } from './aws-ownership-tags';
 import type { Environment } from './environment';
 import type { Ownership } from './ownership';
 
@@ -26,7 +26,7 @@ export class AlertTopic extends Construct {
 
   constructor(scope: Construct, id: string, props: AlertTopicProps) {
     super(scope, id);
-    Aspects.of(this).add(new AwsOwnershipTags(props.ownership, props.environment.defaultTags));
+    stampAwsOwnership(this, props.ownership, props.environment.defaultTags);
     const env = props.environment;
     this.topicName = `${props.organisationName}-${props.ownership.owner}-alerts-${env.name}`;
     const key = new KmsKey(this, 'key', {

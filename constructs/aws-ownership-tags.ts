@@ -1,4 +1,4 @@
-import { IAspect, TerraformResource, Token } from 'cdktf';
+import { Aspects, IAspect, TerraformResource, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { awsTagProblems } from '../model/tag-limits';
 import type { Ownership } from './ownership';
@@ -54,6 +54,21 @@ export class AwsOwnershipTags implements IAspect {
     }
     if (problems.length) node.node.addValidation({ validate: () => problems.map((p) => `AWS resource ${node.terraformResourceType} ${p}.`) });
   }
+}
+
+/** What each scope stamps, so a construct inside a scope that already stamps the same ownership adds nothing. */
+const stamped = new WeakMap<IConstruct, string>();
+
+/**
+ * Stamps `ownership` on every taggable AWS resource under `scope`, once: constructs call it for
+ * themselves, and when an enclosing scope (a golden path's foundation) already stamps the same
+ * ownership and default tags, the inner call adds no second Aspect. Standalone, each stamps its own.
+ */
+export function stampAwsOwnership(scope: IConstruct, ownership: Ownership, defaultTags: Readonly<Record<string, string>>): void {
+  const identity = JSON.stringify([ownership.record, defaultTags]);
+  for (const ancestor of scope.node.scopes) if (stamped.get(ancestor) === identity) return;
+  stamped.set(scope, identity);
+  Aspects.of(scope).add(new AwsOwnershipTags(ownership, defaultTags));
 }
 
 /**

@@ -5,9 +5,9 @@ import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
-import { Aspects, Fn, Lazy } from 'cdktf';
+import { Fn, Lazy } from 'cdktf';
 import { Construct } from 'constructs';
-import { AwsOwnershipTags } from './aws-ownership-tags';
+import { stampAwsOwnership } from './aws-ownership-tags';
 import type { Environment } from './environment';
 import { checkName, checkRange, NAME_RULES } from './names';
 import type { Ownership } from './ownership';
@@ -44,7 +44,7 @@ export class Bucket extends Construct {
   constructor(scope: Construct, id: string, props: BucketProps) {
     super(scope, id);
     const where = this.node.path;
-    Aspects.of(this).add(new AwsOwnershipTags(props.ownership, props.environment.defaultTags));
+    stampAwsOwnership(this, props.ownership, props.environment.defaultTags);
     const suffix = id === 'bucket' ? '' : `-${id}`;
     this.bucketName = checkName(where, 'S3 bucket', `${props.organisationName}-${props.ownership.service}-${props.environment.name}${suffix}`, NAME_RULES.s3Bucket);
 

@@ -12,10 +12,10 @@ import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
 import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
-import { Aspects, Fn } from 'cdktf';
+import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import type { EnvironmentSettings, OrganisationSettings } from '../model/organisation-settings';
-import { AwsOwnershipTags } from './aws-ownership-tags';
+import { stampAwsOwnership } from './aws-ownership-tags';
 import { cidrSubnet } from './cidr';
 import { Ownership } from './ownership';
 
@@ -70,7 +70,7 @@ export class Environment extends Construct {
     });
     this.accountId = this.settings.accountId ?? new DataAwsCallerIdentity(this, 'caller').accountId;
 
-    Aspects.of(this).add(new AwsOwnershipTags(props.ownership, this.defaultTags));
+    stampAwsOwnership(this, props.ownership, this.defaultTags);
     const prefix = `${props.organisation.name}-${props.name}`;
 
     this.vpc = new Vpc(this, 'vpc', {

@@ -4,10 +4,9 @@ import { DbParameterGroup } from '@cdktf/provider-aws/lib/db-parameter-group';
 import { DbSubnetGroup } from '@cdktf/provider-aws/lib/db-subnet-group';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
-import { Aspects } from 'cdktf';
 import { Construct } from 'constructs';
 import { GroundworkError } from '../model/errors';
-import { AwsOwnershipTags } from './aws-ownership-tags';
+import { stampAwsOwnership } from './aws-ownership-tags';
 import type { Environment } from './environment';
 import { checkName, checkRange, NAME_RULES } from './names';
 import type { Ownership } from './ownership';
@@ -72,7 +71,7 @@ export class PostgresDatabase extends Construct {
     super(scope, id);
     const where = this.node.path;
     const env = props.environment;
-    Aspects.of(this).add(new AwsOwnershipTags(props.ownership, env.defaultTags));
+    stampAwsOwnership(this, props.ownership, env.defaultTags);
 
     const production = env.isProduction;
     this.multiAz = props.multiAz ?? production;

@@ -1,7 +1,7 @@
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
-import { Aspects, Fn } from 'cdktf';
+import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
-import { AwsOwnershipTags } from './aws-ownership-tags';
+import { stampAwsOwnership } from './aws-ownership-tags';
 import type { Environment } from './environment';
 import { checkName, checkRange, NAME_RULES } from './names';
 import type { Ownership } from './ownership';
@@ -32,7 +32,7 @@ export class Queue extends Construct {
   constructor(scope: Construct, id: string, props: QueueProps) {
     super(scope, id);
     const where = this.node.path;
-    Aspects.of(this).add(new AwsOwnershipTags(props.ownership, props.environment.defaultTags));
+    stampAwsOwnership(this, props.ownership, props.environment.defaultTags);
     const suffix = id === 'queue' ? '' : `-${id}`;
     this.queueName = checkName(where, 'SQS queue', `${props.ownership.service}-${props.environment.name}${suffix}`, NAME_RULES.sqsQueue);
     checkName(where, 'SQS dead-letter queue', `${this.queueName}-dlq`, NAME_RULES.sqsQueue);

@@ -2,9 +2,9 @@ import { CloudwatchDashboard } from '@cdktf/provider-aws/lib/cloudwatch-dashboar
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { CloudwatchLogMetricFilter } from '@cdktf/provider-aws/lib/cloudwatch-log-metric-filter';
 import { CloudwatchMetricAlarm, CloudwatchMetricAlarmConfig } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
-import { Aspects, Lazy } from 'cdktf';
+import { Lazy } from 'cdktf';
 import { Construct } from 'constructs';
-import { AwsOwnershipTags } from './aws-ownership-tags';
+import { stampAwsOwnership } from './aws-ownership-tags';
 import type { Environment } from './environment';
 import type { Ownership } from './ownership';
 import type { PostgresDatabase } from './postgres-database';
@@ -52,7 +52,7 @@ export class ServiceObservability extends Construct {
   constructor(scope: Construct, id: string, private readonly props: ServiceObservabilityProps) {
     super(scope, id);
     const env = props.environment;
-    Aspects.of(this).add(new AwsOwnershipTags(props.ownership, env.defaultTags));
+    stampAwsOwnership(this, props.ownership, env.defaultTags);
     const prefix = `${props.ownership.service}-${env.name}`;
     const console = `https://${env.region}.console.aws.amazon.com/cloudwatch/home?region=${env.region}`;
 

@@ -1,9 +1,9 @@
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
-import { Aspects, Fn } from 'cdktf';
+import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { GroundworkError } from '../model/errors';
-import { AwsOwnershipTags } from './aws-ownership-tags';
+import { stampAwsOwnership } from './aws-ownership-tags';
 import type { Environment } from './environment';
 import { checkName, NAME_RULES } from './names';
 import type { Ownership } from './ownership';
@@ -33,7 +33,7 @@ export class ServiceRole extends Construct {
 
   constructor(scope: Construct, id: string, props: ServiceRoleProps) {
     super(scope, id);
-    Aspects.of(this).add(new AwsOwnershipTags(props.ownership, props.environment.defaultTags));
+    stampAwsOwnership(this, props.ownership, props.environment.defaultTags);
     const issuer = props.environment.settings.kubernetes?.oidcIssuer;
     if (!issuer) {
       throw new GroundworkError(`${this.node.path}: environment "${props.environment.name}" has no kubernetes.oidcIssuer in the organisation settings, so its workloads cannot assume IAM roles.`);

@@ -1,9 +1,8 @@
 import { CloudfrontDistribution } from '@cdktf/provider-aws/lib/cloudfront-distribution';
 import { CloudfrontOriginAccessControl } from '@cdktf/provider-aws/lib/cloudfront-origin-access-control';
-import { Aspects } from 'cdktf';
 import { Construct } from 'constructs';
 import { GroundworkError } from '../model/errors';
-import { AwsOwnershipTags } from './aws-ownership-tags';
+import { stampAwsOwnership } from './aws-ownership-tags';
 import { Bucket } from './bucket';
 import type { Environment } from './environment';
 import type { Ownership } from './ownership';
@@ -44,7 +43,7 @@ export class SiteDistribution extends Construct {
     super(scope, id);
     const where = this.node.path;
     const env = props.environment;
-    Aspects.of(this).add(new AwsOwnershipTags(props.ownership, env.defaultTags));
+    stampAwsOwnership(this, props.ownership, env.defaultTags);
     if (props.domainName && !props.certificateArn) throw new GroundworkError(`${where}: domainName ${props.domainName} needs certificateArn (an ACM certificate in us-east-1 covering it).`);
     if (props.certificateArn && !/^arn:aws:acm:us-east-1:[0-9]{12}:certificate\/[a-f0-9-]+$/.test(props.certificateArn)) {
       throw new GroundworkError(`${where}: certificateArn must be an ACM certificate in us-east-1 (CloudFront's region), got ${props.certificateArn}.`);

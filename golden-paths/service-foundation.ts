@@ -1,8 +1,7 @@
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
-import { Aspects } from 'cdktf';
 import { Construct } from 'constructs';
-import { AwsOwnershipTags } from '../constructs/aws-ownership-tags';
+import { stampAwsOwnership } from '../constructs/aws-ownership-tags';
 import { Bucket } from '../constructs/bucket';
 import type { Environment } from '../constructs/environment';
 import type { Ownership } from '../constructs/ownership';
@@ -52,7 +51,7 @@ export class ServiceFoundation extends Construct {
     super(scope, id);
     const { environment: env, ownership } = props;
     const service = ownership.service;
-    Aspects.of(this).add(new AwsOwnershipTags(ownership, env.defaultTags));
+    stampAwsOwnership(this, ownership, env.defaultTags);
     this.securityGroup = new SecurityGroup(this, 'security-group', {
       name: `${service}-${env.name}-service`,
       description: `Pods of ${service}; data stores admit this group`,
