@@ -6,16 +6,20 @@ import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import { Fn, Lazy } from 'cdktf';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { stampAwsOwnership } from './aws-ownership-tags';
 import type { Environment } from './environment';
 import { checkName, checkRange, NAME_RULES } from './names';
 import type { Ownership } from './ownership';
-import type { ServiceRole } from './service-role';
+import type { IGrantee } from './grantee';
+import { checkImported } from './imported-attributes';
 
 export interface BucketProps {
+  /** The environment it is created in: its network, region, account and the provider's default tags. */
   readonly environment: Environment;
+  /** The organisation's name: the bucket is named <organisation>-<service>-<environment>. */
   readonly organisationName: string;
+  /** Who owns it: stamped as tags on everything it creates (see Ownership.resolve). */
   readonly ownership: Ownership;
   /** Days old object versions are kept, 1 to 3650. @default 90 */
   readonly noncurrentVersionDays?: number;
@@ -28,12 +32,64 @@ export interface BucketProps {
   readonly forLogDelivery?: boolean;
 }
 
+/** A bucket a service can be granted: one Groundwork created, or one that exists already (Bucket.fromAttributes). */
+export interface IBucket extends IConstruct {
+  readonly bucketName: string;
+  readonly bucketArn: string;
+  /** Lets a grantee read objects. */
+  grantRead(grantee: IGrantee): void;
+  /** Lets a grantee read, write and delete objects. */
+  grantReadWrite(grantee: IGrantee): void;
+}
+
+/** An existing bucket, by its literal name and ARN. */
+export interface BucketAttributes {
+  readonly bucketName: string;
+  readonly bucketArn: string;
+}
+
+abstract class BucketBase extends Construct implements IBucket {
+  abstract readonly bucketName: string;
+  abstract readonly bucketArn: string;
+
+  grantRead(grantee: IGrantee): void {
+    grantee.grant(`${this.node.id}-read`, [
+      { actions: ['s3:GetObject', 's3:GetObjectVersion'], resources: [`${this.bucketArn}/*`] },
+      { actions: ['s3:ListBucket'], resources: [this.bucketArn] },
+    ]);
+  }
+
+  grantReadWrite(grantee: IGrantee): void {
+    grantee.grant(`${this.node.id}-read-write`, [
+      { actions: ['s3:GetObject', 's3:GetObjectVersion', 's3:PutObject', 's3:DeleteObject'], resources: [`${this.bucketArn}/*`] },
+      { actions: ['s3:ListBucket'], resources: [this.bucketArn] },
+    ]);
+  }
+}
+
+/** A bucket that exists already: creates nothing, grants like any other. */
+class ImportedBucket extends BucketBase {
+  readonly bucketName: string;
+  readonly bucketArn: string;
+
+  constructor(scope: Construct, id: string, attributes: BucketAttributes) {
+    super(scope, id);
+    checkImported(this.node.path, { bucketName: ['name', attributes.bucketName], bucketArn: ['s3Arn', attributes.bucketArn] });
+    ({ bucketName: this.bucketName, bucketArn: this.bucketArn } = attributes);
+  }
+}
+
 /**
  * A private S3 bucket: all public access blocked, objects owned by the bucket owner (no ACLs),
  * encrypted at rest, versioned, TLS-only. Production buckets refuse `terraform destroy` while
  * they hold objects.
  */
-export class Bucket extends Construct {
+export class Bucket extends BucketBase {
+  /** A bucket that exists already (created elsewhere), to grant and wire like one Groundwork created. */
+  static fromAttributes(scope: Construct, id: string, attributes: BucketAttributes): IBucket {
+    return new ImportedBucket(scope, id, attributes);
+  }
+
   readonly bucket: S3Bucket;
   readonly bucketName: string;
   readonly bucketArn: string;
@@ -96,21 +152,5 @@ export class Bucket extends Construct {
   /** Adds a statement to the bucket's policy (for example, read access for a CloudFront distribution). */
   addToResourcePolicy(statement: Record<string, unknown>): void {
     this.policyStatements.push(statement);
-  }
-
-  /** Lets a role read objects. */
-  grantRead(role: ServiceRole): void {
-    role.grant(`${this.node.id}-read`, [
-      { actions: ['s3:GetObject', 's3:GetObjectVersion'], resources: [`${this.bucketArn}/*`] },
-      { actions: ['s3:ListBucket'], resources: [this.bucketArn] },
-    ]);
-  }
-
-  /** Lets a role read, write and delete objects. */
-  grantReadWrite(role: ServiceRole): void {
-    role.grant(`${this.node.id}-read-write`, [
-      { actions: ['s3:GetObject', 's3:GetObjectVersion', 's3:PutObject', 's3:DeleteObject'], resources: [`${this.bucketArn}/*`] },
-      { actions: ['s3:ListBucket'], resources: [this.bucketArn] },
-    ]);
   }
 }

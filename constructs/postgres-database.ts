@@ -4,13 +4,14 @@ import { DbParameterGroup } from '@cdktf/provider-aws/lib/db-parameter-group';
 import { DbSubnetGroup } from '@cdktf/provider-aws/lib/db-subnet-group';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { GroundworkError } from '../model/errors';
 import { stampAwsOwnership } from './aws-ownership-tags';
 import type { Environment } from './environment';
 import { checkName, checkRange, NAME_RULES } from './names';
 import type { Ownership } from './ownership';
-import type { ServiceRole } from './service-role';
+import type { IGrantee } from './grantee';
+import { checkImported } from './imported-attributes';
 
 /** T-shirt sizes the platform vets; `instanceClass` overrides. */
 export const DATABASE_SIZES = {
@@ -21,7 +22,9 @@ export const DATABASE_SIZES = {
 export type DatabaseSize = keyof typeof DATABASE_SIZES;
 
 export interface PostgresDatabaseProps {
+  /** The environment it is created in: its network, region, account and the provider's default tags. */
   readonly environment: Environment;
+  /** Who owns it: stamped as tags on everything it creates (see Ownership.resolve). */
   readonly ownership: Ownership;
   /** Security group of the owning service: the only source admitted on the database port. */
   readonly clientSecurityGroupId: string;
@@ -49,12 +52,77 @@ export interface PostgresDatabaseProps {
   readonly databaseName?: string;
 }
 
+/** A database a service can be granted and watched: one Groundwork created, or one that exists already (PostgresDatabase.fromAttributes). */
+export interface IDatabase extends IConstruct {
+  readonly identifier: string;
+  readonly instanceClass: string;
+  readonly address: string;
+  readonly port: number;
+  /** ARN of the Secrets Manager secret holding the credentials. */
+  readonly masterUserSecretArn: string;
+  readonly storageGb: number;
+  /** Lets a grantee read the credentials. */
+  grantConnect(grantee: IGrantee): void;
+}
+
+/** An existing PostgreSQL instance, by literal attributes. */
+export interface DatabaseAttributes {
+  readonly identifier: string;
+  readonly instanceClass: string;
+  readonly address: string;
+  /** @default 5432 */
+  readonly port?: number;
+  readonly masterUserSecretArn: string;
+  /** Allocated storage in GiB, for the free-storage alarm. */
+  readonly storageGb: number;
+}
+
+abstract class DatabaseBase extends Construct implements IDatabase {
+  abstract readonly identifier: string;
+  abstract readonly instanceClass: string;
+  abstract readonly address: string;
+  abstract readonly port: number;
+  abstract readonly masterUserSecretArn: string;
+  abstract readonly storageGb: number;
+
+  grantConnect(grantee: IGrantee): void {
+    grantee.grant(`${this.node.id}-connect`, [{ actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], resources: [this.masterUserSecretArn] }]);
+  }
+}
+
+/** A database that exists already: creates nothing, grants and is watched like any other. */
+class ImportedDatabase extends DatabaseBase {
+  readonly identifier: string;
+  readonly instanceClass: string;
+  readonly address: string;
+  readonly port: number;
+  readonly masterUserSecretArn: string;
+  readonly storageGb: number;
+
+  constructor(scope: Construct, id: string, attributes: DatabaseAttributes) {
+    super(scope, id);
+    const where = this.node.path;
+    checkImported(where, { identifier: ['name', attributes.identifier], instanceClass: ['name', attributes.instanceClass], address: ['hostname', attributes.address], masterUserSecretArn: ['arn', attributes.masterUserSecretArn] });
+    this.identifier = attributes.identifier;
+    this.instanceClass = attributes.instanceClass;
+    this.address = attributes.address;
+    this.port = checkRange(where, 'port', attributes.port ?? 5432, 1, 65535);
+    this.masterUserSecretArn = attributes.masterUserSecretArn;
+    this.storageGb = checkRange(where, 'storageGb', attributes.storageGb, 20, 65536);
+  }
+}
+
 /**
  * RDS PostgreSQL for one service: encrypted, private, its master password generated and kept in
  * Secrets Manager by RDS (`manage_master_user_password`), so no password is ever in Terraform
  * JSON or state. Only the owning service's security group may connect; TLS is enforced.
  */
-export class PostgresDatabase extends Construct {
+export class PostgresDatabase extends DatabaseBase {
+  /** A database that exists already (created elsewhere), to grant, wire and watch like one Groundwork created. */
+  static fromAttributes(scope: Construct, id: string, attributes: DatabaseAttributes): IDatabase {
+    return new ImportedDatabase(scope, id, attributes);
+  }
+
   readonly instance: DbInstance;
   readonly identifier: string;
   readonly instanceClass: string;
@@ -163,10 +231,5 @@ export class PostgresDatabase extends Construct {
     });
     this.address = this.instance.address;
     this.masterUserSecretArn = this.instance.masterUserSecret.get(0).secretArn;
-  }
-
-  /** Lets a role read the master credentials RDS keeps in Secrets Manager. */
-  grantConnect(role: ServiceRole): void {
-    role.grant(`${this.node.id}-connect`, [{ actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], resources: [this.masterUserSecretArn] }]);
   }
 }

@@ -1,14 +1,17 @@
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { Fn } from 'cdktf';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { stampAwsOwnership } from './aws-ownership-tags';
 import type { Environment } from './environment';
 import { checkName, checkRange, NAME_RULES } from './names';
 import type { Ownership } from './ownership';
-import type { ServiceRole } from './service-role';
+import type { IGrantee } from './grantee';
+import { checkImported } from './imported-attributes';
 
 export interface QueueProps {
+  /** The environment it is created in: its network, region, account and the provider's default tags. */
   readonly environment: Environment;
+  /** Who owns it: stamped as tags on everything it creates (see Ownership.resolve). */
   readonly ownership: Ownership;
   /** Seconds a received message stays invisible, 0 to 43200. @default 30 */
   readonly visibilityTimeoutSeconds?: number;
@@ -18,11 +21,63 @@ export interface QueueProps {
   readonly retentionSeconds?: number;
 }
 
+/** A queue a service can be granted: one Groundwork created, or one that exists already (Queue.fromAttributes). */
+export interface IQueue extends IConstruct {
+  readonly queueName: string;
+  readonly queueUrl: string;
+  readonly queueArn: string;
+  /** Lets a grantee receive and delete messages. */
+  grantConsume(grantee: IGrantee): void;
+  /** Lets a grantee send messages. */
+  grantSend(grantee: IGrantee): void;
+}
+
+/** An existing queue, by its literal name, URL and ARN. */
+export interface QueueAttributes {
+  readonly queueName: string;
+  readonly queueUrl: string;
+  readonly queueArn: string;
+}
+
+abstract class QueueBase extends Construct implements IQueue {
+  abstract readonly queueName: string;
+  abstract readonly queueUrl: string;
+  abstract readonly queueArn: string;
+
+  grantConsume(grantee: IGrantee): void {
+    grantee.grant(`${this.node.id}-consume`, [
+      { actions: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'], resources: [this.queueArn] },
+    ]);
+  }
+
+  grantSend(grantee: IGrantee): void {
+    grantee.grant(`${this.node.id}-send`, [{ actions: ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'], resources: [this.queueArn] }]);
+  }
+}
+
+/** A queue that exists already: creates nothing, grants like any other. */
+class ImportedQueue extends QueueBase {
+  readonly queueName: string;
+  readonly queueUrl: string;
+  readonly queueArn: string;
+
+  constructor(scope: Construct, id: string, attributes: QueueAttributes) {
+    super(scope, id);
+    checkImported(this.node.path, { queueName: ['name', attributes.queueName], queueUrl: ['queueUrl', attributes.queueUrl], queueArn: ['arn', attributes.queueArn] });
+    ({ queueName: this.queueName, queueUrl: this.queueUrl, queueArn: this.queueArn } = attributes);
+  }
+}
+
 /**
  * An SQS queue with a dead-letter queue, both encrypted at rest (SQS-managed SSE). The
  * dead-letter queue keeps messages for the maximum 14 days so failures can be inspected.
  */
-export class Queue extends Construct {
+export class Queue extends QueueBase {
+  /** A queue that exists already (created elsewhere), to grant and wire like one Groundwork created. */
+  static fromAttributes(scope: Construct, id: string, attributes: QueueAttributes): IQueue {
+    return new ImportedQueue(scope, id, attributes);
+  }
+
   readonly queue: SqsQueue;
   readonly deadLetterQueue: SqsQueue;
   readonly queueName: string;
@@ -54,17 +109,5 @@ export class Queue extends Construct {
     });
     this.queueUrl = this.queue.url;
     this.queueArn = this.queue.arn;
-  }
-
-  /** Lets a role receive and delete messages. */
-  grantConsume(role: ServiceRole): void {
-    role.grant(`${this.node.id}-consume`, [
-      { actions: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'], resources: [this.queueArn] },
-    ]);
-  }
-
-  /** Lets a role send messages. */
-  grantSend(role: ServiceRole): void {
-    role.grant(`${this.node.id}-send`, [{ actions: ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'], resources: [this.queueArn] }]);
   }
 }

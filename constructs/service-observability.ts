@@ -7,16 +7,16 @@ import { Construct } from 'constructs';
 import { stampAwsOwnership } from './aws-ownership-tags';
 import type { Environment } from './environment';
 import type { Ownership } from './ownership';
-import type { PostgresDatabase } from './postgres-database';
-import type { Queue } from './queue';
+import type { IDatabase } from './postgres-database';
+import type { IQueue } from './queue';
 
 export interface ServiceObservabilityProps {
   readonly environment: Environment;
   readonly ownership: Ownership;
   /** Where every alarm notifies: the owning team's topic in this environment. */
   readonly alertTopicArn: string;
-  readonly database?: PostgresDatabase;
-  readonly queue?: Queue;
+  readonly database?: IDatabase;
+  readonly queue?: IQueue;
   /** Alarm when a Kubernetes Job of the service fails (from its logs). @default false */
   readonly jobFailures?: boolean;
   /** Seconds the oldest queued message may wait before alarming. @default 600 */
@@ -82,7 +82,7 @@ export class ServiceObservability extends Construct {
     this.alarmsUrl = `${console}#alarmsV2:?search=${prefix}`;
   }
 
-  private watchDatabase(db: PostgresDatabase): void {
+  private watchDatabase(db: IDatabase): void {
     const dimensions = { DBInstanceIdentifier: db.identifier };
     const common = { namespace: 'AWS/RDS', dimensions, period: 300, evaluationPeriods: 3 };
     this.alarm('db-cpu', { ...common, alarmName: `${db.identifier}-cpu`, alarmDescription: `CPU of ${db.identifier} above 80% for 15 minutes`, metricName: 'CPUUtilization', statistic: 'Average', threshold: 80, comparisonOperator: 'GreaterThanThreshold' });
@@ -113,7 +113,7 @@ export class ServiceObservability extends Construct {
     ], region);
   }
 
-  private watchQueue(queue: Queue): void {
+  private watchQueue(queue: IQueue): void {
     const dlq = `${queue.queueName}-dlq`;
     this.alarm('dead-letters', {
       alarmName: `${dlq}-depth`,

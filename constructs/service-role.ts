@@ -8,11 +8,9 @@ import type { Environment } from './environment';
 import { checkName, NAME_RULES } from './names';
 import type { Ownership } from './ownership';
 
-/** One IAM policy statement; every grant names concrete actions and resources. */
-export interface PolicyStatement {
-  readonly actions: readonly string[];
-  readonly resources: readonly string[];
-}
+import type { IGrantee, PolicyStatement } from './grantee';
+
+export type { PolicyStatement } from './grantee';
 
 export interface ServiceRoleProps {
   readonly environment: Environment;
@@ -26,7 +24,7 @@ export interface ServiceRoleProps {
  * The IAM role a service's pods assume through IRSA: trusted only by its own Kubernetes service
  * account, with permissions added by grants on the resources it uses (least privilege).
  */
-export class ServiceRole extends Construct {
+export class ServiceRole extends Construct implements IGrantee {
   readonly role: IamRole;
   readonly roleArn: string;
   readonly roleName: string;

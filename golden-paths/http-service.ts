@@ -1,13 +1,13 @@
 import { CONTAINER_OPTIONS, GoldenPathDefinition, REPLICA_OPTIONS, storeOptions } from './golden-path-definition';
 import type { Organisation } from './organisation';
 import { ContainerProps, GoldenPathProps, GoldenPathService } from './service-base';
-import { DatabaseOptions, ServiceFoundation } from './service-foundation';
+import { DatabaseOptions, DataStoreProps, ServiceFoundation } from './service-foundation';
 import { Workload } from '../constructs/workload';
 
 export type { DatabaseOptions } from './service-foundation';
 export type { Lifecycle } from './service-base';
 
-export interface HttpServiceProps extends GoldenPathProps, ContainerProps {
+export interface HttpServiceProps extends GoldenPathProps, ContainerProps, DataStoreProps {
   /** Minimum replicas. @default 2 in production, 1 elsewhere */
   readonly replicas?: number;
   /** @default 3 × replicas */
@@ -45,7 +45,7 @@ export class HttpService extends GoldenPathService {
     for (const envName of this.environmentNames) {
       const stacks = organisation.environments[envName];
       const ownership = this.ownershipIn(envName);
-      const aws = new ServiceFoundation(stacks.aws, name, { organisation, environment: stacks.network, ownership, database: props.database, queue: props.queue, bucket: props.bucket });
+      const aws = new ServiceFoundation(stacks.aws, name, { organisation, environment: stacks.network, ownership, existing: this.existingIn(props.existing, envName), database: props.database, queue: props.queue, bucket: props.bucket });
       const workload = new Workload(stacks.kubernetes, name, {
         ownership,
         production: stacks.network.isProduction,

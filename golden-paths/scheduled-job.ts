@@ -3,9 +3,9 @@ import { CONTAINER_OPTIONS, GoldenPathDefinition, storeOptions } from './golden-
 import { ScheduledWorkload } from '../constructs/scheduled-workload';
 import type { Organisation } from './organisation';
 import { ContainerProps, GoldenPathProps, GoldenPathService } from './service-base';
-import { DatabaseOptions, ServiceFoundation } from './service-foundation';
+import { DatabaseOptions, DataStoreProps, ServiceFoundation } from './service-foundation';
 
-export interface ScheduledJobProps extends GoldenPathProps, ContainerProps {
+export interface ScheduledJobProps extends GoldenPathProps, ContainerProps, DataStoreProps {
   /** Cron schedule (five fields), e.g. '15 3 * * *' for 03:15 every day. */
   readonly schedule: string;
   /** IANA time zone of the schedule. @default 'Etc/UTC' */
@@ -34,7 +34,7 @@ export class ScheduledJob extends GoldenPathService {
     for (const envName of this.environmentNames) {
       const stacks = organisation.environments[envName];
       const ownership = this.ownershipIn(envName);
-      const foundation = new ServiceFoundation(stacks.aws, name, { organisation, environment: stacks.network, ownership, database: props.database, queue: props.queue, bucket: props.bucket, jobFailures: true });
+      const foundation = new ServiceFoundation(stacks.aws, name, { organisation, environment: stacks.network, ownership, existing: this.existingIn(props.existing, envName), database: props.database, queue: props.queue, bucket: props.bucket, jobFailures: true });
       const job = new ScheduledWorkload(stacks.kubernetes, name, {
         ownership,
         schedule: props.schedule,

@@ -97,6 +97,13 @@ export abstract class GoldenPathService {
     return props.image ?? `${this.organisation.containerRegistry}/${this.name}:${props.version ?? DEFAULT_VERSION}`;
   }
 
+  /** The existing data stores given for one environment; naming an environment the service does not run in is an error. */
+  protected existingIn<T>(existing: Readonly<Record<string, T>> | undefined, environment: string): T | undefined {
+    const unknown = Object.keys(existing ?? {}).filter((e) => !this.environmentNames.includes(e));
+    if (unknown.length) throw new GroundworkError(`Service "${this.name}": prop existing names ${unknown.join(', ')}, where the service does not run (it runs in ${this.environmentNames.join(', ')}).`);
+    return existing?.[environment];
+  }
+
   /** Ownership of the service in one environment, errors naming the stack it lands in. */
   protected ownershipIn(environment: string): Ownership {
     return Ownership.resolve(this.organisation.validator, `${environment}-aws/${this.name}`, this.input, environment);

@@ -2,11 +2,11 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { Construct } from 'constructs';
 import { stampAwsOwnership } from '../constructs/aws-ownership-tags';
-import { Bucket } from '../constructs/bucket';
+import { Bucket, BucketAttributes, IBucket } from '../constructs/bucket';
 import type { Environment } from '../constructs/environment';
 import type { Ownership } from '../constructs/ownership';
-import { DatabaseSize, PostgresDatabase } from '../constructs/postgres-database';
-import { Queue, QueueProps } from '../constructs/queue';
+import { DatabaseAttributes, DatabaseSize, IDatabase, PostgresDatabase } from '../constructs/postgres-database';
+import { IQueue, Queue, QueueAttributes, QueueProps } from '../constructs/queue';
 import { ServiceObservability } from '../constructs/service-observability';
 import { ServiceRole } from '../constructs/service-role';
 import type { Organisation } from './organisation';
@@ -20,15 +20,40 @@ export interface DatabaseOptions {
   readonly storageGb?: number;
 }
 
+/** Data stores that exist already in one environment, used instead of creating them (granted and watched the same way). */
+export interface ExistingDataStores {
+  readonly database?: DatabaseAttributes;
+  readonly queue?: QueueAttributes;
+  readonly bucket?: BucketAttributes;
+}
+
+/** What a golden path with data stores takes besides creating them. */
+export interface DataStoreProps {
+  /**
+   * Data stores that exist already, per environment, used instead of creating them: granted to the
+   * service's role, wired into its environment variables and watched by its alarms the same way.
+   * @default none: the golden path creates what its props ask for
+   */
+  readonly existing?: Readonly<Record<string, ExistingDataStores>>;
+}
+
 export type QueueOptions = Pick<QueueProps, 'visibilityTimeoutSeconds' | 'maxReceiveCount' | 'retentionSeconds'>;
 
 export interface ServiceFoundationProps {
+  /** The organisation: settings, alert topics. */
   readonly organisation: Organisation;
+  /** The environment it is created in: its network, region, account and the provider's default tags. */
   readonly environment: Environment;
+  /** Who owns it: stamped as tags on everything it creates. */
   readonly ownership: Ownership;
+  /** A PostgreSQL database. @default none */
   readonly database?: boolean | DatabaseOptions;
+  /** An SQS queue with a dead-letter queue. @default none */
   readonly queue?: boolean | QueueOptions;
+  /** A private S3 bucket. @default none */
   readonly bucket?: boolean;
+  /** Data stores that exist already in this environment: used instead of creating the ones above. @default none */
+  readonly existing?: ExistingDataStores;
   /** Alarm on failed Kubernetes Jobs (scheduled jobs). @default false */
   readonly jobFailures?: boolean;
 }
@@ -41,9 +66,9 @@ export interface ServiceFoundationProps {
 export class ServiceFoundation extends Construct {
   readonly securityGroup: SecurityGroup;
   readonly role: ServiceRole;
-  readonly database?: PostgresDatabase;
-  readonly queue?: Queue;
-  readonly bucket?: Bucket;
+  readonly database?: IDatabase;
+  readonly queue?: IQueue;
+  readonly bucket?: IBucket;
   readonly observability: ServiceObservability;
   readonly variables: Record<string, string>;
 
@@ -62,21 +87,29 @@ export class ServiceFoundation extends Construct {
     this.role = new ServiceRole(this, 'role', { environment: env, ownership, namespace: service, serviceAccountName: service });
 
     this.variables = { AWS_REGION: env.region, SERVICE_ENVIRONMENT: env.name };
-    if (props.database) {
+    const existing = props.existing ?? {};
+    if (existing.database) this.database = PostgresDatabase.fromAttributes(this, 'database', existing.database);
+    else if (props.database) {
       const options = props.database === true ? {} : props.database;
       this.database = new PostgresDatabase(this, 'database', { environment: env, ownership, clientSecurityGroupId: this.securityGroup.id, ...options });
+    }
+    if (this.database) {
       this.database.grantConnect(this.role);
       Object.assign(this.variables, { DATABASE_HOST: this.database.address, DATABASE_PORT: String(this.database.port), DATABASE_SECRET_ARN: this.database.masterUserSecretArn });
     }
-    if (props.queue) {
+    if (existing.queue) this.queue = Queue.fromAttributes(this, 'queue', existing.queue);
+    else if (props.queue) {
       const options = props.queue === true ? {} : props.queue;
       this.queue = new Queue(this, 'queue', { environment: env, ownership, ...options });
+    }
+    if (this.queue) {
       this.queue.grantConsume(this.role);
       this.queue.grantSend(this.role);
       this.variables.QUEUE_URL = this.queue.queueUrl;
     }
-    if (props.bucket) {
-      this.bucket = new Bucket(this, 'bucket', { environment: env, organisationName: props.organisation.settings.name, ownership });
+    if (existing.bucket) this.bucket = Bucket.fromAttributes(this, 'bucket', existing.bucket);
+    else if (props.bucket) this.bucket = new Bucket(this, 'bucket', { environment: env, organisationName: props.organisation.settings.name, ownership });
+    if (this.bucket) {
       this.bucket.grantReadWrite(this.role);
       this.variables.BUCKET_NAME = this.bucket.bucketName;
     }

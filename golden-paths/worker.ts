@@ -2,9 +2,9 @@ import { CONTAINER_OPTIONS, GoldenPathDefinition, REPLICA_OPTIONS, storeOptions 
 import { Workload } from '../constructs/workload';
 import type { Organisation } from './organisation';
 import { ContainerProps, GoldenPathProps, GoldenPathService } from './service-base';
-import { DatabaseOptions, QueueOptions, ServiceFoundation } from './service-foundation';
+import { DatabaseOptions, QueueOptions, DataStoreProps, ServiceFoundation } from './service-foundation';
 
-export interface WorkerProps extends GoldenPathProps, ContainerProps {
+export interface WorkerProps extends GoldenPathProps, ContainerProps, DataStoreProps {
   /** Minimum replicas. @default 2 in production, 1 elsewhere */
   readonly replicas?: number;
   /** @default 10 × replicas */
@@ -34,7 +34,7 @@ export class Worker extends GoldenPathService {
     for (const envName of this.environmentNames) {
       const stacks = organisation.environments[envName];
       const ownership = this.ownershipIn(envName);
-      const foundation = new ServiceFoundation(stacks.aws, name, { organisation, environment: stacks.network, ownership, queue: props.queue ?? true, database: props.database, bucket: props.bucket });
+      const foundation = new ServiceFoundation(stacks.aws, name, { organisation, environment: stacks.network, ownership, existing: this.existingIn(props.existing, envName), queue: props.queue ?? true, database: props.database, bucket: props.bucket });
       const queueName = foundation.queue!.queueName;
       const replicas = props.replicas;
       const workload = new Workload(stacks.kubernetes, name, {

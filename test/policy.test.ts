@@ -1,3 +1,4 @@
+import { PostgresDatabase } from '../constructs/postgres-database';
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -103,7 +104,7 @@ function brokenOrganisation(withSuppressions: boolean) {
   return (app: App): Organisation => {
     const org = buildOrganisation(app);
     const broken = new HttpService(org, 'broken', { owner: 'data', description: 'Breaks the rules on purpose', version: '1.0.0', database: true, environments: ['staging'] });
-    const db = broken.environments.staging.database!;
+    const db = broken.environments.staging.database as PostgresDatabase;
     db.instance.publiclyAccessible = true;
     new S3Bucket(org.environments.staging.aws, 'untagged-bucket', { bucket: 'acme-untagged' });
     new DeploymentV1(broken.environments.staging.workload, 'privileged', {
