@@ -21,7 +21,7 @@ import { readJsonFile } from '../model/read-json';
 import { runCommand } from '../model/run-command';
 import { stableJson } from '../model/stable-json';
 import { stacksInDependencyOrder } from '../catalog/pr-report/output-folder';
-import { PLAN_STATUS_FILE, PlanStatus } from '../catalog/pr-report/plan-file';
+import { PLAN_STATUS_FILE, PlanStatus, readPlanStatus } from '../catalog/pr-report/plan-file';
 
 const OVERRIDE_FILE = 'offline_override.tf.json';
 const PLAN_FILE = 'groundwork.tfplan';
@@ -146,6 +146,16 @@ runCommand(() => {
 
   const statuses: Record<string, PlanStatus> = {};
   const files = new Map<string, string>();
+  // Planning some stacks (one environment's credentials at a time) keeps the others' plans.
+  const plansDir = path.join(dir, 'plans');
+  if (requested.length && fs.existsSync(path.join(plansDir, PLAN_STATUS_FILE))) {
+    for (const [stack, status] of Object.entries(readPlanStatus(plansDir))) {
+      if (requested.includes(stack) || !order.includes(stack)) continue;
+      statuses[stack] = status;
+      const plan = path.join(plansDir, `${stack}.json`);
+      if (fs.existsSync(plan)) files.set(`${stack}.json`, fs.readFileSync(plan, 'utf8'));
+    }
+  }
   for (const stack of order.filter((s) => !requested.length || requested.includes(s))) {
     const blocked = ((manifest.stacks[stack].dependencies ?? []) as string[]).find((d) => statuses[d]?.status === 'failed');
     if (blocked) {
@@ -159,8 +169,9 @@ runCommand(() => {
     const s = statuses[stack];
     console.log(`${stack}: ${s.status === 'planned' ? 'planned' : `${s.status} (${s.reason})`}`);
   }
-  files.set(PLAN_STATUS_FILE, stableJson({ stacks: statuses }));
-  replaceFolder(path.join(dir, 'plans'), files);
+  const sorted = Object.fromEntries(order.filter((s) => s in statuses).map((s) => [s, statuses[s]]));
+  files.set(PLAN_STATUS_FILE, stableJson({ stacks: sorted }));
+  replaceFolder(plansDir, files);
   console.log(`Plans in ${path.join(dir, 'plans')}`);
   const failed = Object.entries(statuses).filter(([, s]) => s.status === 'failed');
   if (failed.length) throw new GroundworkError(`The plan of ${failed.map(([s]) => s).join(', ')} failed; the other plans were written.`, [], { outputWritten: true });
