@@ -107,6 +107,7 @@ function planStack(stackDir: string, offline: boolean): { status: PlanStatus; pl
     const missing = missingProvider(json, process.env.GROUNDWORK_TF_MIRROR);
     if (missing) return { status: { status: 'not-planned', reason: missing } };
     env.TF_CLI_CONFIG_FILE = mirrorCliConfig(process.env.GROUNDWORK_TF_MIRROR!);
+    process.stderr.write(`Planning ${path.basename(stackDir)} offline...\n`);
     Object.assign(env, { AWS_ACCESS_KEY_ID: 'mock-access-key', AWS_SECRET_ACCESS_KEY: 'mock-secret-key', AWS_SESSION_TOKEN: '', AWS_PROFILE: '' });
     const override = offlineOverride(json);
     if (override) fs.writeFileSync(overrideFile, JSON.stringify(override, null, 2));
@@ -161,7 +162,6 @@ runCommand(() => {
     if (blocked) {
       statuses[stack] = { status: 'not-planned', reason: `it reads the outputs of stack ${blocked}, whose plan failed` };
     } else {
-      process.stderr.write(`Planning ${stack}...\n`);
       const { status, planJson } = planStack(path.join(dir, manifest.stacks[stack].workingDirectory), offline);
       statuses[stack] = status;
       if (planJson) files.set(`${stack}.json`, planJson);
