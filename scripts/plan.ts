@@ -158,11 +158,14 @@ runCommand(() => {
     }
   }
   for (const stack of order.filter((s) => !requested.length || requested.includes(s))) {
-    const blocked = ((manifest.stacks[stack].dependencies ?? []) as string[]).find((d) => statuses[d]?.status === 'failed');
+    const blocked = (Array.isArray(manifest.stacks[stack].dependencies) ? (manifest.stacks[stack].dependencies as string[]) : []).find((d) => statuses[d]?.status === 'failed');
     if (blocked) {
       statuses[stack] = { status: 'not-planned', reason: `it reads the outputs of stack ${blocked}, whose plan failed` };
     } else {
-      const { status, planJson } = planStack(path.join(dir, manifest.stacks[stack].workingDirectory), offline);
+      const entry = manifest.stacks[stack];
+      const workingDirectory = typeof entry.workingDirectory === 'string' ? entry.workingDirectory : typeof entry.synthesizedStackPath === 'string' ? path.dirname(entry.synthesizedStackPath) : undefined;
+      if (workingDirectory === undefined) throw new GroundworkError(`manifest.json in ${dir}: stack "${stack}" has no workingDirectory; re-run synth.`);
+      const { status, planJson } = planStack(path.join(dir, workingDirectory), offline);
       statuses[stack] = status;
       if (planJson) files.set(`${stack}.json`, planJson);
     }

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { escapeMarkdown, GITHUB_COMMENT_LIMIT, renderMarkdown } from '../catalog/pr-report/markdown';
 import type { PrReport } from '../catalog/pr-report/report-model';
 import { repo } from './helpers/project';
-import { cleanUp, readTree, tempDir } from './helpers/synth';
+import { cleanUp, tempDir } from './helpers/synth';
 import { mirror, terraformAvailable, warnIfUnavailable } from './helpers/terraform';
 
 afterAll(cleanUp);
