@@ -8,6 +8,7 @@ import { githubTopicCountProblem, DECLARED_PUBLIC_TOPIC } from '../model/tag-lim
 import type { GithubTeam } from './github-team';
 import { terraformLiteral } from './literal';
 import { checkName, checkRange, NAME_RULES } from './names';
+import { serviceCiWorkflow } from './service-ci-workflow';
 import type { Ownership } from './ownership';
 
 export interface RepositoryProps {
@@ -29,6 +30,11 @@ export interface RepositoryProps {
   readonly requiredReviews?: number;
   /** Topics beyond the ownership topics. @default none */
   readonly topics?: readonly string[];
+  /**
+   * The platform's CI workflow (build, test, push `image`) as `.github/workflows/ci.yml`, owned by
+   * the platform's GitHub team in CODEOWNERS. @default no CI workflow file
+   */
+  readonly ci?: { readonly image: string; readonly platformTeam: GithubTeam };
 }
 
 /**
@@ -83,10 +89,20 @@ export class Repository extends Construct {
       repository: this.repository.name,
       branch: this.defaultBranch,
       file: '.github/CODEOWNERS',
-      content: `# Managed by Groundwork: ownership comes from the service definition.\n* @${props.githubOwner}/${props.team.name}\n`,
+      content: `# Managed by Groundwork: ownership comes from the service definition.\n* @${props.githubOwner}/${props.team.name}\n${props.ci ? `/.github/workflows/ @${props.githubOwner}/${props.ci.platformTeam.name}\n` : ''}`,
       commitMessage: 'Set CODEOWNERS from Groundwork ownership',
       overwriteOnCreate: true,
     });
+    if (props.ci) {
+      new RepositoryFile(this, 'ci-workflow', {
+        repository: this.repository.name,
+        branch: this.defaultBranch,
+        file: '.github/workflows/ci.yml',
+        content: terraformLiteral(serviceCiWorkflow(props.ci.image, where)),
+        commitMessage: 'Set the CI workflow from the Groundwork template',
+        overwriteOnCreate: true,
+      });
+    }
     new TeamRepository(this, 'team-access', { teamId: props.team.teamId, repository: this.repository.name, permission: 'maintain' });
   }
 }

@@ -1,6 +1,7 @@
 import { GithubProvider } from '@cdktf/provider-github/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
-import { App, Aspects, LocalBackend, TerraformStack } from 'cdktf';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { App, Aspects, LocalBackend, S3Backend, TerraformStack } from 'cdktf';
 import { GroundworkError } from '../model/errors';
 import { EnvironmentSettings, OrganisationSettings, platformTeam, validateOrganisation } from '../model/organisation-settings';
 import { OrganisationMetadata, PLATFORM_GOLDEN_PATH, ServiceMetadata } from '../model/golden-path-metadata';
@@ -12,6 +13,7 @@ import { Environment } from '../constructs/environment';
 import { GithubTeam } from '../constructs/github-team';
 import { RequireKubernetesOwnership } from '../constructs/kubernetes-ownership-labels';
 import { Ownership } from '../constructs/ownership';
+import { StateBucket } from '../constructs/state-bucket';
 import { compareText } from '../model/stable-json';
 
 /** The stacks of one environment: AWS resources and Kubernetes workloads never share a stack. */
@@ -35,6 +37,26 @@ function localState(stack: TerraformStack, name: string): void {
   new LocalBackend(stack, { path: `../../../terraform.${name}.tfstate` });
 }
 
+/** The environment whose state bucket holds the github stack's state. */
+function githubStateEnvironment(settings: OrganisationSettings): string {
+  const names = Object.keys(settings.environments).sort();
+  return settings.state?.githubEnvironment ?? names.find((n) => settings.environments[n].production) ?? names[0];
+}
+
+/**
+ * The stack's backend, as the settings choose: local state (the default), or the stack's own key
+ * in its environment's S3 bucket with S3-native locking (use_lockfile, no DynamoDB table).
+ * cdktf's cross-stack references read the producing stack's backend, so they keep working.
+ */
+function stateBackend(stack: TerraformStack, settings: OrganisationSettings, environment: string): void {
+  if (settings.state?.backend !== 's3') return localState(stack, stack.node.id);
+  const env = settings.environments[environment];
+  const region = env.state!.region ?? env.region;
+  new S3Backend(stack, { bucket: env.state!.bucket, key: `${settings.state.keyPrefix ?? 'groundwork'}/${stack.node.id}.tfstate`, region, encrypt: true });
+  // cdktf 0.21's S3Backend predates use_lockfile (Terraform 1.10+): set it on the backend block.
+  stack.addOverride('terraform.backend.s3.use_lockfile', true);
+}
+
 /**
  * The organisation's stacks: one GitHub stack for repositories and teams, and per environment an
  * AWS-only stack (so it can be validated and planned with only the AWS provider) and a Kubernetes
@@ -46,6 +68,8 @@ export class Organisation {
   readonly github: TerraformStack;
   readonly teams: Readonly<Record<string, GithubTeam>>;
   readonly environments: Readonly<Record<string, EnvironmentStacks>>;
+  /** The state buckets (S3 backend only): applied once, with local state, before anything else. */
+  readonly bootstrap?: TerraformStack;
 
   /**
    * @param settings organisation settings, validated against model/schema/organisation.schema.json
@@ -61,7 +85,7 @@ export class Organisation {
     const required = requiredKeys(this.settings);
 
     this.github = new TerraformStack(app, 'github');
-    localState(this.github, 'github');
+    stateBackend(this.github, this.settings, githubStateEnvironment(this.settings));
     new GithubProvider(this.github, 'github', { owner: this.settings.githubOwner });
     this.teams = Object.fromEntries(
       Object.entries(this.settings.teams)
@@ -74,23 +98,43 @@ export class Organisation {
     for (const name of Object.keys(this.settings.environments).sort()) {
       const settings = this.settings.environments[name];
       const aws = new TerraformStack(app, `${name}-aws`);
-      localState(aws, `${name}-aws`);
+      stateBackend(aws, this.settings, name);
       const ownership = Ownership.resolve(this.validator, `${name}-aws/network`, { owner: platform, service: NETWORK_SERVICE }, name);
       const network = new Environment(aws, 'network', { name, organisation: this.settings, ownership });
       Aspects.of(aws).add(new RequireAwsOwnership(required, network.defaultTags));
 
       const kubernetes = new TerraformStack(app, `${name}-kubernetes`);
-      localState(kubernetes, `${name}-kubernetes`);
+      stateBackend(kubernetes, this.settings, name);
       new KubernetesProvider(kubernetes, 'kubernetes', { configPath: '~/.kube/config', configContext: settings.kubernetes?.configContext ?? name });
       Aspects.of(kubernetes).add(new RequireKubernetesOwnership(['app.kubernetes.io/name', 'app.kubernetes.io/part-of', 'app.kubernetes.io/managed-by', ...required]));
       environments[name] = { name, settings, aws, kubernetes, network };
     }
     this.environments = environments;
+    if (this.settings.state?.backend === 's3') this.bootstrap = this.stateBuckets(app, platform);
 
     const metadata = this.metadata();
     for (const stack of this.stacks()) recordOrganisation(stack, metadata);
     const environmentNames = Object.keys(environments).sort();
     this.recordPlatformService(NETWORK_SERVICE, platform, 'The VPC, subnets and NAT gateways of each environment', environmentNames, environmentNames.map((e) => environments[e].aws));
+  }
+
+  /** The `bootstrap` stack: one StateBucket per environment, in its account and region, on local state. */
+  private stateBuckets(app: App, platform: string): TerraformStack {
+    const stack = new TerraformStack(app, 'bootstrap');
+    localState(stack, 'bootstrap');
+    for (const name of Object.keys(this.settings.environments).sort()) {
+      const env = this.settings.environments[name];
+      const defaultTags = Ownership.environmentTags(this.settings, name);
+      const provider = new AwsProvider(stack, `aws-${name}`, {
+        alias: name,
+        region: env.state!.region ?? env.region,
+        allowedAccountIds: env.accountId ? [env.accountId] : undefined,
+        defaultTags: [{ tags: { ...defaultTags } }],
+      });
+      const ownership = Ownership.resolve(this.validator, `bootstrap/state-${name}`, { owner: platform, service: 'terraform-state' }, name);
+      new StateBucket(stack, `state-${name}`, { bucketName: env.state!.bucket, provider, ownership, defaultTags });
+    }
+    return stack;
   }
 
   /** Every stack of the organisation, in a stable order. */

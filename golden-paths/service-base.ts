@@ -1,11 +1,12 @@
 import { TerraformStack } from 'cdktf';
 import { GroundworkError } from '../model/errors';
+import { platformTeam } from '../model/organisation-settings';
 import type { ServiceMetadata } from '../model/golden-path-metadata';
 import { NAME_PATTERN } from '../model/ownership-record';
 import { recordService } from '../constructs/metadata-writer';
 import { Ownership, OwnershipInput } from '../constructs/ownership';
 import { Repository } from '../constructs/repository';
-import { DEFAULT_VERSION, GoldenPathDefinition } from './golden-path-definition';
+import { CONTAINER_OPTIONS, DEFAULT_VERSION, GoldenPathDefinition } from './golden-path-definition';
 import type { Organisation } from './organisation';
 import { checkGoldenPathProps } from './props-validation';
 
@@ -84,6 +85,8 @@ export abstract class GoldenPathService {
       githubOwner: organisation.settings.githubOwner,
       description: base.description,
       visibility: base.visibility,
+      // Container golden paths get the platform's CI workflow (build, test, push the image).
+      ci: !definition.options.some((o) => CONTAINER_OPTIONS.includes(o)) ? undefined : { image: `${organisation.containerRegistry}/${name}`, platformTeam: organisation.team(platformTeam(organisation.settings)) },
     });
     this.stacks.add(organisation.github);
     const all = Object.keys(organisation.environments).sort();

@@ -22,6 +22,8 @@ export interface EnvironmentSettings {
     /** EKS OIDC issuer (without https://), trusted by workload IAM roles (IRSA). */
     readonly oidcIssuer: string;
   };
+  /** The environment's Terraform state bucket, for the S3 backend. */
+  readonly state?: { readonly bucket: string; /** @default the environment's region */ readonly region?: string };
 }
 
 export interface TeamSettings {
@@ -56,6 +58,8 @@ export interface OrganisationSettings {
   readonly tagKeys?: Readonly<Record<string, TagKeySettings>>;
   /** Cost estimate options. */
   readonly cost?: { readonly freeTiers?: boolean };
+  /** Terraform state: local files, or S3 with S3-native locking. @default { backend: 'local' } */
+  readonly state?: { readonly backend: 'local' | 's3'; /** @default 'groundwork' */ readonly keyPrefix?: string; /** @default the first production environment */ readonly githubEnvironment?: string };
 }
 
 const validateSettings = compile<OrganisationSettings>(organisationSchema);
@@ -72,6 +76,12 @@ export function validateOrganisation(settings: unknown, source: string): Organis
     const s = settings;
     if (s.platformTeam !== undefined && !s.teams[s.platformTeam]) {
       problems.push(`platformTeam "${s.platformTeam}" is not one of the teams (${Object.keys(s.teams).join(', ')})`);
+    }
+    if (s.state?.backend === 's3') {
+      for (const [name, env] of Object.entries(s.environments)) if (!env.state) problems.push(`environments.${name}.state.bucket is required: state.backend is "s3"`);
+      if (s.state.githubEnvironment !== undefined && !s.environments[s.state.githubEnvironment]) {
+        problems.push(`state.githubEnvironment "${s.state.githubEnvironment}" is not one of the environments (${Object.keys(s.environments).join(', ')})`);
+      }
     }
     for (const [key, spec] of Object.entries(s.tagKeys ?? {})) {
       if (spec.pattern !== undefined) {

@@ -1,0 +1,111 @@
+import type { PlannedAction } from './plan-file';
+
+/** The PR report's JSON (pr-report.json): what changed between the base and the head output. */
+export interface PrReport {
+  readonly summary: ReportSummary;
+  /** Data loss and lost protection: always shown first, never truncated. */
+  readonly danger: readonly DangerLine[];
+  readonly services: readonly ServiceChange[];
+  readonly ownership: readonly OwnershipChange[];
+  readonly resources: readonly ResourceChange[];
+  readonly cost: CostChanges;
+  readonly findings: { readonly new: readonly FindingLine[]; readonly fixed: readonly FindingLine[] };
+  readonly scorecards: readonly ScorecardChange[];
+  /** Per stack: planned, failed or not planned; absent when no plans were given. */
+  readonly plans?: readonly StackPlan[];
+}
+
+export interface ReportSummary {
+  readonly danger: number;
+  readonly servicesAdded: number;
+  readonly servicesRemoved: number;
+  readonly servicesChanged: number;
+  readonly resourcesAdded: number;
+  readonly resourcesRemoved: number;
+  readonly resourcesChanged: number;
+  readonly monthlyUsd: CostDelta;
+  readonly newFindings: number;
+  readonly fixedFindings: number;
+  readonly planned?: Readonly<Record<PlannedAction, number>>;
+  readonly stacksNotPlanned?: number;
+  readonly stacksFailed?: number;
+  /** Per stack, a fingerprint of its planned actions (plan-digest.ts), recorded in the PR comment for the deploy jobs. */
+  readonly planDigests?: Readonly<Record<string, string>>;
+}
+
+export interface DangerLine {
+  readonly stack: string;
+  readonly address: string;
+  readonly service?: string;
+  readonly owner?: string;
+  readonly reason: string;
+}
+
+export interface ServiceChange {
+  readonly name: string;
+  readonly change: 'added' | 'removed' | 'changed';
+  readonly owner?: string;
+  readonly costCenter?: string;
+  /** What changed about a changed service: its owner, cost center, resources. */
+  readonly details: readonly string[];
+}
+
+export interface OwnershipChange {
+  readonly stack: string;
+  readonly address: string;
+  readonly change: string;
+}
+
+export interface ResourceChange {
+  readonly stack: string;
+  readonly address: string;
+  readonly service?: string;
+  readonly change: 'added' | 'removed' | 'changed';
+  /** The top-level attributes whose value differs (changed resources). */
+  readonly attributes?: readonly string[];
+}
+
+export interface CostDelta {
+  readonly old: number;
+  readonly new: number;
+  readonly difference: number;
+  /** null when the old cost was zero. */
+  readonly percent: number | null;
+}
+
+export interface NamedCostDelta extends CostDelta {
+  readonly name: string;
+  readonly team?: string;
+  readonly costCenter?: string;
+}
+
+export interface CostChanges {
+  readonly byService: readonly NamedCostDelta[];
+  readonly byTeam: readonly NamedCostDelta[];
+  readonly byCostCenter: readonly NamedCostDelta[];
+  readonly total: CostDelta;
+}
+
+export interface FindingLine {
+  readonly rule: string;
+  readonly severity: string;
+  readonly stack: string;
+  readonly address: string;
+  readonly service?: string;
+  readonly message: string;
+}
+
+export interface ScorecardChange {
+  readonly service: string;
+  readonly from?: string;
+  readonly to?: string;
+}
+
+export interface StackPlan {
+  readonly stack: string;
+  readonly status: 'planned' | 'failed' | 'not-planned';
+  readonly reason?: string;
+  readonly actions?: Readonly<Record<PlannedAction, number>>;
+  /** Planned changes per service (unattributed ones under "(shared)"). */
+  readonly byService?: ReadonlyArray<{ readonly service: string; readonly changes: ReadonlyArray<{ readonly address: string; readonly action: PlannedAction }> }>;
+}

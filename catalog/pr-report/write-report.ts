@@ -1,0 +1,30 @@
+import * as path from 'path';
+import { replaceFile } from '../../model/atomic-write';
+import { stableJson } from '../../model/stable-json';
+import { buildPrReport } from './build-report';
+import { renderMarkdown } from './markdown';
+import { readSynthesizedOutput } from './output-folder';
+import type { PrReport } from './report-model';
+
+export interface PrReportOptions {
+  readonly base: string;
+  readonly head: string;
+  /** Folder written by `npm run plan` for the head output. @default none: JSON comparison only */
+  readonly plans?: string;
+  readonly out: string;
+}
+
+/**
+ * Reads both outputs (and the plans), builds the whole report, and only then writes
+ * pr-report.json and pr-report.md: bad input writes nothing.
+ */
+export function writePrReport(options: PrReportOptions): { report: PrReport; markdown: string; files: string[] } {
+  const base = readSynthesizedOutput(options.base, 'base');
+  const head = readSynthesizedOutput(options.head, 'head');
+  const report = buildPrReport(base, head, options.plans);
+  const markdown = renderMarkdown(report);
+  const files = [path.join(options.out, 'pr-report.json'), path.join(options.out, 'pr-report.md')];
+  replaceFile(files[0], stableJson(report));
+  replaceFile(files[1], markdown);
+  return { report, markdown, files };
+}

@@ -1,0 +1,181 @@
+/**
+ * `npm run plan [-- <stack>...]`: plans each synthesized stack with terraform itself (cdktf.out is
+ * plain Terraform) in dependency order, and writes `<dir>/plans/<stack>.json` (terraform show
+ * -json) and `plans/plan-status.json` (planned, failed with terraform's first error line, or not
+ * planned with the reason), which `npm run pr-report -- --plans` reads.
+ *
+ * `--offline` (tests, laptops without credentials): only providers found in the mirror named by
+ * GROUNDWORK_TF_MIRROR are planned; each stack gets an `offline_override.tf.json` beside it with
+ * the AWS provider's skip flags and no `allowed_account_ids` (which would call STS), and mock
+ * credentials in terraform's environment. The override is removed afterwards: what was
+ * synthesized is never changed.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Command } from 'commander';
+import { replaceFolder } from '../model/atomic-write';
+import { GroundworkError } from '../model/errors';
+import { readJsonFile } from '../model/read-json';
+import { runCommand } from '../model/run-command';
+import { stableJson } from '../model/stable-json';
+import { stacksInDependencyOrder } from '../catalog/pr-report/output-folder';
+import { PLAN_STATUS_FILE, PlanStatus, readPlanStatus } from '../catalog/pr-report/plan-file';
+
+const OVERRIDE_FILE = 'offline_override.tf.json';
+const PLAN_FILE = 'groundwork.tfplan';
+
+type Json = Record<string, any>;
+
+/** `aws` or `hashicorp/aws` or `registry.terraform.io/hashicorp/aws` as [host, namespace, name]. */
+function providerAddress(source: string): [string, string, string] {
+  const parts = source.split('/');
+  if (parts.length === 1) return ['registry.terraform.io', 'hashicorp', parts[0]];
+  if (parts.length === 2) return ['registry.terraform.io', parts[0], parts[1]];
+  return [parts[0], parts[1], parts[2]];
+}
+
+/** Why a stack cannot be planned offline: a provider that is not in the mirror. */
+function missingProvider(stack: Json, mirror: string | undefined): string | undefined {
+  const required = (stack.terraform?.required_providers ?? {}) as Record<string, { source?: string; version?: string }>;
+  for (const [name, requirement] of Object.entries(required).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const [host, namespace, type] = providerAddress(requirement.source ?? name);
+    const where = mirror && path.join(mirror, host, namespace, type, ...(requirement.version ? [requirement.version] : []));
+    if (!mirror) return `offline mode needs GROUNDWORK_TF_MIRROR (a filesystem mirror of its providers), which is not set`;
+    if (!fs.existsSync(where!)) return `provider ${namespace}/${type}${requirement.version ? ` ${requirement.version}` : ''} is not installed in the provider mirror (offline mode)`;
+  }
+  return undefined;
+}
+
+/** The offline override: every AWS provider configuration skips the calls that need real credentials. */
+function offlineOverride(stack: Json): Json | undefined {
+  const aws = stack.provider?.aws;
+  const configs: Json[] = aws === undefined ? [] : Array.isArray(aws) ? aws : [aws];
+  const override: Json = {};
+  if (configs.length) {
+    override.provider = {
+      aws: configs.map((c) => ({
+        ...(c.alias ? { alias: c.alias } : {}),
+        skip_credentials_validation: true,
+        skip_requesting_account_id: true,
+        skip_metadata_api_check: 'true',
+        allowed_account_ids: null,
+      })),
+    };
+  }
+  // Remote state needs the real bucket: plan offline against a throw-away local state instead.
+  const backend = stack.terraform?.backend;
+  if (backend && !backend.local) override.terraform = { backend: { local: { path: '.terraform/offline.tfstate' } } };
+  return Object.keys(override).length ? override : undefined;
+}
+
+/** Terraform's first error line (without the box drawing), for the report. */
+function firstError(output: string): string {
+  const lines = output.split('\n').map((l) => l.replace(/^[│╷╵\s]+/, '').trim());
+  const at = lines.findIndex((l) => l.startsWith('Error:'));
+  if (at < 0) return lines.find((l) => l) ?? 'terraform failed without a message';
+  // The title, and the first line of its explanation when there is one.
+  const detail = lines.slice(at + 1).find((l) => l);
+  const text = detail && !detail.startsWith('Error:') ? `${lines[at]} ${detail}` : lines[at];
+  return text.length > 300 ? `${text.slice(0, 297)}...` : text;
+}
+
+let cliConfig: string | undefined;
+
+/** A terraform CLI config that installs providers from the mirror only (offline mode without TF_CLI_CONFIG_FILE). */
+function mirrorCliConfig(mirror: string): string {
+  if (!cliConfig) {
+    cliConfig = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-plan-')), 'terraformrc');
+    fs.writeFileSync(cliConfig, `provider_installation {\n  filesystem_mirror {\n    path = ${JSON.stringify(path.resolve(mirror))}\n  }\n}\n`);
+    process.on('exit', () => fs.rmSync(path.dirname(cliConfig!), { recursive: true, force: true }));
+  }
+  return cliConfig;
+}
+
+function terraform(dir: string, args: string[], env: NodeJS.ProcessEnv): { ok: boolean; stdout: string; error: string } {
+  const result = spawnSync('terraform', args, { cwd: dir, env, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
+  if (result.error) return { ok: false, stdout: '', error: `terraform could not run: ${result.error.message}` };
+  return { ok: result.status === 0, stdout: result.stdout, error: result.status === 0 ? '' : firstError(`${result.stderr}\n${result.stdout}`) };
+}
+
+function planStack(stackDir: string, offline: boolean): { status: PlanStatus; planJson?: string } {
+  const json = readJsonFile(path.join(stackDir, 'cdk.tf.json'), `The stack ${path.join(stackDir, 'cdk.tf.json')}`) as Json;
+  const env: NodeJS.ProcessEnv = { ...process.env, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' };
+  const overrideFile = path.join(stackDir, OVERRIDE_FILE);
+  if (offline) {
+    const missing = missingProvider(json, process.env.GROUNDWORK_TF_MIRROR);
+    if (missing) return { status: { status: 'not-planned', reason: missing } };
+    env.TF_CLI_CONFIG_FILE = mirrorCliConfig(process.env.GROUNDWORK_TF_MIRROR!);
+    process.stderr.write(`Planning ${path.basename(stackDir)} offline...\n`);
+    Object.assign(env, { AWS_ACCESS_KEY_ID: 'mock-access-key', AWS_SECRET_ACCESS_KEY: 'mock-secret-key', AWS_SESSION_TOKEN: '', AWS_PROFILE: '' });
+    const override = offlineOverride(json);
+    if (override) fs.writeFileSync(overrideFile, JSON.stringify(override, null, 2));
+  }
+  try {
+    for (const args of [
+      ['init', '-input=false', '-no-color'],
+      ['plan', '-input=false', '-no-color', `-out=${PLAN_FILE}`],
+    ]) {
+      const run = terraform(stackDir, args, env);
+      if (!run.ok) return { status: { status: 'failed', reason: `terraform ${args[0]}: ${run.error}` } };
+    }
+    const show = terraform(stackDir, ['show', '-json', '-no-color', PLAN_FILE], env);
+    if (!show.ok) return { status: { status: 'failed', reason: `terraform show: ${show.error}` } };
+    return { status: { status: 'planned' }, planJson: show.stdout.endsWith('\n') ? show.stdout : `${show.stdout}\n` };
+  } finally {
+    fs.rmSync(overrideFile, { force: true });
+    fs.rmSync(path.join(stackDir, PLAN_FILE), { force: true });
+  }
+}
+
+runCommand(() => {
+  const program = new Command('plan')
+    .description('terraform plan each synthesized stack in dependency order; writes <dir>/plans/')
+    .argument('[stacks...]', 'stacks to plan (default: all)')
+    .option('--dir <dir>', 'synthesized output', 'cdktf.out')
+    .option('--offline', 'plan without cloud credentials: providers from GROUNDWORK_TF_MIRROR, mock credentials, skip flags', false)
+    .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 1))
+    .parse();
+  const { dir, offline } = program.opts<{ dir: string; offline: boolean }>();
+  if (!fs.existsSync(path.join(dir, 'manifest.json'))) throw new GroundworkError(`${dir} is not a synthesized output: it has no manifest.json; run npm run synth first.`);
+  const order = stacksInDependencyOrder(dir);
+  const requested: string[] = program.args;
+  const unknown = requested.filter((s) => !order.includes(s));
+  if (unknown.length) throw new GroundworkError(`Stack "${unknown[0]}" is not in ${dir}: the stacks are ${order.join(', ')}.`);
+  const manifest = readJsonFile(path.join(dir, 'manifest.json'), `${dir}/manifest.json`) as Json;
+
+  const statuses: Record<string, PlanStatus> = {};
+  const files = new Map<string, string>();
+  // Planning some stacks (one environment's credentials at a time) keeps the others' plans.
+  const plansDir = path.join(dir, 'plans');
+  if (requested.length && fs.existsSync(path.join(plansDir, PLAN_STATUS_FILE))) {
+    for (const [stack, status] of Object.entries(readPlanStatus(plansDir))) {
+      if (requested.includes(stack) || !order.includes(stack)) continue;
+      statuses[stack] = status;
+      const plan = path.join(plansDir, `${stack}.json`);
+      if (fs.existsSync(plan)) files.set(`${stack}.json`, fs.readFileSync(plan, 'utf8'));
+    }
+  }
+  for (const stack of order.filter((s) => !requested.length || requested.includes(s))) {
+    const blocked = (Array.isArray(manifest.stacks[stack].dependencies) ? (manifest.stacks[stack].dependencies as string[]) : []).find((d) => statuses[d]?.status === 'failed');
+    if (blocked) {
+      statuses[stack] = { status: 'not-planned', reason: `it reads the outputs of stack ${blocked}, whose plan failed` };
+    } else {
+      const entry = manifest.stacks[stack];
+      const workingDirectory = typeof entry.workingDirectory === 'string' ? entry.workingDirectory : typeof entry.synthesizedStackPath === 'string' ? path.dirname(entry.synthesizedStackPath) : undefined;
+      if (workingDirectory === undefined) throw new GroundworkError(`manifest.json in ${dir}: stack "${stack}" has no workingDirectory; re-run synth.`);
+      const { status, planJson } = planStack(path.join(dir, workingDirectory), offline);
+      statuses[stack] = status;
+      if (planJson) files.set(`${stack}.json`, planJson);
+    }
+    const s = statuses[stack];
+    console.log(`${stack}: ${s.status === 'planned' ? 'planned' : `${s.status} (${s.reason})`}`);
+  }
+  const sorted = Object.fromEntries(order.filter((s) => s in statuses).map((s) => [s, statuses[s]]));
+  files.set(PLAN_STATUS_FILE, stableJson({ stacks: sorted }));
+  replaceFolder(plansDir, files);
+  console.log(`Plans in ${path.join(dir, 'plans')}`);
+  const failed = Object.entries(statuses).filter(([, s]) => s.status === 'failed');
+  if (failed.length) throw new GroundworkError(`The plan of ${failed.map(([s]) => s).join(', ')} failed; the other plans were written.`, [], { outputWritten: true });
+});
