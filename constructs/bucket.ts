@@ -12,7 +12,7 @@ import type { Environment } from './environment';
 import { checkName, checkRange, NAME_RULES } from './names';
 import type { Ownership } from './ownership';
 import type { IGrantee } from './grantee';
-import { checkImported } from './imported-attributes';
+import { checkLiterals } from './literal-rules';
 
 export interface BucketProps {
   /** The environment it is created in: its network, region, account and the provider's default tags. */
@@ -74,7 +74,7 @@ class ImportedBucket extends BucketBase {
 
   constructor(scope: Construct, id: string, attributes: BucketAttributes) {
     super(scope, id);
-    checkImported(this.node.path, { bucketName: ['name', attributes.bucketName], bucketArn: ['s3Arn', attributes.bucketArn] });
+    checkLiterals(this.node.path, { bucketName: ['name', attributes.bucketName], bucketArn: ['s3Arn', attributes.bucketArn] }, { required: true });
     ({ bucketName: this.bucketName, bucketArn: this.bucketArn } = attributes);
   }
 }

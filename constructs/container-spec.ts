@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { GroundworkError } from '../model/errors';
 import { compareText } from '../model/stable-json';
 import { terraformLiterals } from './literal';
+import { checkLiterals } from './literal-rules';
 
 /** A Kubernetes CPU quantity in the forms the golden paths use: millicores (250m) or cores (1, 0.5). */
 export const CPU_QUANTITY = /^([0-9]+m|[0-9]+(\.[0-9]+)?)$/;
@@ -30,19 +31,19 @@ export interface ContainerOptions {
   readonly memory: string;
   /** Port the container listens on, with HTTP probes on it; null for none. */
   readonly port: number | null;
+  /** HTTP path of the readiness probe. @default '/readyz' */
   readonly readinessPath?: string;
+  /** HTTP path of the liveness probe. @default '/healthz' */
   readonly livenessPath?: string;
   readonly env?: Readonly<Record<string, string>>;
 }
 
 /** Checks what Kubernetes would reject or the guardrails would flag, with the construct path. */
 export function checkContainer(where: string, o: ContainerOptions): void {
+  checkLiterals(where, { image: ['containerImage', o.image], readinessPath: ['httpPath', o.readinessPath], livenessPath: ['httpPath', o.livenessPath] });
   for (const kind of ['cpu', 'memory'] as const) {
     const problem = quantityProblem(kind, o[kind]);
     if (problem) throw new GroundworkError(`${where}: ${kind} "${o[kind]}" ${problem}.`);
-  }
-  if (/:latest$/.test(o.image) || !/:[A-Za-z0-9_][A-Za-z0-9_.-]*$|@sha256:[a-f0-9]{64}$/.test(o.image)) {
-    throw new GroundworkError(`${where}: image "${o.image}" needs an immutable tag or digest (not "latest"), e.g. ${o.image.split(':')[0]}:1.0.0.`);
   }
 }
 

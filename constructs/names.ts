@@ -19,13 +19,14 @@ export const NAME_RULES = {
   s3Bucket: { pattern: /^[a-z0-9](?!.*\.\.)[a-z0-9.-]*[a-z0-9]$/, maxLength: 63, text: 'lowercase letters, digits, dots and hyphens' },
   iamRole: { pattern: /^[A-Za-z0-9+=,.@_-]+$/, maxLength: 64, text: 'letters, digits and +=,.@_-' },
   githubRepository: { pattern: /^[A-Za-z0-9._-]+$/, maxLength: 100, text: 'letters, digits, dots, hyphens and underscores' },
+  gitBranch: { pattern: /^(?!.*\.\.)(?!\/)[A-Za-z0-9._/-]+(?<![./])$/, maxLength: 100, text: 'letters, digits, ".", "_", "-" and "/", no ".."' },
   kubernetesName: { pattern: /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, maxLength: 63, text: 'lowercase letters, digits and hyphens (a DNS label)' },
 } as const;
 
 /** A whole-number prop within a range, or a clear error. */
 export function checkRange(where: string, prop: string, value: number, min: number, max: number): number {
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new GroundworkError(`${where}: ${prop} is ${value}, but must be a whole number from ${min} to ${max}.`);
+    throw new GroundworkError(`${where}: ${prop} is ${JSON.stringify(value) ?? String(value)}${typeof value === 'number' ? '' : ` (${typeof value})`}, but must be a whole number from ${min} to ${max}.`);
   }
   return value;
 }

@@ -11,7 +11,7 @@ import type { Environment } from './environment';
 import { checkName, checkRange, NAME_RULES } from './names';
 import type { Ownership } from './ownership';
 import type { IGrantee } from './grantee';
-import { checkImported } from './imported-attributes';
+import { checkLiterals } from './literal-rules';
 
 /** T-shirt sizes the platform vets; `instanceClass` overrides. */
 export const DATABASE_SIZES = {
@@ -102,7 +102,7 @@ class ImportedDatabase extends DatabaseBase {
   constructor(scope: Construct, id: string, attributes: DatabaseAttributes) {
     super(scope, id);
     const where = this.node.path;
-    checkImported(where, { identifier: ['name', attributes.identifier], instanceClass: ['name', attributes.instanceClass], address: ['hostname', attributes.address], masterUserSecretArn: ['arn', attributes.masterUserSecretArn] });
+    checkLiterals(where, { identifier: ['name', attributes.identifier], instanceClass: ['name', attributes.instanceClass], address: ['hostname', attributes.address], masterUserSecretArn: ['arn', attributes.masterUserSecretArn] }, { required: true });
     this.identifier = attributes.identifier;
     this.instanceClass = attributes.instanceClass;
     this.address = attributes.address;

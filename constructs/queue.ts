@@ -6,7 +6,7 @@ import type { Environment } from './environment';
 import { checkName, checkRange, NAME_RULES } from './names';
 import type { Ownership } from './ownership';
 import type { IGrantee } from './grantee';
-import { checkImported } from './imported-attributes';
+import { checkLiterals } from './literal-rules';
 
 export interface QueueProps {
   /** The environment it is created in: its network, region, account and the provider's default tags. */
@@ -63,7 +63,7 @@ class ImportedQueue extends QueueBase {
 
   constructor(scope: Construct, id: string, attributes: QueueAttributes) {
     super(scope, id);
-    checkImported(this.node.path, { queueName: ['name', attributes.queueName], queueUrl: ['queueUrl', attributes.queueUrl], queueArn: ['arn', attributes.queueArn] });
+    checkLiterals(this.node.path, { queueName: ['name', attributes.queueName], queueUrl: ['queueUrl', attributes.queueUrl], queueArn: ['arn', attributes.queueArn] }, { required: true });
     ({ queueName: this.queueName, queueUrl: this.queueUrl, queueArn: this.queueArn } = attributes);
   }
 }

@@ -7,6 +7,7 @@ import { GroundworkError } from '../model/errors';
 import { githubTopicCountProblem, DECLARED_PUBLIC_TOPIC } from '../model/tag-limits';
 import type { GithubTeam } from './github-team';
 import { terraformLiteral } from './literal';
+import { checkChoice } from './literal-rules';
 import { checkName, checkRange, NAME_RULES } from './names';
 import { serviceCiWorkflow } from './service-ci-workflow';
 import type { Ownership } from './ownership';
@@ -54,7 +55,8 @@ export class Repository extends Construct {
     super(scope, id);
     const where = this.node.path;
     this.name = checkName(where, 'GitHub repository', props.name ?? props.ownership.service, NAME_RULES.githubRepository);
-    this.defaultBranch = props.defaultBranch ?? 'main';
+    checkChoice(where, 'visibility', props.visibility, ['private', 'internal', 'public']);
+    this.defaultBranch = checkName(where, 'default branch', props.defaultBranch ?? 'main', NAME_RULES.gitBranch);
     const requiredReviews = checkRange(where, 'requiredReviews', props.requiredReviews ?? 1, 1, 6);
     // A public repository says so in a topic, which the guardrails read as the declaration.
     const declared = props.visibility === 'public' ? [DECLARED_PUBLIC_TOPIC] : [];

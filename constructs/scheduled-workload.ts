@@ -1,7 +1,8 @@
 import { CronJobV1 } from '@cdktf/provider-kubernetes/lib/cron-job-v1';
 import { Aspects } from 'cdktf';
 import { Construct } from 'constructs';
-import { cronProblem } from '../model/cron-schedule';
+import { cronProblem, timeZoneProblem } from '../model/cron-schedule';
+import { checkChoice } from './literal-rules';
 import { GroundworkError } from '../model/errors';
 import { checkContainer, CONTAINER_DEFAULTS, containerSpec, namespaceAndServiceAccount, POD_SECURITY_CONTEXT } from './container-spec';
 import { KubernetesOwnershipLabels } from './kubernetes-ownership-labels';
@@ -54,6 +55,9 @@ export class ScheduledWorkload extends Construct {
     this.namespace = checkName(where, 'Kubernetes namespace', service, NAME_RULES.kubernetesName);
     const problem = cronProblem(props.schedule);
     if (problem) throw new GroundworkError(`${where}: schedule "${props.schedule}" is not a valid cron schedule: ${problem}.`);
+    const timeZone = props.timeZone === undefined ? undefined : timeZoneProblem(props.timeZone);
+    if (timeZone) throw new GroundworkError(`${where}: timeZone "${props.timeZone}" ${timeZone}.`);
+    checkChoice(where, 'concurrencyPolicy', props.concurrencyPolicy, ['Allow', 'Forbid', 'Replace']);
     const container = { name: service, image: props.image, cpu: props.cpu ?? CONTAINER_DEFAULTS.cpu, memory: props.memory ?? CONTAINER_DEFAULTS.memory, port: null, env: props.env };
     checkContainer(where, container);
     this.timeoutSeconds = checkRange(where, 'timeoutSeconds', props.timeoutSeconds ?? 3600, 60, 86400);

@@ -2,6 +2,7 @@ import { CloudfrontDistribution } from '@cdktf/provider-aws/lib/cloudfront-distr
 import { CloudfrontOriginAccessControl } from '@cdktf/provider-aws/lib/cloudfront-origin-access-control';
 import { Construct } from 'constructs';
 import { GroundworkError } from '../model/errors';
+import { checkChoice, checkLiterals } from './literal-rules';
 import { stampAwsOwnership } from './aws-ownership-tags';
 import { Bucket } from './bucket';
 import type { Environment } from './environment';
@@ -45,9 +46,8 @@ export class SiteDistribution extends Construct {
     const env = props.environment;
     stampAwsOwnership(this, props.ownership, env.defaultTags);
     if (props.domainName && !props.certificateArn) throw new GroundworkError(`${where}: domainName ${props.domainName} needs certificateArn (an ACM certificate in us-east-1 covering it).`);
-    if (props.certificateArn && !/^arn:aws:acm:us-east-1:[0-9]{12}:certificate\/[a-f0-9-]+$/.test(props.certificateArn)) {
-      throw new GroundworkError(`${where}: certificateArn must be an ACM certificate in us-east-1 (CloudFront's region), got ${props.certificateArn}.`);
-    }
+    checkLiterals(where, { domainName: ['hostname', props.domainName], certificateArn: ['acmCertificateArn', props.certificateArn] });
+    checkChoice(where, 'priceClass', props.priceClass, ['PriceClass_100', 'PriceClass_200', 'PriceClass_All']);
     const common = { environment: env, organisationName: props.organisationName, ownership: props.ownership };
     this.content = new Bucket(this, 'site', common);
     this.logs = new Bucket(this, 'access-logs', { ...common, forLogDelivery: true, expireAfterDays: props.logRetentionDays ?? (env.isProduction ? 365 : 30) });

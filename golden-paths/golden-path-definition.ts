@@ -4,8 +4,10 @@
  * `npm run golden-paths`, `npm run new-service` and the validation of props at synth.
  */
 
+import { WEB_LINK } from '../model/golden-path-metadata';
 import { NAME_PATTERN } from '../model/ownership-record';
 import { CONTAINER_DEFAULTS, CPU_QUANTITY, MEMORY_QUANTITY, quantityProblem } from '../constructs/container-spec';
+import { LITERAL_RULES } from '../constructs/literal-rules';
 
 export type OptionType = 'string' | 'integer' | 'boolean' | 'list';
 
@@ -42,10 +44,6 @@ export interface GoldenPathDefinition {
 
 /** An image tag (OCI distribution spec), not `latest`. */
 export const IMAGE_TAG = /^(?!latest$)[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-/** An image reference with an immutable tag or digest: registry/path:tag or registry/path@sha256:... */
-export const IMAGE_REFERENCE = /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-][a-z0-9]+)*)+(:(?!latest$)[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}|@sha256:[a-f0-9]{64})$/;
-/** A web link people follow from the catalog: https or http, no spaces. */
-export const WEB_LINK = /^https?:\/\/[^\s/$.?#][^\s]*$/;
 /** The version golden paths tag images with when none is given. */
 export const DEFAULT_VERSION = '0.1.0';
 
@@ -65,7 +63,7 @@ export const COMMON_OPTIONS: readonly GoldenPathOption[] = [
 /** The container options of every workload golden path. */
 export const CONTAINER_OPTIONS: readonly GoldenPathOption[] = [
   { flag: 'version', prop: 'version', type: 'string', description: 'image tag (image is <registry>/<name>:<version>), not latest', default: DEFAULT_VERSION, pattern: IMAGE_TAG },
-  { flag: 'image', prop: 'image', type: 'string', description: 'full image reference with an immutable tag or digest', default: '<registry>/<name>:<version>', pattern: IMAGE_REFERENCE, propOnly: true },
+  { flag: 'image', prop: 'image', type: 'string', description: 'full image reference with an immutable tag or digest', default: '<registry>/<name>:<version>', pattern: LITERAL_RULES.containerImage.pattern, propOnly: true },
   { flag: 'cpu', prop: 'cpu', type: 'string', description: 'CPU request per pod (limit: twice)', default: CONTAINER_DEFAULTS.cpu, pattern: CPU_QUANTITY, check: (v) => quantityProblem('cpu', v) },
   { flag: 'memory', prop: 'memory', type: 'string', description: 'memory request and limit per pod', default: CONTAINER_DEFAULTS.memory, pattern: MEMORY_QUANTITY, check: (v) => quantityProblem('memory', v) },
 ];
@@ -87,4 +85,14 @@ export const REPLICA_OPTIONS: readonly GoldenPathOption[] = [
 /** Every option of a golden path: those all golden paths share, then its own. */
 export function allOptions(definition: GoldenPathDefinition): GoldenPathOption[] {
   return [...COMMON_OPTIONS, ...definition.options];
+}
+
+/**
+ * Why a service name cannot be used, or undefined: the ownership schema's name rule, and a letter
+ * first, because Terraform resource names are made from it and must start with a letter.
+ */
+export function serviceNameProblem(name: string): string | undefined {
+  if (!NAME_PATTERN.test(name)) return 'must be lowercase letters, digits and hyphens, 1 to 63 characters, starting and ending with a letter or digit';
+  if (!/^[a-z]/.test(name)) return 'must start with a letter: Terraform resource names are made from it';
+  return undefined;
 }

@@ -159,6 +159,15 @@ export class Organisation {
   }
 
   /** The stacks of one environment, or a clear error naming the allowed ones. */
+  private readonly serviceNames = new Map<string, string>();
+
+  /** Claims a service name for a golden path; a second service of the same name is an error naming both. */
+  claimServiceName(name: string, goldenPath: string): void {
+    const first = this.serviceNames.get(name);
+    if (first) throw new GroundworkError(`Service "${name}" (${goldenPath}) is defined twice: a ${first} of that name exists already; service names are unique in the organisation.`);
+    this.serviceNames.set(name, goldenPath);
+  }
+
   environment(name: string, where: string): EnvironmentStacks {
     const env = this.environments[name];
     if (!env) throw new GroundworkError(`${where}: environment "${name}" is not one of ${Object.keys(this.environments).join(', ')}.`);

@@ -2,11 +2,10 @@ import { TerraformStack } from 'cdktf';
 import { GroundworkError } from '../model/errors';
 import { platformTeam } from '../model/organisation-settings';
 import type { ServiceMetadata } from '../model/golden-path-metadata';
-import { NAME_PATTERN } from '../model/ownership-record';
 import { recordService } from '../constructs/metadata-writer';
 import { Ownership, OwnershipInput } from '../constructs/ownership';
 import { Repository } from '../constructs/repository';
-import { CONTAINER_OPTIONS, DEFAULT_VERSION, GoldenPathDefinition } from './golden-path-definition';
+import { CONTAINER_OPTIONS, DEFAULT_VERSION, GoldenPathDefinition, serviceNameProblem } from './golden-path-definition';
 import type { Organisation } from './organisation';
 import { checkGoldenPathProps } from './props-validation';
 
@@ -50,9 +49,8 @@ export interface ContainerProps {
 
 /** Validates a service name before it becomes a construct id anywhere. */
 export function checkServiceName(name: string): void {
-  if (!NAME_PATTERN.test(name)) {
-    throw new GroundworkError(`Service name "${name}" must be lowercase letters, digits and hyphens, 1 to 63 characters, starting and ending with a letter or digit.`);
-  }
+  const problem = serviceNameProblem(name);
+  if (problem) throw new GroundworkError(`Service name "${name}" ${problem}.`);
 }
 
 /**
@@ -75,6 +73,7 @@ export abstract class GoldenPathService {
     readonly definition: GoldenPathDefinition,
   ) {
     checkServiceName(name);
+    organisation.claimServiceName(name, definition.name);
     checkGoldenPathProps(definition, name, base);
     this.name = name;
     this.input = { owner: base.owner, service: name, costCenter: base.costCenter, tags: base.tags };

@@ -13,9 +13,19 @@ export const METADATA_VERSION = 1;
 /** goldenPath of the platform's own shared infrastructure (networks, alert topics). */
 export const PLATFORM_GOLDEN_PATH = 'platform';
 
+/**
+ * A link people follow from the catalog: https or http only, never another scheme, in the
+ * characters a URI allows. The @pattern of ServiceLinks below repeats it for the generated
+ * schema; a test holds the two equal.
+ */
+export const WEB_LINK = /^https?:\/\/[A-Za-z0-9._~:/?#[\]@!$&'()*+,;=%-]+$/;
+
 export interface ServiceLinks {
+  /** @pattern ^https?:\/\/[A-Za-z0-9._~:/?#[\]@!$&'()*+,;=%-]+$ */
   readonly runbook?: string;
+  /** @pattern ^https?:\/\/[A-Za-z0-9._~:/?#[\]@!$&'()*+,;=%-]+$ */
   readonly docs?: string;
+  /** @pattern ^https?:\/\/[A-Za-z0-9._~:/?#[\]@!$&'()*+,;=%-]+$ */
   readonly dashboard?: string;
 }
 

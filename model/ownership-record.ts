@@ -122,7 +122,7 @@ export class OwnershipValidator {
     if (!key) return undefined;
     const raw = record[key];
     const value = typeof raw === 'string' ? raw : JSON.stringify(raw);
-    if (error.keyword === 'type') return { key, value, rule: 'must be a string' };
+    if (error.keyword === 'type' || (raw !== undefined && typeof raw !== 'string')) return { key, value, rule: 'must be a string' };
     if (error.keyword === 'not') {
       return { key, value, rule: 'must not contain "${" or "%{": Terraform would read it as an interpolation, not a literal' };
     }
@@ -156,7 +156,7 @@ export function resolveOwnership(validator: OwnershipValidator, input: Ownership
     'cost-center': input.costCenter ?? team?.costCenters[0] ?? '',
     ...(environment !== undefined ? { environment } : {}),
   };
-  const problems = validator.problems(record, environment === undefined ? 'service' : 'environment');
+  let problems = validator.problems(record, environment === undefined ? 'service' : 'environment');
   const known = Object.keys(settings.tagKeys ?? {});
   for (const key of Object.keys(input.tags ?? {}).sort(compareText)) {
     if ((CORE_KEYS as readonly string[]).includes(key) || (Object.values(PLATFORM_KEYS) as string[]).includes(key)) {
@@ -165,6 +165,8 @@ export function resolveOwnership(validator: OwnershipValidator, input: Ownership
       problems.push({ key, value: input.tags![key], about: 'key', rule: `is not an ownership key of the organisation (known: ${known.join(', ') || 'none'})` });
     }
   }
+  // An unknown team has no cost centers to default to: its problem is the owner's, not a second one.
+  if (!team && input.costCenter === undefined) problems = problems.filter((p) => p.key !== 'cost-center');
   if (team && input.costCenter !== undefined && !team.costCenters.includes(input.costCenter) && !problems.some((p) => p.key === 'cost-center')) {
     problems.push({ key: 'cost-center', value: input.costCenter, rule: `is not a cost center of team "${input.owner}" (${team.costCenters.join(', ')})` });
   }

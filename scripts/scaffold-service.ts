@@ -4,7 +4,7 @@ import { GroundworkError } from '../model/errors';
 import { readJsonFile } from '../model/read-json';
 import { OrganisationSettings, validateOrganisation } from '../model/organisation-settings';
 import { describeOwnershipProblem, NAME_PATTERN, OwnershipValidator, resolveOwnership } from '../model/ownership-record';
-import { allOptions, COMMON_OPTIONS, GoldenPathDefinition, GoldenPathOption } from '../golden-paths/golden-path-definition';
+import { allOptions, COMMON_OPTIONS, serviceNameProblem, GoldenPathDefinition, GoldenPathOption } from '../golden-paths/golden-path-definition';
 import { propValueProblem } from '../golden-paths/props-validation';
 import { goldenPath, goldenPaths } from '../golden-paths/registry';
 import { githubTopics, kubernetesLabelProblems } from '../model/tag-limits';
@@ -70,8 +70,9 @@ function problemsOf(request: ScaffoldRequest, settings: OrganisationSettings, ro
   const name = request.name ?? '';
   const missing = missingFields(request);
   if (missing.length) problems.push(`missing ${missing.map((m) => `--${m}`).join(', ')}`);
-  if (name && !NAME_PATTERN.test(name)) problems.push(`--name "${name}" must be lowercase letters, digits and hyphens, 1 to 63 characters, starting and ending with a letter or digit`);
-  if (name && NAME_PATTERN.test(name)) {
+  const nameProblem = name ? serviceNameProblem(name) : undefined;
+  if (nameProblem) problems.push(`--name "${name}" ${nameProblem}`);
+  if (name && !nameProblem) {
     if (fs.existsSync(path.join(root, SERVICES_DIR, `${name}.ts`))) problems.push(`--name "${name}" is taken: ${path.join(SERVICES_DIR, `${name}.ts`)} exists`);
     else if (serviceNamesInUse(root).has(name)) problems.push(`--name "${name}" is taken by another service in ${SERVICES_DIR}`);
     else {

@@ -3,6 +3,7 @@ import { App } from 'cdktf';
 import { replaceFolderWith } from '../model/atomic-write';
 import { GroundworkError } from '../model/errors';
 import { runCommand } from '../model/run-command';
+import { checkPlatformExpressions } from './expression-check';
 
 /**
  * Synthesizes into a fresh sibling directory and swaps it into place only when everything
@@ -14,6 +15,7 @@ export function synthesizeAtomically(build: (app: App) => void, outdir: string, 
     const app = new App({ outdir: staging });
     build(app);
     app.synth();
+    checkPlatformExpressions(staging);
     afterSynth?.(staging);
   });
   return path.resolve(outdir);

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { analyse, writeAnalysis } from '../catalog/analyse';
 import { readContract } from '../catalog/contracts';
+import { WEB_LINK } from '../model/golden-path-metadata';
 import { CONTRACTS, generateContractSchema } from '../scripts/contract-schemas';
 import { buildOrganisation } from '../stacks/app';
 import { cleanUp, errorOf, readTree, synth, tempDir } from './helpers/synth';
@@ -12,6 +13,13 @@ afterAll(cleanUp);
 
 test.each(CONTRACTS.map((c) => [c.schema, c]))('%s is what its type generates (npm run schemas)', (_, contract) => {
   expect(fs.readFileSync(path.join(repo, contract.schema), 'utf8')).toBe(generateContractSchema(contract, repo));
+});
+
+test('the generated metadata schema holds the links to WEB_LINK, the rule golden-path props use', () => {
+  const schema = JSON.parse(fs.readFileSync(path.join(repo, 'model/schema/golden-path-metadata.schema.json'), 'utf8'));
+  const links = JSON.stringify(schema).match(/"pattern":"(\^https[^"]*)"/g) ?? [];
+  expect(links.length).toBe(3);
+  for (const l of links) expect(new RegExp(JSON.parse(`{${l}}`).pattern).source).toBe(WEB_LINK.source);
 });
 
 describe('on the example organisation', () => {

@@ -36,7 +36,7 @@ test('an existing database and queue in production: nothing created there, grant
 
 test('attributes of an existing resource are literals of the cloud\'s shape, never expressions', () => {
   const message = errorOf(() => synth((app) => oneService(app, { database: true, existing: { production: { database: { ...existingDatabase, address: '${file("/etc/passwd")}' } } } })));
-  expect(message).toContain('production-aws/svc/database: address "${file(\\"/etc/passwd\\")}" must be a DNS host name such as orders.abc123.eu-west-1.rds.amazonaws.com.');
+  expect(message).toContain('production-aws/svc/database: address "${file(\\"/etc/passwd\\")}" must be a DNS name such as www.acme.example.');
 });
 
 test('existing data stores for an environment the service does not run in are refused', () => {

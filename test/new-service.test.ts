@@ -32,6 +32,9 @@ describe('a scaffolded service of each golden path synthesizes, owned, priced an
       ['--name', 'mailer', '--golden-path', 'worker', '--owner', 'platform', '--description', 'Sends e-mail from a queue', '--messages-per-replica', '20', '--environments', 'staging'],
       ['--name', 'nightly-export', '--golden-path', 'scheduled-job', '--owner', 'data', '--description', 'Exports yesterday\'s orders', '--schedule', '0 4 * * *', '--bucket'],
       ['--name', 'status-page', '--golden-path', 'static-site', '--owner', 'platform', '--description', 'Public status page', '--single-page-app'],
+      // Adversarial but valid: a double hyphen, quotes and a comment end in the description still give code that builds.
+      ['--name', 'audit--log', '--golden-path', 'worker', '--owner', 'data', '--description', 'Audit log */ consumer', '--environments', 'staging'],
+      ['--name', 'key-sync', '--golden-path', 'scheduled-job', '--owner', 'platform', '--description', "Syncs keys' metadata", '--schedule', '0 * * * *', '--time-zone', 'Europe/Paris', '--environments', 'staging'],
     ].map((args) => run(root, ...args));
     for (const result of created) expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
     jest.isolateModules(() => {
@@ -53,6 +56,7 @@ describe('a scaffolded service of each golden path synthesizes, owned, priced an
       ['status-page', 'platform', 'static-site'],
     ]);
     expect(service('mailer').environments).toEqual(['staging']);
+    expect(['audit--log', 'key-sync'].map((n) => catalog.entities.find((e) => e.kind === 'service' && e.title === n)?.goldenPath)).toEqual(['worker', 'scheduled-job']);
     expect(service('search-api').tags['data-classification']).toBe('public');
   });
 
@@ -66,6 +70,7 @@ describe('a scaffolded service of each golden path synthesizes, owned, priced an
   });
 
   test('no guardrail errors or warnings, full tag coverage', () => {
+    expect(analysis.policy.findings.filter((f) => !f.suppressed).map((f) => `${f.rule} ${f.address}: ${f.message}`)).toEqual([]);
     expect(analysis.policy.summary).toMatchObject({ errors: 0, warnings: 0 });
     expect(analysis.policy.tagCoverage.overall.percent).toBe(100);
   });
@@ -104,6 +109,13 @@ describe('bad input: clear errors, nothing changed', () => {
     [['--name', 'reports', '--golden-path', 'static-site', '--owner', 'data', '--description', 'x', '--database', 'small'], '--database is not an option of static-site'],
     [['--name', 'reports', '--golden-path', 'worker', '--owner', 'data', '--description', 'x', '--tag', 'data-classification=secret'], '--tag data-classification: ownership key "data-classification" has value "secret", which must be one of public, internal, confidential, restricted'],
     [['--name', 'reports', '--golden-path', 'worker', '--owner', 'data'], 'missing --description'],
+    [['--name', '1password-sync', '--golden-path', 'worker', '--owner', 'data', '--description', 'x'], '--name "1password-sync" must start with a letter: Terraform resource names are made from it'],
+    [['--name', 'order--events', '--golden-path', 'worker', '--owner', 'data', '--description', 'x'], '--name "order--events" would be written as the function orderEvents, which stacks/services/order-events.ts already exports; choose a name that differs by more than hyphens'],
+    [['--name', 'a'.repeat(60), '--golden-path', 'worker', '--owner', 'data', '--description', 'x'], `becomes the GitHub topic "service-${'a'.repeat(60)}" of 68 characters; GitHub allows at most 50`],
+    [['--name', 'reports', '--golden-path', 'worker', '--owner', 'data', '--description', 'x', '--version', 'latest'], '--version "latest" is not valid: image tag (image is <registry>/<name>:<version>), not latest'],
+    [['--name', 'reports', '--golden-path', 'scheduled-job', '--owner', 'data', '--description', 'x', '--schedule', '0 3 * * *', '--time-zone', 'Mars/Olympus'], '--time-zone "Mars/Olympus" is not an IANA time zone name such as Etc/UTC or Europe/Paris'],
+    [['--name', 'reports', '--golden-path', 'worker', '--owner', 'data', '--description', 'x', '--replicas', 'three'], '--replicas "three" must be a whole number from 1 to 100'],
+    [['--name', 'reports', '--golden-path', 'worker', '--owner', 'data', '--description', 'x', '--runbook', 'javascript:alert(1)'], '--runbook "javascript:alert(1)" is not valid: runbook URL (https: or http:)'],
   ])('%j', (args, expected) => {
     const root = project();
     const before = snapshot(root);
