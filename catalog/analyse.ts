@@ -26,6 +26,7 @@ import type { Catalog } from './service-catalog/catalog-model';
 import { assertValidCatalog, duplicateIds } from './service-catalog/validate-catalog';
 import type { SpendDocument } from './spend/report';
 import { readResources } from './terraform/ownership-inference';
+import { readPlans } from './terraform/plan-reader';
 import { organisationOf, readTerraformOutput } from './terraform/terraform-output';
 
 export interface Analysis {
@@ -39,7 +40,7 @@ export interface Analysis {
 /** Everything the synth-time step derives from an output directory, in memory. */
 export function analyse(outdir: string, given: Partial<AnalysisInputs> = {}): Analysis {
   const inputs: AnalysisInputs = { ...DEFAULT_INPUTS, ...given };
-  const configurations = readTerraformOutput(outdir);
+  const configurations = inputs.plan ? readPlans(inputs.plan) : readTerraformOutput(outdir);
   const records = readResources(configurations);
   const usage = Usage.load(inputs.usage);
   const estimated = estimate(configurations, { tables: loadPriceTables(inputs.prices), usage }, records);

@@ -1,4 +1,5 @@
 /** The tool-neutral catalog: what exists, who owns it, what depends on what. */
+import { entityName } from './entity-names';
 
 export const CATALOG_API_VERSION = 'groundwork.dev/v1';
 
@@ -76,4 +77,5 @@ export interface Catalog {
   readonly entities: CatalogEntity[];
 }
 
-export const entityId = (kind: EntityKind, name: string) => `${kind}:${name}`;
+/** An entity id from any name (a hand-written tag value such as `Payments Team` included): always valid, the same for the same name. */
+export const entityId = (kind: EntityKind, name: string) => `${kind}:${entityName(name)}`;
