@@ -56,6 +56,8 @@ export interface OrganisationSettings {
   readonly tagKeys?: Readonly<Record<string, TagKeySettings>>;
   /** Cost estimate options. */
   readonly cost?: { readonly freeTiers?: boolean };
+  /** Tag keys read as ownership keys in Terraform written by hand (alias -> key, e.g. Team -> owner). @default model/tag-aliases.ts DEFAULT_TAG_ALIASES */
+  readonly tagAliases?: Readonly<Record<string, string>>;
 }
 
 const validateSettings = compile<OrganisationSettings>(organisationSchema);

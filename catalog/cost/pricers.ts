@@ -31,8 +31,9 @@ export const MAX_QUANTITY = 1_000_000;
 /** Thrown by a pricer when an input is an expression: the resource is listed as not priced, with this reason. */
 export class NotPricedError extends Error {}
 
-/** Why a value cannot be priced: known only after apply (a plan), or an expression (configuration). */
-const unknownReason = (what: string, value: unknown) => (isAfterApply(value) ? `${what} known after apply` : `${what} is not a literal (${JSON.stringify(value)})`);
+/** Why a value cannot be priced: known only after apply (in a plan every other value is resolved), or an expression (configuration). */
+const unknownReason = (r: ResourceRecord, what: string, value: unknown) =>
+  r.planned || isAfterApply(value) ? `${what} known after apply` : `${what} is not a literal (${JSON.stringify(value)})`;
 
 /**
  * A number argument of a resource: its fallback when absent, the number when literal; an
@@ -42,7 +43,7 @@ const unknownReason = (what: string, value: unknown) => (isAfterApply(value) ? `
 function quantity(r: ResourceRecord, attribute: string, value: unknown, fallback: number): number {
   if (value === undefined || value === null) return fallback;
   const text = literal(value);
-  if (text === undefined) throw new NotPricedError(unknownReason(attribute, value));
+  if (text === undefined) throw new NotPricedError(unknownReason(r, attribute, value));
   if (text === '') return fallback;
   const n = Number(text);
   if (!Number.isFinite(n) || n < 0 || n > MAX_QUANTITY) {
@@ -52,13 +53,13 @@ function quantity(r: ResourceRecord, attribute: string, value: unknown, fallback
 }
 const flag = (value: unknown) => value === true || value === 'true';
 const hours = (item: string, what: string, count = 1): Charge => ({ item, quantity: HOURS_PER_MONTH * count, what });
-const unknown = (what: string, value: unknown): PriceResult => ({ notPriced: unknownReason(what, value) });
+const unknown = (r: ResourceRecord, what: string, value: unknown): PriceResult => ({ notPriced: unknownReason(r, what, value) });
 
 const rdsInstance: Pricer = (r) => {
   const engine = literal(r.body.engine);
   const instanceClass = literal(r.body.instance_class);
-  if (!engine) return unknown('engine', r.body.engine);
-  if (!instanceClass) return unknown('instance_class', r.body.instance_class);
+  if (!engine) return unknown(r, 'engine', r.body.engine);
+  if (!instanceClass) return unknown(r, 'instance_class', r.body.instance_class);
   const az = flag(r.body.multi_az) ? 'multi-az' : 'single-az';
   const iops = quantity(r, 'iops', r.body.iops, 0);
   // AWS's own default: gp2, or io1 when IOPS are provisioned.
@@ -75,7 +76,7 @@ const rdsInstance: Pricer = (r) => {
 const auroraInstance: Pricer = (r) => {
   const engine = literal(r.body.engine) ?? 'aurora-postgresql';
   const instanceClass = literal(r.body.instance_class);
-  if (!instanceClass) return unknown('instance_class', r.body.instance_class);
+  if (!instanceClass) return unknown(r, 'instance_class', r.body.instance_class);
   return { charges: [hours(`rds.instance.${engine}.${instanceClass}`, `${instanceClass} ${engine}`)] };
 };
 
@@ -92,7 +93,7 @@ const auroraCluster: Pricer = (r, { usage }) => {
 
 const ec2Instance: Pricer = (r) => {
   const type = literal(r.body.instance_type);
-  if (!type) return unknown('instance_type', r.body.instance_type);
+  if (!type) return unknown(r, 'instance_type', r.body.instance_type);
   const root = block(r.body.root_block_device) ?? {};
   // With no root_block_device the AMI decides; 8 GB gp2 is the Amazon Linux default.
   const volumeType = literal(root.volume_type) ?? 'gp2';
@@ -110,7 +111,7 @@ const ebsVolume: Pricer = (r) => {
 
 const elasticacheNodes = (nodeType: unknown, count: number, r: ResourceRecord): PriceResult => {
   const type = literal(nodeType);
-  if (!type) return unknown('node_type', r.body.node_type);
+  if (!type) return unknown(r, 'node_type', r.body.node_type);
   return { charges: [hours(`elasticache.${type}`, `${count} × ${type} node`, count)] };
 };
 

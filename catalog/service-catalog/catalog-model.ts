@@ -75,6 +75,8 @@ export interface Catalog {
   readonly sources: Array<{ stack: string; files: string[] }>;
   readonly summary: { teams: number; systems: number; services: number; environments: number; resources: number; terraformResources: number; unownedTerraformResources: number };
   readonly entities: CatalogEntity[];
+  /** What the catalog could not look into (module calls without a plan), said instead of silence. */
+  readonly notAnalysed?: Array<{ stack: string; address: string; reason: string }>;
 }
 
 /** An entity id from any name (a hand-written tag value such as `Payments Team` included): always valid, the same for the same name. */

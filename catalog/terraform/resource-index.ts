@@ -1,4 +1,5 @@
 import { CORE_KEYS } from '../../model/ownership-record';
+import { DEFAULT_TAG_ALIASES, withTagAliases } from '../../model/tag-aliases';
 import { configurationScope, resolveBody, resourceInstances } from './resource-instances';
 import type { Json, TerraformConfiguration } from './terraform-output';
 
@@ -25,6 +26,8 @@ export interface ResourceRecord {
   readonly ownership: Readonly<Record<string, string>>;
   /** Set when count or for_each is not known before a plan: this record stands for an unknown number of instances. */
   readonly unknownInstances?: string;
+  /** Read from a plan: every value not literal is known only after apply. */
+  readonly planned?: boolean;
 }
 
 /** `<stack>/<address>`: a resource's key across every stack of an output. */
@@ -97,10 +100,12 @@ export function topicsToTags(topics: unknown, keys: readonly string[]): Record<s
 /** Every managed resource of every configuration, in a stable order, owned by its own tags only (see readResources). */
 export function indexResources(configurations: readonly TerraformConfiguration[]): ResourceRecord[] {
   const records: ResourceRecord[] = [];
+  const organisation = configurations.find((c) => c.metadata?.organisation)?.metadata?.organisation;
   for (const config of configurations) {
     // Provider arguments may come from variables (`region = var.region`): read them resolved.
     const providers = providerConfigs(config.planned ? config.json : { provider: resolveBody(config.json.provider ?? {}, configurationScope(config.json)) });
     const ownershipKeys = config.metadata?.organisation?.requiredKeys ?? CORE_KEYS;
+    const aliases = organisation?.tagAliases ?? DEFAULT_TAG_ALIASES;
     for (const { type, name, address, body, unknownInstances } of resourceInstances(config)) {
       const provider = type.split('_')[0];
       const providerConfig = providers.get(typeof body.provider === 'string' ? body.provider.replace(/^\$\{|\}$/g, '') : provider) ?? providers.get(provider);
@@ -108,6 +113,7 @@ export function indexResources(configurations: readonly TerraformConfiguration[]
       if (provider === 'kubernetes') tags = literalMap(block(body.metadata)?.labels);
       else if (provider === 'github') tags = topicsToTags(body.topics, ownershipKeys);
       else tags = { ...(providerConfig?.defaultTags ?? {}), ...literalMap(body.tags) };
+      tags = withTagAliases(tags, aliases);
       records.push({
         stack: config.stack,
         type,
@@ -115,6 +121,7 @@ export function indexResources(configurations: readonly TerraformConfiguration[]
         address,
         body,
         ...(unknownInstances ? { unknownInstances } : {}),
+        ...(config.planned ? { planned: true } : {}),
         constructPath: body['//']?.metadata?.path,
         provider,
         region: providerConfig?.region,
