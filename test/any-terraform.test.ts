@@ -215,3 +215,53 @@ describe('tag values and keys from other conventions', () => {
     expect(DEFAULT_TAG_CANDIDATES.environment.slice(0, 3)).toEqual(['environment', 'Environment', 'env']);
   });
 });
+
+describe('IAM policies written with data.aws_iam_policy_document', () => {
+  const withDocument = (statement: Record<string, unknown>) =>
+    analyseFiles({
+      'main.tf.json': {
+        provider: { aws: { region: 'us-east-1' } },
+        variable: { actions: { default: ['sqs:SendMessage'] } },
+        data: { aws_iam_policy_document: { doc: [{ statement: [statement] }] } },
+        resource: {
+          aws_sqs_queue: { q: { name: 'q', sqs_managed_sse_enabled: true } },
+          aws_iam_policy: { p: { name: 'p', policy: '${data.aws_iam_policy_document.doc.json}' } },
+        },
+      },
+    }).policy.findings.filter((f) => f.rule === 'aws/iam-no-admin-wildcard');
+
+  it('reads the document it produces: a scoped statement passes', () => {
+    expect(withDocument({ actions: '${var.actions}', resources: ['${aws_sqs_queue.q.arn}'] })).toEqual([]);
+  });
+
+  it('flags allow * on * written as a document', () => {
+    expect(withDocument({ actions: ['*'], resources: ['*'] }).map((f) => f.message)).toEqual(['allows every action ("*") on every resource ("*")']);
+  });
+});
+
+describe('guardrails where checkov found Groundwork wrong', () => {
+  const findings = (resource: Record<string, unknown>, rule: string) =>
+    analyseFiles({ 'main.tf.json': { provider: { aws: { region: 'us-east-1' } }, resource } }).policy.findings.filter((f) => f.rule === rule).map((f) => f.address);
+
+  it('an Aurora Serverless v1 cluster is encrypted by AWS', () => {
+    expect(findings({ aws_rds_cluster: { v1: { engine: 'aurora-postgresql', engine_mode: 'serverless' }, provisioned: { engine: 'aurora-postgresql' } } }, 'aws/rds-encrypted')).toEqual(['aws_rds_cluster.provisioned']);
+  });
+
+  it('an empty kms_master_key_id does not encrypt a queue', () => {
+    expect(findings({ aws_sqs_queue: { q: { name: 'q', kms_master_key_id: '' } } }, 'aws/sqs-encryption')).toEqual(['aws_sqs_queue.q']);
+  });
+
+  it('a github_repository with neither visibility nor private is public', () => {
+    expect(findings({ github_repository: { r: { name: 'r' }, p: { name: 'p', visibility: 'private' } } }, 'github/private-visibility')).toEqual(['github_repository.r']);
+  });
+
+  it('S3 encryption written in a dynamic block is read', () => {
+    const bucket = {
+      aws_s3_bucket: { b: { bucket: 'b' } },
+      aws_s3_bucket_server_side_encryption_configuration: {
+        b: { bucket: '${aws_s3_bucket.b.id}', dynamic: { rule: [{ for_each: ['aws:kms'], content: [{ apply_server_side_encryption_by_default: [{ sse_algorithm: '${rule.value}' }] }] }] } },
+      },
+    };
+    expect(findings(bucket, 'aws/s3-encryption')).toEqual([]);
+  });
+});

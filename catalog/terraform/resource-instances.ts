@@ -52,6 +52,7 @@ export function configurationScope(json: Json): Scope {
   for (const block of items(json.locals)) for (const [name, raw] of Object.entries(block)) locals.set(name, raw);
   const evaluated = new Map<string, Value>();
   const evaluating = new Set<string>();
+  const documentBodies = json.data?.aws_iam_policy_document ?? {};
   const scope: Scope = {
     lookup(root, name) {
       if (root === 'var') return variables.get(name);
@@ -64,6 +65,13 @@ export function configurationScope(json: Json): Scope {
       return evaluated.get(name);
     },
   };
+  const documents = new Map<string, string>();
+  policyDocuments.set(scope, documents);
+  for (const [name, raw] of Object.entries<unknown>(documentBodies)) {
+    const body = items(raw)[0];
+    const text = body && policyDocument(body, scope);
+    if (text) documents.set(name, text);
+  }
   return scope;
 }
 
@@ -73,9 +81,51 @@ function fromJson(value: unknown): Value {
   return value === undefined ? null : (value as Value);
 }
 
-const withNames = (outer: Scope, names: Record<string, Record<string, Value>>): Scope => ({
-  lookup: (root, name) => (root in names ? names[root][name] : outer.lookup(root, name)),
-});
+/** The IAM policy documents (data.aws_iam_policy_document) a scope's configuration declares, as `${jsonencode(...)}`. */
+const policyDocuments = new WeakMap<Scope, ReadonlyMap<string, string>>();
+
+function withNames(outer: Scope, names: Record<string, Record<string, Value>>): Scope {
+  const scope: Scope = { lookup: (root, name) => (root in names ? names[root][name] : outer.lookup(root, name)) };
+  const documents = policyDocuments.get(outer);
+  if (documents) policyDocuments.set(scope, documents);
+  return scope;
+}
+
+/** HCL text of a value; unknown parts as the expressions they are (so references stay references). */
+function hclText(value: Value): string {
+  if (isUnknown(value)) return `(${value.text})`;
+  if (typeof value === 'string') return JSON.stringify(value).replace(/\$\{/g, '$$${').replace(/%\{/g, '%%{');
+  if (Array.isArray(value)) return `[${value.map(hclText).join(', ')}]`;
+  if (value !== null && typeof value === 'object') return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)} = ${hclText(v)}`).join(', ')}}`;
+  return String(value);
+}
+
+const IAM_KEYS: Record<string, string> = { sid: 'Sid', effect: 'Effect', actions: 'Action', not_actions: 'NotAction', resources: 'Resource', not_resources: 'NotResource' };
+
+/**
+ * A data.aws_iam_policy_document as the policy it produces, written `${jsonencode({...})}` like
+ * cdktf does; undefined when it merges other documents (not evaluated).
+ */
+function policyDocument(body: Json, scope: Scope): string | undefined {
+  if (body.source_policy_documents || body.override_policy_documents || body.source_json || body.override_json) return undefined;
+  const resolved = resolveBody(body, scope) as Json;
+  const statements: Value[] = items(resolved.statement).map((s) => {
+    const out: { [key: string]: Value } = { Effect: 'Allow' };
+    for (const [key, name] of Object.entries(IAM_KEYS)) if (s[key] !== undefined) out[name] = evaluate(s[key], scope);
+    for (const [key, name] of [['principals', 'Principal'], ['not_principals', 'NotPrincipal']]) {
+      const principals = items(s[key]);
+      if (principals.length) out[name] = Object.fromEntries(principals.map((p) => [String(p.type), evaluate(p.identifiers, scope)]));
+    }
+    const conditions = items(s.condition);
+    if (conditions.length) {
+      const byTest: { [key: string]: { [key: string]: Value } } = {};
+      for (const c of conditions) (byTest[String(c.test)] ??= {})[String(c.variable)] = evaluate(c.values, scope);
+      out.Condition = byTest;
+    }
+    return out;
+  });
+  return `\${jsonencode(${hclText({ Version: typeof resolved.version === 'string' ? resolved.version : '2012-10-17', Statement: statements })})}`;
+}
 
 /** An evaluated value written back as Terraform JSON: literal strings escaped, unknown parts as their expression. */
 export function toTerraformJson(value: Value): unknown {
@@ -86,7 +136,12 @@ export function toTerraformJson(value: Value): unknown {
   return value;
 }
 
+/** `${data.aws_iam_policy_document.x.json}`, the common way to write an IAM policy. */
+const POLICY_DOCUMENT = /^\$\{\s*data\.aws_iam_policy_document\.([A-Za-z_][A-Za-z0-9_-]*)\.json\s*\}$/;
+
 function resolveString(text: string, scope: Scope, iterators: readonly string[]): unknown {
+  const document = POLICY_DOCUMENT.exec(text);
+  if (document) return policyDocuments.get(scope)?.get(document[1]) ?? text;
   if (!text.includes('${') || !(RESOLVABLE.test(text) || iterators.some((i) => text.includes(`${i}.`)))) return text;
   const value = evaluate(text, scope);
   // Wholly unknown: keep it as written (findings quote it); partly known: the known parts resolved.
