@@ -265,3 +265,24 @@ describe('guardrails where checkov found Groundwork wrong', () => {
     expect(findings(bucket, 'aws/s3-encryption')).toEqual([]);
   });
 });
+
+describe('resolved values stay literal', () => {
+  it('a variable default or for_each key holding ${...} is written escaped, never as an interpolation', () => {
+    const records = readResources([
+      {
+        stack: 's',
+        files: [],
+        json: {
+          variable: { evil: { default: '${file("/etc/passwd")}' } },
+          locals: { a: '${local.b}', b: '${local.a}', f: '${format("%s-%d", var.evil, 3)}' },
+          resource: { aws_sqs_queue: { q: { name: '${var.evil}', tags: { Name: '${local.f}', cycle: '${local.a}' } }, e: { for_each: { '%{x}': 1 }, name: '${each.key}' } } },
+        },
+      },
+    ]);
+    expect(records.map((r) => [r.address, r.body.name, r.tags])).toEqual([
+      ['aws_sqs_queue.e["%{x}"]', '%%{x}', {}],
+      ['aws_sqs_queue.q', '$${file("/etc/passwd")}', { Name: '${file("/etc/passwd")}-3' }],
+    ]);
+    expect(records[1].body.tags.cycle).toBe('${local.a}');
+  });
+});

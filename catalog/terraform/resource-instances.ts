@@ -94,7 +94,7 @@ function withNames(outer: Scope, names: Record<string, Record<string, Value>>): 
 /** HCL text of a value; unknown parts as the expressions they are (so references stay references). */
 function hclText(value: Value): string {
   if (isUnknown(value)) return `(${value.text})`;
-  if (typeof value === 'string') return JSON.stringify(value).replace(/\$\{/g, '$$${').replace(/%\{/g, '%%{');
+  if (typeof value === 'string') return JSON.stringify(value).replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
   if (Array.isArray(value)) return `[${value.map(hclText).join(', ')}]`;
   if (value !== null && typeof value === 'object') return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)} = ${hclText(v)}`).join(', ')}}`;
   return String(value);
@@ -130,7 +130,8 @@ function policyDocument(body: Json, scope: Scope): string | undefined {
 /** An evaluated value written back as Terraform JSON: literal strings escaped, unknown parts as their expression. */
 export function toTerraformJson(value: Value): unknown {
   if (isUnknown(value)) return `\${${value.text}}`;
-  if (typeof value === 'string') return value.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+  // Replacer functions: a replacement string would read `$$` as one `$`. Writes Terraform's escapes $${ and %%{.
+  if (typeof value === 'string') return value.replace(/\$\{/g, () => '$${').replace(/%\{/g, '%%{');
   if (Array.isArray(value)) return value.map(toTerraformJson);
   if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toTerraformJson(v)]));
   return value;
