@@ -26,6 +26,8 @@ import type { Catalog } from './service-catalog/catalog-model';
 import { assertValidCatalog, duplicateIds } from './service-catalog/validate-catalog';
 import type { SpendDocument } from './spend/report';
 import { readResources } from './terraform/ownership-inference';
+import { readPlans } from './terraform/plan-reader';
+import { notAnalysedModules } from './terraform/resource-instances';
 import { organisationOf, readTerraformOutput } from './terraform/terraform-output';
 
 export interface Analysis {
@@ -39,7 +41,7 @@ export interface Analysis {
 /** Everything the synth-time step derives from an output directory, in memory. */
 export function analyse(outdir: string, given: Partial<AnalysisInputs> = {}): Analysis {
   const inputs: AnalysisInputs = { ...DEFAULT_INPUTS, ...given };
-  const configurations = readTerraformOutput(outdir);
+  const configurations = inputs.plan ? readPlans(inputs.plan) : readTerraformOutput(outdir);
   const records = readResources(configurations);
   const usage = Usage.load(inputs.usage);
   const estimated = estimate(configurations, { tables: loadPriceTables(inputs.prices), usage }, records);
@@ -47,7 +49,7 @@ export function analyse(outdir: string, given: Partial<AnalysisInputs> = {}): An
   const suppressions = [...metadataSuppressions(configurations.flatMap((c) => c.metadata?.suppressions ?? [])), ...loadSuppressionFile(inputs.suppressions)];
   const run = runPolicy(records, organisationOf(configurations), suppressions, { today: inputs.today ?? new Date().toISOString().slice(0, 10), configurations });
   const described = buildCatalog(configurations, records);
-  const policy = checkContract('policy-report', buildPolicyReport(run, described, records), 'policy.json');
+  const policy = checkContract('policy-report', buildPolicyReport(run, described, records, notAnalysedModules(configurations)), 'policy.json');
   const catalog = withSpend(withScorecards(withCosts(described, estimated), policy.scorecards), readSpend(outdir));
   assertValidCatalog(catalog);
   const duplicates = duplicateIds(catalog);

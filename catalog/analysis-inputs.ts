@@ -10,6 +10,8 @@ export interface AnalysisInputs {
   readonly usage: string;
   /** The reviewed suppressions file (YAML). @default policy-suppressions.yaml (absent: none) */
   readonly suppressions: string;
+  /** A Terraform plan in JSON (`terraform show -json`), or a folder of them, read instead of the output folder's Terraform JSON. */
+  readonly plan?: string;
   /** Date suppressions' expiry is compared with (YYYY-MM-DD). @default today */
   readonly today?: string;
 }

@@ -155,6 +155,7 @@ export class Organisation {
       ),
       tagKeys: { ...(s.tagKeys ?? {}) },
       cost: { freeTiers: s.cost?.freeTiers ?? true },
+      ...(s.tagAliases ? { tagAliases: { ...s.tagAliases } } : {}),
     };
   }
 

@@ -59,6 +59,8 @@ export interface OrganisationMetadata {
   readonly tagKeys: Readonly<Record<string, TagKeySettings>>;
   /** Cost estimate options from the settings (free tiers per account). */
   readonly cost?: { readonly freeTiers: boolean };
+  /** Tag keys the analysis reads as ownership keys (alias -> key), when the settings give them. */
+  readonly tagAliases?: Readonly<Record<string, string>>;
 }
 
 export interface StackMetadata {

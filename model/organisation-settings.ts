@@ -60,6 +60,8 @@ export interface OrganisationSettings {
   readonly cost?: { readonly freeTiers?: boolean };
   /** Terraform state: local files, or S3 with S3-native locking. @default { backend: 'local' } */
   readonly state?: { readonly backend: 'local' | 's3'; /** @default 'groundwork' */ readonly keyPrefix?: string; /** @default the first production environment */ readonly githubEnvironment?: string };
+  /** Tag keys read as ownership keys in Terraform written by hand (alias -> key, e.g. Team -> owner). @default model/tag-aliases.ts DEFAULT_TAG_ALIASES */
+  readonly tagAliases?: Readonly<Record<string, string>>;
 }
 
 const validateSettings = compile<OrganisationSettings>(organisationSchema);

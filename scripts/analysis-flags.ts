@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import type { Command } from 'commander';
 import { AnalysisInputs, DEFAULT_INPUTS } from '../catalog/analysis-inputs';
 
@@ -7,11 +9,13 @@ export function withAnalysisFlags(command: Command): Command {
     .argument('[dir]', 'cdktf output directory, or a folder of .tf.json files', 'cdktf.out')
     .option('--usage <dir>', 'folder of usage files (defaults.json, <service>.json)', DEFAULT_INPUTS.usage)
     .option('--suppressions <file>', 'reviewed guardrail suppressions (YAML)', DEFAULT_INPUTS.suppressions)
-    .option('--prices <dir>', 'folder of <region>.json price tables (default: the built-in tables)');
+    .option('--prices <dir>', 'folder of <region>.json price tables (default: the built-in tables)')
+    .option('--plan <file or folder>', 'read a Terraform plan in JSON (terraform show -json plan.out), or a folder of them, instead of [dir]; reports go to [dir]/catalog, by default beside the plan');
 }
 
 /** The output folder and inputs a command was given. */
 export function analysisRequest(command: Command): { dir: string; inputs: AnalysisInputs } {
-  const { usage, suppressions, prices } = command.opts<{ usage: string; suppressions: string; prices?: string }>();
-  return { dir: command.args[0] ?? 'cdktf.out', inputs: { usage, suppressions, ...(prices ? { prices } : {}) } };
+  const { usage, suppressions, prices, plan } = command.opts<{ usage: string; suppressions: string; prices?: string; plan?: string }>();
+  const besidePlan = plan && (fs.existsSync(plan) && fs.statSync(plan).isDirectory() ? plan : path.dirname(plan));
+  return { dir: command.args[0] ?? besidePlan ?? 'cdktf.out', inputs: { usage, suppressions, ...(prices ? { prices } : {}), ...(plan ? { plan } : {}) } };
 }

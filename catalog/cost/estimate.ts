@@ -7,7 +7,8 @@ import { compareText } from '../../model/stable-json';
 import { organisationOf, TerraformConfiguration } from '../terraform/terraform-output';
 import { FreeTier, priceItemOf } from './price-items';
 import { originDate, originLabel, PriceEntry, PriceTable, toNano } from './price-table';
-import { FREE_TYPES, PRICERS } from './pricers';
+import { notAnalysedModules } from '../terraform/resource-instances';
+import { FREE_TYPES, NotPricedError, PriceResult, PRICERS, PricingContext } from './pricers';
 import type { Usage } from './usage';
 
 export const UNALLOCATED = 'unallocated';
@@ -128,6 +129,16 @@ function freeTierLines(lines: readonly CostLine[]): CostLine[] {
   return credits;
 }
 
+/** A pricer's result; an input it cannot know (an expression) makes the resource not priced. */
+function priceOf(pricer: (typeof PRICERS)[string], r: ResourceRecord, context: PricingContext): PriceResult {
+  try {
+    return pricer(r, context);
+  } catch (error) {
+    if (error instanceof NotPricedError) return { notPriced: error.message };
+    throw error;
+  }
+}
+
 /** Kubernetes objects have no region of their own: the environment's, from the settings. */
 function regionOf(r: ResourceRecord, organisation: OrganisationMetadata | undefined): string | undefined {
   return r.region ?? (r.ownership.environment ? organisation?.environments[r.ownership.environment]?.region : undefined);
@@ -157,13 +168,17 @@ export function estimate(configurations: readonly TerraformConfiguration[], opti
         reason,
       });
     const pricer = PRICERS[r.type];
+    if (r.unknownInstances && !FREE_TYPES.has(r.type)) {
+      skip(r.unknownInstances);
+      continue;
+    }
     if (!pricer) {
       if (FREE_TYPES.has(r.type)) freeResources++;
       else skip('no pricing rule for this resource type');
       continue;
     }
     const environment = r.ownership.environment;
-    const result = pricer(r, {
+    const result = priceOf(pricer, r, {
       usage: options.usage.figures(service, environment),
       isDeadLetterQueue: dlq.has(resourceKey(r)),
     });
@@ -221,6 +236,8 @@ export function estimate(configurations: readonly TerraformConfiguration[], opti
       monthlyCents: components.reduce((sum, c) => sum + c.monthlyCents, 0),
     });
   }
+  // Module calls are not in the configuration's JSON: said, never priced as nothing.
+  for (const m of notAnalysedModules(configurations)) notPriced.push({ stack: m.stack, address: m.address, type: 'module', reason: m.reason });
   const freeTiers = options.freeTiers ?? organisation?.cost?.freeTiers ?? true;
   if (freeTiers) lines.push(...freeTierLines(lines));
   return { lines, notPriced, freeResources, tablesUsed: [...tablesUsed].sort((a, b) => compareText(a.region, b.region)) };

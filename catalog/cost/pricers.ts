@@ -1,5 +1,7 @@
 import { cronProblem, runsPerMonth, timeZoneProblem } from '../../model/cron-schedule';
 import { podRequests } from '../terraform/kubernetes-pods';
+import { GroundworkError } from '../../model/errors';
+import { isAfterApply } from '../terraform/plan-reader';
 import { block, literal, ResourceRecord } from '../terraform/resource-index';
 import { AURORA_ENGINES } from './price-items';
 import type { UsageFigures } from './usage';
@@ -23,26 +25,48 @@ export interface PricingContext {
 
 type Pricer = (r: ResourceRecord, ctx: PricingContext) => PriceResult;
 
-const num = (value: unknown, fallback: number): number => {
+/** A priced quantity above this, from one attribute, is a mistake (or hostile input), not a plan. */
+export const MAX_QUANTITY = 1_000_000;
+
+/** Thrown by a pricer when an input is an expression: the resource is listed as not priced, with this reason. */
+export class NotPricedError extends Error {}
+
+/** Why a value cannot be priced: known only after apply (in a plan every other value is resolved), or an expression (configuration). */
+const unknownReason = (r: ResourceRecord, what: string, value: unknown) =>
+  r.planned || isAfterApply(value) ? `${what} known after apply` : `${what} is not a literal (${JSON.stringify(value)})`;
+
+/**
+ * A number argument of a resource: its fallback when absent, the number when literal; an
+ * expression makes the resource not priced; a negative, non-finite or absurd number stops the
+ * analysis with a sentence naming the stack, the address and the attribute.
+ */
+function quantity(r: ResourceRecord, attribute: string, value: unknown, fallback: number): number {
+  if (value === undefined || value === null) return fallback;
   const text = literal(value);
-  return text !== undefined && text !== '' && !Number.isNaN(Number(text)) ? Number(text) : fallback;
-};
+  if (text === undefined) throw new NotPricedError(unknownReason(r, attribute, value));
+  if (text === '') return fallback;
+  const n = Number(text);
+  if (!Number.isFinite(n) || n < 0 || n > MAX_QUANTITY) {
+    throw new GroundworkError(`${r.stack}: ${r.address} sets ${attribute} to ${JSON.stringify(value)}, which is not a quantity Groundwork can price: it must be a number from 0 to ${MAX_QUANTITY}.`);
+  }
+  return n;
+}
 const flag = (value: unknown) => value === true || value === 'true';
 const hours = (item: string, what: string, count = 1): Charge => ({ item, quantity: HOURS_PER_MONTH * count, what });
-const unknown = (what: string, value: unknown): PriceResult => ({ notPriced: `${what} is not a literal (${JSON.stringify(value)})` });
+const unknown = (r: ResourceRecord, what: string, value: unknown): PriceResult => ({ notPriced: unknownReason(r, what, value) });
 
 const rdsInstance: Pricer = (r) => {
   const engine = literal(r.body.engine);
   const instanceClass = literal(r.body.instance_class);
-  if (!engine) return unknown('engine', r.body.engine);
-  if (!instanceClass) return unknown('instance_class', r.body.instance_class);
+  if (!engine) return unknown(r, 'engine', r.body.engine);
+  if (!instanceClass) return unknown(r, 'instance_class', r.body.instance_class);
   const az = flag(r.body.multi_az) ? 'multi-az' : 'single-az';
-  const iops = num(r.body.iops, 0);
+  const iops = quantity(r, 'iops', r.body.iops, 0);
   // AWS's own default: gp2, or io1 when IOPS are provisioned.
   const storageType = literal(r.body.storage_type) ?? (iops > 0 ? 'io1' : 'gp2');
   const charges: Charge[] = [
     hours(`rds.instance.${engine}.${instanceClass}.${az}`, `${instanceClass} ${engine} ${az === 'multi-az' ? 'Multi-AZ' : 'Single-AZ'}`),
-    { item: `rds.storage.${storageType}.${az}`, quantity: num(r.body.allocated_storage, 20), what: `${storageType} storage (GB)` },
+    { item: `rds.storage.${storageType}.${az}`, quantity: quantity(r, 'allocated_storage', r.body.allocated_storage, 20), what: `${storageType} storage (GB)` },
   ];
   if (storageType === 'io1' && iops > 0) charges.push({ item: `rds.iops.io1.${az}`, quantity: iops, what: 'provisioned IOPS' });
   if (flag(r.body.manage_master_user_password)) charges.push({ item: 'secretsmanager.secret', quantity: 1, what: 'master password secret kept by RDS' });
@@ -52,7 +76,7 @@ const rdsInstance: Pricer = (r) => {
 const auroraInstance: Pricer = (r) => {
   const engine = literal(r.body.engine) ?? 'aurora-postgresql';
   const instanceClass = literal(r.body.instance_class);
-  if (!instanceClass) return unknown('instance_class', r.body.instance_class);
+  if (!instanceClass) return unknown(r, 'instance_class', r.body.instance_class);
   return { charges: [hours(`rds.instance.${engine}.${instanceClass}`, `${instanceClass} ${engine}`)] };
 };
 
@@ -69,25 +93,25 @@ const auroraCluster: Pricer = (r, { usage }) => {
 
 const ec2Instance: Pricer = (r) => {
   const type = literal(r.body.instance_type);
-  if (!type) return unknown('instance_type', r.body.instance_type);
+  if (!type) return unknown(r, 'instance_type', r.body.instance_type);
   const root = block(r.body.root_block_device) ?? {};
   // With no root_block_device the AMI decides; 8 GB gp2 is the Amazon Linux default.
   const volumeType = literal(root.volume_type) ?? 'gp2';
   return {
-    charges: [hours(`ec2.instance.${type}`, `${type} Linux on-demand`), { item: `ebs.${volumeType}.storage`, quantity: num(root.volume_size, 8), what: `root volume ${volumeType} (GB)` }],
+    charges: [hours(`ec2.instance.${type}`, `${type} Linux on-demand`), { item: `ebs.${volumeType}.storage`, quantity: quantity(r, 'root_block_device.volume_size', root.volume_size, 8), what: `root volume ${volumeType} (GB)` }],
   };
 };
 
 const ebsVolume: Pricer = (r) => {
   const type = literal(r.body.type) ?? 'gp3';
-  const charges: Charge[] = [{ item: `ebs.${type}.storage`, quantity: num(r.body.size, 0), what: `${type} volume (GB)` }];
-  if ((type === 'io1' || type === 'io2') && num(r.body.iops, 0) > 0) charges.push({ item: 'ebs.io1.iops', quantity: num(r.body.iops, 0), what: 'provisioned IOPS' });
+  const charges: Charge[] = [{ item: `ebs.${type}.storage`, quantity: quantity(r, 'size', r.body.size, 0), what: `${type} volume (GB)` }];
+  if ((type === 'io1' || type === 'io2') && quantity(r, 'iops', r.body.iops, 0) > 0) charges.push({ item: 'ebs.io1.iops', quantity: quantity(r, 'iops', r.body.iops, 0), what: 'provisioned IOPS' });
   return { charges };
 };
 
 const elasticacheNodes = (nodeType: unknown, count: number, r: ResourceRecord): PriceResult => {
   const type = literal(nodeType);
-  if (!type) return unknown('node_type', r.body.node_type);
+  if (!type) return unknown(r, 'node_type', r.body.node_type);
   return { charges: [hours(`elasticache.${type}`, `${count} × ${type} node`, count)] };
 };
 
@@ -105,7 +129,7 @@ const loadBalancer: Pricer = (r, { usage }) => {
 
 const logGroup: Pricer = (r, { usage }) => {
   // Steady state: a month of ingest is kept for the retention period (a year when it never expires).
-  const retentionMonths = Math.min(num(r.body.retention_in_days, 365), 3653) / (365 / 12);
+  const retentionMonths = Math.min(quantity(r, 'retention_in_days', r.body.retention_in_days, 365), 3653) / (365 / 12);
   return {
     charges: [
       { item: 'logs.ingest.gb', quantity: usage.logIngestedGb, what: 'GB ingested (usage file)' },
@@ -119,7 +143,7 @@ const kubernetesWorkload: Pricer = (r) => {
   const requests = podRequests(r);
   if (typeof requests === 'string') return { notPriced: requests };
   const { cpu, memory } = requests;
-  const replicas = num(block(r.body.spec)?.replicas, 1);
+  const replicas = quantity(r, 'spec.replicas', block(r.body.spec)?.replicas, 1);
   return {
     charges: [
       { item: 'kubernetes.vcpu.hour', quantity: replicas * cpu * HOURS_PER_MONTH, what: `${replicas} × ${cpu} vCPU requested` },
@@ -154,7 +178,7 @@ const kubernetesCronJob: Pricer = (r, { usage }) => {
 const kmsKey: Pricer = (r, { usage }) => {
   const charges: Charge[] = [{ item: 'kms.key', quantity: 1, what: 'customer managed key' }];
   if (flag(r.body.enable_key_rotation)) {
-    const period = num(r.body.rotation_period_in_days, 365);
+    const period = quantity(r, 'rotation_period_in_days', r.body.rotation_period_in_days, 365);
     const versions = Math.min(2, Math.floor((usage.kmsKeyAgeYears * 365) / Math.max(period, 90)));
     if (versions > 0) charges.push({ item: 'kms.key.rotation', quantity: versions, what: `${versions} rotated key version${versions > 1 ? 's' : ''} (key ${usage.kmsKeyAgeYears} year${usage.kmsKeyAgeYears === 1 ? '' : 's'} old, usage file)` });
   }
@@ -181,10 +205,10 @@ export const PRICERS: Readonly<Record<string, Pricer>> = {
   aws_lb: loadBalancer,
   aws_alb: loadBalancer,
   aws_eks_cluster: () => ({ charges: [hours('eks.cluster.hour', 'EKS control plane')] }),
-  aws_elasticache_cluster: (r) => elasticacheNodes(r.body.node_type, num(r.body.num_cache_nodes, 1), r),
+  aws_elasticache_cluster: (r) => elasticacheNodes(r.body.node_type, quantity(r, 'num_cache_nodes', r.body.num_cache_nodes, 1), r),
   aws_elasticache_replication_group: (r) => {
-    const groups = num(r.body.num_node_groups, 0);
-    const count = groups > 0 ? groups * (num(r.body.replicas_per_node_group, 0) + 1) : num(r.body.num_cache_clusters, 1);
+    const groups = quantity(r, 'num_node_groups', r.body.num_node_groups, 0);
+    const count = groups > 0 ? groups * (quantity(r, 'replicas_per_node_group', r.body.replicas_per_node_group, 0) + 1) : quantity(r, 'num_cache_clusters', r.body.num_cache_clusters, 1);
     return elasticacheNodes(r.body.node_type, count, r);
   },
   aws_secretsmanager_secret: (_r, { usage }) => ({

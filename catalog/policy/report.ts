@@ -2,6 +2,7 @@ import { groupBy } from '../../model/group-by';
 import type { Catalog } from '../service-catalog/catalog-model';
 import { PLATFORM_GOLDEN_PATH } from '../../model/golden-path-metadata';
 import type { ResourceRecord } from '../terraform/resource-index';
+import type { NotAnalysed } from '../terraform/resource-instances';
 import { active, Finding, PolicyRun } from './engine';
 import { Scorecard, scoreService } from './scorecards';
 
@@ -11,10 +12,12 @@ export interface PolicyReport {
   readonly findings: Finding[];
   readonly suppressions: PolicyRun['suppressions'];
   readonly scorecards: Scorecard[];
+  /** What the guardrails could not look into (module calls without a plan): never a silent pass. */
+  readonly notAnalysed?: NotAnalysed[];
 }
 
 /** Findings, coverage, suppressions and a scorecard per service of the catalog. */
-export function buildPolicyReport(run: PolicyRun, catalog: Catalog, records: readonly ResourceRecord[]): PolicyReport {
+export function buildPolicyReport(run: PolicyRun, catalog: Catalog, records: readonly ResourceRecord[], notAnalysed: readonly NotAnalysed[] = []): PolicyReport {
   const recordsBy = groupBy(records, (r) => r.ownership.service);
   const openBy = groupBy(
     run.findings.filter((f) => !f.suppressed),
@@ -39,6 +42,7 @@ export function buildPolicyReport(run: PolicyRun, catalog: Catalog, records: rea
     findings: run.findings,
     suppressions: run.suppressions,
     scorecards,
+    ...(notAnalysed.length ? { notAnalysed: [...notAnalysed] } : {}),
   };
 }
 
@@ -63,6 +67,7 @@ export function policySummary(report: PolicyReport): string {
   for (const f of report.findings.filter((x) => !x.suppressed)) {
     lines.push(`  ${f.severity.toUpperCase().padEnd(7)} ${f.rule}: ${where(f)} ${f.message}.`, `          Fix: ${f.fix}`);
   }
+  for (const x of report.notAnalysed ?? []) lines.push(`  NOT ANALYSED ${x.stack} ${x.address}: ${x.reason}.`);
   for (const x of report.suppressions.filter((x) => x.applied > 0)) {
     lines.push(`  SUPPRESSED ${x.rule} × ${x.applied} by ${x.source}: ${x.reason}`);
   }

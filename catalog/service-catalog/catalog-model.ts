@@ -1,4 +1,5 @@
 /** The tool-neutral catalog: what exists, who owns it, what depends on what. */
+import { entityName } from './entity-names';
 
 export const CATALOG_API_VERSION = 'groundwork.dev/v1';
 
@@ -74,6 +75,9 @@ export interface Catalog {
   readonly sources: Array<{ stack: string; files: string[] }>;
   readonly summary: { teams: number; systems: number; services: number; environments: number; resources: number; terraformResources: number; unownedTerraformResources: number };
   readonly entities: CatalogEntity[];
+  /** What the catalog could not look into (module calls without a plan), said instead of silence. */
+  readonly notAnalysed?: Array<{ stack: string; address: string; reason: string }>;
 }
 
-export const entityId = (kind: EntityKind, name: string) => `${kind}:${name}`;
+/** An entity id from any name (a hand-written tag value such as `Payments Team` included): always valid, the same for the same name. */
+export const entityId = (kind: EntityKind, name: string) => `${kind}:${entityName(name)}`;

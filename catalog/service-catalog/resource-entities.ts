@@ -66,9 +66,12 @@ export function addResourceEntities(entities: EntityMap, configurations: readonl
     const rule = PRIMARY_TYPES[p.type];
     const own = rule.name(p);
     const environment = p.ownership.environment;
-    const base = rule.kind === 'workload' ? `${own ?? p.name}-${environment ?? p.stack}` : own ?? `${p.stack}-${p.name}`;
+    // `web[0]`, `module.x.web["a"]`: each instance of a count / for_each block is its own entity.
+    const instance = p.address.slice(p.address.lastIndexOf(`${p.type}.`) + p.type.length + 1);
+    const base = rule.kind === 'workload' ? `${own ?? instance}-${environment ?? p.stack}` : own ?? `${p.stack}-${instance}`;
     let name = entityName(base.endsWith(rule.kind) ? base : `${base}-${rule.kind}`);
     if (used.has(name)) name = entityName(`${name}-${p.stack}`);
+    if (used.has(name)) name = entityName(`${name}-${p.address}`);
     used.add(name);
     const e = addEntity(entities, 'resource', name, 'tags');
     e.type = rule.kind;

@@ -1,5 +1,6 @@
 import { GroundworkError } from '../../model/errors';
 import { CORE_KEYS, CoreKey } from '../../model/ownership-record';
+import { tagCandidates } from '../../model/tag-aliases';
 
 /** The billing export formats Groundwork reads, told apart by their columns. */
 export type BillingFormat = 'focus' | 'cur-legacy' | 'cur-2.0';
@@ -8,13 +9,8 @@ export type BillingFormat = 'focus' | 'cur-legacy' | 'cur-2.0';
 export const SPEND_KEYS = CORE_KEYS;
 export type SpendKey = CoreKey;
 
-/** Tag keys tried, in order, for each ownership key; --tag-map puts the user's first. */
-export const DEFAULT_TAG_CANDIDATES: Readonly<Record<SpendKey, readonly string[]>> = {
-  service: ['service', 'application', 'app'],
-  owner: ['owner', 'team'],
-  'cost-center': ['cost-center', 'cost_center', 'costcenter'],
-  environment: ['environment', 'env', 'stage'],
-};
+/** Tag keys tried, in order, for each ownership key: the one alias mapping (model/tag-aliases.ts); --tag-map puts the user's first. */
+export const DEFAULT_TAG_CANDIDATES: Readonly<Record<SpendKey, readonly string[]>> = tagCandidates();
 
 interface FormatColumns {
   readonly cost: (costColumn: 'billed' | 'effective') => string;

@@ -31,6 +31,14 @@ export type Value = string | number | boolean | null | Value[] | { [key: string]
 
 export const isUnknown = (v: unknown): v is Unknown => v instanceof Unknown;
 
+/**
+ * What names mean where an expression is evaluated: `var.x`, `local.y`, `each.value`,
+ * `count.index`, a dynamic block's iterator. `undefined` leaves the name unknown, as without a scope.
+ */
+export interface Scope {
+  lookup(root: string, name: string): Value | undefined;
+}
+
 /** Functions whose result depends only on their arguments and that rules may need to see through. */
 const PURE_FUNCTIONS: Record<string, (args: Value[]) => Value> = {
   jsonencode: ([v]) => toJsonText(v),
@@ -44,7 +52,54 @@ const PURE_FUNCTIONS: Record<string, (args: Value[]) => Value> = {
   trimspace: ([v]) => toText(v).trim(),
   concat: (lists) => lists.flatMap((l) => (Array.isArray(l) ? l : fail('concat'))),
   join: ([sep, list]) => (Array.isArray(list) ? list.map(toText).join(toText(sep)) : fail('join')),
+  merge: (maps) => Object.assign({}, ...maps.filter((m) => m !== null).map(toObject)),
+  tomap: ([v]) => toObject(v),
+  lookup: ([map, key, ...fallback]) => {
+    const object = toObject(map);
+    const k = toText(key);
+    if (k in object) return object[k];
+    return fallback.length ? fallback[0] : fail('lookup');
+  },
+  coalesce: (args) => args.find((a) => a !== null && a !== '') ?? fail('coalesce'),
+  format: ([spec, ...args]) => formatText(toText(spec), args),
+  length: ([v]) => (typeof v === 'string' ? [...v].length : Array.isArray(v) ? v.length : Object.keys(toObject(v)).length),
+  keys: ([v]) => Object.keys(toObject(v)).sort(),
+  values: ([v]) => {
+    const object = toObject(v);
+    return Object.keys(object).sort().map((k) => object[k]);
+  },
+  element: ([list, i]) => (Array.isArray(list) && list.length ? list[((toNumber(i) % list.length) + list.length) % list.length] : fail('element')),
+  contains: ([list, v]) => (Array.isArray(list) ? list.some((x) => equal(x, v)) : fail('contains')),
+  replace: ([text, from, to]) => toText(text).split(toText(from)).join(toText(to)),
+  split: ([sep, text]) => toText(text).split(toText(sep)),
+  compact: ([list]) => (Array.isArray(list) ? list.filter((x) => x !== null && x !== '') : fail('compact')),
+  flatten: ([list]) => (Array.isArray(list) ? flattenList(list) : fail('flatten')),
+  distinct: ([list]) => (Array.isArray(list) ? list.filter((x, i) => list.findIndex((y) => equal(x, y)) === i) : fail('distinct')),
+  max: (args) => Math.max(...args.map(toNumber)),
+  min: (args) => Math.min(...args.map(toNumber)),
 };
+
+function flattenList(list: Value[]): Value[] {
+  return list.flatMap((x) => (Array.isArray(x) ? flattenList(x) : [x]));
+}
+
+function toObject(v: Value): { [key: string]: Value } {
+  if (v !== null && typeof v === 'object' && !Array.isArray(v) && !isUnknown(v)) return v;
+  return fail('map');
+}
+
+/** Terraform's format(): %s, %d, %v, %q and %%; anything else is not evaluated. */
+function formatText(spec: string, args: Value[]): string {
+  let next = 0;
+  return spec.replace(/%([%sdvq])/g, (_, verb: string) => {
+    if (verb === '%') return '%';
+    if (next >= args.length) fail('format');
+    const arg = args[next++];
+    if (verb === 'd') return String(Math.trunc(toNumber(arg)));
+    if (verb === 'q') return JSON.stringify(toText(arg));
+    return typeof arg === 'object' && arg !== null ? JSON.stringify(arg) : toText(arg);
+  });
+}
 
 class EvaluationError extends Error {}
 function fail(what: string): never {
@@ -58,21 +113,21 @@ function fail(what: string): never {
  * Evaluates a value of Terraform JSON: strings as templates, arrays and objects item by item.
  * A string that is one interpolation (`"${true}"`) yields the expression's own value, as in Terraform.
  */
-export function evaluate(value: unknown): Value {
-  if (typeof value === 'string') return evaluateTemplate(value);
-  if (Array.isArray(value)) return value.map(evaluate);
+export function evaluate(value: unknown, scope?: Scope): Value {
+  if (typeof value === 'string') return evaluateTemplate(value, scope);
+  if (Array.isArray(value)) return value.map((v) => evaluate(v, scope));
   if (value !== null && typeof value === 'object') {
     const out: { [key: string]: Value } = {};
-    for (const [k, v] of Object.entries(value)) if (k !== '//') out[k] = evaluate(v);
+    for (const [k, v] of Object.entries(value)) if (k !== '//') out[k] = evaluate(v, scope);
     return out;
   }
   return value === undefined ? null : (value as Value);
 }
 
 /** Evaluates one HCL expression in native syntax (`!false`, `"0.0.0.0/0"`, `var.x ? 1 : 2`). */
-export function evaluateExpression(text: string): Value {
+export function evaluateExpression(text: string, scope?: Scope): Value {
   try {
-    const parser = new Parser(text, 0);
+    const parser = new Parser(text, 0, scope);
     const value = parser.expression();
     parser.space();
     if (!parser.done()) return new Unknown('expression', text);
@@ -82,11 +137,11 @@ export function evaluateExpression(text: string): Value {
   }
 }
 
-function evaluateTemplate(text: string): Value {
+function evaluateTemplate(text: string, scope?: Scope): Value {
   // Most values hold no brace at all.
   if (!text.includes('{')) return text;
   try {
-    return new Parser(text, 0).template(undefined);
+    return new Parser(text, 0, scope).template(undefined);
   } catch {
     return new Unknown('expression', text);
   }
@@ -178,6 +233,7 @@ class Parser {
   constructor(
     private readonly text: string,
     private at: number,
+    private readonly scope?: Scope,
   ) {}
 
   done(): boolean {
@@ -418,40 +474,55 @@ class Parser {
     if (name === 'false') return false;
     if (name === 'null') return null;
     if (this.peek('(') || this.peek('::')) return this.call(name, start);
-    return this.reference(name, start);
+    return this.reference(name);
   }
 
-  /** `aws_kms_key.main.arn`, `data.x.y.z`, `var.x`, `local.x`, `each.value`, ...: unknown at synth. */
-  private reference(root: string, start: number): Unknown {
-    const names = [root];
-    while (this.peek('.') && /[A-Za-z_]/.test(this.text[this.at + 1] ?? '')) {
+  /**
+   * `var.x`, `local.x`, `each.value`, ...: their value when the scope knows it (later steps are
+   * then applied by postfix). Otherwise, and for `aws_kms_key.main[0].arn`, `data.x.y.z`: unknown
+   * at synth, its text with index keys evaluated where they are known (`[count.index]` -> `[0]`).
+   */
+  private reference(root: string): Value {
+    if (this.scope && this.peek('.') && /[A-Za-z_]/.test(this.text[this.at + 1] ?? '')) {
+      const save = this.at;
       this.at++;
-      names.push(this.identifier());
+      const known = this.scope.lookup(root, this.identifier());
+      if (known !== undefined) return known;
+      this.at = save;
     }
-    // Index and splat steps belong to the reference's text.
+    const names = [root];
+    let text = root;
+    let indexed: string | undefined;
     for (;;) {
-      if (this.peek('[')) {
+      if (this.peek('.') && /[A-Za-z_*]/.test(this.text[this.at + 1] ?? '')) {
+        this.at++;
+        const name = this.eat('*') ? '*' : this.identifier();
+        text += `.${name}`;
+        names.push(name);
+      } else if (this.peek('[')) {
         const save = this.at;
-        let depth = 0;
-        do {
-          const ch = this.text[this.at++];
-          if (ch === undefined) {
+        this.at++;
+        let step: string;
+        if (this.eat('*')) step = '[*]';
+        else {
+          let key: Value;
+          try {
+            key = this.expression();
+            this.expect(']');
+          } catch {
             this.at = save;
             break;
           }
-          if (ch === '[') depth++;
-          if (ch === ']') depth--;
-        } while (depth > 0);
-        if (this.at === save) break;
-      } else if (this.peek('.') && /[A-Za-z_*]/.test(this.text[this.at + 1] ?? '')) {
-        this.at++;
-        if (!this.eat('*')) this.identifier();
+          step = typeof key === 'number' || typeof key === 'string' ? `[${JSON.stringify(key)}]` : `[${this.text.slice(save + 1, this.at - 1).trim()}]`;
+        }
+        if (step === '[*]') this.expect(']');
+        text += step;
+        if (indexed === undefined && names.length === 2) indexed = step;
       } else break;
     }
-    const text = this.text.slice(start, this.at).trim();
     if (['var', 'local', 'each', 'count', 'self', 'path', 'terraform', 'module'].includes(root)) return new Unknown('variable', text);
     if (root === 'data' && names.length >= 3) return new Unknown('reference', text, `data.${names[1]}.${names[2]}`, names[3]);
-    if (names.length >= 2 && root.includes('_')) return new Unknown('reference', text, `${root}.${names[1]}`, names[2]);
+    if (names.length >= 2 && root.includes('_')) return new Unknown('reference', text, `${root}.${names[1]}${indexed ?? ''}`, names[2]);
     return new Unknown('variable', text);
   }
 
@@ -535,7 +606,7 @@ class Parser {
       const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => l.match(/^\s*/)![0].length));
       body = lines.map((l) => l.slice(indent)).join('\n');
     }
-    return new Parser(body, 0).template(undefined);
+    return new Parser(body, 0, this.scope).template(undefined);
   }
 }
 

@@ -1,4 +1,6 @@
 import { CORE_KEYS } from '../../model/ownership-record';
+import { DEFAULT_TAG_ALIASES, withTagAliases } from '../../model/tag-aliases';
+import { configurationScope, resolveBody, resourceInstances } from './resource-instances';
 import type { Json, TerraformConfiguration } from './terraform-output';
 
 /** One resource of the synthesized Terraform, with what the analysis needs already read out. */
@@ -22,6 +24,10 @@ export interface ResourceRecord {
    * service tag, what `inferOwnership` decides. Guardrails judge `tags`; every tool allocates by this.
    */
   readonly ownership: Readonly<Record<string, string>>;
+  /** Set when count or for_each is not known before a plan: this record stands for an unknown number of instances. */
+  readonly unknownInstances?: string;
+  /** Read from a plan: every value not literal is known only after apply. */
+  readonly planned?: boolean;
 }
 
 /** `<stack>/<address>`: a resource's key across every stack of an output. */
@@ -94,33 +100,35 @@ export function topicsToTags(topics: unknown, keys: readonly string[]): Record<s
 /** Every managed resource of every configuration, in a stable order, owned by its own tags only (see readResources). */
 export function indexResources(configurations: readonly TerraformConfiguration[]): ResourceRecord[] {
   const records: ResourceRecord[] = [];
+  const organisation = configurations.find((c) => c.metadata?.organisation)?.metadata?.organisation;
   for (const config of configurations) {
-    const providers = providerConfigs(config.json);
+    // Provider arguments may come from variables (`region = var.region`): read them resolved.
+    const providers = providerConfigs(config.planned ? config.json : { provider: resolveBody(config.json.provider ?? {}, configurationScope(config.json)) });
     const ownershipKeys = config.metadata?.organisation?.requiredKeys ?? CORE_KEYS;
-    for (const type of Object.keys(config.json.resource ?? {}).sort()) {
-      const byName = config.json.resource[type] as Json;
-      for (const name of Object.keys(byName).sort()) {
-        const body = (Array.isArray(byName[name]) ? byName[name][0] : byName[name]) as Json;
-        const provider = type.split('_')[0];
-        const providerConfig = providers.get(literal(body.provider)?.replace(/^\$\{|\}$/g, '') ?? provider) ?? providers.get(provider);
-        let tags: Record<string, string>;
-        if (provider === 'kubernetes') tags = literalMap(block(body.metadata)?.labels);
-        else if (provider === 'github') tags = topicsToTags(body.topics, ownershipKeys);
-        else tags = { ...(providerConfig?.defaultTags ?? {}), ...literalMap(body.tags) };
-        records.push({
-          stack: config.stack,
-          type,
-          name,
-          address: `${type}.${name}`,
-          body,
-          constructPath: body['//']?.metadata?.path,
-          provider,
-          region: providerConfig?.region,
-          accountId: providerConfig?.accountId,
-          tags,
-          ownership: tags,
-        });
-      }
+    const aliases = organisation?.tagAliases ?? DEFAULT_TAG_ALIASES;
+    for (const { type, name, address, body, unknownInstances } of resourceInstances(config)) {
+      const provider = type.split('_')[0];
+      const providerConfig = providers.get(typeof body.provider === 'string' ? body.provider.replace(/^\$\{|\}$/g, '') : provider) ?? providers.get(provider);
+      let tags: Record<string, string>;
+      if (provider === 'kubernetes') tags = literalMap(block(body.metadata)?.labels);
+      else if (provider === 'github') tags = topicsToTags(body.topics, ownershipKeys);
+      else tags = { ...(providerConfig?.defaultTags ?? {}), ...literalMap(body.tags) };
+      tags = withTagAliases(tags, aliases);
+      records.push({
+        stack: config.stack,
+        type,
+        name,
+        address,
+        body,
+        ...(unknownInstances ? { unknownInstances } : {}),
+        ...(config.planned ? { planned: true } : {}),
+        constructPath: body['//']?.metadata?.path,
+        provider,
+        region: providerConfig?.region,
+        accountId: providerConfig?.accountId,
+        tags,
+        ownership: tags,
+      });
     }
   }
   return records;

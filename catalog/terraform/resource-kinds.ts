@@ -49,7 +49,7 @@ export const PRIMARY_TYPES: Readonly<Record<string, KindRule>> = {
 export const DATA_STORE_KINDS: ReadonlySet<ResourceKind> = new Set(['database', 'cache', 'queue', 'topic', 'bucket']);
 
 const referenceCache = new WeakMap<object, string[]>();
-const REFERENCE = /\b([a-z][a-z0-9]*_[a-z0-9_]+)\.([A-Za-z_][A-Za-z0-9_-]*)\.[a-z_]/g;
+const REFERENCE = /\b([a-z][a-z0-9]*_[a-z0-9_]+)\.([A-Za-z_][A-Za-z0-9_-]*)(\[(?:\d+|"[^"\\]*")\])?\.[a-z_]/g;
 
 /** Every string inside a value that holds an interpolation. */
 function interpolations(value: unknown, out: string[]): string[] {
@@ -70,7 +70,7 @@ export function referencedAddresses(value: unknown): string[] {
   if (cached) return cached;
   const found = new Set<string>();
   for (const text of interpolations(value, [])) {
-    for (const m of text.matchAll(REFERENCE)) if (m[1] !== 'data' && m[1] !== 'var' && m[1] !== 'local') found.add(`${m[1]}.${m[2]}`);
+    for (const m of text.matchAll(REFERENCE)) if (m[1] !== 'data' && m[1] !== 'var' && m[1] !== 'local') found.add(`${m[1]}.${m[2]}${m[3] ?? ''}`);
   }
   const list = [...found];
   if (cacheable) referenceCache.set(value as object, list);

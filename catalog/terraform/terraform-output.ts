@@ -3,6 +3,7 @@ import * as path from 'path';
 import { GroundworkError } from '../../model/errors';
 import { checkStackMetadata, METADATA_KEY, OrganisationMetadata, StackMetadata } from '../../model/golden-path-metadata';
 import { compareText } from '../../model/stable-json';
+import type { ResourceInstance } from './resource-instances';
 
 export type Json = Record<string, any>;
 
@@ -14,6 +15,8 @@ export interface TerraformConfiguration {
   readonly files: readonly string[];
   readonly json: Json;
   readonly metadata?: StackMetadata;
+  /** Read from a plan (`terraform show -json`): its resource instances with planned values, already resolved. */
+  readonly planned?: readonly ResourceInstance[];
 }
 
 function parseFile(file: string, shown: string): Json {

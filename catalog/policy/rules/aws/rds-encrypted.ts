@@ -1,5 +1,5 @@
 import { isUnknown } from '../../../terraform/hcl-expression';
-import { boolAttribute, kmsKeyAttribute, unknownAttribute } from '../../attributes';
+import { boolAttribute, kmsKeyAttribute, stringAttribute, unknownAttribute } from '../../attributes';
 import { COMPLIANT, defineRule, nonCompliant } from '../../rule';
 
 export default defineRule(__filename, {
@@ -9,6 +9,8 @@ export default defineRule(__filename, {
   check: (r) => {
     const encrypted = boolAttribute(r.body.storage_encrypted);
     if (encrypted === true) return COMPLIANT;
+    // Aurora Serverless v1 clusters are always encrypted (AWS refuses to create one without it).
+    if (r.type === 'aws_rds_cluster' && stringAttribute(r.body.engine_mode) === 'serverless') return COMPLIANT;
     // A KMS key only encrypts with storage_encrypted unset (RDS infers it); false with a key is refused by AWS.
     const key = kmsKeyAttribute(r.body.kms_key_id);
     if (encrypted === undefined && key === 'key') return COMPLIANT;

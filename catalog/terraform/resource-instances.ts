@@ -1,0 +1,251 @@
+/**
+ * The resource instances a Terraform JSON configuration declares, with what can be known before
+ * a plan already evaluated: variable defaults, locals and the pure functions of the expression
+ * evaluator, `count` and `for_each` expanded, `dynamic` blocks written out. What stays unknown
+ * keeps its expression as written, so every tool still sees it as not a literal.
+ */
+import { GroundworkError } from '../../model/errors';
+import { compareText } from '../../model/stable-json';
+import { evaluate, isUnknown, Scope, Value } from './hcl-expression';
+import type { Json, TerraformConfiguration } from './terraform-output';
+
+/** One instance of a resource block (`aws_instance.web[0]`), or the block itself without count/for_each. */
+export interface ResourceInstance {
+  readonly type: string;
+  readonly name: string;
+  /** Terraform address: `aws_instance.web`, `aws_instance.web[0]`, `aws_instance.web["a"]`, `module.x.aws_instance.web`. */
+  readonly address: string;
+  readonly body: Json;
+  /** Set when count or for_each is an expression not known before a plan: how many instances there are is unknown. */
+  readonly unknownInstances?: string;
+}
+
+/** Something a report could not look into, said in every report instead of silence. */
+export interface NotAnalysed {
+  readonly stack: string;
+  readonly address: string;
+  readonly reason: string;
+}
+
+/** More instances than this from one block is a mistake (or hostile), not a plan to price. */
+export const MAX_INSTANCES = 10_000;
+
+/** Keys of a resource body that are Terraform's meta-arguments, not the resource's own arguments. */
+const META_ARGUMENTS = new Set(['//', 'count', 'for_each', 'provider', 'depends_on', 'lifecycle', 'provisioner', 'connection']);
+
+/** Strings worth evaluating: they name something a scope knows, or call a function that may fold. */
+const RESOLVABLE = /\b(var|local|each|count)\.|\b(merge|lookup|concat|format|tomap|coalesce|tostring|tonumber|tobool|lower|upper|join|element|length|keys|values|replace|split|compact|flatten|distinct|contains|min|max)\(/;
+
+const items = (value: unknown): Json[] => (Array.isArray(value) ? value : value && typeof value === 'object' ? [value] : []) as Json[];
+
+/** Variable defaults and locals of a configuration (locals evaluated lazily, cycles left unknown). */
+export function configurationScope(json: Json): Scope {
+  const variables = new Map<string, Value>();
+  for (const vars of items(json.variable)) {
+    for (const [name, raw] of Object.entries(vars)) {
+      const body = items(raw)[0];
+      // A default is a value, not an expression: its strings are taken literally.
+      if (body && 'default' in body) variables.set(name, fromJson(body.default));
+    }
+  }
+  const locals = new Map<string, unknown>();
+  for (const block of items(json.locals)) for (const [name, raw] of Object.entries(block)) locals.set(name, raw);
+  const evaluated = new Map<string, Value>();
+  const evaluating = new Set<string>();
+  const documentBodies = json.data?.aws_iam_policy_document ?? {};
+  const scope: Scope = {
+    lookup(root, name) {
+      if (root === 'var') return variables.get(name);
+      if (root !== 'local' || !locals.has(name) || evaluating.has(name)) return undefined;
+      if (!evaluated.has(name)) {
+        evaluating.add(name);
+        evaluated.set(name, evaluate(locals.get(name), scope));
+        evaluating.delete(name);
+      }
+      return evaluated.get(name);
+    },
+  };
+  const documents = new Map<string, string>();
+  policyDocuments.set(scope, documents);
+  for (const [name, raw] of Object.entries<unknown>(documentBodies)) {
+    const body = items(raw)[0];
+    const text = body && policyDocument(body, scope);
+    if (text) documents.set(name, text);
+  }
+  return scope;
+}
+
+function fromJson(value: unknown): Value {
+  if (Array.isArray(value)) return value.map(fromJson);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fromJson(v)]));
+  return value === undefined ? null : (value as Value);
+}
+
+/** The IAM policy documents (data.aws_iam_policy_document) a scope's configuration declares, as `${jsonencode(...)}`. */
+const policyDocuments = new WeakMap<Scope, ReadonlyMap<string, string>>();
+
+function withNames(outer: Scope, names: Record<string, Record<string, Value>>): Scope {
+  const scope: Scope = { lookup: (root, name) => (root in names ? names[root][name] : outer.lookup(root, name)) };
+  const documents = policyDocuments.get(outer);
+  if (documents) policyDocuments.set(scope, documents);
+  return scope;
+}
+
+/** HCL text of a value; unknown parts as the expressions they are (so references stay references). */
+function hclText(value: Value): string {
+  if (isUnknown(value)) return `(${value.text})`;
+  if (typeof value === 'string') return JSON.stringify(value).replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
+  if (Array.isArray(value)) return `[${value.map(hclText).join(', ')}]`;
+  if (value !== null && typeof value === 'object') return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)} = ${hclText(v)}`).join(', ')}}`;
+  return String(value);
+}
+
+const IAM_KEYS: Record<string, string> = { sid: 'Sid', effect: 'Effect', actions: 'Action', not_actions: 'NotAction', resources: 'Resource', not_resources: 'NotResource' };
+
+/**
+ * A data.aws_iam_policy_document as the policy it produces, written `${jsonencode({...})}` like
+ * cdktf does; undefined when it merges other documents (not evaluated).
+ */
+function policyDocument(body: Json, scope: Scope): string | undefined {
+  if (body.source_policy_documents || body.override_policy_documents || body.source_json || body.override_json) return undefined;
+  const resolved = resolveBody(body, scope) as Json;
+  const statements: Value[] = items(resolved.statement).map((s) => {
+    const out: { [key: string]: Value } = { Effect: 'Allow' };
+    for (const [key, name] of Object.entries(IAM_KEYS)) if (s[key] !== undefined) out[name] = evaluate(s[key], scope);
+    for (const [key, name] of [['principals', 'Principal'], ['not_principals', 'NotPrincipal']]) {
+      const principals = items(s[key]);
+      if (principals.length) out[name] = Object.fromEntries(principals.map((p) => [String(p.type), evaluate(p.identifiers, scope)]));
+    }
+    const conditions = items(s.condition);
+    if (conditions.length) {
+      const byTest: { [key: string]: { [key: string]: Value } } = {};
+      for (const c of conditions) (byTest[String(c.test)] ??= {})[String(c.variable)] = evaluate(c.values, scope);
+      out.Condition = byTest;
+    }
+    return out;
+  });
+  return `\${jsonencode(${hclText({ Version: typeof resolved.version === 'string' ? resolved.version : '2012-10-17', Statement: statements })})}`;
+}
+
+/** An evaluated value written back as Terraform JSON: literal strings escaped, unknown parts as their expression. */
+export function toTerraformJson(value: Value): unknown {
+  if (isUnknown(value)) return `\${${value.text}}`;
+  // Replacer functions: a replacement string would read `$$` as one `$`. Writes Terraform's escapes $${ and %%{.
+  if (typeof value === 'string') return value.replace(/\$\{/g, () => '$${').replace(/%\{/g, '%%{');
+  if (Array.isArray(value)) return value.map(toTerraformJson);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toTerraformJson(v)]));
+  return value;
+}
+
+/** `${data.aws_iam_policy_document.x.json}`, the common way to write an IAM policy. */
+const POLICY_DOCUMENT = /^\$\{\s*data\.aws_iam_policy_document\.([A-Za-z_][A-Za-z0-9_-]*)\.json\s*\}$/;
+
+function resolveString(text: string, scope: Scope, iterators: readonly string[]): unknown {
+  const document = POLICY_DOCUMENT.exec(text);
+  if (document) return policyDocuments.get(scope)?.get(document[1]) ?? text;
+  if (!text.includes('${') || !(RESOLVABLE.test(text) || iterators.some((i) => text.includes(`${i}.`)))) return text;
+  const value = evaluate(text, scope);
+  // Wholly unknown: keep it as written (findings quote it); partly known: the known parts resolved.
+  if (isUnknown(value)) return text;
+  return toTerraformJson(value);
+}
+
+/** A body with every resolvable value evaluated and its `dynamic` blocks written out as blocks. */
+export function resolveBody(body: unknown, scope: Scope, iterators: readonly string[] = []): unknown {
+  if (typeof body === 'string') return resolveString(body, scope, iterators);
+  if (Array.isArray(body)) return body.map((item) => resolveBody(item, scope, iterators));
+  if (body === null || typeof body !== 'object') return body;
+  const out: Json = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (key === 'dynamic') continue;
+    out[key] = META_ARGUMENTS.has(key) ? value : resolveBody(value, scope, iterators);
+  }
+  for (const dynamic of items((body as Json).dynamic)) {
+    for (const [blockName, specs] of Object.entries(dynamic)) {
+      for (const spec of items(specs)) {
+        const expanded = expandDynamic(blockName, spec, scope, iterators);
+        if (expanded) out[blockName] = [...items(out[blockName]), ...expanded];
+        else out.dynamic = { ...(out.dynamic ?? {}), [blockName]: [...items(out.dynamic?.[blockName]), spec] };
+      }
+    }
+  }
+  return out;
+}
+
+/** A `dynamic` block's instances, or undefined when its for_each is unknown (kept as written). */
+function expandDynamic(blockName: string, spec: Json, scope: Scope, iterators: readonly string[]): Json[] | undefined {
+  const iterator = typeof spec.iterator === 'string' ? spec.iterator : blockName;
+  const collection = evaluate(spec.for_each, scope);
+  const entries = collectionEntries(collection);
+  if (!entries) return undefined;
+  const content = items(spec.content)[0] ?? {};
+  return entries.map(([key, value]) => resolveBody(content, withNames(scope, { [iterator]: { key, value } }), [...iterators, iterator]) as Json);
+}
+
+/** The (key, value) pairs of a for_each collection: a map's entries or a set's items, sorted as Terraform does. */
+function collectionEntries(collection: Value): Array<[Value, Value]> | undefined {
+  if (isUnknown(collection) || collection === null || typeof collection !== 'object') return undefined;
+  if (Array.isArray(collection)) {
+    if (collection.some((item) => isUnknown(item))) return undefined;
+    return collection.map((item, i) => [typeof item === 'string' ? item : i, item]);
+  }
+  return Object.keys(collection)
+    .sort(compareText)
+    .map((k) => [k, collection[k]]);
+}
+
+/** Every instance of every resource block of a configuration, in a stable order. */
+export function resourceInstances(config: TerraformConfiguration): ResourceInstance[] {
+  if (config.planned) return [...config.planned];
+  const scope = configurationScope(config.json);
+  const instances: ResourceInstance[] = [];
+  for (const type of Object.keys(config.json.resource ?? {}).sort()) {
+    const byName = config.json.resource[type] as Json;
+    for (const name of Object.keys(byName).sort()) {
+      const body = (Array.isArray(byName[name]) ? byName[name][0] : byName[name]) as Json;
+      instances.push(...expandBlock(config.stack, type, name, body, scope));
+    }
+  }
+  return instances;
+}
+
+function expandBlock(stack: string, type: string, name: string, body: Json, scope: Scope): ResourceInstance[] {
+  const address = `${type}.${name}`;
+  const resolve = (s: Scope, iterators: string[]) => resolveBody(body, s, iterators) as Json;
+  if (body.count !== undefined && body.count !== null) {
+    const count = evaluate(body.count, scope);
+    if (isUnknown(count)) return [{ type, name, address, body: resolve(scope, []), unknownInstances: `count is ${JSON.stringify(body.count)}, not known before a plan` }];
+    const n = typeof count === 'string' && /^\d+$/.test(count) ? Number(count) : count;
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > MAX_INSTANCES) {
+      throw new GroundworkError(`${stack}: ${address} sets count to ${JSON.stringify(body.count)}, which is not a whole number of instances from 0 to ${MAX_INSTANCES}.`);
+    }
+    return Array.from({ length: n }, (_, i) => ({ type, name, address: `${address}[${i}]`, body: resolve(withNames(scope, { count: { index: i } }), ['count']) }));
+  }
+  if (body.for_each !== undefined && body.for_each !== null) {
+    const collection = evaluate(body.for_each, scope);
+    const entries = collectionEntries(collection);
+    if (!entries) return [{ type, name, address, body: resolve(scope, []), unknownInstances: `for_each is ${JSON.stringify(body.for_each)}, not known before a plan` }];
+    if (entries.length > MAX_INSTANCES) throw new GroundworkError(`${stack}: ${address} sets for_each to ${entries.length} items, more than the ${MAX_INSTANCES} instances one block may have.`);
+    return entries.map(([key, value]) => ({
+      type,
+      name,
+      address: `${address}[${JSON.stringify(key)}]`,
+      body: resolve(withNames(scope, { each: { key, value } }), ['each']),
+    }));
+  }
+  return [{ type, name, address, body: resolve(scope, []) }];
+}
+
+/** Module calls of the configurations: their resources are not in the JSON, only in a plan. */
+export function notAnalysedModules(configurations: readonly TerraformConfiguration[]): NotAnalysed[] {
+  const found: NotAnalysed[] = [];
+  for (const config of configurations) {
+    if (config.planned) continue;
+    for (const modules of items(config.json.module)) {
+      for (const name of Object.keys(modules).sort(compareText)) {
+        found.push({ stack: config.stack, address: `module.${name}`, reason: 'not analysed (module): run on a plan (terraform show -json) to include its resources' });
+      }
+    }
+  }
+  return found;
+}
