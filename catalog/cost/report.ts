@@ -1,7 +1,7 @@
 import { formatUsd } from '../../model/money';
 import { stringify } from 'csv-stringify/sync';
 import { groupBy } from '../../model/group-by';
-import { markdownText as md } from '../markdown';
+import { markdownText as md } from '../../model/markdown-text';
 import { compareText } from '../../model/stable-json';
 import { CostLine, Estimate, FREE_TIER_TYPE, NotPricedResource, Provenance, UNALLOCATED } from './estimate';
 import { HOURS_PER_MONTH } from './pricers';

@@ -1,3 +1,5 @@
+import { formatUsd } from '../../model/money';
+import { markdownText } from '../../model/markdown-text';
 import type { CostDelta, NamedCostDelta, PrReport } from './report-model';
 
 /** Marks the one comment per pull request that the workflow creates, then updates. */
@@ -8,17 +10,9 @@ export const PLAN_DIGEST_PREFIX = '<!-- groundwork-plan-digests: ';
 export const GITHUB_COMMENT_LIMIT = 65536;
 
 /** Text from the Terraform or the reports as inert Markdown: no markup, links, mentions or line breaks. */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_{}[\]()#+!|~$]/g, (c) => `\\${c}`)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/@/g, '&#64;')
-    .replace(/\r?\n|\r/g, ' ');
-}
+export const escapeMarkdown = markdownText;
 
-const money = (n: number) => `$${Math.abs(n).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const money = (n: number) => formatUsd(Math.abs(n));
 const signed = (n: number) => `${n < 0 ? '−' : n > 0 ? '+' : '±'}${money(n)}`;
 const percent = (d: CostDelta) => (d.percent === null ? 'new' : `${d.percent > 0 ? '+' : ''}${d.percent}%`);
 const costCells = (d: CostDelta) => `${money(d.old)} | ${money(d.new)} | ${signed(d.difference)} | ${percent(d)}`;

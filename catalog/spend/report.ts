@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { formatMoney } from '../../model/money';
-import { markdownText as md } from '../markdown';
+import { markdownText as md } from '../../model/markdown-text';
 import type { Reconciliation } from './reconcile';
 import type { SpendReport, SpendRow } from './spend';
 
