@@ -32,6 +32,11 @@ export interface BucketProps {
   readonly forLogDelivery?: boolean;
 }
 
+/** The bucket-policy statement that refuses every request not made over TLS. */
+export function denyInsecureTransport(bucketArn: string): Record<string, unknown> {
+  return { Sid: 'DenyInsecureTransport', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: [bucketArn, `${bucketArn}/*`], Condition: { Bool: { 'aws:SecureTransport': 'false' } } };
+}
+
 /** A bucket a service can be granted: one Groundwork created, or one that exists already (Bucket.fromAttributes). */
 export interface IBucket extends IConstruct {
   readonly bucketName: string;
@@ -133,14 +138,7 @@ export class Bucket extends BucketBase {
         },
       ],
     });
-    this.policyStatements.push({
-      Sid: 'DenyInsecureTransport',
-      Effect: 'Deny',
-      Principal: '*',
-      Action: 's3:*',
-      Resource: [this.bucket.arn, `${this.bucket.arn}/*`],
-      Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-    });
+    this.policyStatements.push(denyInsecureTransport(this.bucket.arn));
     // Lazy: a bucket has one policy, and other constructs add to it (addToResourcePolicy).
     new S3BucketPolicy(this, 'policy', {
       bucket: this.bucket.id,

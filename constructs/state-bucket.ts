@@ -1,3 +1,4 @@
+import { denyInsecureTransport } from './bucket';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3BucketOwnershipControls } from '@cdktf/provider-aws/lib/s3-bucket-ownership-controls';
 import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
@@ -57,16 +58,7 @@ export class StateBucket extends Construct {
       bucket: this.bucket.id,
       policy: Fn.jsonencode({
         Version: '2012-10-17',
-        Statement: [
-          {
-            Sid: 'DenyInsecureTransport',
-            Effect: 'Deny',
-            Principal: '*',
-            Action: 's3:*',
-            Resource: [this.bucket.arn, `${this.bucket.arn}/*`],
-            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-          },
-        ],
+        Statement: [denyInsecureTransport(this.bucket.arn)],
       }),
       dependsOn: [publicAccess],
     });
