@@ -116,6 +116,9 @@ export interface CheckedAction {
   /** deployment/<name> or cronjob/<name>. */
   readonly workload: string;
   readonly replicas?: number;
+  /** The environment's region and EKS cluster (its kubeconfig context, named as the cluster). */
+  readonly region: string;
+  readonly cluster: string;
 }
 
 /** The operations workflow's input validation: every input checked before anything touches a cluster. */
@@ -127,7 +130,17 @@ export function checkAction(root: string, request: CheckRequest): CheckedAction 
   const replicas = operation === 'scale' ? replicaCount(service, request.replicas) : undefined;
   if (operation !== 'scale' && request.replicas !== undefined && request.replicas !== '') refuse(`--replicas applies to scale only, not ${operation}.`);
   const kind = operationsOf(service.definition).includes('scale') ? 'deployment' : 'cronjob';
-  return { operation, service: service.name, environment: request.environment, namespace: service.name, workload: `${kind}/${service.name}`, ...(replicas !== undefined ? { replicas } : {}) };
+  const settings = loadSettings(root).environments[request.environment];
+  return {
+    operation,
+    service: service.name,
+    environment: request.environment,
+    namespace: service.name,
+    workload: `${kind}/${service.name}`,
+    ...(replicas !== undefined ? { replicas } : {}),
+    region: settings.region,
+    cluster: settings.kubernetes?.configContext ?? request.environment,
+  };
 }
 
 /** A one-line change to a service file, not yet written. */

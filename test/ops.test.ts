@@ -101,7 +101,7 @@ describe('bad input: one sentence, nothing changed, exit 1', () => {
 test('check prints what the workflow acts on', () => {
   const result = ops(projectCopy(), 'check', 'scale', 'checkout', '--env', 'production', '--replicas', '5');
   expect(result.status).toBe(0);
-  expect(result.stdout).toBe('operation=scale\nservice=checkout\nenvironment=production\nnamespace=checkout\nworkload=deployment/checkout\nreplicas=5\n');
+  expect(result.stdout).toBe('operation=scale\nservice=checkout\nenvironment=production\nnamespace=checkout\nworkload=deployment/checkout\nreplicas=5\nregion=eu-west-1\ncluster=acme-production\n');
 });
 
 test('rollback in code: the version before the current one, from the file\'s git history', () => {
