@@ -1,5 +1,6 @@
 import { BranchProtection } from '@cdktf/provider-github/lib/branch-protection';
 import { Repository as GithubRepository } from '@cdktf/provider-github/lib/repository';
+import { RepositoryDependabotSecurityUpdates } from '@cdktf/provider-github/lib/repository-dependabot-security-updates';
 import { RepositoryFile } from '@cdktf/provider-github/lib/repository-file';
 import { TeamRepository } from '@cdktf/provider-github/lib/team-repository';
 import { Construct } from 'constructs';
@@ -9,7 +10,8 @@ import type { GithubTeam } from './github-team';
 import { terraformLiteral } from './literal';
 import { checkChoice } from './literal-rules';
 import { checkName, checkRange, NAME_RULES } from './names';
-import { serviceCiWorkflow } from './service-ci-workflow';
+import { dependabotConfig, DependabotEcosystem } from './dependabot-config';
+import { CI_STATUS_CHECK, serviceCiWorkflow } from './service-ci-workflow';
 import type { Ownership } from './ownership';
 
 export interface RepositoryProps {
@@ -36,12 +38,16 @@ export interface RepositoryProps {
    * the platform's GitHub team in CODEOWNERS. @default no CI workflow file
    */
   readonly ci?: { readonly image: string; readonly platformTeam: GithubTeam };
+  /** Ecosystems Dependabot keeps up to date in `.github/dependabot.yml`. @default ['github-actions'] */
+  readonly dependabot?: readonly DependabotEcosystem[];
 }
 
 /**
  * A service's GitHub repository: private by default, the default branch protected (reviews from
- * code owners, no force pushes, admins included), CODEOWNERS naming the owning team, the team's
- * access, and the ownership as topics.
+ * code owners, no force pushes, admins included, the CI workflow's check required), CODEOWNERS
+ * naming the owning team, the team's access, and the ownership as topics. Security as code:
+ * secret scanning with push protection, Dependabot alerts and security updates, and a
+ * dependabot.yml for the repository's ecosystems.
  */
 export class Repository extends Construct {
   readonly repository: GithubRepository;
@@ -77,7 +83,14 @@ export class Repository extends Construct {
       vulnerabilityAlerts: true,
       archiveOnDestroy: true,
       topics: [...this.topics],
+      // Public repositories have these for free; private and internal ones through GitHub Advanced Security.
+      securityAndAnalysis: {
+        ...(props.visibility === 'public' ? {} : { advancedSecurity: { status: 'enabled' } }),
+        secretScanning: { status: 'enabled' },
+        secretScanningPushProtection: { status: 'enabled' },
+      },
     });
+    new RepositoryDependabotSecurityUpdates(this, 'dependabot-security-updates', { repository: this.repository.name, enabled: true });
     new BranchProtection(this, 'default-branch-protection', {
       repositoryId: this.repository.nodeId,
       pattern: this.defaultBranch,
@@ -86,6 +99,8 @@ export class Repository extends Construct {
       allowsDeletions: false,
       requireConversationResolution: true,
       requiredPullRequestReviews: [{ requiredApprovingReviewCount: requiredReviews, requireCodeOwnerReviews: true, dismissStaleReviews: true }],
+      // The platform's CI job must pass, on the branch as it will be merged.
+      ...(props.ci ? { requiredStatusChecks: [{ strict: true, contexts: [CI_STATUS_CHECK] }] } : {}),
     });
     new RepositoryFile(this, 'codeowners', {
       repository: this.repository.name,
@@ -105,6 +120,14 @@ export class Repository extends Construct {
         overwriteOnCreate: true,
       });
     }
+    new RepositoryFile(this, 'dependabot-config', {
+      repository: this.repository.name,
+      branch: this.defaultBranch,
+      file: '.github/dependabot.yml',
+      content: dependabotConfig(props.dependabot ?? ['github-actions']),
+      commitMessage: 'Set the Dependabot configuration from the Groundwork template',
+      overwriteOnCreate: true,
+    });
     new TeamRepository(this, 'team-access', { teamId: props.team.teamId, repository: this.repository.name, permission: 'maintain' });
   }
 }

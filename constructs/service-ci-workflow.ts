@@ -1,5 +1,8 @@
 import { GroundworkError } from '../model/errors';
 
+/** The check the workflow's build job reports, required on the default branch. */
+export const CI_STATUS_CHECK = 'build';
+
 /**
  * The vetted CI workflow every container golden-path repository gets (`.github/workflows/ci.yml`):
  * build and test on pull requests and pushes, and on main push the image to the organisation's

@@ -9,7 +9,8 @@ import { NAME_PATTERN } from '../model/ownership-record';
 import { CONTAINER_DEFAULTS, CPU_QUANTITY, MEMORY_QUANTITY, quantityProblem } from '../constructs/container-spec';
 import { LITERAL_RULES } from '../constructs/literal-rules';
 
-export type OptionType = 'string' | 'integer' | 'boolean' | 'list';
+/** integer-map: whole numbers per environment name, e.g. `{ production: 4 }`. */
+export type OptionType = 'string' | 'integer' | 'boolean' | 'list' | 'integer-map';
 
 export interface GoldenPathOption {
   /** Command-line flag without dashes, e.g. replicas. */
@@ -79,8 +80,22 @@ export const storeOptions = (queue: boolean): GoldenPathOption[] => [
 /** Replica options of the long-running workload golden paths. */
 export const REPLICA_OPTIONS: readonly GoldenPathOption[] = [
   { flag: 'replicas', prop: 'replicas', type: 'integer', description: 'minimum replicas', default: '2 in production, 1 elsewhere', min: 1, max: 100 },
+  { flag: 'replicas-in', prop: 'replicasIn', type: 'integer-map', description: 'minimum replicas per environment, over replicas (npm run ops -- scale writes it)', default: 'replicas', min: 1, max: 100, propOnly: true },
   { flag: 'max-replicas', prop: 'maxReplicas', type: 'integer', description: 'maximum replicas the autoscaler may add', default: 'a multiple of replicas', min: 1, max: 1000, propOnly: true },
 ];
+
+export type Operation = 'restart' | 'rollback' | 'scale';
+
+/**
+ * Day-2 operations a golden path's services get: a long-running workload (replicas) can be
+ * restarted, scaled and rolled back; a container that runs on a schedule rolled back (in code);
+ * anything else (a static site) has none.
+ */
+export function operationsOf(definition: GoldenPathDefinition): Operation[] {
+  const flags = new Set(definition.options.map((o) => o.flag));
+  if (flags.has('replicas')) return ['restart', 'rollback', 'scale'];
+  return flags.has('version') ? ['rollback'] : [];
+}
 
 /** Every option of a golden path: those all golden paths share, then its own. */
 export function allOptions(definition: GoldenPathDefinition): GoldenPathOption[] {

@@ -10,6 +10,8 @@ export type { Lifecycle } from './service-base';
 export interface HttpServiceProps extends GoldenPathProps, ContainerProps, DataStoreProps {
   /** Minimum replicas. @default 2 in production, 1 elsewhere */
   readonly replicas?: number;
+  /** Minimum replicas per environment, over `replicas` (`npm run ops -- scale` writes it). @default replicas */
+  readonly replicasIn?: Readonly<Record<string, number>>;
   /** @default 3 × replicas */
   readonly maxReplicas?: number;
   /** @default 8080 */
@@ -52,7 +54,7 @@ export class HttpService extends GoldenPathService {
         image: this.imageOf(props),
         partOf: props.system,
         component: 'api',
-        replicas: props.replicas,
+        replicas: this.replicasFor(props, envName),
         maxReplicas: props.maxReplicas,
         cpu: props.cpu,
         memory: props.memory,

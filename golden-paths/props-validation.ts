@@ -16,6 +16,14 @@ export function propValueProblem(option: GoldenPathOption, value: unknown): stri
       if (typeof value !== 'number') return `must be ${range}, not ${typeOf(value)}`;
       return Number.isInteger(value) && (option.min === undefined || value >= option.min) && (option.max === undefined || value <= option.max) ? undefined : `must be ${range}`;
     }
+    case 'integer-map': {
+      if (!value || typeof value !== 'object' || Array.isArray(value)) return `must map environment names to whole numbers from ${option.min} to ${option.max}, not ${typeOf(value)}`;
+      for (const [key, item] of Object.entries(value)) {
+        const problem = propValueProblem({ ...option, type: 'integer' }, item);
+        if (problem) return `has ${shown(item)} for ${key}, which ${problem}`;
+      }
+      return undefined;
+    }
     case 'list':
       return Array.isArray(value) && value.every((v) => typeof v === 'string') ? undefined : `must be a list of names, not ${typeOf(value)}`;
     default: {

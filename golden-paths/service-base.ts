@@ -1,11 +1,12 @@
 import { TerraformStack } from 'cdktf';
 import { GroundworkError } from '../model/errors';
-import { platformTeam } from '../model/organisation-settings';
+import { operationsWorkflowUrl, platformTeam } from '../model/organisation-settings';
 import type { ServiceMetadata } from '../model/golden-path-metadata';
 import { recordService } from '../constructs/metadata-writer';
 import { Ownership, OwnershipInput } from '../constructs/ownership';
 import { Repository } from '../constructs/repository';
-import { CONTAINER_OPTIONS, DEFAULT_VERSION, GoldenPathDefinition, serviceNameProblem } from './golden-path-definition';
+import { ServiceDocs } from '../constructs/service-docs';
+import { CONTAINER_OPTIONS, DEFAULT_VERSION, GoldenPathDefinition, operationsOf, serviceNameProblem } from './golden-path-definition';
 import type { Organisation } from './organisation';
 import { checkGoldenPathProps } from './props-validation';
 
@@ -47,6 +48,15 @@ export interface ContainerProps {
   readonly memory?: string;
 }
 
+/** What a service's observability offers the catalog and the runbook in one environment. */
+export interface ObservabilityLinks {
+  readonly dashboardUrl: string;
+  readonly alarmsUrl: string;
+  readonly logsUrl: string;
+  readonly logGroupName: string;
+  readonly alarmNames: readonly string[];
+}
+
 /** Validates a service name before it becomes a construct id anywhere. */
 export function checkServiceName(name: string): void {
   const problem = serviceNameProblem(name);
@@ -64,6 +74,8 @@ export abstract class GoldenPathService {
   readonly environmentNames: readonly string[];
   protected readonly input: OwnershipInput;
   private readonly observability: Record<string, { dashboard: string; alarms: string; logs: string }> = {};
+  /** What the runbook lists per environment. */
+  private readonly watched: Record<string, ObservabilityLinks> = {};
   private readonly stacks = new Set<TerraformStack>();
 
   protected constructor(
@@ -85,13 +97,26 @@ export abstract class GoldenPathService {
       description: base.description,
       visibility: base.visibility,
       // Container golden paths get the platform's CI workflow (build, test, push the image).
-      ci: !definition.options.some((o) => CONTAINER_OPTIONS.includes(o)) ? undefined : { image: `${organisation.containerRegistry}/${name}`, platformTeam: organisation.team(platformTeam(organisation.settings)) },
+      ci: !this.runsContainer ? undefined : { image: `${organisation.containerRegistry}/${name}`, platformTeam: organisation.team(platformTeam(organisation.settings)) },
+      dependabot: this.runsContainer ? ['docker', 'github-actions'] : ['github-actions'],
     });
     this.stacks.add(organisation.github);
     const all = Object.keys(organisation.environments).sort();
     this.environmentNames = [...(base.environments ?? all)].sort();
     if (!this.environmentNames.length) throw new GroundworkError(`Service "${name}": environments is empty; list at least one of ${all.join(', ')}.`);
     for (const env of this.environmentNames) organisation.environment(env, `Service "${name}"`);
+  }
+
+  /** Container golden paths get the platform's CI workflow and Dependabot on their Dockerfile. */
+  private get runsContainer(): boolean {
+    return this.definition.options.some((o) => CONTAINER_OPTIONS.includes(o));
+  }
+
+  /** Minimum replicas in one environment: the per-environment prop, else the service's. */
+  protected replicasFor(props: { replicas?: number; replicasIn?: Readonly<Record<string, number>> }, environment: string): number | undefined {
+    const unknown = Object.keys(props.replicasIn ?? {}).filter((e) => !this.environmentNames.includes(e));
+    if (unknown.length) throw new GroundworkError(`Service "${this.name}": prop replicasIn names ${unknown.join(', ')}, where the service does not run (it runs in ${this.environmentNames.join(', ')}).`);
+    return props.replicasIn?.[environment] ?? props.replicas;
   }
 
   /** The image to run: the given one, or the organisation's registry, the service name and the version. */
@@ -112,9 +137,33 @@ export abstract class GoldenPathService {
   }
 
   /** Notes a stack the service has parts in, and its observability links, for the catalog metadata. */
-  protected uses(stack: TerraformStack, environment?: string, links?: { dashboardUrl: string; alarmsUrl: string; logsUrl: string }): void {
+  protected uses(stack: TerraformStack, environment?: string, links?: ObservabilityLinks): void {
     this.stacks.add(stack);
-    if (environment && links) this.observability[environment] = { dashboard: links.dashboardUrl, alarms: links.alarmsUrl, logs: links.logsUrl };
+    if (environment && links) {
+      this.observability[environment] = { dashboard: links.dashboardUrl, alarms: links.alarmsUrl, logs: links.logsUrl };
+      this.watched[environment] = links;
+    }
+  }
+
+  /** The repository's docs skeleton, filled in from what the service has in each environment. */
+  private addDocs(): ServiceDocs {
+    const { settings } = this.organisation;
+    const team = settings.teams[this.ownership.owner];
+    const operations = operationsOf(this.definition);
+    return new ServiceDocs(this.repository, 'docs', {
+      repository: this.repository,
+      service: this.name,
+      description: this.base.description,
+      goldenPath: this.definition.name,
+      lifecycle: this.base.lifecycle ?? 'production',
+      tier: this.base.tier ?? 3,
+      repositoryUrl: this.repository.url,
+      githubOwner: settings.githubOwner,
+      team: { name: this.ownership.owner, displayName: team.displayName, email: team.email, slackChannel: team.slackChannel },
+      environments: Object.entries(this.watched).sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, w]) => ({ name, production: Boolean(settings.environments[name].production), dashboardUrl: w.dashboardUrl, alarmsUrl: w.alarmsUrl, logsUrl: w.logsUrl, logGroupName: w.logGroupName, alarmNames: [...w.alarmNames] })),
+      operationsUrl: operationsWorkflowUrl(settings),
+      workload: operations.includes('scale') ? 'deployment' : operations.length ? 'cronjob' : 'none',
+    });
   }
 
   /** Writes the service's catalog metadata into every stack it has parts in. Call once, last. */
@@ -134,6 +183,15 @@ export abstract class GoldenPathService {
       observability: { ...this.observability },
       tags: this.ownership.awsTags(),
     };
-    for (const stack of this.stacks) recordService(stack, metadata);
+    // The docs live in the repository, so what points at them is recorded with it, in the GitHub stack.
+    const docs = this.addDocs();
+    const operations = operationsOf(this.definition);
+    const withRepository: ServiceMetadata = {
+      ...metadata,
+      links: { runbook: docs.runbookUrl, docs: docs.indexUrl, adrs: docs.adrsUrl, ...(operations.length ? { actions: operationsWorkflowUrl(this.organisation.settings) } : {}), ...this.base.links },
+      techdocsRef: docs.techdocsRef,
+      operations,
+    };
+    for (const stack of this.stacks) recordService(stack, stack === this.organisation.github ? withRepository : metadata);
   }
 }

@@ -7,6 +7,8 @@ import { DatabaseOptions, QueueOptions, DataStoreProps, ServiceFoundation } from
 export interface WorkerProps extends GoldenPathProps, ContainerProps, DataStoreProps {
   /** Minimum replicas. @default 2 in production, 1 elsewhere */
   readonly replicas?: number;
+  /** Minimum replicas per environment, over `replicas` (`npm run ops -- scale` writes it). @default replicas */
+  readonly replicasIn?: Readonly<Record<string, number>>;
   /** @default 10 × replicas */
   readonly maxReplicas?: number;
   /** Port of the health endpoint the probes call; nothing else reaches the pods. @default 8080 */
@@ -36,7 +38,7 @@ export class Worker extends GoldenPathService {
       const ownership = this.ownershipIn(envName);
       const foundation = new ServiceFoundation(stacks.aws, name, { organisation, environment: stacks.network, ownership, existing: this.existingIn(props.existing, envName), queue: props.queue ?? true, database: props.database, bucket: props.bucket });
       const queueName = foundation.queue!.queueName;
-      const replicas = props.replicas;
+      const replicas = this.replicasFor(props, envName);
       const workload = new Workload(stacks.kubernetes, name, {
         ownership,
         production: stacks.network.isProduction,

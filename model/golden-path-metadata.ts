@@ -27,6 +27,10 @@ export interface ServiceLinks {
   readonly docs?: string;
   /** @pattern ^https?:\/\/[A-Za-z0-9._~:/?#[\]@!$&'()*+,;=%-]+$ */
   readonly dashboard?: string;
+  /** Architecture decision records (the repository's docs/adr). */
+  readonly adrs?: string;
+  /** The platform's operations workflow (restart, roll back, scale). */
+  readonly actions?: string;
 }
 
 export interface ServiceMetadata {
@@ -46,6 +50,10 @@ export interface ServiceMetadata {
   readonly observability?: Readonly<Record<string, { dashboard: string; alarms: string; logs: string }>>;
   /** Organisation-defined ownership keys, e.g. data-classification. */
   readonly tags: Readonly<Record<string, string>>;
+  /** Backstage's backstage.io/techdocs-ref, where the repository's mkdocs.yml is. */
+  readonly techdocsRef?: string;
+  /** Day-2 operations the platform offers for it (operations workflow and npm run ops). */
+  readonly operations?: readonly ('restart' | 'rollback' | 'scale')[];
 }
 
 export interface OrganisationMetadata {

@@ -53,6 +53,8 @@ export interface OrganisationSettings {
   readonly containerRegistry?: string;
   /** @default the first team */
   readonly platformTeam?: string;
+  /** The platform's own repository in githubOwner, where the operations workflow runs. @default 'groundwork' */
+  readonly platformRepository?: string;
   readonly environments: Readonly<Record<string, EnvironmentSettings>>;
   readonly teams: Readonly<Record<string, TeamSettings>>;
   readonly tagKeys?: Readonly<Record<string, TagKeySettings>>;
@@ -102,6 +104,11 @@ export function validateOrganisation(settings: unknown, source: string): Organis
     throw new GroundworkError(`The organisation settings in ${source} are invalid:`, problems);
   }
   return settings as OrganisationSettings;
+}
+
+/** The operations workflow (restart, roll back, scale) in the platform's repository. */
+export function operationsWorkflowUrl(settings: OrganisationSettings): string {
+  return `https://github.com/${settings.githubOwner}/${settings.platformRepository ?? 'groundwork'}/actions/workflows/operations.yml`;
 }
 
 export function platformTeam(settings: OrganisationSettings): string {

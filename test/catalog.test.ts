@@ -64,7 +64,7 @@ describe('the example organisation', () => {
     const checkout = entity('service:checkout');
     expect(checkout).toMatchObject({ lifecycle: 'production', tier: 1, system: 'commerce', costCenter: 'CC-2001', environments: ['production', 'staging'] });
     expect(checkout.links.map((l) => l.title)).toEqual([
-      'Repository', 'Runbook', 'Documentation', 'Dashboard',
+      'Repository', 'Runbook', 'Documentation', 'Architecture decisions', 'Dashboard', 'Operations (restart, roll back, scale)',
       'Dashboard (production)', 'Alarms (production)', 'Logs (production)', 'Dashboard (staging)', 'Alarms (staging)', 'Logs (staging)',
     ]);
     expect(checkout.links.find((l) => l.title === 'Dashboard (production)')!.url).toBe('https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#dashboards/dashboard/checkout-production');
@@ -116,6 +116,9 @@ describe('the example organisation', () => {
     const files = fs.readdirSync(folder).sort();
     expect(files.length).toBe(catalog.entities.length + 1);
     const policy = EntityPolicies.allOf([new DefaultNamespaceEntityPolicy(), new NoForeignRootFieldsEntityPolicy(), new FieldFormatEntityPolicy(), new SchemaValidEntityPolicy()]);
+    // Golden-path services point TechDocs at their repository, where mkdocs.yml is.
+    const checkoutDoc = loadAll(fs.readFileSync(path.join(folder, 'component-checkout.yaml'), 'utf8'))[0] as any;
+    expect(checkoutDoc.metadata.annotations['backstage.io/techdocs-ref']).toBe('url:https://github.com/acme-corp/checkout/tree/main');
     const kindValidators = [componentEntityV1alpha1Validator, groupEntityV1alpha1Validator, resourceEntityV1alpha1Validator, systemEntityV1alpha1Validator, locationEntityV1alpha1Validator];
     const names = new Set<string>();
     for (const file of files) {

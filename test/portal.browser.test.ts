@@ -151,6 +151,25 @@ test('a service page: owner, cost lines per environment with Terraform addresses
   expect(await page.textContent('#dependencies')).toMatch(/database/);
   expect(await page.textContent('#service-findings')).toContain('aws/rds-encrypted');
   expect(text).toContain('Actual (2026-10): USD 1234.50');
+  // Day 2: its docs, runbook and ADRs, and its actions, each a link.
+  const hrefs = (selector: string) => page.$$eval(selector, (as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
+  expect(await hrefs('.day2 ul.docs a')).toEqual([
+    ['Documentation', 'https://docs.acme.example/checkout'],
+    ['Runbook', 'https://runbooks.acme.example/checkout'],
+    ['Architecture decisions', 'https://github.com/acme-corp/checkout/tree/main/docs/adr'],
+  ]);
+  await page.goto(pageFile + '#/service/notifications');
+  await page.waitForSelector('#service-page');
+  expect(await hrefs('.day2 ul.docs a')).toEqual([
+    ['Documentation', 'https://github.com/acme-corp/notifications/blob/main/docs/index.md'],
+    ['Runbook', 'https://github.com/acme-corp/notifications/blob/main/docs/runbook.md'],
+    ['Architecture decisions', 'https://github.com/acme-corp/notifications/tree/main/docs/adr'],
+  ]);
+  await page.goto(pageFile + '#/service/checkout');
+  await page.waitForSelector('#service-page');
+  const workflow = 'https://github.com/acme-corp/groundwork/actions/workflows/operations.yml';
+  expect(await hrefs('.day2 ul.actions a')).toEqual([['restart', workflow], ['rollback', workflow], ['scale', workflow]]);
+  expect(await page.textContent('.day2 ul.actions')).toContain('npm run ops -- scale checkout --replicas N --env ENV');
   await page.screenshot({ path: path.join(SHOTS, 'service-page.png'), fullPage: true });
   expect(trouble).toEqual({ consoleErrors: [], requests: [], dialogs: [] });
   await page.close();

@@ -11,6 +11,9 @@ import s3PublicAccessBlock from './rules/aws/s3-public-access-block';
 import snsEncryption from './rules/aws/sns-encryption';
 import sqsEncryption from './rules/aws/sqs-encryption';
 import branchProtection from './rules/github/branch-protection';
+import dependabotSecurityUpdates from './rules/github/dependabot-security-updates';
+import requiredStatusChecks from './rules/github/required-status-checks';
+import secretScanning from './rules/github/secret-scanning';
 import privateVisibility from './rules/github/private-visibility';
 import noHostPath from './rules/kubernetes/no-host-path';
 import noLatestTag from './rules/kubernetes/no-latest-tag';
@@ -76,6 +79,9 @@ export const PACKS: readonly Pack[] = [
     rules: [
       { rule: branchProtection, severity: 'error' },
       { rule: privateVisibility, severity: 'error' },
+      { rule: secretScanning, severity: 'warning' },
+      { rule: dependabotSecurityUpdates, severity: 'warning' },
+      { rule: requiredStatusChecks, severity: 'warning' },
     ],
   },
 ];

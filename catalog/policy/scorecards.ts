@@ -21,8 +21,8 @@ const LEVELS: Array<Exclude<Level, 'none'>> = ['bronze', 'silver', 'gold'];
 
 /**
  * Bronze: owned, in a repository, tagged, no guardrail errors. Silver: runbook and dashboard,
- * no warnings, database backups. Gold: Multi-AZ data stores in production, autoscaling,
- * disruption budgets, docs. A level needs every check of it and of the levels below.
+ * no warnings, database backups, secret scanning and dependency updates on its repository. Gold:
+ * Multi-AZ data stores in production, autoscaling, disruption budgets, docs, required CI checks. A level needs every check of it and of the levels below.
  */
 export function scoreService(
   service: CatalogEntity,
@@ -38,6 +38,8 @@ export function scoreService(
   const productionStores = mine.filter((r) => (r.type === 'aws_db_instance' || r.type === 'aws_elasticache_replication_group') && isProduction(r));
   const workloads = mine.filter((r) => /^kubernetes_(deployment|stateful_set)(_v1)?$/.test(r.type));
   const perEnvironment = (types: RegExp) => workloads.every((w) => mine.some((r) => types.test(r.type) && r.stack === w.stack));
+  const repositories = mine.filter((r) => r.type === 'github_repository');
+  const repositoryRule = (rule: string) => repositories.length > 0 && !open.some((f) => f.rule === rule);
   const check = (id: string, level: ScorecardCheck['level'], passed: boolean, detail: string): ScorecardCheck => ({ id, level, passed, detail });
   const checks = [
     check('owner', 'bronze', Boolean(service.owner) && (knownTeam || !catalog.organisation), service.owner ? `owned by ${service.owner}` : 'no owner'),
@@ -47,6 +49,9 @@ export function scoreService(
     check('runbook', 'silver', link('runbook'), 'a runbook is linked'),
     check('dashboard', 'silver', link('dashboard'), 'a dashboard is linked'),
     check('no-warnings', 'silver', !open.some((f) => f.severity === 'warning'), `${open.filter((f) => f.severity === 'warning').length} guardrail warnings`),
+    check('secret-scanning', 'silver', repositoryRule('github/secret-scanning'), 'its repository has secret scanning and push protection'),
+    check('dependency-updates', 'silver', repositoryRule('github/dependabot-security-updates'), 'its repository has Dependabot alerts and security updates'),
+    check('required-checks', 'gold', repositoryRule('github/required-status-checks'), 'its repository requires its CI checks'),
     check('database-backups', 'silver', databases.every((d) => Number(literal(d.body.backup_retention_period) ?? 0) >= 1), `${databases.length} databases with automated backups`),
     check('multi-az-production', 'gold', productionStores.every((r) => r.body.multi_az === true || r.body.multi_az === 'true' || r.body.multi_az_enabled === true), 'production data stores are Multi-AZ'),
     check('autoscaling', 'gold', perEnvironment(/^kubernetes_horizontal_pod_autoscaler/), 'each workload has an autoscaler'),

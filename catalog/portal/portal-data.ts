@@ -33,6 +33,8 @@ export interface PortalService {
   readonly costCenter?: string;
   readonly system?: string;
   readonly goldenPath: string;
+  /** Day-2 operations the platform offers (restart, rollback, scale); run from the `actions` link. */
+  readonly operations: string[];
   readonly lifecycle?: string;
   readonly tier?: number;
   readonly environments: string[];
@@ -135,6 +137,7 @@ export function portalData(catalog: Catalog, cost: CostReport, policy: PolicyRep
       costCenter: s.costCenter,
       system: s.system,
       goldenPath: s.goldenPath ?? 'tags',
+      operations: s.operations ?? [],
       lifecycle: s.lifecycle,
       tier: s.tier,
       environments: s.environments ?? [],

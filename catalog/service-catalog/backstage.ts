@@ -51,6 +51,7 @@ function annotationsOf(e: CatalogEntity): Record<string, string> {
   const github = e.repositoryUrl?.match(/^https:\/\/github\.com\/([^/]+\/[^/]+)$/);
   if (github) annotations['github.com/project-slug'] = github[1];
   if (e.kind === 'service') annotations['backstage.io/kubernetes-id'] = e.name;
+  if (e.techdocsRef) annotations['backstage.io/techdocs-ref'] = e.techdocsRef;
   return annotations;
 }
 

@@ -54,6 +54,10 @@ export interface CatalogEntity {
   stacks?: string[];
   /** Services: the golden path that made it (http-service, worker, ...; platform for shared infrastructure). */
   goldenPath?: string;
+  /** Services: Backstage's backstage.io/techdocs-ref (the repository holding mkdocs.yml). */
+  techdocsRef?: string;
+  /** Services: day-2 operations the platform offers (restart, rollback, scale), linked as `actions`. */
+  operations?: string[];
   /** golden-path: described by a golden path's metadata; tags: inferred from tags alone. */
   source: 'golden-path' | 'tags' | 'settings';
   tags: Record<string, string>;

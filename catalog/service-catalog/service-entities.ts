@@ -14,7 +14,19 @@ function serviceMetadata(configurations: readonly TerraformConfiguration[]): Map
   for (const c of configurations) {
     for (const [name, meta] of Object.entries(c.metadata?.services ?? {})) {
       const seen = byName.get(name);
-      byName.set(name, seen ? { ...meta, environments: [...new Set([...seen.environments, ...meta.environments])].sort(), observability: { ...seen.observability, ...meta.observability } } : meta);
+      // The GitHub stack knows the repository's links (docs, runbook, actions); the others do not.
+      byName.set(
+        name,
+        seen
+          ? {
+              ...seen,
+              ...meta,
+              links: { ...seen.links, ...meta.links },
+              environments: [...new Set([...seen.environments, ...meta.environments])].sort(),
+              observability: { ...seen.observability, ...meta.observability },
+            }
+          : meta,
+      );
     }
   }
   return byName;
@@ -23,7 +35,7 @@ function serviceMetadata(configurations: readonly TerraformConfiguration[]): Map
 function serviceLinks(meta: ServiceMetadata | undefined, repositoryUrl: string | undefined): EntityLink[] {
   const links: EntityLink[] = [];
   if (repositoryUrl) links.push({ title: 'Repository', url: repositoryUrl, type: 'repository' });
-  for (const [type, title] of [['runbook', 'Runbook'], ['docs', 'Documentation'], ['dashboard', 'Dashboard']] as const) {
+  for (const [type, title] of [['runbook', 'Runbook'], ['docs', 'Documentation'], ['adrs', 'Architecture decisions'], ['dashboard', 'Dashboard'], ['actions', 'Operations (restart, roll back, scale)']] as const) {
     const url = meta?.links[type];
     if (url) links.push({ title, url, type });
   }
@@ -58,6 +70,8 @@ export function addServiceEntities(entities: EntityMap, configurations: readonly
     e.repositoryUrl = meta?.repositoryUrl ?? parts.find((r) => r.type === 'repository')?.repositoryUrl;
     e.tags = { ...(meta?.tags ?? {}), ...(e.owner ? { owner: e.owner } : {}), service: name, ...(e.costCenter ? { 'cost-center': e.costCenter } : {}) };
     if (meta) e.goldenPath = meta.goldenPath;
+    if (meta?.techdocsRef) e.techdocsRef = meta.techdocsRef;
+    if (meta?.operations?.length) e.operations = [...meta.operations];
     e.links = serviceLinks(meta, e.repositoryUrl);
     e.terraform = mine.map(addressOf);
     if (e.owner) relate(e, 'ownedBy', entityId('team', e.owner));

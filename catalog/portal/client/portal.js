@@ -325,6 +325,19 @@
     ]);
     const tagList = el('div', null, Object.entries(s.tags).sort((a, b) => cmp(a[0], b[0])).map(([k, v]) => el('span', { class: 'tag' }, k + '=' + v)));
     const linkList = s.links.length ? el('ul', { class: 'links' }, s.links.map((l) => el('li', null, externalLink(l.title, l.url)))) : el('p', { class: 'muted' }, 'No links.');
+    // Day 2: docs, runbook, ADRs and the operations the platform runs for this service.
+    const byType = (type) => s.links.find((l) => l.type === type);
+    const actions = byType('actions');
+    const day2 = el(
+      'div',
+      { class: 'day2' },
+      el('h3', null, 'Docs and runbook'),
+      el('ul', { class: 'links docs' }, [['docs', 'Documentation'], ['runbook', 'Runbook'], ['adrs', 'Architecture decisions']].map(([type, title]) => el('li', null, byType(type) ? externalLink(title, byType(type).url) : el('span', { class: 'muted' }, title + ': not linked')))),
+      el('h3', null, 'Actions'),
+      s.operations.length && actions
+        ? el('ul', { class: 'links actions' }, s.operations.map((op) => el('li', null, externalLink(op, actions.url), ' · ', el('code', null, op === 'scale' ? 'npm run ops -- scale ' + s.name + ' --replicas N --env ENV' : op === 'rollback' ? 'npm run ops -- rollback ' + s.name : 'operations workflow: restart ' + s.name))))
+        : el('p', { class: 'muted' }, 'No operations for this golden path.'),
+    );
     const missing = s.missing;
     const scorecard = el(
       'div',
@@ -403,6 +416,7 @@
         el('div', { class: 'card' }, el('h3', null, 'Monthly cost'), money2),
         el('div', { class: 'card' }, el('h3', null, 'Scorecard'), scorecard),
         el('div', { class: 'card' }, el('h3', null, 'Links'), linkList, el('h3', null, 'Tags'), tagList),
+        el('div', { class: 'card' }, day2),
       ),
       el('div', { class: 'card' }, deps),
       el('h2', null, 'Per environment'),

@@ -1,0 +1,64 @@
+/** Synthesizing a git ref beside the working tree, in a temporary worktree removed on success, failure and Ctrl-C. */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { GroundworkError } from '../model/errors';
+
+export function git(args: string[], cwd: string): { ok: boolean; out: string; err: string } {
+  const result = spawnSync('git', args, { cwd, encoding: 'utf8' });
+  return { ok: result.status === 0, out: result.stdout.trim(), err: (result.stderr ?? '').trim() };
+}
+
+/** `npx cdktf synth --output <dir>` in a project folder; a failure names the side and the first error line. */
+export function synth(projectDir: string, output: string, side: string): void {
+  const result = spawnSync('npx', ['--no-install', 'cdktf', 'synth', '--output', output], {
+    cwd: projectDir,
+    encoding: 'utf8',
+    env: { ...process.env, CHECKPOINT_DISABLE: '1', CI: '1' },
+  });
+  if (result.status !== 0) {
+    const first = `${result.stderr}\n${result.stdout}`.split('\n').map((l) => l.trim()).find((l) => l && !/^[⠀-⣿]/.test(l)) ?? 'no message';
+    throw new GroundworkError(`Synth of the ${side} failed: ${first}`);
+  }
+}
+
+/** The commit a ref names, refusing what is not a ref of this repository. */
+export function resolveRef(cwd: string, ref: string, flag: string): string {
+  const commit = git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], cwd);
+  if (!commit.ok || ref.startsWith('-')) throw new GroundworkError(`The git ref "${ref}" does not exist in this repository: pass a branch, tag or commit (${flag}).`);
+  return commit.out;
+}
+
+/**
+ * Checks `commit` out in a temporary worktree (sharing this checkout's node_modules), synthesizes
+ * it, and hands the output folder to `use`; everything temporary is removed afterwards, also on Ctrl-C.
+ */
+export function withRefSynthesized<T>(cwd: string, ref: string, commit: string, use: (outdir: string) => T): T {
+  const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-ref-'));
+  const worktree = path.join(temporary, 'base');
+  const cleanUp = () => {
+    git(['worktree', 'remove', '--force', worktree], cwd);
+    fs.rmSync(temporary, { recursive: true, force: true });
+    git(['worktree', 'prune'], cwd);
+  };
+  const interrupted = () => {
+    cleanUp();
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  try {
+    const added = git(['worktree', 'add', '--detach', worktree, commit], cwd);
+    if (!added.ok) throw new GroundworkError(`Cannot check out ${ref} in a temporary worktree: ${added.err.split('\n')[0]}`);
+    // The base uses this checkout's installed packages: the same lock file in the usual case.
+    fs.symlinkSync(fs.realpathSync(path.join(cwd, 'node_modules')), path.join(worktree, 'node_modules'), 'dir');
+    process.stderr.write(`Synthesizing ${ref} (${commit.slice(0, 12)})...\n`);
+    synth(worktree, path.join(temporary, 'base.out'), `base ${ref}`);
+    return use(path.join(temporary, 'base.out'));
+  } finally {
+    process.removeListener('SIGINT', interrupted);
+    process.removeListener('SIGTERM', interrupted);
+    cleanUp();
+  }
+}

@@ -1,0 +1,58 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { analyse } from '../catalog/analyse';
+import { adoptionReport, adoptionTrend } from '../catalog/adoption/adoption-report';
+import { adoptionMarkdown } from '../catalog/adoption/adoption-markdown';
+import { cleanUp, tempDir } from './helpers/synth';
+import { projectCopy, synthProject } from './helpers/project';
+
+afterAll(cleanUp);
+const cli = path.join(__dirname, '../dist/scripts/adoption.js');
+
+describe('adoption of the example organisation', () => {
+  const outdir = synthProject(projectCopy());
+
+  test('npm run adoption prints per-team golden-path coverage and writes JSON and Markdown', () => {
+    const out = tempDir();
+    const result = spawnSync('node', [cli, outdir, '--out', out], { encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('9 of 9 services (100%) come from a golden path');
+    expect(result.stdout).toContain('| payments | 4 | 100% | 2 | 1 | 0 | 1 | 0 | 0 | 0 | 0 | 4 |');
+    const json = JSON.parse(fs.readFileSync(path.join(out, 'adoption.json'), 'utf8'));
+    expect(json.totals.byGoldenPath).toEqual({ 'http-service': 6, 'scheduled-job': 1, 'static-site': 1, worker: 1 });
+    expect(json.tagCoverage.overall.percent).toBe(100);
+    expect(fs.readFileSync(path.join(out, 'adoption.md'), 'utf8')).toBe(result.stdout);
+  });
+
+  test('the trend against plain Terraform: coverage and resources outside golden paths', () => {
+    const plain = tempDir();
+    fs.cpSync(path.join(__dirname, 'fixtures/plain-terraform'), plain, { recursive: true });
+    const base = analyse(plain);
+    const baseReport = adoptionReport(base.catalog, base.policy);
+    expect(baseReport.totals.goldenPathPercent).toBe(0);
+    expect(baseReport.totals.byGoldenPath['(none)']).toBeGreaterThan(0);
+    expect(baseReport.totals.resources.outside).toBeGreaterThan(0);
+    const head = JSON.parse(fs.readFileSync(path.join(outdir, 'catalog/catalog.json'), 'utf8'));
+    const headPolicy = JSON.parse(fs.readFileSync(path.join(outdir, 'catalog/policy.json'), 'utf8'));
+    const trend = adoptionTrend(baseReport, adoptionReport(head, headPolicy), 'plain');
+    expect(trend.goldenPathPercent).toEqual({ base: 0, head: 100 });
+    expect(adoptionMarkdown(adoptionReport(head, headPolicy), trend)).toContain('- Golden-path coverage: 0% → 100%');
+  });
+
+  test('bad input: one sentence, nothing written, exit 1', () => {
+    const out = path.join(tempDir(), 'adoption');
+    const missing = spawnSync('node', [cli, path.join(tempDir(), 'empty'), '--out', out], { encoding: 'utf8' });
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('holds no catalog.json');
+    const broken = tempDir();
+    fs.writeFileSync(path.join(broken, 'catalog.json'), '{"kind":"Catalog"}');
+    const invalid = spawnSync('node', [cli, broken, '--out', out], { encoding: 'utf8' });
+    expect(invalid.status).toBe(1);
+    expect(invalid.stderr).toContain('does not match catalog/schema/catalog.schema.json');
+    expect(invalid.stderr).not.toContain('    at ');
+    const both = spawnSync('node', [cli, outdir, '--base', outdir, '--since', 'HEAD', '--out', out], { encoding: 'utf8' });
+    expect(both.stderr).toContain('Give --base or --since, not both');
+    expect(fs.existsSync(out)).toBe(false);
+  });
+});
