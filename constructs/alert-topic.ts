@@ -8,9 +8,11 @@ import type { Environment } from './environment';
 import type { Ownership } from './ownership';
 
 export interface AlertTopicProps {
+  /** The environment it is created in: its network, region, account and the provider's default tags. */
   readonly environment: Environment;
   /** Ownership of the topic: the team it alerts. */
   readonly ownership: Ownership;
+  /** The organisation's name, the first part of the names it creates. */
   readonly organisationName: string;
 }
 

@@ -49,7 +49,9 @@ export interface IBucket extends IConstruct {
 
 /** An existing bucket, by its literal name and ARN. */
 export interface BucketAttributes {
+  /** The bucket's name. */
   readonly bucketName: string;
+  /** The bucket's ARN, for grants. */
   readonly bucketArn: string;
 }
 

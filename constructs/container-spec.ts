@@ -22,6 +22,7 @@ export function quantityProblem(kind: 'cpu' | 'memory', value: string): string |
 }
 
 export interface ContainerOptions {
+  /** Container name. */
   readonly name: string;
   /** Image with an immutable tag or digest. */
   readonly image: string;
@@ -35,6 +36,7 @@ export interface ContainerOptions {
   readonly readinessPath?: string;
   /** HTTP path of the liveness probe. @default '/healthz' */
   readonly livenessPath?: string;
+  /** Environment variables; values are escaped, never read as Terraform expressions. @default none */
   readonly env?: Readonly<Record<string, string>>;
 }
 

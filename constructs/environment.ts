@@ -22,6 +22,7 @@ import { Ownership } from './ownership';
 export interface EnvironmentProps {
   /** Environment name: a key of the organisation's environments. */
   readonly name: string;
+  /** The organisation's settings (validated). */
   readonly organisation: OrganisationSettings;
   /** Ownership of the shared network (the platform team), in this environment. */
   readonly ownership: Ownership;

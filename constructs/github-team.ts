@@ -6,6 +6,7 @@ import { terraformLiteral } from './literal';
 export interface GithubTeamProps {
   /** Team name as in the organisation settings; also its GitHub slug. */
   readonly name: string;
+  /** The team as the organisation settings describe it. */
   readonly settings: TeamSettings;
 }
 

@@ -67,11 +67,15 @@ export interface IDatabase extends IConstruct {
 
 /** An existing PostgreSQL instance, by literal attributes. */
 export interface DatabaseAttributes {
+  /** The RDS instance identifier. */
   readonly identifier: string;
+  /** The instance class, e.g. db.r6g.large (sizes the connection alarm). */
   readonly instanceClass: string;
+  /** The endpoint host name. */
   readonly address: string;
   /** @default 5432 */
   readonly port?: number;
+  /** ARN of the Secrets Manager secret holding the credentials. */
   readonly masterUserSecretArn: string;
   /** Allocated storage in GiB, for the free-storage alarm. */
   readonly storageGb: number;

@@ -34,8 +34,11 @@ export interface IQueue extends IConstruct {
 
 /** An existing queue, by its literal name, URL and ARN. */
 export interface QueueAttributes {
+  /** The queue's name (alarms and dashboards use it). */
   readonly queueName: string;
+  /** The queue's URL, handed to the service. */
   readonly queueUrl: string;
+  /** The queue's ARN, for grants. */
   readonly queueArn: string;
 }
 

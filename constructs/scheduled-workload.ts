@@ -10,11 +10,13 @@ import { checkName, checkRange, NAME_RULES } from './names';
 import type { Ownership } from './ownership';
 
 export interface ScheduledWorkloadProps {
+  /** Who owns it: stamped as tags (AWS) or labels (Kubernetes) on everything it creates. */
   readonly ownership: Ownership;
   /** Cron schedule, five fields, e.g. '15 3 * * *'. */
   readonly schedule: string;
   /** IANA time zone of the schedule. @default 'Etc/UTC' */
   readonly timeZone?: string;
+  /** Image with an immutable tag or digest. */
   readonly image: string;
   /** @default the service name */
   readonly partOf?: string;
@@ -32,7 +34,9 @@ export interface ScheduledWorkloadProps {
   readonly successfulRunsKept?: number;
   /** Failed runs kept for inspection. @default 5 */
   readonly failedRunsKept?: number;
+  /** IAM role the pods assume through IRSA. @default none */
   readonly roleArn?: string;
+  /** Environment variables; values are escaped, never read as Terraform expressions. @default none */
   readonly env?: Readonly<Record<string, string>>;
 }
 

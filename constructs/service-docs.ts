@@ -6,6 +6,7 @@ import { terraformLiteral } from './literal';
 import type { Repository } from './repository';
 
 export interface ServiceDocsProps extends DocsFacts {
+  /** The repository the files are written to. */
   readonly repository: Repository;
 }
 

@@ -11,11 +11,15 @@ import type { IDatabase } from './postgres-database';
 import type { IQueue } from './queue';
 
 export interface ServiceObservabilityProps {
+  /** The environment it is created in: its network, region, account and the provider's default tags. */
   readonly environment: Environment;
+  /** Who owns it: stamped as tags (AWS) or labels (Kubernetes) on everything it creates. */
   readonly ownership: Ownership;
   /** Where every alarm notifies: the owning team's topic in this environment. */
   readonly alertTopicArn: string;
+  /** A database to watch (CPU, free storage, connections). @default none */
   readonly database?: IDatabase;
+  /** A queue to watch (dead letters, oldest message). @default none */
   readonly queue?: IQueue;
   /** Alarm when a Kubernetes Job of the service fails (from its logs). @default false */
   readonly jobFailures?: boolean;

@@ -13,10 +13,13 @@ import type { IGrantee, PolicyStatement } from './grantee';
 export type { PolicyStatement } from './grantee';
 
 export interface ServiceRoleProps {
+  /** The environment it is created in: its network, region, account and the provider's default tags. */
   readonly environment: Environment;
+  /** Who owns it: stamped as tags (AWS) or labels (Kubernetes) on everything it creates. */
   readonly ownership: Ownership;
   /** Kubernetes namespace and service account allowed to assume the role (IRSA). */
   readonly namespace: string;
+  /** Kubernetes service account allowed to assume the role (IRSA). */
   readonly serviceAccountName: string;
 }
 

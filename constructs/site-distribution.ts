@@ -13,8 +13,11 @@ const CACHING_OPTIMIZED = '658327ea-f89d-4fab-a63d-7e88639e58f6';
 const SECURITY_HEADERS = '67f7725c-6f97-4210-82d7-5512b31e9d03';
 
 export interface SiteDistributionProps {
+  /** The environment it is created in: its network, region, account and the provider's default tags. */
   readonly environment: Environment;
+  /** Who owns it: stamped as tags (AWS) or labels (Kubernetes) on everything it creates. */
   readonly ownership: Ownership;
+  /** The organisation's name, the first part of the names it creates. */
   readonly organisationName: string;
   /** Custom domain, e.g. www.acme.example. Needs certificateArn. @default the cloudfront.net domain */
   readonly domainName?: string;

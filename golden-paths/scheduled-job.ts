@@ -16,8 +16,11 @@ export interface ScheduledJobProps extends GoldenPathProps, ContainerProps, Data
   readonly timeoutSeconds?: number;
   /** Retries of a failed run. @default 2 */
   readonly retries?: number;
+  /** A PostgreSQL database per environment. @default none */
   readonly database?: boolean | DatabaseOptions;
+  /** An SQS queue (with dead-letter queue) per environment. @default none */
   readonly queue?: boolean;
+  /** A private S3 bucket per environment. @default none */
   readonly bucket?: boolean;
 }
 

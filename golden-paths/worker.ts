@@ -17,7 +17,9 @@ export interface WorkerProps extends GoldenPathProps, ContainerProps, DataStoreP
   readonly queue?: QueueOptions;
   /** Visible messages per replica the autoscaler aims for, where the cluster serves queue metrics. @default 100 */
   readonly messagesPerReplica?: number;
+  /** A PostgreSQL database per environment. @default none */
   readonly database?: boolean | DatabaseOptions;
+  /** A private S3 bucket per environment. @default none */
   readonly bucket?: boolean;
 }
 
