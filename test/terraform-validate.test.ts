@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Token } from 'cdktf';
 import { terraformLiteral } from '../constructs/literal';
+import { HttpService } from '../golden-paths/http-service';
 import { buildOrganisation } from '../stacks/app';
 import { oneService } from './helpers/org';
 import { cleanUp, readTree, resourcesOfType, synth, tempDir } from './helpers/synth';
@@ -36,6 +37,35 @@ describe('values reach Terraform as literals, never as interpolations', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'main.tf.json'), JSON.stringify({ locals: { value: repo.description } }));
     expect(terraform(dir, ['console'], 'local.value\n').trim()).toBe(JSON.stringify(text));
+  });
+
+  maybe('terraform console reads every user-supplied string of the example organisation (plus a hostile service) back literally', () => {
+    const hostile = { description: text, links: { runbook: 'https://runbooks.acme.example/a?b=$x&c=%25y' } };
+    const { stacks } = synth((app) => {
+      const org = buildOrganisation(app);
+      new HttpService(org, 'hostile', { owner: 'data', version: '1.0.0', ...hostile });
+    });
+    // Every string the synthesized resources hold that contains a value a user wrote in props or settings.
+    const userValues = new Set<string>([text, hostile.links.runbook]);
+    for (const stack of stacks) for (const service of Object.values<any>(stack.json['//']?.groundwork?.services ?? {})) {
+      for (const v of [service.description, ...Object.values<string>(service.tags), ...Object.values<string>(service.links ?? {}), service.owner, service.costCenter]) if (typeof v === 'string' && v.length > 3) userValues.add(v);
+    }
+    const holders: string[] = [];
+    const walk = (v: unknown) => {
+      if (typeof v === 'string') {
+        // Strings that also hold a reference are the platform's templates; the user's part of them is checked by the rest.
+        if (!/(^|[^$])\$\{/.test(v) && [...userValues].some((u) => v.includes(terraformLiteral(u)))) holders.push(v);
+      } else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (k !== '//') walk(x);
+    };
+    for (const stack of stacks) walk(stack.json.resource);
+    expect(holders.length).toBeGreaterThan(50);
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'main.tf.json'), JSON.stringify({ locals: { values: holders } }));
+    const output = terraform(dir, ['console'], 'jsonencode(local.values)\n');
+    const read = JSON.parse(JSON.parse(output.trim().split('\n').at(-1)!));
+    // Terraform's reading is the text with only the escapes undone: no expression was evaluated.
+    expect(read).toEqual(holders.map((h) => h.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{')));
+    expect(read.filter((r: string) => r.includes(text)).length).toBeGreaterThan(0);
   });
 });
 
