@@ -2,7 +2,6 @@ import type { Rule, Severity } from './rule';
 import cloudfrontHttpsOnly from './rules/aws/cloudfront-https-only';
 import cloudfrontTls from './rules/aws/cloudfront-tls';
 import iamNoAdminWildcard from './rules/aws/iam-no-admin-wildcard';
-import logGroupEncryption from './rules/aws/log-group-encryption';
 import logRetention from './rules/aws/log-retention';
 import noOpenIngress from './rules/aws/no-open-ingress';
 import rdsBackups from './rules/aws/rds-backups';
@@ -57,9 +56,6 @@ export const PACKS: readonly Pack[] = [
       { rule: logRetention, severity: 'warning' },
       { rule: rdsMultiAz, severity: 'error' },
       { rule: s3Versioning, severity: 'warning' },
-      // CloudWatch Logs always encrypts at rest with its own key; a customer-managed key is control and
-      // audit on top, not a gap, and the golden paths' log groups do not have one yet: advice, not a gate.
-      { rule: logGroupEncryption, severity: 'info' },
       { rule: cloudfrontHttpsOnly, severity: 'error' },
       { rule: cloudfrontTls, severity: 'error' },
     ],
