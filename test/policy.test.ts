@@ -47,6 +47,7 @@ test('plain Terraform JSON with known violations gets exactly those findings', (
   expect(findings.map((f) => `${f.severity} ${f.rule} ${f.stack}/${f.address}`)).toEqual([
     'error aws/rds-backups payments/aws_db_instance.orders',
     'error aws/rds-deletion-protection payments/aws_db_instance.orders',
+    'error aws/rds-multi-az payments/aws_db_instance.orders',
     'error aws/s3-public-access-block payments/aws_s3_bucket.invoices',
     'error aws/s3-public-access-block payments/aws_s3_bucket.scratch',
     'error tagging/required-tags payments/aws_s3_bucket.scratch',
@@ -56,6 +57,7 @@ test('plain Terraform JSON with known violations gets exactly those findings', (
     'error tagging/required-tags shared/kubernetes_deployment.orders',
     'warning aws/s3-encryption payments/aws_s3_bucket.invoices',
     'warning aws/s3-encryption payments/aws_s3_bucket.scratch',
+    'warning aws/s3-versioning payments/aws_s3_bucket.scratch',
     'warning github/dependabot-security-updates shared/github_repository.orders',
     'warning github/secret-scanning shared/github_repository.orders',
     'warning kubernetes/probes shared/kubernetes_deployment.orders',
@@ -245,7 +247,7 @@ test('npm run policy -- <dir>: exit 1 on errors, 0 when clean', () => {
   fs.cpSync(path.join(__dirname, 'fixtures/plain-terraform'), dir, { recursive: true });
   const failing = spawnSync('node', [policyJs, dir], { encoding: 'utf8' });
   expect(failing.status).toBe(1);
-  expect(failing.stdout).toContain('Guardrails: 9 errors, 5 warnings, 0 suppressed; tag coverage 75%.');
+  expect(failing.stdout).toContain('Guardrails: 10 errors, 6 warnings, 0 suppressed; tag coverage 75%.');
   const clean = tempDir();
   fs.writeFileSync(path.join(clean, 'main.tf.json'), JSON.stringify((cases['aws/sqs-encryption'] as any).pass));
   expect(spawnSync('node', [policyJs, clean], { encoding: 'utf8' }).status).toBe(0);

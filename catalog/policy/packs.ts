@@ -1,13 +1,17 @@
 import type { Rule, Severity } from './rule';
+import cloudfrontHttpsOnly from './rules/aws/cloudfront-https-only';
+import cloudfrontTls from './rules/aws/cloudfront-tls';
 import iamNoAdminWildcard from './rules/aws/iam-no-admin-wildcard';
 import logRetention from './rules/aws/log-retention';
 import noOpenIngress from './rules/aws/no-open-ingress';
 import rdsBackups from './rules/aws/rds-backups';
 import rdsDeletionProtection from './rules/aws/rds-deletion-protection';
 import rdsEncrypted from './rules/aws/rds-encrypted';
+import rdsMultiAz from './rules/aws/rds-multi-az';
 import rdsNotPublic from './rules/aws/rds-not-public';
 import s3Encryption from './rules/aws/s3-encryption';
 import s3PublicAccessBlock from './rules/aws/s3-public-access-block';
+import s3Versioning from './rules/aws/s3-versioning';
 import snsEncryption from './rules/aws/sns-encryption';
 import sqsEncryption from './rules/aws/sqs-encryption';
 import branchProtection from './rules/github/branch-protection';
@@ -53,6 +57,10 @@ export const PACKS: readonly Pack[] = [
       { rule: sqsEncryption, severity: 'error' },
       { rule: snsEncryption, severity: 'error' },
       { rule: logRetention, severity: 'warning' },
+      { rule: rdsMultiAz, severity: 'error' },
+      { rule: s3Versioning, severity: 'warning' },
+      { rule: cloudfrontHttpsOnly, severity: 'error' },
+      { rule: cloudfrontTls, severity: 'error' },
     ],
   },
   {

@@ -15,9 +15,13 @@ export default defineRule(__filename, {
     const pod = podSpec(r) ?? {};
     const volumes = evaluate(pod.volume);
     if (isUnknown(volumes)) return unknownAttribute('volume', volumes);
+    // Anything but volume blocks (Terraform would refuse it) cannot be judged: fail closed.
+    if (volumes !== undefined && volumes !== null && typeof volumes !== 'object') return nonCompliant(`has volume ${JSON.stringify(volumes)}, which is not a volume block, so its host paths cannot be judged`);
     // A dynamic "volume" block writes its content once per item: a host_path there is one too.
     const dynamic = list(block(pod.dynamic)?.volume).map((d) => block(d.content) ?? {});
     const host = [...list(pod.volume), ...dynamic].filter((v) => v.host_path !== undefined && v.host_path !== null);
-    return host.length ? nonCompliant(`mounts hostPath volume ${host.map((v) => String(v.name ?? '?')).join(', ')}`) : COMPLIANT;
+    // Named by its name, else by its host path (a volume without a name is still a mount of the node).
+    const label = (v: Record<string, unknown>) => (typeof v.name === 'string' ? v.name : `at ${JSON.stringify(block(v.host_path)?.path ?? 'an unnamed path')}`);
+    return host.length ? nonCompliant(`mounts hostPath volume ${host.map(label).join(', ')}`) : COMPLIANT;
   },
 });
