@@ -145,6 +145,30 @@ describe('price items', () => {
     expect(eu['rds.instance.postgres.db.m6g.xlarge.multi-az'].usd).toBe('0.704');
     expect(eu['rds.instance.postgres.db.m5.large.single-az'].origin).toMatchObject({ reference: { location: 'github vantage-sh/ec2instances.info www/rds/instances.json', verified: true } });
   });
+
+  // Figures read from Infracost's golden files (commit 95ba4f49 unless named): a change to any of them must be a sourced change.
+  test.each([
+    ['us-east-1', 'rds.instance.mysql.db.t3.small.multi-az', '0.068', 'hclmulti_project_infra.golden'], // $49.64 / 730 h
+    ['us-east-1', 'rds.instance.mysql.db.t4g.small.multi-az', '0.065', 'db_instance_test.golden'], // $47.45 / 730 h
+    ['us-east-1', 'rds.instance.mysql.db.t4g.small.single-az', '0.032', 'db_instance_test.golden'], // $23.36 / 730 h
+    ['us-east-1', 'rds.storage.gp3.single-az', '0.115', 'db_instance_test.golden'], // 400 GB $46.00
+    ['us-east-1', 'rds.aurora-mysql.storage', '0.10', 'rds_cluster_test.golden'],
+    ['us-east-1', 'ec2.instance.m5.2xlarge', '0.384', 'breakdown_terraform_file_funcs.golden'], // $280.32 / 730 h
+    ['us-east-1', 'kubernetes.vcpu.hour', '0.04048', 'ecs_service_test.golden'], // 5 vCPU $147.75 a month
+    ['eu-west-1', 'cloudfront.requests.10k', '0.012', 'cloudfront_distribution_test.golden'], // Europe, Israel HTTPS, commit c9eeda2f
+    ['eu-west-1', 'sns.million', '0.50', 'sns_topic_test.golden'],
+  ])('%s %s is %s, as %s gives it', (region, key, usd, golden) => {
+    const entry = tables.get(region)!.prices[key];
+    expect(entry.usd).toBe(usd);
+    expect(entry.origin).toMatchObject({ reference: { verified: true } });
+    expect('reference' in entry.origin && entry.origin.reference.location.endsWith(`/${golden}`)).toBe(true);
+  });
+
+  test('a price whose cited figure belongs to another engine is not claimed as verified', () => {
+    // Infracost's $47.45 db.t4g.small Multi-AZ line is a MySQL instance (db_instance_test.tf: engine = "mysql").
+    const entry = tables.get('us-east-1')!.prices['rds.instance.postgres.db.t4g.small.multi-az'];
+    expect(entry.origin).toMatchObject({ reference: { verified: false } });
+  });
 });
 
 describe('npm run prices', () => {
