@@ -15,8 +15,8 @@ function report(extra: Record<string, unknown> = {}): void {
 }
 
 if (mode === 'platform') {
-  const { enableFastTokens } = require('../stacks/fast-tokens');
-  enableFastTokens();
+  const { enableFastSynth } = require('../stacks/cdktf-fast-synth');
+  enableFastSynth();
   const { buildPlatformOrganisation } = require('./generated-organisation');
   const { synthesizeAtomically } = require('../stacks/synthesize');
   const { writeAnalysis } = require('../catalog/analyse');

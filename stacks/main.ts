@@ -9,11 +9,11 @@ import { Analysis, SPEND_FOLDER, writeAnalysis } from '../catalog/analyse';
 import { GroundworkError } from '../model/errors';
 import { policySummary } from '../catalog/policy/report';
 import { buildOrganisation } from './app';
-import { enableFastTokens } from './fast-tokens';
+import { enableFastSynth } from './cdktf-fast-synth';
 import { runMain, synthesizeAtomically } from './synthesize';
 
 runMain(() => {
-  enableFastTokens();
+  enableFastSynth();
   let analysis: Analysis | undefined;
   const target = process.env.CDKTF_OUTDIR ?? 'cdktf.out';
   const outdir = synthesizeAtomically((app) => buildOrganisation(app), target, (staging) => {
