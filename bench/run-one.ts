@@ -3,6 +3,7 @@
  * Prints one JSON line: wall time since the process started and peak resident memory.
  */
 import * as fs from 'fs';
+import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { App } from 'cdktf';
 
@@ -33,11 +34,20 @@ if (mode === 'platform') {
   app.synth();
   report();
 } else if (mode === 'analysis') {
-  const { analyse } = require('../catalog/analyse');
+  const { writeAnalysis } = require('../catalog/analyse');
+  // The floor: parse every stack's JSON and write it back, nothing else (in the same process, first).
+  const floorStart = performance.now();
+  const stacks = path.join(outdir, 'stacks');
+  for (const stack of fs.readdirSync(stacks)) {
+    const json = JSON.parse(fs.readFileSync(path.join(stacks, stack, 'cdk.tf.json'), 'utf8'));
+    fs.writeFileSync(path.join(stacks, stack, 'floor.json'), JSON.stringify(json));
+    fs.rmSync(path.join(stacks, stack, 'floor.json'));
+  }
+  const floorMs = Math.round(performance.now() - floorStart);
   const start = performance.now();
-  const { catalog, cost, policy } = analyse(outdir);
+  const { catalog, cost, policy } = writeAnalysis(outdir);
   const analysisMs = Math.round(performance.now() - start);
-  report({ analysisMs, entities: catalog.entities.length, pricedResources: cost.total.pricedResources, findings: policy.findings.length });
+  report({ analysisMs, floorMs, entities: catalog.entities.length, pricedResources: cost.total.pricedResources, findings: policy.findings.length });
 } else {
   throw new Error(`unknown mode ${mode}`);
 }
