@@ -1,6 +1,7 @@
 /**
  * One measured run in a fresh process: `node dist/bench/run-one.js <platform|bare|analysis> <services> <outdir>`.
- * Prints one JSON line: wall time since the process started and peak resident memory.
+ * Prints one JSON line: wall time since the process started, CPU time (user + system, all threads:
+ * the wall time on a machine others share is noisy) and peak resident memory.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -12,7 +13,7 @@ const count = Number(countText);
 
 function report(extra: Record<string, unknown> = {}): void {
   // performance.now() counts from process start: module loading is part of the cost.
-  process.stdout.write(`${JSON.stringify({ mode, count, ms: Math.round(performance.now()), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), ...extra })}\n`);
+  process.stdout.write(`${JSON.stringify({ mode, count, ms: Math.round(performance.now()), cpuMs: Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), ...extra })}\n`);
 }
 
 if (mode === 'platform') {
