@@ -134,6 +134,13 @@ export function buildBareOrganisation(app: App, count: number): void {
     const repo = new Repository(github, `${name}-repo`, { name, visibility: 'private', topics: [`service-${name}`] });
     new BranchProtection(github, `${name}-protection`, { repositoryId: repo.nodeId, pattern: 'main', requiredPullRequestReviews: [{ requiredApprovingReviewCount: 1 }] });
     new RepositoryFile(github, `${name}-codeowners`, { repository: repo.name, file: '.github/CODEOWNERS', content: `* @bench-org/team-${i % BENCH_TEAMS}\n` });
+    new RepositoryFile(github, `${name}-ci-workflow`, { repository: repo.name, file: '.github/workflows/ci.yml', content: ciWorkflow(name), commitMessage: 'Set the CI workflow', overwriteOnCreate: true });
     new TeamRepository(github, `${name}-team`, { teamId: teams[i % BENCH_TEAMS].id, repository: repo.name, permission: 'maintain' });
   }
+}
+
+/** A CI workflow of the size the platform's template writes (~1.1 KB), for the same repository file per service. */
+function ciWorkflow(name: string): string {
+  const checkout = '      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2\n        with:\n          persist-credentials: false\n';
+  return `# CI of ${name}.\nname: ci\n\non:\n  pull_request:\n  push:\n    branches: [main]\n\npermissions:\n  contents: read\n\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n${checkout}      - name: Build and test\n        run: docker build --target test .\n\n  push:\n    needs: build\n    if: github.ref == 'refs/heads/main'\n    runs-on: ubuntu-latest\n    permissions:\n      contents: read\n      packages: write\n    env:\n      IMAGE: ghcr.io/bench-org/${name}\n      REGISTRY: ghcr.io\n    steps:\n${checkout}      - name: Push the image\n        env:\n          TOKEN: $\${{ secrets.GITHUB_TOKEN }}\n        run: |\n          echo "$TOKEN" | docker login "$REGISTRY" --username "$GITHUB_ACTOR" --password-stdin\n          docker build --tag "$IMAGE:$GITHUB_SHA" .\n          docker push "$IMAGE:$GITHUB_SHA"\n`;
 }

@@ -1,3 +1,4 @@
+import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -15,7 +16,7 @@ export function replaceFolderWith<T>(folder: string, fill: (staging: string) => 
     const previous = fs.existsSync(target) ? `${staging}.previous` : undefined;
     if (previous) fs.renameSync(target, previous);
     fs.renameSync(staging, target);
-    if (previous) fs.rmSync(previous, { recursive: true, force: true });
+    if (previous) discard(previous);
     return result;
   } catch (error) {
     fs.rmSync(staging, { recursive: true, force: true });
@@ -45,4 +46,38 @@ export function replaceFile(file: string, content: string): void {
     fs.rmSync(temporary, { force: true });
     throw error;
   }
+}
+
+/** A replaced folder with at least this many entries is removed in the background. */
+const BACKGROUND_REMOVAL_ENTRIES = 200;
+
+/**
+ * Removes a folder that has already been replaced. A large one (an output with thousands of
+ * Backstage files: seconds of unlinking on a busy disk) goes to a detached process, so the command
+ * returns as soon as the new folder is in place; a small one, or when no process can be started,
+ * is removed here.
+ */
+function discard(folder: string): void {
+  if (entriesAtLeast(folder, BACKGROUND_REMOVAL_ENTRIES)) {
+    try {
+      spawn(process.execPath, ['-e', 'require("fs").rmSync(process.argv[1], { recursive: true, force: true })', folder], { detached: true, stdio: 'ignore' }).unref();
+      return;
+    } catch {
+      // fall through: remove it here
+    }
+  }
+  fs.rmSync(folder, { recursive: true, force: true });
+}
+
+function entriesAtLeast(folder: string, limit: number): boolean {
+  let count = 0;
+  const pending = [folder];
+  while (pending.length && count < limit) {
+    const dir = pending.pop()!;
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      count++;
+      if (entry.isDirectory()) pending.push(path.join(dir, entry.name));
+    }
+  }
+  return count >= limit;
 }
