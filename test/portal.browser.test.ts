@@ -213,7 +213,7 @@ test('hostile description, tags and links render as text; no dialog opens, no el
   expect(tags).toEqual(expect.arrayContaining([`data-classification=${HOSTILE[1]}`, `${HOSTILE[0]}=${HOSTILE[2]}`]));
   // Nothing of the data became markup: no image, no extra script, no javascript: or data: link.
   expect(await page.$$eval('img', (i) => i.length)).toBe(0);
-  expect(await page.$$eval('script', (s) => s.length)).toBe(2);
+  expect(await page.$$eval('script', (s) => s.length)).toBe(3); // the data, the detail data (parsed when needed), the page's script
   const hrefs = await page.$$eval('a[href]', (a) => a.map((e) => e.getAttribute('href')!));
   expect(hrefs.filter((h) => !/^(https?:|#)/.test(h))).toEqual([]);
   await page.screenshot({ path: path.join(SHOTS, 'hostile-service.png'), fullPage: true });
@@ -226,19 +226,60 @@ test('hostile description, tags and links render as text; no dialog opens, no el
   const start = raw.indexOf('id="portal-data">') + 'id="portal-data">'.length;
   const block = raw.slice(start, raw.indexOf('</script>', start));
   expect(HOSTILE.map((h) => block.includes(h))).toEqual([false, false, false]);
-  expect(JSON.parse(block).services.find((s: any) => s.name === 'checkout').description).toBe(HOSTILE_TEXT);
-  expect(raw.match(/<\/script>/g)).toHaveLength(2);
+  // The strings are pooled (catalog/portal/packed-table.ts): the description is one of them, unchanged.
+  expect(JSON.parse(block).strings).toContain(HOSTILE_TEXT);
+  expect(raw.match(/<\/script>/g)).toHaveLength(3);
 });
 
 test('with JavaScript off the page is the summary and the tables', async () => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(pageFile);
+  expect(await page.isVisible('.summary')).toBe(true);
   expect(await page.isVisible('#static')).toBe(true);
   expect(await page.isVisible('#app')).toBe(false);
   expect(await page.$$eval('#static tr[id^="service-"]', (r) => r.length)).toBeGreaterThan(5);
+  expect(await page.$$eval('#static h2', (h) => h.map((e) => e.textContent))).toEqual(['Services', 'Teams', 'Cost by cost center', 'Guardrail findings']);
+  // Lean: each service row links its repository only (the interactive page has every link).
+  expect(await page.$$eval('#static tr#service-checkout a[href^="http"]', (a) => a.map((e) => e.getAttribute('href')))).toEqual(['https://github.com/acme-corp/checkout']);
   await page.screenshot({ path: path.join(SHOTS, 'no-javascript.png') });
   await context.close();
+
+  // With the script on, the tables are never markup (they sit in <noscript>): only the summary and the app.
+  const { page: scripted, trouble } = await open(pageFile);
+  expect(await scripted.$$eval('#static', (s) => s.length)).toBe(0);
+  expect(await scripted.isVisible('.summary')).toBe(true);
+  expect(trouble).toEqual({ consoleErrors: [], requests: [], dialogs: [] });
+  await scripted.close();
+});
+
+test('a large organisation: the first rows only, more on scrolling, search finds any service, its page opens', async () => {
+  const analysis = analyse(outdir);
+  const catalog = structuredClone(analysis.catalog) as any;
+  const template = catalog.entities.find((e: any) => e.kind === 'service' && e.name === 'ledger');
+  for (let i = 0; i < 400; i++) catalog.entities.push({ ...structuredClone(template), id: `service:bulk-${String(i).padStart(3, '0')}`, name: `bulk-${String(i).padStart(3, '0')}`, description: `Bulk service ${i}` });
+  const file = path.join(outdir, 'catalog', 'large.html');
+  fs.writeFileSync(file, portalHtml(catalog, analysis.cost, analysis.policy));
+  const url = pathToFileURL(file).href;
+  const { page, trouble } = await open(url);
+  const total = catalog.entities.filter((e: any) => e.kind === 'service').length;
+  expect(await page.textContent('#count')).toBe(`${total} of ${total} services`);
+  const first = await visibleServices(page);
+  expect(first).toHaveLength(50);
+  // Scrolling to the end of the rows shows the next ones; the button does the same.
+  await page.locator('#more-services').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelectorAll('#services-table tbody tr').length === 100);
+  await page.click('#more-services');
+  expect((await visibleServices(page)).length).toBeGreaterThanOrEqual(150);
+  // A service far past the first rows is one search away, and its page holds its cost lines.
+  await page.fill('#search', 'bulk service 399');
+  expect(await visibleServices(page)).toEqual(['bulk-399']);
+  expect(await page.isVisible('#more-services')).toBe(false);
+  await page.click('#services-table a[href="#/service/bulk-399"]');
+  await page.waitForSelector('#service-page');
+  expect(await page.textContent('#service-page .description')).toBe('Bulk service 399');
+  expect(trouble).toEqual({ consoleErrors: [], requests: [], dialogs: [] });
+  await page.close();
 });
 
 test("a cost line's price origin is shown when the cost report carries one, and left out otherwise", async () => {
