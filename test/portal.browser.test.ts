@@ -8,6 +8,8 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { Browser, Page } from 'playwright-core';
 import { analyse, writeAnalysis } from '../catalog/analyse';
+import { adoptionReport } from '../catalog/adoption/adoption-report';
+import { readAnalysisOutputs } from '../catalog/adoption/read-outputs';
 import { portalHtml } from '../catalog/portal/portal';
 import { buildOrganisation } from '../stacks/app';
 import { launchChromium, watch, type PageTrouble } from './helpers/browser';
@@ -91,7 +93,7 @@ afterAll(async () => {
 test('the page opens from disk with no console errors and no network request', async () => {
   const { page, trouble } = await open(pageFile);
   expect(await page.textContent('#count')).toMatch(/^\d+ of \d+ services$/);
-  for (const hash of ['#/teams', '#/cost', '#/graph', '#/service/checkout', '#/team/payments']) {
+  for (const hash of ['#/teams', '#/cost', '#/adoption', '#/graph', '#/constructor', '#/__proto__', '#/service/checkout', '#/team/payments']) {
     await page.evaluate((h) => (location.hash = h), hash);
     await page.waitForTimeout(50);
   }
@@ -198,6 +200,39 @@ test('the team page, the cost charts and the dependency graph render', async () 
   await page.selectOption('#graph-team', 'payments');
   await page.waitForFunction(() => location.hash === '#/graph?team=payments');
   expect(await page.$$eval('svg#graph g.node.service', (n) => n.length)).toBeLessThan(services);
+  expect(trouble).toEqual({ consoleErrors: [], requests: [], dialogs: [] });
+  await page.close();
+});
+
+test('the adoption view shows the figures npm run adoption computes from the same catalog and guardrails', async () => {
+  const { catalog, policy } = readAnalysisOutputs(outdir);
+  const report = adoptionReport(catalog, policy);
+  const { page, trouble } = await open(pageFile, '#/adoption');
+  await page.waitForSelector('#adoption-view');
+  expect(await page.textContent('nav a.current')).toBe('Adoption');
+  const t = report.totals;
+  expect(await page.textContent('#adoption-summary')).toBe(
+    `${t.goldenPathServices} of ${t.services} services (${t.goldenPathPercent}%) come from a golden path; ${t.resources.outside} Terraform resources belong to services outside any golden path and ${t.resources.unowned} to no service.`,
+  );
+  const paths = Object.keys(t.byGoldenPath);
+  expect(paths.length).toBeGreaterThan(1);
+  const headers = await page.$$eval('#adoption-teams th', (th) => th.map((e) => e.textContent));
+  expect(headers).toEqual(['team', 'services', 'golden-path coverage', ...paths, 'resources in golden paths', 'resources outside', 'none', 'bronze', 'silver', 'gold']);
+  const rows = await page.$$eval('#adoption-teams tbody tr', (trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent)));
+  expect(rows).toEqual(
+    report.teams.map((r) => [r.team, String(r.services), `${r.goldenPathPercent}%`, ...paths.map((p) => String(r.byGoldenPath[p] ?? 0)), String(r.resources.inGoldenPaths), String(r.resources.outside), ...(['none', 'bronze', 'silver', 'gold'] as const).map((l) => String(r.scorecards[l]))]),
+  );
+  expect(rows.find((r) => r[0] === 'payments')).toBeDefined();
+  expect(await page.textContent('#tag-coverage')).toBe(`${report.tagCoverage!.overall.percent}% of ${report.tagCoverage!.overall.taggable} taggable resources carry every ownership tag.`);
+  const stacks = await page.$$eval('#tag-coverage-stacks tbody tr td:first-child', (tds) => tds.map((e) => e.textContent));
+  expect(stacks).toEqual(Object.keys(report.tagCoverage!.byStack));
+  expect(await page.$$eval('#adoption-view .bar-row', (b) => b.length)).toBe(paths.length + 4);
+  // A team's name leads to its page.
+  await page.click('#adoption-teams a[href="#/team/payments"]');
+  await page.waitForSelector('#team-page');
+  await page.evaluate(() => (location.hash = '#/adoption'));
+  await page.waitForSelector('#adoption-view');
+  await page.screenshot({ path: path.join(SHOTS, 'adoption.png'), fullPage: true });
   expect(trouble).toEqual({ consoleErrors: [], requests: [], dialogs: [] });
   await page.close();
 });

@@ -1,6 +1,7 @@
 import type { Catalog, CatalogEntity, EntityLink } from '../service-catalog/catalog-model';
 import type { CostReport } from '../cost/report';
 import type { PolicyReport } from '../policy/report';
+import { adoptionReport, type AdoptionReport } from '../adoption/adoption-report';
 import { safeUrl } from './html-text';
 import { type Column, type PackedTable, StringPool } from './packed-table';
 
@@ -19,6 +20,8 @@ export interface PortalData {
   readonly environments: string[];
   /** Currency of actual spend, when `npm run spend` has run. */
   readonly spendCurrency?: string;
+  /** Golden-path adoption, scorecards and tag coverage per team: the figures of `npm run adoption`. */
+  readonly adoption: AdoptionReport;
 }
 
 export interface PortalLink {
@@ -217,6 +220,7 @@ export function portalData(catalog: Catalog, cost: CostReport, policy: PolicyRep
     costCenters: cost.byCostCenter.map((r) => ({ name: r.name, monthlyUsd: r.monthlyUsd })),
     environments: of('environment').map((e) => e.name),
     spendCurrency: catalog.entities.find((e) => e.spend)?.spend?.currency,
+    adoption: adoptionReport(catalog, policy),
   };
 }
 

@@ -115,6 +115,7 @@
     ['services', 'Services'],
     ['teams', 'Teams'],
     ['cost', 'Cost'],
+    ['adoption', 'Adoption'],
     ['graph', 'Dependency graph'],
   ];
   function renderNav(current) {
@@ -139,7 +140,8 @@
 
   function render() {
     const r = parseHash();
-    const view = { services: servicesView, service: servicePage, team: teamPage, teams: teamsView, cost: costView, graph: graphView }[r.view] || servicesView;
+    const views = { services: servicesView, service: servicePage, team: teamPage, teams: teamsView, cost: costView, adoption: adoptionView, graph: graphView };
+    const view = Object.prototype.hasOwnProperty.call(views, r.view) ? views[r.view] : servicesView;
     renderNav(r.view === 'service' ? 'services' : r.view === 'team' ? 'teams' : r.view);
     app.replaceChildren(view(r.name, r.params));
     if (r.view === 'service' || r.view === 'team') window.scrollTo(0, 0);
@@ -533,16 +535,18 @@
   }
 
   // ---------- pictures ----------
-  /** Horizontal bars, scaled to the largest value; widths set through the CSSOM (allowed by the CSP). */
-  function bars(rows, linkOf) {
-    const max = Math.max(0, ...rows.map((r) => r.monthlyUsd));
+  const MONEY = { value: (r) => r.monthlyUsd, text: money };
+  const COUNT = { value: (r) => r.count, text: String };
+  /** Horizontal bars, scaled to the largest value (money unless told); widths set through the CSSOM (allowed by the CSP). */
+  function bars(rows, linkOf, measure = MONEY) {
+    const max = Math.max(0, ...rows.map(measure.value));
     return el(
       'div',
       { class: 'bars' },
       rows.map((r) => {
         const fill = el('div', { class: 'bar-fill' });
-        fill.style.width = (max > 0 ? (100 * Math.max(0, r.monthlyUsd)) / max : 0).toFixed(2) + '%';
-        return el('div', { class: 'bar-row' }, el('span', { class: 'label', title: r.name }, linkOf ? linkOf(r.name) : r.name), el('div', { class: 'bar-track' }, fill), el('span', { class: 'value' }, money(r.monthlyUsd)));
+        fill.style.width = (max > 0 ? (100 * Math.max(0, measure.value(r))) / max : 0).toFixed(2) + '%';
+        return el('div', { class: 'bar-row' }, el('span', { class: 'label', title: r.name }, linkOf ? linkOf(r.name) : r.name), el('div', { class: 'bar-track' }, fill), el('span', { class: 'value' }, measure.text(measure.value(r))));
       }),
     );
   }
@@ -587,6 +591,63 @@
       el('div', { class: 'controls' }, el('h3', null, chosen.length > top.length ? 'Top ' + top.length + ' services' : 'By service'), select),
       bars(top.map((s) => ({ name: s.name, monthlyUsd: s.monthlyUsd || 0 })), serviceLink),
       hasSpend ? [el('h3', null, 'Estimate against actual spend (largest differences first)'), estimateBars(spent)] : el('p', { class: 'muted' }, 'No spend report: run npm run spend to compare the estimate with billing.'),
+    );
+  }
+
+  // ---------- adoption ----------
+  /** The figures of `npm run adoption` (catalog/adoption/), computed by the analysis and embedded as they are. */
+  function adoptionView() {
+    const a = data.adoption;
+    if (!a) return el('div', { id: 'adoption-view' }, el('h2', null, 'Adoption'), el('p', { class: 'muted' }, 'No adoption figures in this page.'));
+    const t = a.totals;
+    const paths = Object.keys(t.byGoldenPath);
+    const levels = Object.keys(t.scorecards);
+    const num = (label) => ({ label, num: true });
+    const teamCell = (name) => (teams.has(name) ? teamLink(name) : el('span', { class: 'muted' }, name));
+    const coverage = a.tagCoverage;
+    return el(
+      'div',
+      { id: 'adoption-view' },
+      el('h2', null, 'Adoption'),
+      el(
+        'p',
+        { id: 'adoption-summary' },
+        el('strong', null, t.goldenPathServices + ' of ' + t.services),
+        ' services (' + t.goldenPathPercent + '%) come from a golden path; ' + t.resources.outside + ' Terraform resources belong to services outside any golden path and ' + t.resources.unowned + ' to no service.',
+      ),
+      el('div', { class: 'card-grid' },
+        el('div', { class: 'card' }, el('h3', null, 'Services per golden path'), bars(paths.map((p) => ({ name: p, count: t.byGoldenPath[p] })), null, COUNT)),
+        el('div', { class: 'card' }, el('h3', null, 'Scorecard levels'), bars(levels.map((l) => ({ name: l, count: t.scorecards[l] })), null, COUNT)),
+      ),
+      el('h3', null, 'Per team'),
+      table(
+        ['team', num('services'), num('golden-path coverage'), ...paths.map(num), num('resources in golden paths'), num('resources outside'), ...levels.map(num)],
+        a.teams.map((r) =>
+          el(
+            'tr',
+            { 'data-team': r.team },
+            td(teamCell(r.team)),
+            tdNum(String(r.services)),
+            tdNum(r.goldenPathPercent + '%'),
+            paths.map((p) => tdNum(String(r.byGoldenPath[p] || 0))),
+            tdNum(String(r.resources.inGoldenPaths)),
+            tdNum(r.resources.outside ? el('span', { class: 'bad' }, String(r.resources.outside)) : '0'),
+            levels.map((l) => tdNum(String(r.scorecards[l]))),
+          ),
+        ),
+        { id: 'adoption-teams' },
+      ),
+      el('h3', null, 'Tag coverage'),
+      coverage
+        ? [
+            el('p', { id: 'tag-coverage' }, coverage.overall.percent + '% of ' + coverage.overall.taggable + ' taggable resources carry every ownership tag.'),
+            table(
+              ['stack', num('taggable'), num('fully tagged'), num('%')],
+              Object.entries(coverage.byStack).map(([stack, c]) => el('tr', null, td(stack), tdNum(String(c.taggable)), tdNum(String(c.fullyTagged)), tdNum(c.percent + '%'))),
+              { id: 'tag-coverage-stacks' },
+            ),
+          ]
+        : el('p', { class: 'muted' }, 'No guardrail report: tag coverage unknown.'),
     );
   }
 
