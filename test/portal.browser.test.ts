@@ -17,7 +17,8 @@ import { cleanUp, synth } from './helpers/synth';
 
 const SHOTS = path.join(__dirname, '..', 'test-output', 'portal');
 const HOSTILE = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '</script>'];
-const HOSTILE_TEXT = `Hostile ${HOSTILE.join(' ')} \u2028 & done`;
+// `</noscript>` too: the no-script tables sit in <noscript>, which a scripted page reads as raw text up to that tag.
+const HOSTILE_TEXT = `Hostile ${HOSTILE.join(' ')} </noscript><img src=x onerror=alert(2)> \u2028 & done`;
 
 let browser: Browser;
 let closeBrowser: () => Promise<void>;
@@ -277,6 +278,8 @@ test('with JavaScript off the page is the summary and the tables', async () => {
   expect(await page.$$eval('#static h2', (h) => h.map((e) => e.textContent))).toEqual(['Services', 'Teams', 'Cost by cost center', 'Guardrail findings']);
   // Lean: each service row links its repository only (the interactive page has every link).
   expect(await page.$$eval('#static tr#service-checkout a[href^="http"]', (a) => a.map((e) => e.getAttribute('href')))).toEqual(['https://github.com/acme-corp/checkout']);
+  expect(await page.textContent('#static tr#service-checkout small')).toBe(HOSTILE_TEXT);
+  expect(await page.$$eval('img', (i) => i.length)).toBe(0);
   await page.screenshot({ path: path.join(SHOTS, 'no-javascript.png') });
   await context.close();
 
