@@ -1,11 +1,11 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyse } from '../catalog/analyse';
+import { analyse, writeAnalysis } from '../catalog/analyse';
 import { adoptionReport, adoptionTrend } from '../catalog/adoption/adoption-report';
 import { adoptionMarkdown } from '../catalog/adoption/adoption-markdown';
 import { cleanUp, tempDir } from './helpers/synth';
-import { projectCopy, synthProject } from './helpers/project';
+import { projectCopy, repo, synthProject } from './helpers/project';
 
 afterAll(cleanUp);
 const cli = path.join(__dirname, '../dist/scripts/adoption.js');
@@ -54,5 +54,44 @@ describe('adoption of the example organisation', () => {
     const both = spawnSync('node', [cli, outdir, '--base', outdir, '--since', 'HEAD', '--out', out], { encoding: 'utf8' });
     expect(both.stderr).toContain('Give --base or --since, not both');
     expect(fs.existsSync(out)).toBe(false);
+  });
+});
+
+describe('npm run adoption --since <ref> from a clean clone', () => {
+  let clone: string;
+  let head: string;
+  beforeAll(() => {
+    clone = path.join(tempDir(), 'clone');
+    const cloned = spawnSync('git', ['clone', '--quiet', repo, clone], { encoding: 'utf8' });
+    expect(cloned.stderr).toBe('');
+    fs.symlinkSync(path.join(repo, 'node_modules'), path.join(clone, 'node_modules'), 'dir');
+    // The head is hand-written Terraform (analysed, no synth): the one synth is the ref's, in its worktree.
+    head = path.join(tempDir(), 'plain');
+    fs.cpSync(path.join(__dirname, 'fixtures/plain-terraform'), head, { recursive: true });
+    writeAnalysis(head);
+  });
+  const worktrees = () => spawnSync('git', ['worktree', 'list'], { cwd: clone, encoding: 'utf8' }).stdout.trim().split('\n').length;
+  const adoption = (args: string[]) => spawnSync('node', [cli, ...args], { cwd: clone, encoding: 'utf8' });
+
+  test('a ref that does not exist: one sentence, exit 1, nothing written, no worktree left', () => {
+    const result = adoption([head, '--since', 'no-such-ref', '--out', 'adoption']);
+    expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 1, stderr: 'The git ref "no-such-ref" does not exist in this repository: pass a branch, tag or commit (--since).\nNothing was written.\n' });
+    expect(fs.existsSync(path.join(clone, 'adoption'))).toBe(false);
+    expect(worktrees()).toBe(1);
+  });
+
+  test('synthesizes the ref in a temporary worktree, reports the trend from it, cleans up', () => {
+    const result = adoption([head, '--since', 'HEAD', '--out', 'adoption']);
+    expect({ status: result.status, stderr: result.stderr.split('\n').filter((l) => !/^(Synthesizing HEAD \([0-9a-f]{12}\)\.\.\.|Report: )/.test(l)).join('') }).toEqual({ status: 0, stderr: '' });
+    expect(result.stdout).toContain('## Trend since HEAD');
+    expect(result.stdout).toContain('- Golden-path coverage: 100% → 0%');
+    const json = JSON.parse(fs.readFileSync(path.join(clone, 'adoption', 'adoption.json'), 'utf8'));
+    expect(json.trend.base).toBe('HEAD');
+    expect(json.trend.services.base).toBe(9); // the example organisation at HEAD
+    expect(json.trend.goldenPathPercent).toEqual({ base: 100, head: 0 });
+    expect(json.trend.teams.find((t: { team: string }) => t.team === 'payments').gold.base).toBeGreaterThan(0);
+    expect(fs.readFileSync(path.join(clone, 'adoption', 'adoption.md'), 'utf8')).toBe(result.stdout);
+    expect(worktrees()).toBe(1);
+    expect(spawnSync('git', ['status', '--porcelain'], { cwd: clone, encoding: 'utf8' }).stdout).toBe('?? node_modules\n'); // adoption/ is ignored; nothing else left behind
   });
 });

@@ -149,11 +149,13 @@ describe('the example organisation', () => {
 test('the portal: one static page listing every service with owner, scorecard, cost and links, escaped', () => {
   const html = fs.readFileSync(path.join(outdir, 'catalog/index.html'), 'utf8');
   for (const service of catalog.entities.filter((e) => e.kind === 'service')) expect(html).toContain(`<tr id="service-${service.name}">`);
-  expect(html).toContain('<a href="https://runbooks.acme.example/checkout">Runbook</a>');
+  // The no-script table links each service's repository only (the interactive page lists every link).
+  expect(html).toContain('<a href="https://github.com/acme-corp/checkout">Repository</a>');
+  expect(html).not.toContain('<a href="https://runbooks.acme.example/checkout">');
   expect(html).toContain('Guardrails: <strong>0</strong> errors');
-  // The only scripts: the embedded data and the page's own code, allowed by hash.
+  // The only scripts: the embedded data (two blocks) and the page's own code, allowed by hash.
   expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; script-src &#39;sha256-[A-Za-z0-9+/=]+&#39;; style-src &#39;sha256-/);
-  expect(html.match(/<script/g)).toHaveLength(2);
+  expect(html.match(/<script/g)).toHaveLength(3);
   expect(html).toContain('Data &#38; ML'); // "Data & ML", escaped
 });
 

@@ -8,6 +8,8 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { Browser, Page } from 'playwright-core';
 import { analyse, writeAnalysis } from '../catalog/analyse';
+import { adoptionReport } from '../catalog/adoption/adoption-report';
+import { readAnalysisOutputs } from '../catalog/adoption/read-outputs';
 import { portalHtml } from '../catalog/portal/portal';
 import { buildOrganisation } from '../stacks/app';
 import { launchChromium, watch, type PageTrouble } from './helpers/browser';
@@ -15,7 +17,8 @@ import { cleanUp, synth } from './helpers/synth';
 
 const SHOTS = path.join(__dirname, '..', 'test-output', 'portal');
 const HOSTILE = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '</script>'];
-const HOSTILE_TEXT = `Hostile ${HOSTILE.join(' ')} \u2028 & done`;
+// `</noscript>` too: the no-script tables sit in <noscript>, which a scripted page reads as raw text up to that tag.
+const HOSTILE_TEXT = `Hostile ${HOSTILE.join(' ')} </noscript><img src=x onerror=alert(2)> \u2028 & done`;
 
 let browser: Browser;
 let closeBrowser: () => Promise<void>;
@@ -91,7 +94,7 @@ afterAll(async () => {
 test('the page opens from disk with no console errors and no network request', async () => {
   const { page, trouble } = await open(pageFile);
   expect(await page.textContent('#count')).toMatch(/^\d+ of \d+ services$/);
-  for (const hash of ['#/teams', '#/cost', '#/graph', '#/service/checkout', '#/team/payments']) {
+  for (const hash of ['#/teams', '#/cost', '#/adoption', '#/graph', '#/constructor', '#/__proto__', '#/service/checkout', '#/team/payments']) {
     await page.evaluate((h) => (location.hash = h), hash);
     await page.waitForTimeout(50);
   }
@@ -202,6 +205,39 @@ test('the team page, the cost charts and the dependency graph render', async () 
   await page.close();
 });
 
+test('the adoption view shows the figures npm run adoption computes from the same catalog and guardrails', async () => {
+  const { catalog, policy } = readAnalysisOutputs(outdir);
+  const report = adoptionReport(catalog, policy);
+  const { page, trouble } = await open(pageFile, '#/adoption');
+  await page.waitForSelector('#adoption-view');
+  expect(await page.textContent('nav a.current')).toBe('Adoption');
+  const t = report.totals;
+  expect(await page.textContent('#adoption-summary')).toBe(
+    `${t.goldenPathServices} of ${t.services} services (${t.goldenPathPercent}%) come from a golden path; ${t.resources.outside} Terraform resources belong to services outside any golden path and ${t.resources.unowned} to no service.`,
+  );
+  const paths = Object.keys(t.byGoldenPath);
+  expect(paths.length).toBeGreaterThan(1);
+  const headers = await page.$$eval('#adoption-teams th', (th) => th.map((e) => e.textContent));
+  expect(headers).toEqual(['team', 'services', 'golden-path coverage', ...paths, 'resources in golden paths', 'resources outside', 'none', 'bronze', 'silver', 'gold']);
+  const rows = await page.$$eval('#adoption-teams tbody tr', (trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent)));
+  expect(rows).toEqual(
+    report.teams.map((r) => [r.team, String(r.services), `${r.goldenPathPercent}%`, ...paths.map((p) => String(r.byGoldenPath[p] ?? 0)), String(r.resources.inGoldenPaths), String(r.resources.outside), ...(['none', 'bronze', 'silver', 'gold'] as const).map((l) => String(r.scorecards[l]))]),
+  );
+  expect(rows.find((r) => r[0] === 'payments')).toBeDefined();
+  expect(await page.textContent('#tag-coverage')).toBe(`${report.tagCoverage!.overall.percent}% of ${report.tagCoverage!.overall.taggable} taggable resources carry every ownership tag.`);
+  const stacks = await page.$$eval('#tag-coverage-stacks tbody tr td:first-child', (tds) => tds.map((e) => e.textContent));
+  expect(stacks).toEqual(Object.keys(report.tagCoverage!.byStack));
+  expect(await page.$$eval('#adoption-view .bar-row', (b) => b.length)).toBe(paths.length + 4);
+  // A team's name leads to its page.
+  await page.click('#adoption-teams a[href="#/team/payments"]');
+  await page.waitForSelector('#team-page');
+  await page.evaluate(() => (location.hash = '#/adoption'));
+  await page.waitForSelector('#adoption-view');
+  await page.screenshot({ path: path.join(SHOTS, 'adoption.png'), fullPage: true });
+  expect(trouble).toEqual({ consoleErrors: [], requests: [], dialogs: [] });
+  await page.close();
+});
+
 test('hostile description, tags and links render as text; no dialog opens, no element is injected', async () => {
   const { page, trouble } = await open(pageFile, '#/services?q=hostile');
   expect(await visibleServices(page)).toEqual(['checkout']);
@@ -213,7 +249,7 @@ test('hostile description, tags and links render as text; no dialog opens, no el
   expect(tags).toEqual(expect.arrayContaining([`data-classification=${HOSTILE[1]}`, `${HOSTILE[0]}=${HOSTILE[2]}`]));
   // Nothing of the data became markup: no image, no extra script, no javascript: or data: link.
   expect(await page.$$eval('img', (i) => i.length)).toBe(0);
-  expect(await page.$$eval('script', (s) => s.length)).toBe(2);
+  expect(await page.$$eval('script', (s) => s.length)).toBe(3); // the data, the detail data (parsed when needed), the page's script
   const hrefs = await page.$$eval('a[href]', (a) => a.map((e) => e.getAttribute('href')!));
   expect(hrefs.filter((h) => !/^(https?:|#)/.test(h))).toEqual([]);
   await page.screenshot({ path: path.join(SHOTS, 'hostile-service.png'), fullPage: true });
@@ -226,19 +262,62 @@ test('hostile description, tags and links render as text; no dialog opens, no el
   const start = raw.indexOf('id="portal-data">') + 'id="portal-data">'.length;
   const block = raw.slice(start, raw.indexOf('</script>', start));
   expect(HOSTILE.map((h) => block.includes(h))).toEqual([false, false, false]);
-  expect(JSON.parse(block).services.find((s: any) => s.name === 'checkout').description).toBe(HOSTILE_TEXT);
-  expect(raw.match(/<\/script>/g)).toHaveLength(2);
+  // The strings are pooled (catalog/portal/packed-table.ts): the description is one of them, unchanged.
+  expect(JSON.parse(block).strings).toContain(HOSTILE_TEXT);
+  expect(raw.match(/<\/script>/g)).toHaveLength(3);
 });
 
 test('with JavaScript off the page is the summary and the tables', async () => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(pageFile);
+  expect(await page.isVisible('.summary')).toBe(true);
   expect(await page.isVisible('#static')).toBe(true);
   expect(await page.isVisible('#app')).toBe(false);
   expect(await page.$$eval('#static tr[id^="service-"]', (r) => r.length)).toBeGreaterThan(5);
+  expect(await page.$$eval('#static h2', (h) => h.map((e) => e.textContent))).toEqual(['Services', 'Teams', 'Cost by cost center', 'Guardrail findings']);
+  // Lean: each service row links its repository only (the interactive page has every link).
+  expect(await page.$$eval('#static tr#service-checkout a[href^="http"]', (a) => a.map((e) => e.getAttribute('href')))).toEqual(['https://github.com/acme-corp/checkout']);
+  expect(await page.textContent('#static tr#service-checkout small')).toBe(HOSTILE_TEXT);
+  expect(await page.$$eval('img', (i) => i.length)).toBe(0);
   await page.screenshot({ path: path.join(SHOTS, 'no-javascript.png') });
   await context.close();
+
+  // With the script on, the tables are never markup (they sit in <noscript>): only the summary and the app.
+  const { page: scripted, trouble } = await open(pageFile);
+  expect(await scripted.$$eval('#static', (s) => s.length)).toBe(0);
+  expect(await scripted.isVisible('.summary')).toBe(true);
+  expect(trouble).toEqual({ consoleErrors: [], requests: [], dialogs: [] });
+  await scripted.close();
+});
+
+test('a large organisation: the first rows only, more on scrolling, search finds any service, its page opens', async () => {
+  const analysis = analyse(outdir);
+  const catalog = structuredClone(analysis.catalog) as any;
+  const template = catalog.entities.find((e: any) => e.kind === 'service' && e.name === 'ledger');
+  for (let i = 0; i < 400; i++) catalog.entities.push({ ...structuredClone(template), id: `service:bulk-${String(i).padStart(3, '0')}`, name: `bulk-${String(i).padStart(3, '0')}`, description: `Bulk service ${i}` });
+  const file = path.join(outdir, 'catalog', 'large.html');
+  fs.writeFileSync(file, portalHtml(catalog, analysis.cost, analysis.policy));
+  const url = pathToFileURL(file).href;
+  const { page, trouble } = await open(url);
+  const total = catalog.entities.filter((e: any) => e.kind === 'service').length;
+  expect(await page.textContent('#count')).toBe(`${total} of ${total} services`);
+  const first = await visibleServices(page);
+  expect(first).toHaveLength(50);
+  // Scrolling to the end of the rows shows the next ones; the button does the same.
+  await page.locator('#more-services').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelectorAll('#services-table tbody tr').length === 100);
+  await page.click('#more-services');
+  expect((await visibleServices(page)).length).toBeGreaterThanOrEqual(150);
+  // A service far past the first rows is one search away, and its page holds its cost lines.
+  await page.fill('#search', 'bulk service 399');
+  expect(await visibleServices(page)).toEqual(['bulk-399']);
+  expect(await page.isVisible('#more-services')).toBe(false);
+  await page.click('#services-table a[href="#/service/bulk-399"]');
+  await page.waitForSelector('#service-page');
+  expect(await page.textContent('#service-page .description')).toBe('Bulk service 399');
+  expect(trouble).toEqual({ consoleErrors: [], requests: [], dialogs: [] });
+  await page.close();
 });
 
 test("a cost line's price origin is shown when the cost report carries one, and left out otherwise", async () => {

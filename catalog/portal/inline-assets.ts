@@ -19,7 +19,8 @@ let cached: InlineAssets | undefined;
 export function inlineAssets(): InlineAssets {
   if (cached) return cached;
   const read = (file: string) => fs.readFileSync(path.join(__dirname, 'client', file), 'utf8');
-  const script = read('portal.js');
+  // The unpacker first (a function declaration), then the page's script, as one inline script.
+  const script = `${read('unpack.js')}\n${read('portal.js')}`;
   const style = read('portal.css');
   // A closing tag inside either would end the inline block early: a bug in the source, not input.
   if (/<\/script|<!--/i.test(script) || /<\/style/i.test(style)) throw new Error('catalog/portal/client: the inline script or style contains a closing tag or comment opener');

@@ -1,7 +1,9 @@
 import type { Catalog, CatalogEntity, EntityLink } from '../service-catalog/catalog-model';
 import type { CostReport } from '../cost/report';
 import type { PolicyReport } from '../policy/report';
+import { adoptionReport, type AdoptionReport } from '../adoption/adoption-report';
 import { safeUrl } from './html-text';
+import { type Column, type PackedTable, StringPool } from './packed-table';
 
 /** What the page's script reads: the catalog, cost and guardrail facts a person looks for, per service and team. */
 export interface PortalData {
@@ -18,6 +20,8 @@ export interface PortalData {
   readonly environments: string[];
   /** Currency of actual spend, when `npm run spend` has run. */
   readonly spendCurrency?: string;
+  /** Golden-path adoption, scorecards and tag coverage per team: the figures of `npm run adoption`. */
+  readonly adoption: AdoptionReport;
 }
 
 export interface PortalLink {
@@ -216,5 +220,94 @@ export function portalData(catalog: Catalog, cost: CostReport, policy: PolicyRep
     costCenters: cost.byCostCenter.map((r) => ({ name: r.name, monthlyUsd: r.monthlyUsd })),
     environments: of('environment').map((e) => e.name),
     spendCurrency: catalog.entities.find((e) => e.spend)?.spend?.currency,
+    adoption: adoptionReport(catalog, policy),
   };
+}
+
+const LINK: readonly Column[] = [
+  ['title', 's'],
+  ['url', 'u'],
+  ['type', 's'],
+];
+const SPEND: Column = ['spend', 'v'];
+
+/**
+ * The two data blocks of the page, packed (packed-table.ts). `main` is what the first view needs
+ * (services, teams, findings, totals); `detail` (resources with their Terraform addresses and
+ * links, and every cost line with its components) is parsed only when a page that shows it opens.
+ */
+export function packedPortalData(data: PortalData): { main: unknown; detail: unknown } {
+  const main = new StringPool();
+  const { services, teams, findings, resources, costLines, ...head } = data;
+  const mainTables: Record<string, PackedTable> = {
+    services: main.table(services, [
+      ['name', 's'],
+      ['description', 's'],
+      ['owner', 's'],
+      ['costCenter', 's'],
+      ['system', 's'],
+      ['goldenPath', 's'],
+      ['operations', 'S'],
+      ['lifecycle', 's'],
+      ['tier', 'v'],
+      ['environments', 'S'],
+      ['tags', 'R'],
+      ['links', 'T', LINK],
+      ['level', 's'],
+      ['missing', 'T', [['id', 's'], ['level', 's'], ['detail', 's']]],
+      ['monthlyUsd', 'v'],
+      ['notPriced', 'v'],
+      ['dependsOn', 'S'],
+      ['dependencyOf', 'S'],
+      ['resources', 'S'],
+      SPEND,
+    ]),
+    teams: main.table(teams, [
+      ['name', 's'],
+      ['title', 's'],
+      ['email', 's'],
+      ['slackChannel', 's'],
+      ['costCenters', 'S'],
+      ['services', 'S'],
+      ['monthlyUsd', 'v'],
+      SPEND,
+    ]),
+    findings: main.table(findings, [
+      ['severity', 's'],
+      ['rule', 's'],
+      ['stack', 's'],
+      ['address', 'u'],
+      ['service', 's'],
+      ['owner', 's'],
+      ['message', 's'],
+      ['fix', 's'],
+      ['suppressed', 's'],
+    ]),
+  };
+  const detail = new StringPool();
+  const detailTables: Record<string, PackedTable> = {
+    resources: detail.table(resources, [
+      ['id', 's'],
+      ['name', 's'],
+      ['type', 's'],
+      ['service', 's'],
+      ['environment', 's'],
+      ['addresses', 'U'],
+      ['links', 'T', LINK],
+      ['usedBy', 'S'],
+    ]),
+    costLines: detail.table(costLines, [
+      ['stack', 's'],
+      ['address', 'u'],
+      ['type', 's'],
+      ['service', 's'],
+      ['team', 's'],
+      ['costCenter', 's'],
+      ['environment', 's'],
+      ['monthlyUsd', 'v'],
+      ['components', 'T', [['what', 's'], ['quantity', 'v'], ['unit', 's'], ['unitUsd', 's'], ['monthlyUsd', 'v'], ['origin', 's']]],
+      ['origin', 's'],
+    ]),
+  };
+  return { main: { ...head, strings: main.strings, tables: mainTables }, detail: { strings: detail.strings, tables: detailTables } };
 }

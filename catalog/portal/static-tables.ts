@@ -4,15 +4,13 @@ import type { CostReport } from '../cost/report';
 import type { PolicyReport } from '../policy/report';
 import { html, safeUrl, usd } from './html-text';
 
-/** The page as it reads with JavaScript off: summary and four tables, every value escaped. */
+/** The page as it reads with JavaScript off: summary and four tables, every value escaped, kept lean (the script shows the rest). */
 
-function links(e: CatalogEntity): string {
-  return e.links
-    .map((l) => {
-      const url = safeUrl(l.url);
-      return url ? `<a href="${html(url)}">${html(l.title)}</a>` : html(l.title);
-    })
-    .join(' · ');
+/** The repository link only: the interactive page lists every link; without it the table stays small at 1,000 services. */
+function repositoryLink(e: CatalogEntity): string {
+  const repository = e.links.find((l) => l.type === 'repository');
+  const url = repository && safeUrl(repository.url);
+  return url ? `<a href="${html(url)}">${html(repository.title)}</a>` : '';
 }
 
 function serviceRows(catalog: Catalog): string {
@@ -28,7 +26,7 @@ function serviceRows(catalog: Catalog): string {
   <td class="level-${html(s.scorecard?.level ?? 'none')}">${html(s.scorecard?.level ?? '')}${s.scorecard?.failing.length ? `<br><small>missing: ${html(s.scorecard.failing.join(', '))}</small>` : ''}</td>
   <td class="num">${usd(s.cost?.monthlyUsd)}${s.cost?.notPriced ? `<br><small>${s.cost.notPriced} not priced</small>` : ''}</td>
   <td class="num">${s.spend ? `${html(formatMoney(s.spend.amount, s.spend.currency))}<br><small>${html(s.spend.month)}</small>` : ''}</td>
-  <td>${links(s)}</td>
+  <td>${repositoryLink(s)}</td>
 </tr>`,
     )
     .join('\n');
@@ -56,7 +54,7 @@ export function staticTablesHtml(catalog: Catalog, cost: CostReport, policy: Pol
   const findings = policy.findings.filter((f) => !f.suppressed);
   return `<h2>Services</h2>
 <table>
-<thead><tr><th>service</th><th>owner</th><th>golden path</th><th>lifecycle</th><th>environments</th><th>scorecard</th><th>estimate / month</th><th>actual</th><th>links</th></tr></thead>
+<thead><tr><th>service</th><th>owner</th><th>golden path</th><th>lifecycle</th><th>environments</th><th>scorecard</th><th>estimate / month</th><th>actual</th><th>repository</th></tr></thead>
 <tbody>
 ${serviceRows(catalog)}
 </tbody>

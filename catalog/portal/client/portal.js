@@ -2,14 +2,32 @@
 // and allowed by the page's Content-Security-Policy by its sha256 hash. Plain browser JavaScript,
 // no libraries. Every value from the data reaches the DOM through textContent / createTextNode;
 // links are built only from http(s) URLs and from the page's own hash routes.
-'use strict';
 (function () {
+  'use strict';
   const source = document.getElementById('portal-data');
   const app = document.getElementById('app');
   const nav = document.getElementById('nav');
   if (!source || !app || !nav) return;
+
+  // ---------- data ----------
+  // The blocks are packed (catalog/portal/packed-table.ts); unpackPortalData (client/unpack.js) rebuilds the records.
+  const unpack = (block) => unpackPortalData(JSON.parse(block.textContent || '{}'));
   /** @type {any} */
-  const data = JSON.parse(source.textContent || '{}');
+  const data = unpack(source);
+  /** Resources and cost lines: parsed the first time a page that shows them opens. */
+  let detailCache = null;
+  function detail() {
+    if (!detailCache) {
+      const block = document.getElementById('portal-detail');
+      const d = block ? unpack(block) : { resources: [], costLines: [] };
+      detailCache = {
+        resources: new Map(d.resources.map((r) => [r.id, r])),
+        costLinesByService: groupBy(d.costLines, (l) => l.service),
+        costLinesByTeam: groupBy(d.costLines, (l) => l.team),
+      };
+    }
+    return detailCache;
+  }
 
   // ---------- indexes ----------
   const byName = (list) => new Map(list.map((x) => [x.name, x]));
@@ -26,8 +44,6 @@
   };
   const services = byName(data.services);
   const teams = byName(data.teams);
-  const resources = new Map(data.resources.map((r) => [r.id, r]));
-  const costLinesBy = groupBy(data.costLines, (l) => l.service);
   const openFindings = data.findings.filter((f) => !f.suppressed);
   const openBy = groupBy(openFindings, (f) => f.service);
   const suppressedBy = groupBy(data.findings.filter((f) => f.suppressed), (f) => f.service);
@@ -99,6 +115,7 @@
     ['services', 'Services'],
     ['teams', 'Teams'],
     ['cost', 'Cost'],
+    ['adoption', 'Adoption'],
     ['graph', 'Dependency graph'],
   ];
   function renderNav(current) {
@@ -123,7 +140,8 @@
 
   function render() {
     const r = parseHash();
-    const view = { services: servicesView, service: servicePage, team: teamPage, teams: teamsView, cost: costView, graph: graphView }[r.view] || servicesView;
+    const views = { services: servicesView, service: servicePage, team: teamPage, teams: teamsView, cost: costView, adoption: adoptionView, graph: graphView };
+    const view = Object.prototype.hasOwnProperty.call(views, r.view) ? views[r.view] : servicesView;
     renderNav(r.view === 'service' ? 'services' : r.view === 'team' ? 'teams' : r.view);
     app.replaceChildren(view(r.name, r.params));
     if (r.view === 'service' || r.view === 'team') window.scrollTo(0, 0);
@@ -148,6 +166,7 @@
     ['cost', 'estimate / month', (s) => s.monthlyUsd || 0, true],
     ['spend', 'actual', (s) => (s.spend ? s.spend.amount : -1), true],
   ];
+  const ROWS_PER_PAGE = 50;
   const searchText = new Map(data.services.map((s) => [s.name, [s.name, s.description || '', s.owner || '', ...Object.entries(s.tags).flat()].join('\n').toLowerCase()]));
 
   function servicesView(_name, params) {
@@ -175,10 +194,11 @@
     });
     const count = el('div', { class: 'count', id: 'count' });
 
-    // Rows are built once; typing only toggles `hidden`, sorting only moves rows.
-    const rows = list.map((s) => {
+    // Only the first rows that match are in the document (more as the reader scrolls to them):
+    // a keystroke filters the list and redraws one page of rows. Each row is built once, when first shown.
+    const buildRow = (s) => {
       const open = (openBy.get(s.name) || []).length;
-      const tr = el(
+      return el(
         'tr',
         { 'data-service': s.name },
         td(el('strong', null, serviceLink(s.name)), s.description ? [el('br'), el('small', null, s.description)] : null),
@@ -191,9 +211,31 @@
         tdNum(money(s.monthlyUsd), s.notPriced ? [el('br'), el('small', null, s.notPriced + ' not priced')] : null),
         tdNum(spendText(s.spend)),
       );
-      return { s, tr, text: searchText.get(s.name) };
-    });
-    const tbody = el('tbody', null, rows.map((r) => r.tr));
+    };
+    const rows = list.map((s) => ({ s, tr: null, text: searchText.get(s.name) }));
+    const rowOf = (r) => r.tr || (r.tr = buildRow(r.s));
+    let matching = rows;
+    let limit = ROWS_PER_PAGE;
+    const tbody = el('tbody');
+    const more = el('button', { type: 'button', id: 'more-services', class: 'more', hidden: true });
+    let shown = [];
+    function draw() {
+      const next = matching.slice(0, limit);
+      // A keystroke that leaves the shown rows as they are changes nothing in the document.
+      if (next.length !== shown.length || next.some((r, i) => r !== shown[i])) tbody.replaceChildren(...next.map(rowOf));
+      shown = next;
+      more.hidden = matching.length <= limit;
+      more.textContent = 'Showing ' + Math.min(limit, matching.length) + ': show ' + Math.min(ROWS_PER_PAGE, matching.length - limit) + ' more';
+    }
+    const showMore = () => {
+      if (more.hidden) return;
+      limit += ROWS_PER_PAGE;
+      draw();
+    };
+    more.addEventListener('click', showMore);
+    // Scrolling to the end of the shown rows shows the next ones.
+    if (typeof IntersectionObserver === 'function') new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && showMore()).observe(more);
+
     const headers = COLUMNS.map(([key, label, , num]) => {
       const th = el('th', { class: 'sortable' + (num ? ' num' : ''), 'data-sort': key, tabindex: 0 }, label);
       const choose = () => {
@@ -217,7 +259,6 @@
       const f = column[2];
       const sign = state.dir === 'desc' ? -1 : 1;
       rows.sort((a, b) => sign * cmp(f(a.s), f(b.s)) || cmp(a.s.name, b.s.name));
-      tbody.append(...rows.map((r) => r.tr));
       headers.forEach((th) => th.classList.remove('sorted-asc', 'sorted-desc'));
       const th = headers[COLUMNS.indexOf(column)];
       th.classList.add(state.dir === 'desc' ? 'sorted-desc' : 'sorted-asc');
@@ -225,17 +266,15 @@
 
     function update() {
       const words = state.q.toLowerCase().split(/\s+/).filter(Boolean);
-      let shown = 0;
-      for (const r of rows) {
-        const s = r.s;
-        const visible =
+      matching = rows.filter(
+        (r) =>
           words.every((w) => r.text.includes(w)) &&
-          FILTERS.every(([key, , values]) => !state[key] || values(s).includes(state[key])) &&
-          (!state.findings || openBy.has(s.name));
-        if (r.tr.hidden === visible) r.tr.hidden = !visible;
-        if (visible) shown++;
-      }
-      count.textContent = shown + ' of ' + list.length + ' services';
+          FILTERS.every(([key, , values]) => !state[key] || values(r.s).includes(state[key])) &&
+          (!state.findings || openBy.has(r.s.name)),
+      );
+      limit = ROWS_PER_PAGE;
+      draw();
+      count.textContent = matching.length + ' of ' + list.length + ' services';
       // The view lives in the hash so a link can be shared; replaceState fires no hashchange.
       const p = new URLSearchParams();
       if (state.q) p.set('q', state.q);
@@ -260,6 +299,7 @@
       el('div', { class: 'controls' }, search, selects, el('label', null, findingsBox, ' has open findings')),
       count,
       el('table', { id: 'services-table' }, el('thead', null, el('tr', null, headers)), tbody),
+      more,
     );
     sortRows();
     update();
@@ -295,7 +335,7 @@
     );
   }
   function resourceName(id) {
-    const r = resources.get(id);
+    const r = detail().resources.get(id);
     if (r) return [r.name, ' ', el('small', null, '(' + r.type + (r.environment ? ', ' + r.environment : '') + ')')];
     if (id.startsWith('service:')) return serviceLink(id.slice(8));
     return id;
@@ -308,7 +348,8 @@
     const s = services.get(name);
     if (!s) return el('div', null, el('h2', null, 'No such service'), el('p', null, 'There is no service named ', el('code', null, name), ' in this catalog. ', el('a', { href: '#/services' }, 'All services')));
     const team = s.owner ? teams.get(s.owner) : undefined;
-    const lines = costLinesBy.get(s.name) || [];
+    const resources = detail().resources;
+    const lines = detail().costLinesByService.get(s.name) || [];
     const open = openBy.get(s.name) || [];
     const suppressed = suppressedBy.get(s.name) || [];
 
@@ -467,7 +508,7 @@
     const t = teams.get(name);
     if (!t) return el('div', null, el('h2', null, 'No such team'), el('p', null, 'There is no team named ', el('code', null, name), '. ', el('a', { href: '#/teams' }, 'All teams')));
     const owned = teamServices(t).sort((a, b) => (b.monthlyUsd || 0) - (a.monthlyUsd || 0) || cmp(a.name, b.name));
-    const lines = data.costLines.filter((l) => l.team === t.name);
+    const lines = detail().costLinesByTeam.get(t.name) || [];
     return el(
       'div',
       { id: 'team-page' },
@@ -494,16 +535,18 @@
   }
 
   // ---------- pictures ----------
-  /** Horizontal bars, scaled to the largest value; widths set through the CSSOM (allowed by the CSP). */
-  function bars(rows, linkOf) {
-    const max = Math.max(0, ...rows.map((r) => r.monthlyUsd));
+  const MONEY = { value: (r) => r.monthlyUsd, text: money };
+  const COUNT = { value: (r) => r.count, text: String };
+  /** Horizontal bars, scaled to the largest value (money unless told); widths set through the CSSOM (allowed by the CSP). */
+  function bars(rows, linkOf, measure = MONEY) {
+    const max = Math.max(0, ...rows.map(measure.value));
     return el(
       'div',
       { class: 'bars' },
       rows.map((r) => {
         const fill = el('div', { class: 'bar-fill' });
-        fill.style.width = (max > 0 ? (100 * Math.max(0, r.monthlyUsd)) / max : 0).toFixed(2) + '%';
-        return el('div', { class: 'bar-row' }, el('span', { class: 'label', title: r.name }, linkOf ? linkOf(r.name) : r.name), el('div', { class: 'bar-track' }, fill), el('span', { class: 'value' }, money(r.monthlyUsd)));
+        fill.style.width = (max > 0 ? (100 * Math.max(0, measure.value(r))) / max : 0).toFixed(2) + '%';
+        return el('div', { class: 'bar-row' }, el('span', { class: 'label', title: r.name }, linkOf ? linkOf(r.name) : r.name), el('div', { class: 'bar-track' }, fill), el('span', { class: 'value' }, measure.text(measure.value(r))));
       }),
     );
   }
@@ -551,6 +594,63 @@
     );
   }
 
+  // ---------- adoption ----------
+  /** The figures of `npm run adoption` (catalog/adoption/), computed by the analysis and embedded as they are. */
+  function adoptionView() {
+    const a = data.adoption;
+    if (!a) return el('div', { id: 'adoption-view' }, el('h2', null, 'Adoption'), el('p', { class: 'muted' }, 'No adoption figures in this page.'));
+    const t = a.totals;
+    const paths = Object.keys(t.byGoldenPath);
+    const levels = Object.keys(t.scorecards);
+    const num = (label) => ({ label, num: true });
+    const teamCell = (name) => (teams.has(name) ? teamLink(name) : el('span', { class: 'muted' }, name));
+    const coverage = a.tagCoverage;
+    return el(
+      'div',
+      { id: 'adoption-view' },
+      el('h2', null, 'Adoption'),
+      el(
+        'p',
+        { id: 'adoption-summary' },
+        el('strong', null, t.goldenPathServices + ' of ' + t.services),
+        ' services (' + t.goldenPathPercent + '%) come from a golden path; ' + t.resources.outside + ' Terraform resources belong to services outside any golden path and ' + t.resources.unowned + ' to no service.',
+      ),
+      el('div', { class: 'card-grid' },
+        el('div', { class: 'card' }, el('h3', null, 'Services per golden path'), bars(paths.map((p) => ({ name: p, count: t.byGoldenPath[p] })), null, COUNT)),
+        el('div', { class: 'card' }, el('h3', null, 'Scorecard levels'), bars(levels.map((l) => ({ name: l, count: t.scorecards[l] })), null, COUNT)),
+      ),
+      el('h3', null, 'Per team'),
+      table(
+        ['team', num('services'), num('golden-path coverage'), ...paths.map(num), num('resources in golden paths'), num('resources outside'), ...levels.map(num)],
+        a.teams.map((r) =>
+          el(
+            'tr',
+            { 'data-team': r.team },
+            td(teamCell(r.team)),
+            tdNum(String(r.services)),
+            tdNum(r.goldenPathPercent + '%'),
+            paths.map((p) => tdNum(String(r.byGoldenPath[p] || 0))),
+            tdNum(String(r.resources.inGoldenPaths)),
+            tdNum(r.resources.outside ? el('span', { class: 'bad' }, String(r.resources.outside)) : '0'),
+            levels.map((l) => tdNum(String(r.scorecards[l]))),
+          ),
+        ),
+        { id: 'adoption-teams' },
+      ),
+      el('h3', null, 'Tag coverage'),
+      coverage
+        ? [
+            el('p', { id: 'tag-coverage' }, coverage.overall.percent + '% of ' + coverage.overall.taggable + ' taggable resources carry every ownership tag.'),
+            table(
+              ['stack', num('taggable'), num('fully tagged'), num('%')],
+              Object.entries(coverage.byStack).map(([stack, c]) => el('tr', null, td(stack), tdNum(String(c.taggable)), tdNum(String(c.fullyTagged)), tdNum(c.percent + '%'))),
+              { id: 'tag-coverage-stacks' },
+            ),
+          ]
+        : el('p', { class: 'muted' }, 'No guardrail report: tag coverage unknown.'),
+    );
+  }
+
   // ---------- dependency graph ----------
   const GRAPH_LIMIT = 150;
   const STORE_TYPES = new Set(['database', 'queue', 'bucket']);
@@ -571,6 +671,7 @@
 
   /** Deterministic layered layout: services by team then name on the left, each data store beside its first user. */
   function drawGraph(list) {
+    const resources = detail().resources;
     const ordered = [...list].sort((a, b) => cmp(a.owner || '', b.owner || '') || cmp(a.name, b.name));
     const ROW = 26;
     const NODE_H = 20;
@@ -647,7 +748,7 @@
   const clip = (text, n) => (text.length > n ? text.slice(0, n - 1) + '…' : text);
 
   // ---------- start ----------
-  document.getElementById('static').hidden = true;
+  // The no-script tables sit in <noscript>: with the script on they are never markup, nothing to hide.
   app.hidden = false;
   window.addEventListener('hashchange', render);
   render();

@@ -1,0 +1,55 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { analyse } from '../catalog/analyse';
+import { scriptSafeJson } from '../catalog/portal/embed-json';
+import { StringPool } from '../catalog/portal/packed-table';
+import { packedPortalData, portalData } from '../catalog/portal/portal-data';
+import { portalHtml } from '../catalog/portal/portal';
+import { buildOrganisation } from '../stacks/app';
+import { cleanUp, synth } from './helpers/synth';
+
+afterAll(cleanUp);
+
+/** The page's own unpacker (client/unpack.js), run here as the browser runs it. */
+const unpackPortalData: (packed: unknown) => Record<string, unknown> = new Function(
+  `${fs.readFileSync(path.join(__dirname, '../catalog/portal/client/unpack.js'), 'utf8')}\nreturn unpackPortalData;`,
+)();
+/** What the page read before packing: the records as JSON carries them (absent fields dropped). */
+const asJson = (value: unknown) => JSON.parse(JSON.stringify(value));
+
+describe('the packed data blocks', () => {
+  const { catalog, cost, policy } = analyse(synth(buildOrganisation).outdir);
+  const data = portalData(catalog, cost, policy);
+  const packed = packedPortalData(data);
+  const read = (block: unknown) => unpackPortalData(JSON.parse(scriptSafeJson(block)));
+
+  test('unpack to exactly the records of the example organisation', () => {
+    const { resources, costLines, ...main } = asJson(data);
+    expect(read(packed.main)).toEqual(main);
+    expect(read(packed.detail)).toEqual({ resources, costLines });
+  });
+
+  test('the same input gives the same bytes', () => {
+    expect(portalHtml(catalog, cost, policy)).toBe(portalHtml(catalog, cost, policy));
+  });
+
+  test('hostile and odd strings survive: markup, separators only, empty, __proto__ tag keys, U+2028', () => {
+    const odd = ['', '/', '.', 'a.', '.a', 'https://x.example/?q=1#', '</script><!--', '\u2028\u2029', 'x'.repeat(5000)];
+    const records = odd.map((s, i) => ({ name: s, n: i, list: [s, s], tags: { ['__proto__']: s, [s]: 'v' }, url: s, rows: [{ what: s }] }));
+    const pool = new StringPool();
+    const table = pool.table(records, [
+      ['name', 's'],
+      ['n', 'v'],
+      ['list', 'U'],
+      ['tags', 'R'],
+      ['url', 'u'],
+      ['rows', 'T', [['what', 's']]],
+    ]);
+    const text = scriptSafeJson({ strings: pool.strings, tables: { records: table } });
+    expect(text).not.toMatch(/[<>&\u2028\u2029]/);
+    const back = unpackPortalData(JSON.parse(text)).records as Array<Record<string, unknown>>;
+    expect(back.map((r) => [r.name, r.n, r.list, r.url, r.rows])).toEqual(records.map((r) => [r.name, r.n, r.list, r.url, r.rows]));
+    expect(back.every((r) => Object.getPrototypeOf(r.tags) === Object.prototype)).toBe(true);
+    expect(back.map((r) => Object.entries(r.tags as object))).toEqual(records.map((r) => Object.entries(r.tags)));
+  });
+});
