@@ -38,8 +38,9 @@ const available = fs.existsSync(path.join(checkovTests, 'checks/resource/aws'));
 afterAll(cleanUp);
 
 if (!available) {
-  console.warn(
-    `\n!!! SKIPPED: checkov parity suite: no checkout of checkov's tests/terraform at ${checkovTests}.\n!!! Set GROUNDWORK_CHECKOV_TESTS (see test/fixtures/checkov/README.md); these guardrail cases were NOT checked.\n`,
+  // stderr, like the other skip warnings: jest keeps console output of passing files quiet in CI logs.
+  process.stderr.write(
+    `\n${'!'.repeat(78)}\n!! SKIPPED: checkov parity suite: no copy of checkov's tests/terraform at ${checkovTests}.\n!! Set GROUNDWORK_CHECKOV_TESTS (see test/fixtures/checkov/README.md); these guardrail cases were NOT checked.\n${'!'.repeat(78)}\n`,
   );
 }
 
