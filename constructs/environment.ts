@@ -6,6 +6,8 @@ import { Eip } from '@cdktf/provider-aws/lib/eip';
 import { FlowLog } from '@cdktf/provider-aws/lib/flow-log';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
+import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { InternetGateway } from '@cdktf/provider-aws/lib/internet-gateway';
 import { NatGateway } from '@cdktf/provider-aws/lib/nat-gateway';
 import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
@@ -49,6 +51,8 @@ export class Environment extends Construct {
   readonly provider: AwsProvider;
   /** Tags the provider stamps on every taggable resource of the environment. */
   readonly defaultTags: Readonly<Record<string, string>>;
+  /** ARN of the environment's KMS key for CloudWatch log groups (CloudWatch Logs may use it for this account's log groups only). */
+  readonly logsKeyArn: string;
   readonly vpc: Vpc;
   readonly vpcId: string;
   readonly publicSubnetIds: string[];
@@ -129,12 +133,38 @@ export class Environment extends Construct {
     this.publicSubnetIds = publicSubnets.map((s) => s.id);
     this.privateSubnetIds = privateSubnets.map((s) => s.id);
 
+    this.logsKeyArn = this.addLogsKey(prefix);
     this.addFlowLogs(prefix, props.flowLogRetentionDays ?? (this.isProduction ? 365 : 30));
+  }
+
+  /** One customer-managed key per environment for its log groups, rotated yearly; only CloudWatch Logs of this account and region may use it. */
+  private addLogsKey(prefix: string): string {
+    const key = new KmsKey(this, 'logs-key', {
+      description: `Encrypts the CloudWatch log groups of ${prefix}`,
+      enableKeyRotation: true,
+      deletionWindowInDays: this.isProduction ? 30 : 7,
+      policy: Fn.jsonencode({
+        Version: '2012-10-17',
+        Statement: [
+          { Sid: 'AccountAdministers', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${this.accountId}:root` }, Action: 'kms:*', Resource: '*' },
+          {
+            Sid: 'CloudWatchLogsEncrypts',
+            Effect: 'Allow',
+            Principal: { Service: `logs.${this.region}.amazonaws.com` },
+            Action: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+            Resource: '*',
+            Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:aws:logs:${this.region}:${this.accountId}:log-group:*` } },
+          },
+        ],
+      }),
+    });
+    new KmsAlias(this, 'logs-key-alias', { name: `alias/${prefix}-logs`, targetKeyId: key.keyId });
+    return key.arn;
   }
 
   /** VPC flow logs to CloudWatch, kept for a bounded time. */
   private addFlowLogs(prefix: string, retentionDays: number): void {
-    const logGroup = new CloudwatchLogGroup(this, 'flow-logs', { name: `/groundwork/${prefix}/vpc-flow-logs`, retentionInDays: retentionDays });
+    const logGroup = new CloudwatchLogGroup(this, 'flow-logs', { name: `/groundwork/${prefix}/vpc-flow-logs`, retentionInDays: retentionDays, kmsKeyId: this.logsKeyArn });
     const role = new IamRole(this, 'flow-logs-role', {
       name: `${prefix}-vpc-flow-logs`,
       assumeRolePolicy: Fn.jsonencode({

@@ -202,6 +202,7 @@ export class PostgresDatabase extends DatabaseBase {
     const logs = new CloudwatchLogGroup(this, 'log-group', {
       name: `/aws/rds/instance/${this.identifier}/postgresql`,
       retentionInDays: production ? 90 : 14,
+      kmsKeyId: props.environment.logsKeyArn,
     });
 
     this.instance = new DbInstance(this, 'instance', {

@@ -61,7 +61,7 @@ export class ServiceObservability extends Construct {
     const console = `https://${env.region}.console.aws.amazon.com/cloudwatch/home?region=${env.region}`;
 
     this.logGroupName = `/groundwork/${env.name}/${props.ownership.service}`;
-    const logGroup = new CloudwatchLogGroup(this, 'logs', { name: this.logGroupName, retentionInDays: props.logRetentionDays ?? (env.isProduction ? 90 : 30) });
+    const logGroup = new CloudwatchLogGroup(this, 'logs', { name: this.logGroupName, retentionInDays: props.logRetentionDays ?? (env.isProduction ? 90 : 30), kmsKeyId: env.logsKeyArn });
     this.logsUrl = `${console}#logsV2:log-groups/log-group/${encodeURIComponent(encodeURIComponent(this.logGroupName)).replace(/%/g, '$')}`;
 
     if (props.database) this.watchDatabase(props.database);

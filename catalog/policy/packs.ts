@@ -2,6 +2,7 @@ import type { Rule, Severity } from './rule';
 import cloudfrontHttpsOnly from './rules/aws/cloudfront-https-only';
 import cloudfrontTls from './rules/aws/cloudfront-tls';
 import iamNoAdminWildcard from './rules/aws/iam-no-admin-wildcard';
+import logGroupKms from './rules/aws/log-group-kms';
 import logRetention from './rules/aws/log-retention';
 import noOpenIngress from './rules/aws/no-open-ingress';
 import rdsBackups from './rules/aws/rds-backups';
@@ -57,6 +58,7 @@ export const PACKS: readonly Pack[] = [
       { rule: sqsEncryption, severity: 'error' },
       { rule: snsEncryption, severity: 'error' },
       { rule: logRetention, severity: 'warning' },
+      { rule: logGroupKms, severity: 'warning' },
       { rule: rdsMultiAz, severity: 'error' },
       { rule: s3Versioning, severity: 'warning' },
       { rule: cloudfrontHttpsOnly, severity: 'error' },
