@@ -1,9 +1,8 @@
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
-import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
-import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { stampAwsOwnership } from './aws-ownership-tags';
+import { customerManagedKey } from './customer-managed-key';
 import type { Environment } from './environment';
 import type { Ownership } from './ownership';
 
@@ -31,17 +30,11 @@ export class AlertTopic extends Construct {
     stampAwsOwnership(this, props.ownership, props.environment.defaultTags);
     const env = props.environment;
     this.topicName = `${props.organisationName}-${props.ownership.owner}-alerts-${env.name}`;
-    const key = new KmsKey(this, 'key', {
+    const key = customerManagedKey(this, 'key', {
       description: `Encrypts the alert topic ${this.topicName}`,
-      enableKeyRotation: true,
-      deletionWindowInDays: env.isProduction ? 30 : 7,
-      policy: Fn.jsonencode({
-        Version: '2012-10-17',
-        Statement: [
-          { Sid: 'AccountAdministers', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${env.accountId}:root` }, Action: 'kms:*', Resource: '*' },
-          { Sid: 'CloudWatchPublishes', Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'], Resource: '*' },
-        ],
-      }),
+      accountId: env.accountId,
+      production: env.isProduction,
+      serviceStatement: { Sid: 'CloudWatchPublishes', Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'], Resource: '*' },
     });
     new KmsAlias(this, 'alias', { name: `alias/${this.topicName}`, targetKeyId: key.keyId });
     this.topic = new SnsTopic(this, 'topic', { name: this.topicName, kmsMasterKeyId: key.arn });

@@ -7,7 +7,6 @@ import { FlowLog } from '@cdktf/provider-aws/lib/flow-log';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
-import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { InternetGateway } from '@cdktf/provider-aws/lib/internet-gateway';
 import { NatGateway } from '@cdktf/provider-aws/lib/nat-gateway';
 import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
@@ -19,6 +18,7 @@ import { Construct } from 'constructs';
 import type { EnvironmentSettings, OrganisationSettings } from '../model/organisation-settings';
 import { stampAwsOwnership } from './aws-ownership-tags';
 import { cidrSubnet } from './cidr';
+import { customerManagedKey } from './customer-managed-key';
 import { Ownership } from './ownership';
 
 export interface EnvironmentProps {
@@ -139,24 +139,18 @@ export class Environment extends Construct {
 
   /** One customer-managed key per environment for its log groups, rotated yearly; only CloudWatch Logs of this account and region may use it. */
   private addLogsKey(prefix: string): string {
-    const key = new KmsKey(this, 'logs-key', {
+    const key = customerManagedKey(this, 'logs-key', {
       description: `Encrypts the CloudWatch log groups of ${prefix}`,
-      enableKeyRotation: true,
-      deletionWindowInDays: this.isProduction ? 30 : 7,
-      policy: Fn.jsonencode({
-        Version: '2012-10-17',
-        Statement: [
-          { Sid: 'AccountAdministers', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${this.accountId}:root` }, Action: 'kms:*', Resource: '*' },
-          {
-            Sid: 'CloudWatchLogsEncrypts',
-            Effect: 'Allow',
-            Principal: { Service: `logs.${this.region}.amazonaws.com` },
-            Action: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
-            Resource: '*',
-            Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:aws:logs:${this.region}:${this.accountId}:log-group:*` } },
-          },
-        ],
-      }),
+      accountId: this.accountId,
+      production: this.isProduction,
+      serviceStatement: {
+        Sid: 'CloudWatchLogsEncrypts',
+        Effect: 'Allow',
+        Principal: { Service: `logs.${this.region}.amazonaws.com` },
+        Action: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+        Resource: '*',
+        Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:aws:logs:${this.region}:${this.accountId}:log-group:*` } },
+      },
     });
     new KmsAlias(this, 'logs-key-alias', { name: `alias/${prefix}-logs`, targetKeyId: key.keyId });
     return key.arn;
