@@ -14,6 +14,10 @@ import { dependabotConfig, DependabotEcosystem } from './dependabot-config';
 import { CI_STATUS_CHECK, serviceCiWorkflow } from './service-ci-workflow';
 import type { Ownership } from './ownership';
 
+/** Who can see a repository. */
+export const VISIBILITIES = ['private', 'internal', 'public'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
 export interface RepositoryProps {
   /** Ownership of the service (no environment: one repository serves every environment). */
   readonly ownership: Ownership;
@@ -26,7 +30,7 @@ export interface RepositoryProps {
   /** @default '' */
   readonly description?: string;
   /** 'public' only when the service is meant to be open source. @default 'private' */
-  readonly visibility?: 'private' | 'internal' | 'public';
+  readonly visibility?: Visibility;
   /** @default 'main' */
   readonly defaultBranch?: string;
   /** Approving reviews a pull request needs, 1 to 6. @default 1 */
@@ -61,7 +65,7 @@ export class Repository extends Construct {
     super(scope, id);
     const where = this.node.path;
     this.name = checkName(where, 'GitHub repository', props.name ?? props.ownership.service, NAME_RULES.githubRepository);
-    checkChoice(where, 'visibility', props.visibility, ['private', 'internal', 'public']);
+    checkChoice(where, 'visibility', props.visibility, VISIBILITIES);
     this.defaultBranch = checkName(where, 'default branch', props.defaultBranch ?? 'main', NAME_RULES.gitBranch);
     const requiredReviews = checkRange(where, 'requiredReviews', props.requiredReviews ?? 1, 1, 6);
     // A public repository says so in a topic, which the guardrails read as the declaration.

@@ -9,6 +9,10 @@ import { KubernetesOwnershipLabels } from './kubernetes-ownership-labels';
 import { checkName, checkRange, NAME_RULES } from './names';
 import type { Ownership } from './ownership';
 
+/** What a CronJob does when a run is due while the last still runs. */
+export const CONCURRENCY_POLICIES = ['Allow', 'Forbid', 'Replace'] as const;
+export type ConcurrencyPolicy = (typeof CONCURRENCY_POLICIES)[number];
+
 export interface ScheduledWorkloadProps {
   /** Who owns it: stamped as tags (AWS) or labels (Kubernetes) on everything it creates. */
   readonly ownership: Ownership;
@@ -25,7 +29,7 @@ export interface ScheduledWorkloadProps {
   /** @default '512Mi' */
   readonly memory?: string;
   /** Allow, Forbid (skip a run while the last one still runs) or Replace. @default 'Forbid' */
-  readonly concurrencyPolicy?: 'Allow' | 'Forbid' | 'Replace';
+  readonly concurrencyPolicy?: ConcurrencyPolicy;
   /** Retries of a failed run, 0 to 10. @default 2 */
   readonly backoffLimit?: number;
   /** A run is killed after this many seconds. @default 3600 */
@@ -61,7 +65,7 @@ export class ScheduledWorkload extends Construct {
     if (problem) throw new GroundworkError(`${where}: schedule "${props.schedule}" is not a valid cron schedule: ${problem}.`);
     const timeZone = props.timeZone === undefined ? undefined : timeZoneProblem(props.timeZone);
     if (timeZone) throw new GroundworkError(`${where}: timeZone "${props.timeZone}" ${timeZone}.`);
-    checkChoice(where, 'concurrencyPolicy', props.concurrencyPolicy, ['Allow', 'Forbid', 'Replace']);
+    checkChoice(where, 'concurrencyPolicy', props.concurrencyPolicy, CONCURRENCY_POLICIES);
     const container = { name: service, image: props.image, cpu: props.cpu ?? CONTAINER_DEFAULTS.cpu, memory: props.memory ?? CONTAINER_DEFAULTS.memory, port: null, env: props.env };
     checkContainer(where, container);
     this.timeoutSeconds = checkRange(where, 'timeoutSeconds', props.timeoutSeconds ?? 3600, 60, 86400);

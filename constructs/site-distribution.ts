@@ -8,6 +8,10 @@ import { Bucket } from './bucket';
 import type { Environment } from './environment';
 import type { Ownership } from './ownership';
 
+/** CloudFront price classes: which edge locations serve the site. */
+export const PRICE_CLASSES = ['PriceClass_100', 'PriceClass_200', 'PriceClass_All'] as const;
+export type PriceClass = (typeof PRICE_CLASSES)[number];
+
 /** AWS managed policies: CachingOptimized and SecurityHeadersPolicy. */
 const CACHING_OPTIMIZED = '658327ea-f89d-4fab-a63d-7e88639e58f6';
 const SECURITY_HEADERS = '67f7725c-6f97-4210-82d7-5512b31e9d03';
@@ -24,7 +28,7 @@ export interface SiteDistributionProps {
   /** ACM certificate in us-east-1 covering domainName. @default CloudFront's own certificate */
   readonly certificateArn?: string;
   /** PriceClass_100 (North America, Europe), PriceClass_200 or PriceClass_All. @default 'PriceClass_100' */
-  readonly priceClass?: 'PriceClass_100' | 'PriceClass_200' | 'PriceClass_All';
+  readonly priceClass?: PriceClass;
   /** Serve index.html for unknown paths (single-page apps). @default false */
   readonly singlePageApp?: boolean;
   /** Days access logs are kept. @default 365 in production, 30 elsewhere */
@@ -50,7 +54,7 @@ export class SiteDistribution extends Construct {
     stampAwsOwnership(this, props.ownership, env.defaultTags);
     if (props.domainName && !props.certificateArn) throw new GroundworkError(`${where}: domainName ${props.domainName} needs certificateArn (an ACM certificate in us-east-1 covering it).`);
     checkLiterals(where, { domainName: ['hostname', props.domainName], certificateArn: ['acmCertificateArn', props.certificateArn] });
-    checkChoice(where, 'priceClass', props.priceClass, ['PriceClass_100', 'PriceClass_200', 'PriceClass_All']);
+    checkChoice(where, 'priceClass', props.priceClass, PRICE_CLASSES);
     const common = { environment: env, organisationName: props.organisationName, ownership: props.ownership };
     this.content = new Bucket(this, 'site', common);
     this.logs = new Bucket(this, 'access-logs', { ...common, forLogDelivery: true, expireAfterDays: props.logRetentionDays ?? (env.isProduction ? 365 : 30) });

@@ -8,6 +8,7 @@ import { WEB_LINK } from '../model/golden-path-metadata';
 import { NAME_PATTERN } from '../model/ownership-record';
 import { CONTAINER_DEFAULTS, CPU_QUANTITY, MEMORY_QUANTITY, quantityProblem } from '../constructs/container-spec';
 import { LITERAL_RULES } from '../constructs/literal-rules';
+import { VISIBILITIES } from '../constructs/repository';
 
 /** integer-map: whole numbers per environment name, e.g. `{ production: 4 }`. */
 export type OptionType = 'string' | 'integer' | 'boolean' | 'list' | 'integer-map';
@@ -58,7 +59,7 @@ export const COMMON_OPTIONS: readonly GoldenPathOption[] = [
   { flag: 'runbook', prop: 'links.runbook', type: 'string', description: 'runbook URL (https: or http:)', default: 'none', pattern: WEB_LINK },
   { flag: 'docs', prop: 'links.docs', type: 'string', description: 'documentation URL (https: or http:)', default: 'none', pattern: WEB_LINK },
   { flag: 'dashboard', prop: 'links.dashboard', type: 'string', description: 'dashboard URL (https: or http:)', default: 'the built-in dashboard', pattern: WEB_LINK, propOnly: true },
-  { flag: 'visibility', prop: 'visibility', type: 'string', description: 'repository visibility', default: 'private', choices: ['private', 'internal', 'public'], propOnly: true },
+  { flag: 'visibility', prop: 'visibility', type: 'string', description: 'repository visibility', default: 'private', choices: VISIBILITIES, propOnly: true },
 ];
 
 /** The container options of every workload golden path. */

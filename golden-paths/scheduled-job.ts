@@ -1,6 +1,6 @@
 import { cronProblem, timeZoneProblem } from '../model/cron-schedule';
 import { CONTAINER_OPTIONS, GoldenPathDefinition, storeOptions } from './golden-path-definition';
-import { ScheduledWorkload } from '../constructs/scheduled-workload';
+import { CONCURRENCY_POLICIES, ConcurrencyPolicy, ScheduledWorkload } from '../constructs/scheduled-workload';
 import type { Organisation } from './organisation';
 import { ContainerProps, GoldenPathProps, GoldenPathService } from './service-base';
 import { DatabaseOptions, DataStoreProps, ServiceFoundation } from './service-foundation';
@@ -11,7 +11,7 @@ export interface ScheduledJobProps extends GoldenPathProps, ContainerProps, Data
   /** IANA time zone of the schedule. @default 'Etc/UTC' */
   readonly timeZone?: string;
   /** @default 'Forbid': a run is skipped while the previous one still runs */
-  readonly concurrencyPolicy?: 'Allow' | 'Forbid' | 'Replace';
+  readonly concurrencyPolicy?: ConcurrencyPolicy;
   /** A run is stopped after this many seconds. @default 3600 */
   readonly timeoutSeconds?: number;
   /** Retries of a failed run. @default 2 */
@@ -69,7 +69,7 @@ export const SCHEDULED_JOB_PATH: GoldenPathDefinition = {
   options: [
     { flag: 'schedule', prop: 'schedule', type: 'string', description: "cron schedule, five fields, e.g. '15 3 * * *'", default: '(required)', required: true, check: (v) => (cronProblem(v) ? `is not a valid cron schedule: ${cronProblem(v)}` : undefined) },
     { flag: 'time-zone', prop: 'timeZone', type: 'string', description: 'IANA time zone of the schedule', default: 'Etc/UTC', check: timeZoneProblem },
-    { flag: 'concurrency-policy', prop: 'concurrencyPolicy', type: 'string', description: 'what happens when a run is due while the last still runs', default: 'Forbid', choices: ['Allow', 'Forbid', 'Replace'], propOnly: true },
+    { flag: 'concurrency-policy', prop: 'concurrencyPolicy', type: 'string', description: 'what happens when a run is due while the last still runs', default: 'Forbid', choices: CONCURRENCY_POLICIES, propOnly: true },
     ...CONTAINER_OPTIONS,
     { flag: 'timeout-seconds', prop: 'timeoutSeconds', type: 'integer', description: 'a run is stopped after this long', default: '3600', min: 60, max: 86400 },
     { flag: 'retries', prop: 'retries', type: 'integer', description: 'retries of a failed run', default: '2', min: 0, max: 10, propOnly: true },

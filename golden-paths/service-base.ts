@@ -4,7 +4,7 @@ import { operationsWorkflowUrl, platformTeam } from '../model/organisation-setti
 import type { ServiceMetadata } from '../model/golden-path-metadata';
 import { recordService } from '../constructs/metadata-writer';
 import { Ownership, OwnershipInput } from '../constructs/ownership';
-import { Repository } from '../constructs/repository';
+import { Repository, Visibility } from '../constructs/repository';
 import { ServiceDocs } from '../constructs/service-docs';
 import { CONTAINER_OPTIONS, DEFAULT_VERSION, GoldenPathDefinition, operationsOf, serviceNameProblem } from './golden-path-definition';
 import type { Organisation } from './organisation';
@@ -33,7 +33,7 @@ export interface GoldenPathProps {
   /** @default none */
   readonly links?: { readonly runbook?: string; readonly docs?: string; readonly dashboard?: string };
   /** Repository visibility. @default 'private' */
-  readonly visibility?: 'private' | 'internal' | 'public';
+  readonly visibility?: Visibility;
 }
 
 /** The container of a workload golden path. */

@@ -1,7 +1,7 @@
 import { GoldenPathDefinition } from './golden-path-definition';
 import { Construct } from 'constructs';
 import { ServiceObservability } from '../constructs/service-observability';
-import { SiteDistribution, SiteDistributionProps } from '../constructs/site-distribution';
+import { PRICE_CLASSES, SiteDistribution, SiteDistributionProps } from '../constructs/site-distribution';
 import type { Organisation } from './organisation';
 import { GoldenPathProps, GoldenPathService } from './service-base';
 
@@ -56,6 +56,6 @@ export const STATIC_SITE_PATH: GoldenPathDefinition = {
   summary: 'A static site: private S3 bucket behind CloudFront with origin access control, HTTPS only, security headers, access logs, a traffic dashboard.',
   options: [
     { flag: 'single-page-app', prop: 'singlePageApp', type: 'boolean', description: 'serve index.html for unknown paths', default: 'false' },
-    { flag: 'price-class', prop: 'priceClass', type: 'string', description: 'CloudFront edge locations', default: 'PriceClass_100', choices: ['PriceClass_100', 'PriceClass_200', 'PriceClass_All'] },
+    { flag: 'price-class', prop: 'priceClass', type: 'string', description: 'CloudFront edge locations', default: 'PriceClass_100', choices: PRICE_CLASSES },
   ],
 };
