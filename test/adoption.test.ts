@@ -5,7 +5,7 @@ import { analyse, writeAnalysis } from '../catalog/analyse';
 import { adoptionReport, adoptionTrend } from '../catalog/adoption/adoption-report';
 import { adoptionMarkdown } from '../catalog/adoption/adoption-markdown';
 import { cleanUp, tempDir } from './helpers/synth';
-import { projectCopy, repo, synthProject } from './helpers/project';
+import { cleanClone, projectCopy, synthProject } from './helpers/project';
 
 afterAll(cleanUp);
 const cli = path.join(__dirname, '../dist/scripts/adoption.js');
@@ -61,10 +61,7 @@ describe('npm run adoption --since <ref> from a clean clone', () => {
   let clone: string;
   let head: string;
   beforeAll(() => {
-    clone = path.join(tempDir(), 'clone');
-    const cloned = spawnSync('git', ['clone', '--quiet', repo, clone], { encoding: 'utf8' });
-    expect(cloned.stderr).toBe('');
-    fs.symlinkSync(path.join(repo, 'node_modules'), path.join(clone, 'node_modules'), 'dir');
+    clone = cleanClone();
     // The head is hand-written Terraform (analysed, no synth): the one synth is the ref's, in its worktree.
     head = path.join(tempDir(), 'plain');
     fs.cpSync(path.join(__dirname, 'fixtures/plain-terraform'), head, { recursive: true });

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { escapeMarkdown, GITHUB_COMMENT_LIMIT, renderMarkdown } from '../catalog/pr-report/markdown';
 import type { PrReport } from '../catalog/pr-report/report-model';
-import { repo } from './helpers/project';
+import { cleanClone, repo } from './helpers/project';
 import { cleanUp, tempDir } from './helpers/synth';
 import { mirror, terraformAvailable, warnIfUnavailable } from './helpers/terraform';
 
@@ -94,10 +94,7 @@ describe('npm run plan: a failing stack does not hide the others', () => {
 describe('npm run review from a clean clone', () => {
   let clone: string;
   beforeAll(() => {
-    clone = path.join(tempDir(), 'clone');
-    const cloned = spawnSync('git', ['clone', '--quiet', repo, clone], { encoding: 'utf8' });
-    expect(cloned.stderr).toBe('');
-    fs.symlinkSync(path.join(repo, 'node_modules'), path.join(clone, 'node_modules'), 'dir');
+    clone = cleanClone();
   });
   const worktrees = () => spawnSync('git', ['worktree', 'list'], { cwd: clone, encoding: 'utf8' }).stdout.trim().split('\n').length;
 

@@ -1,3 +1,4 @@
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { writeAnalysis } from '../../catalog/analyse';
@@ -12,6 +13,15 @@ export function projectCopy(): string {
   fs.cpSync(path.join(repo, 'stacks'), path.join(root, 'stacks'), { recursive: true });
   for (const shared of ['model', 'golden-paths', 'constructs', 'catalog', 'node_modules']) fs.symlinkSync(path.join(repo, shared), path.join(root, shared), 'dir');
   return root;
+}
+
+/** A clean clone of the repository's committed state, sharing its node_modules: what a user or CI starts from. */
+export function cleanClone(): string {
+  const clone = path.join(tempDir(), 'clone');
+  const cloned = spawnSync('git', ['clone', '--quiet', repo, clone], { encoding: 'utf8' });
+  if (cloned.status !== 0 || cloned.stderr) throw new Error(`git clone failed: ${cloned.stderr}`);
+  fs.symlinkSync(path.join(repo, 'node_modules'), path.join(clone, 'node_modules'), 'dir');
+  return clone;
 }
 
 /** Synthesizes a project tree as `npm run synth` does (stacks, then the reports), into <root>/cdktf.out. */
