@@ -19,14 +19,13 @@ function report(extra: Record<string, unknown> = {}): void {
 if (mode === 'platform') {
   const { enableFastSynth } = require('../stacks/cdktf-fast-synth');
   enableFastSynth();
-  const { buildPlatformOrganisation } = require('./generated-organisation');
   const { synthesizeAtomically } = require('../stacks/synthesize');
   const { writeAnalysis } = require('../catalog/analyse');
   let errors = -1;
-  synthesizeAtomically((app: App) => buildPlatformOrganisation(app, count), outdir, (dir: string) => {
+  const { threads } = synthesizeAtomically({ module: require.resolve('./generated-organisation'), exportName: 'buildPlatformOrganisation', args: [count] }, outdir, (dir: string) => {
     errors = writeAnalysis(dir).policy.summary.errors;
   });
-  report({ guardrailErrors: errors });
+  report({ guardrailErrors: errors, threads: threads.threads });
 } else if (mode === 'bare') {
   const { buildBareOrganisation } = require('./bare-organisation');
   fs.rmSync(outdir, { recursive: true, force: true });

@@ -104,6 +104,8 @@ export class Organisation {
       Aspects.of(aws).add(new RequireAwsOwnership(required, network.defaultTags));
 
       const kubernetes = new TerraformStack(app, `${name}-kubernetes`);
+      // Its workloads read the AWS stack's outputs (roles, buckets, queues): deployed after it, and synthesized beside it.
+      kubernetes.addDependency(aws);
       stateBackend(kubernetes, this.settings, name);
       new KubernetesProvider(kubernetes, 'kubernetes', { configPath: '~/.kube/config', configContext: settings.kubernetes?.configContext ?? name });
       Aspects.of(kubernetes).add(new RequireKubernetesOwnership(['app.kubernetes.io/name', 'app.kubernetes.io/part-of', 'app.kubernetes.io/managed-by', ...required]));

@@ -14,9 +14,15 @@
  *    no encoded number, an ordinary number) without that bookkeeping, and builds the path name
  *    only when it throws.
  * 3. processDynamicAttributes, run on every resource twice per synth, as a plain loop.
+ * 4. Stack groups: `synthesizeStackGroup` runs App.synth's steps (prepare, synthesize, in stack
+ *    order) for some of the app's stacks, and `finishSynth` its last steps (app validation, the
+ *    manifest), so that two threads can each synthesize a group (stacks/parallel-synth.ts). Only
+ *    public cdktf API is used; the manifest entries of the other thread's stacks are merged in.
  *
  * Profile before and after: README, Performance.
  */
+
+import { App, StackManifest, TerraformStack } from 'cdktf';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -30,9 +36,14 @@ interface ResolveOptions {
 
 let enabled = false;
 
+/** Whether the fast path is on in this process (stack groups in parallel are part of it). */
+export function fastSynthEnabled(): boolean {
+  return process.env.GROUNDWORK_CDKTF_FAST_SYNTH !== '0';
+}
+
 /** Applies the changes once per process (each is idempotent); reads the switches from the environment. */
 export function enableFastSynth(): void {
-  if (enabled || process.env.GROUNDWORK_CDKTF_FAST_SYNTH === '0') return;
+  if (enabled || !fastSynthEnabled()) return;
   enabled = true;
   if (process.env.GROUNDWORK_CDKTF_STACK_TRACES !== '1') {
     // cdktf calls it through its module exports at each use, so replacing the export takes effect.
@@ -185,4 +196,71 @@ function fastResolve(obj: Json, options: ResolveOptions): Json {
     result[resolvedKey] = value;
   }
   return result;
+}
+
+// 4. Stack groups ---------------------------------------------------------------------------------
+
+/** Where a group's synthesis stopped, ordered as App.synth would meet it: every prepare before any synthesize, in stack order. */
+export interface GroupFailure {
+  readonly phase: 'prepare' | 'synthesize';
+  readonly stackIndex: number;
+  readonly error: unknown;
+}
+
+export interface GroupSynthesis {
+  /** Manifest entries of the group's synthesized stacks. */
+  readonly manifest: Record<string, StackManifest>;
+  /** A reference, found while preparing, from a stack of the group to a stack outside it: the group cannot be synthesized alone. */
+  readonly crossGroupReference?: string;
+  readonly failure?: GroupFailure;
+}
+
+/** The app's stacks in the order App.synth visits them. */
+export function stacksOf(app: App): TerraformStack[] {
+  return app.node.findAll().filter((c): c is TerraformStack => TerraformStack.isStack(c));
+}
+
+/**
+ * App.synth's prepare and synthesize steps for the stacks whose construct paths are in `group`,
+ * in the same order. Preparing is where cdktf turns a cross-stack reference into a dependency: a
+ * dependency leaving the group means the other thread's output would lack this group's outputs,
+ * so nothing is synthesized and the caller starts over in one thread.
+ */
+export function synthesizeStackGroup(app: App, group: ReadonlySet<string>): GroupSynthesis {
+  const own = stacksOf(app)
+    .map((stack, stackIndex) => ({ stack, stackIndex }))
+    .filter(({ stack }) => group.has(stack.node.path));
+  for (const { stack, stackIndex } of own) {
+    try {
+      stack.prepareStack();
+    } catch (error) {
+      return { manifest: {}, failure: { phase: 'prepare', stackIndex, error } };
+    }
+  }
+  for (const { stack } of own) {
+    const outside = stack.dependencies.find((d) => !group.has(d.node.path));
+    if (outside) return { manifest: {}, crossGroupReference: `${stack.node.path} → ${outside.node.path}` };
+  }
+  const session = { outdir: app.outdir, skipValidation: app.skipValidation, manifest: app.manifest };
+  let failure: GroupFailure | undefined;
+  for (const { stack, stackIndex } of own) {
+    try {
+      stack.synthesizer.synthesize(session);
+    } catch (error) {
+      failure = { phase: 'synthesize', stackIndex, error };
+      break;
+    }
+  }
+  const manifest = Object.fromEntries(own.map(({ stack }) => app.manifest.stacks[stack.node.id]).filter(Boolean).map((m) => [m.name, m]));
+  return { manifest, failure };
+}
+
+/** App.synth's last steps, once every group is synthesized: the other groups' manifest entries, app validation, manifest.json. */
+export function finishSynth(app: App, otherGroups: Record<string, StackManifest>): void {
+  Object.assign(app.manifest.stacks, otherGroups);
+  if (!app.skipValidation) {
+    const validations = app.node.validate();
+    if (validations.length) throw errors.appValidationFailure(validations.join('\n  '));
+  }
+  app.manifest.writeToFile();
 }

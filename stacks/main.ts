@@ -9,7 +9,6 @@ import { performance } from 'perf_hooks';
 import { Analysis, SPEND_FOLDER, writeAnalysis } from '../catalog/analyse';
 import { GroundworkError } from '../model/errors';
 import { policySummary } from '../catalog/policy/report';
-import { buildOrganisation } from './app';
 import { enableFastSynth } from './cdktf-fast-synth';
 import { runMain, synthesizeAtomically } from './synthesize';
 
@@ -17,7 +16,7 @@ runMain(() => {
   enableFastSynth();
   let analysis: Analysis | undefined;
   const target = process.env.CDKTF_OUTDIR ?? 'cdktf.out';
-  const outdir = synthesizeAtomically((app) => buildOrganisation(app), target, (staging) => {
+  const { outdir, threads } = synthesizeAtomically({ module: require.resolve('./app'), exportName: 'buildOrganisation' }, target, (staging) => {
     // Actual spend comes from billing data, not from synth: keep the last `npm run spend` result.
     const spend = path.join(target, SPEND_FOLDER);
     if (fs.existsSync(spend)) fs.cpSync(spend, path.join(staging, SPEND_FOLDER), { recursive: true });
@@ -32,5 +31,6 @@ runMain(() => {
   process.stdout.write(`${summary}\n`);
   // One line a user sees grow: time since the app's process started (module loading included).
   const { services, terraformResources } = analysis!.catalog.summary;
-  process.stdout.write(`Synthesized ${services} services, ${terraformResources} resources in ${(performance.now() / 1000).toFixed(1)} s.\n`);
+  const how = threads.threads === 2 ? '2 threads' : `1 thread: ${threads.reason}`;
+  process.stdout.write(`Synthesized ${services} services, ${terraformResources} resources in ${(performance.now() / 1000).toFixed(1)} s (${how}).\n`);
 });

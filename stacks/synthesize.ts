@@ -4,21 +4,31 @@ import { replaceFolderWith } from '../model/atomic-write';
 import { GroundworkError } from '../model/errors';
 import { runCommand } from '../model/run-command';
 import { checkPlatformExpressions } from './expression-check';
+import { AppRecipe, synthesizeRecipe, ThreadUse } from './parallel-synth';
 
 /**
  * Synthesizes into a fresh sibling directory and swaps it into place only when everything
  * succeeded: a failed synth leaves the previous output untouched, never half of a new one.
- * @returns the output directory
+ * Given a recipe rather than a function, the app is synthesized in two threads where it can be.
+ * @returns the output directory and the threads used
  */
-export function synthesizeAtomically(build: (app: App) => void, outdir: string, afterSynth?: (outdir: string) => unknown): string {
-  replaceFolderWith(outdir, (staging) => {
-    const app = new App({ outdir: staging });
-    build(app);
-    app.synth();
+export function synthesizeAtomically(build: ((app: App) => unknown) | AppRecipe, outdir: string, afterSynth?: (outdir: string) => unknown): { outdir: string; threads: ThreadUse } {
+  const threads = replaceFolderWith(outdir, (staging) => {
+    const use = synthesize(build, staging);
     checkPlatformExpressions(staging);
     afterSynth?.(staging);
+    return use;
   });
-  return path.resolve(outdir);
+  return { outdir: path.resolve(outdir), threads };
+}
+
+/** In a function of its own: the construct tree is garbage before the analysis starts. */
+function synthesize(build: ((app: App) => unknown) | AppRecipe, outdir: string): ThreadUse {
+  if (typeof build !== 'function') return synthesizeRecipe(build, outdir);
+  const app = new App({ outdir });
+  build(app);
+  app.synth();
+  return { threads: 1, reason: 'built by a function, not a recipe a worker thread can follow' };
 }
 
 /** cdktf's own validation failures (our Aspects' findings among them) are about the user's input too. */

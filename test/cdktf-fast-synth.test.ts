@@ -16,8 +16,9 @@ const synthGenerated = (outdir: string, env: Record<string, string>) => execFile
 test('the generated organisation synthesizes byte-identically with and without the fast path', () => {
   const fast = path.join(tempDir(), 'out');
   const slow = path.join(tempDir(), 'out');
-  synthGenerated(fast, {});
-  synthGenerated(slow, { GROUNDWORK_CDKTF_FAST_SYNTH: '0' });
+  // The fast path synthesizes the two environments' stack groups in two threads; cdktf's own path in one.
+  expect(JSON.parse(synthGenerated(fast, {})).threads).toBe(2);
+  expect(JSON.parse(synthGenerated(slow, { GROUNDWORK_CDKTF_FAST_SYNTH: '0' })).threads).toBe(1);
   const fastTree = readTree(fast);
   expect(Object.keys(fastTree)).toEqual(expect.arrayContaining(['manifest.json', 'stacks/production-kubernetes/cdk.tf.json', 'catalog/catalog.json']));
   expect(fastTree).toEqual(readTree(slow));

@@ -1,0 +1,172 @@
+/**
+ * Synthesis on both cores: the app is built in this thread and in one worker thread from the same
+ * recipe; each synthesizes one group of stacks (stacks/cdktf-fast-synth.ts, change 4) and this
+ * thread writes the manifest. Output is byte-identical to one thread (tested); where it cannot be
+ * (a cross-stack reference between groups), it starts over in one thread. The caller blocks, as
+ * App.synth does: the worker's answer is awaited with Atomics.wait, not the event loop.
+ * GROUNDWORK_SYNTH_THREADS=1 (or GROUNDWORK_CDKTF_FAST_SYNTH=0) keeps synthesis in one thread.
+ */
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import { MessageChannel, MessagePort, receiveMessageOnPort, Worker } from 'worker_threads';
+import { App, StackManifest, TerraformStack } from 'cdktf';
+import { GroundworkError, isGroundworkError } from '../model/errors';
+import { fastSynthEnabled, finishSynth, GroupFailure, stacksOf, synthesizeStackGroup } from './cdktf-fast-synth';
+
+/** How to build the app, by module and exported function, so that a worker thread can build the same app. */
+export interface AppRecipe {
+  /** Absolute path of the module (require.resolve). */
+  readonly module: string;
+  readonly exportName: string;
+  /** Arguments after the app: plain values only, they cross to the worker. */
+  readonly args?: ReadonlyArray<string | number | boolean>;
+}
+
+/** What the worker thread sends back. */
+export type WorkerAnswer =
+  | { readonly kind: 'synthesized'; readonly tree: string; readonly manifest: Record<string, StackManifest>; readonly failure?: SentFailure }
+  | { readonly kind: 'cross-group-reference'; readonly reference: string }
+  | { readonly kind: 'one-group' }
+  | { readonly kind: 'crashed'; readonly error: SentError };
+
+export interface SentError {
+  readonly name: string;
+  readonly message: string;
+  readonly stack?: string;
+  readonly problems?: readonly string[];
+  readonly outputWritten?: boolean;
+}
+type SentFailure = Omit<GroupFailure, 'error'> & { readonly error: SentError };
+
+export interface WorkerData {
+  readonly recipe: AppRecipe;
+  readonly outdir: string;
+  /** Int32Array over a SharedArrayBuffer: 0 until the answer is on the port. */
+  readonly signal: Int32Array;
+  readonly port: MessagePort;
+}
+
+const WORKER_FILE = path.join(__dirname, 'synth-worker.js');
+
+export function buildFromRecipe(app: App, recipe: AppRecipe): void {
+  const build = require(recipe.module)[recipe.exportName] as unknown;
+  if (typeof build !== 'function') throw new Error(`${recipe.module} exports no function ${recipe.exportName}.`);
+  build(app, ...(recipe.args ?? []));
+}
+
+/**
+ * The construct paths of the app as built (preparing adds some), hashed: the worker's tree must be this thread's. An app whose
+ * recipe is not the whole story (a script that changed module state before synth) builds a
+ * different tree in the worker, and synthesis starts over in one thread.
+ */
+export function treeFingerprint(app: App): string {
+  const hash = createHash('sha256');
+  for (const c of app.node.findAll()) hash.update(`${c.node.path}\n`);
+  return hash.digest('hex');
+}
+
+/** Two threads pay off only on the compiled code (a worker runs JavaScript) with the fast path on. */
+function parallelAvailable(): boolean {
+  return fastSynthEnabled() && process.env.GROUNDWORK_SYNTH_THREADS !== '1' && fs.existsSync(WORKER_FILE);
+}
+
+/**
+ * The stacks in two groups for two threads: connected components of the stacks' declared
+ * dependencies (cross-stack references must stay inside a group), packed by construct count, the
+ * heavier group first (for this thread: the worker starts later). Undefined when there is only one component.
+ */
+export function stackGroups(stacks: readonly TerraformStack[]): [Set<string>, Set<string>] | undefined {
+  const root = new Map<string, string>(stacks.map((s) => [s.node.path, s.node.path]));
+  const find = (p: string): string => (root.get(p) === p ? p : find(root.get(p)!));
+  for (const stack of stacks) for (const d of stack.dependencies) if (root.has(d.node.path)) root.set(find(d.node.path), find(stack.node.path));
+  const components = new Map<string, { paths: string[]; weight: number }>();
+  for (const stack of stacks) {
+    const component = components.get(find(stack.node.path)) ?? { paths: [], weight: 0 };
+    component.paths.push(stack.node.path);
+    component.weight += stack.node.findAll().length;
+    components.set(find(stack.node.path), component);
+  }
+  if (components.size < 2) return undefined;
+  // Stable sort: equal weights keep stack order, so both threads compute the same groups.
+  const bins = [{ paths: new Set<string>(), weight: 0 }, { paths: new Set<string>(), weight: 0 }];
+  for (const c of [...components.values()].sort((a, b) => b.weight - a.weight)) {
+    const bin = bins[0].weight <= bins[1].weight ? bins[0] : bins[1];
+    c.paths.forEach((p) => bin.paths.add(p));
+    bin.weight += c.weight;
+  }
+  bins.sort((a, b) => b.weight - a.weight);
+  return [bins[0].paths, bins[1].paths];
+}
+
+/** How many threads synthesized the app, and why only one where two were possible. */
+export type ThreadUse = { readonly threads: 2 } | { readonly threads: 1; readonly reason: string };
+
+/** Synthesizes the app the recipe builds into `outdir`, in two threads where possible. */
+export function synthesizeRecipe(recipe: AppRecipe, outdir: string): ThreadUse {
+  const use = parallelAvailable() ? synthesizeInTwoThreads(recipe, outdir) : { threads: 1 as const, reason: singleThreadReason() };
+  if (use.threads === 1) {
+    for (const entry of fs.readdirSync(outdir)) fs.rmSync(path.join(outdir, entry), { recursive: true, force: true });
+    const app = new App({ outdir });
+    buildFromRecipe(app, recipe);
+    app.synth();
+  }
+  return use;
+}
+
+function singleThreadReason(): string {
+  if (!fastSynthEnabled()) return 'GROUNDWORK_CDKTF_FAST_SYNTH=0';
+  if (process.env.GROUNDWORK_SYNTH_THREADS === '1') return 'GROUNDWORK_SYNTH_THREADS=1';
+  return 'not compiled (a worker thread runs the compiled JavaScript)';
+}
+
+/** Both groups synthesized, or why the app must be synthesized again in one thread (nothing usable was written). */
+function synthesizeInTwoThreads(recipe: AppRecipe, outdir: string): ThreadUse {
+  // The app creates the stacks folder before the worker starts: they never race to create it.
+  const app = new App({ outdir });
+  const signal = new Int32Array(new SharedArrayBuffer(4));
+  const { port1, port2 } = new MessageChannel();
+  const workerData: WorkerData = { recipe, outdir, signal, port: port2 };
+  // Its output is discarded: this thread builds the same app and prints the same warnings.
+  const worker = new Worker(WORKER_FILE, { workerData, transferList: [port2], stdout: true, stderr: true });
+  worker.unref();
+  try {
+    buildFromRecipe(app, recipe);
+    const tree = treeFingerprint(app);
+    const groups = stackGroups(stacksOf(app));
+    const mine = groups ? synthesizeStackGroup(app, groups[0]) : undefined;
+    Atomics.wait(signal, 0, 0);
+    const answer = receiveMessageOnPort(port1)?.message as WorkerAnswer | undefined;
+    if (!answer) throw new Error('The synth worker thread stopped without an answer.');
+    if (answer.kind === 'crashed') throw revive(answer.error);
+    if (!mine || answer.kind === 'one-group') return { threads: 1, reason: 'its stacks form one group (connected by dependencies)' };
+    const reference = mine.crossGroupReference ?? (answer.kind === 'cross-group-reference' ? answer.reference : undefined);
+    if (reference) return { threads: 1, reason: `a cross-stack reference (${reference}) joins stacks with no declared dependency: declare it with addDependency` };
+    if (answer.kind !== 'synthesized' || answer.tree !== tree) return { threads: 1, reason: 'the worker thread built a different construct tree from the recipe' };
+    const failure = [mine.failure, answer.failure && { ...answer.failure, error: revive(answer.failure.error) }]
+      .filter((f): f is GroupFailure => Boolean(f))
+      .sort((a, b) => (a.phase === b.phase ? a.stackIndex - b.stackIndex : a.phase === 'prepare' ? -1 : 1))[0];
+    if (failure) throw failure.error;
+    finishSynth(app, answer.manifest);
+    return { threads: 2 };
+  } finally {
+    // On an early failure the worker may still be writing into outdir, which the caller removes: let it finish first.
+    Atomics.wait(signal, 0, 0);
+    void worker.terminate();
+  }
+}
+
+/** An error as it can cross to another thread (structured clone keeps neither subclasses nor their fields). */
+export function sendable(error: unknown): SentError {
+  if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
+  return isGroundworkError(error)
+    ? { name: error.name, message: error.message, stack: error.stack, problems: error.problems, outputWritten: error.outputWritten }
+    : { name: error.name, message: error.message, stack: error.stack };
+}
+
+function revive(sent: SentError): Error {
+  const error = sent.name === 'GroundworkError' ? Object.assign(new GroundworkError(sent.message, [], { outputWritten: sent.outputWritten }), { problems: sent.problems ?? [] }) : new Error(sent.message);
+  error.name = sent.name;
+  if (sent.stack) error.stack = sent.stack;
+  return error;
+}

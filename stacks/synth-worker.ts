@@ -1,0 +1,42 @@
+/**
+ * The worker thread of stacks/parallel-synth.ts: builds the app from the recipe and synthesizes
+ * the second stack group. It always answers, whatever happens (the other thread is blocked
+ * waiting for it), so everything that can throw, module loading included, is inside the try.
+ */
+import { workerData } from 'worker_threads';
+import type { SentError, WorkerAnswer, WorkerData } from './parallel-synth';
+
+const { recipe, outdir, signal, port } = workerData as WorkerData;
+let answered = false;
+
+function answer(message: WorkerAnswer): void {
+  if (answered) return;
+  answered = true;
+  port.postMessage(message);
+  Atomics.store(signal, 0, 1);
+  Atomics.notify(signal, 0);
+}
+
+process.on('exit', () => answer({ kind: 'crashed', error: { name: 'Error', message: 'The synth worker thread exited before it answered.' } }));
+
+let sendable = (error: unknown): SentError => ({ name: 'Error', message: String(error) });
+try {
+  const { App } = require('cdktf') as typeof import('cdktf');
+  const fastSynth = require('./cdktf-fast-synth') as typeof import('./cdktf-fast-synth');
+  const parallel = require('./parallel-synth') as typeof import('./parallel-synth');
+  sendable = parallel.sendable;
+  fastSynth.enableFastSynth();
+  const app = new App({ outdir });
+  parallel.buildFromRecipe(app, recipe);
+  const tree = parallel.treeFingerprint(app);
+  const groups = parallel.stackGroups(fastSynth.stacksOf(app));
+  if (!groups) {
+    answer({ kind: 'one-group' });
+  } else {
+    const result = fastSynth.synthesizeStackGroup(app, groups[1]);
+    if (result.crossGroupReference) answer({ kind: 'cross-group-reference', reference: result.crossGroupReference });
+    else answer({ kind: 'synthesized', tree, manifest: result.manifest, failure: result.failure && { ...result.failure, error: sendable(result.failure.error) } });
+  }
+} catch (error) {
+  answer({ kind: 'crashed', error: sendable(error) });
+}

@@ -1,0 +1,108 @@
+/**
+ * stacks/parallel-synth.ts: an app given as a recipe is synthesized in two threads, byte-identical
+ * to one thread; where that cannot hold (an undeclared cross-stack reference, a recipe that is not
+ * the whole story) it says why and synthesizes in one thread; an error in the worker's stacks
+ * reaches the user exactly as in one thread. Runs the compiled code: a worker thread runs JavaScript.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { cleanUp, readTree, tempDir } from './helpers/synth';
+
+afterAll(cleanUp);
+
+const repo = path.join(__dirname, '..');
+const dep = (name: string) => JSON.stringify(require.resolve(name, { paths: [repo] }));
+
+/** Small apps as a user's module would export them (stacks a and b heavier than c, so the worker gets c). */
+const FIXTURE = `
+const { TerraformStack, TerraformOutput, Annotations } = require(${dep('cdktf')});
+const { AwsProvider } = require(${dep('@cdktf/provider-aws/lib/provider')});
+const { SqsQueue } = require(${dep('@cdktf/provider-aws/lib/sqs-queue')});
+function stack(app, name, queues) {
+  const s = new TerraformStack(app, name);
+  new AwsProvider(s, 'aws', { region: 'eu-west-1' });
+  return { stack: s, queues: Array.from({ length: queues }, (_, i) => new SqsQueue(s, 'queue-' + i, { name: name + '-' + i })) };
+}
+exports.declared = (app, extra) => {
+  const a = stack(app, 'a', 4), b = stack(app, 'b', 3);
+  stack(app, 'c', 2 + extra);
+  b.stack.addDependency(a.stack);
+  new TerraformOutput(b.stack, 'from-a', { value: a.queues[0].arn });
+};
+exports.undeclared = (app) => {
+  const a = stack(app, 'a', 4), b = stack(app, 'b', 3);
+  stack(app, 'c', 2);
+  new TerraformOutput(b.stack, 'from-a', { value: a.queues[0].arn });
+};
+exports.failing = (app) => {
+  stack(app, 'a', 4);
+  const c = stack(app, 'c', 1);
+  Annotations.of(c.queues[0]).addError('queue c-0 is refused');
+};
+`;
+
+function fixture(): string {
+  const file = path.join(tempDir(), 'apps.js');
+  fs.writeFileSync(file, FIXTURE);
+  return file;
+}
+
+/** Runs synthesizeAtomically from the compiled code in a fresh process: { threads } or the error message. */
+function run(module: string, exportName: string, args: unknown[], outdir: string, env: Record<string, string> = {}, before = '') {
+  const script = `${before}
+    require(${JSON.stringify(path.join(repo, 'dist/stacks/cdktf-fast-synth.js'))}).enableFastSynth();
+    const { synthesizeAtomically } = require(${JSON.stringify(path.join(repo, 'dist/stacks/synthesize.js'))});
+    try {
+      console.log(JSON.stringify(synthesizeAtomically({ module: ${JSON.stringify(module)}, exportName: ${JSON.stringify(exportName)}, args: ${JSON.stringify(args)} }, ${JSON.stringify(outdir)}).threads));
+    } catch (error) { console.log(JSON.stringify({ error: error.message })); }`;
+  const result = spawnSync('node', ['-e', script], { encoding: 'utf8', env: { ...process.env, ...env } });
+  expect(result.stderr).toBe('');
+  return JSON.parse(result.stdout.trim().split('\n').at(-1)!);
+}
+
+test('stacks joined by a declared dependency stay together; the output is the one-thread output, byte for byte', () => {
+  const apps = fixture();
+  const two = path.join(tempDir(), 'out');
+  const one = path.join(tempDir(), 'out');
+  expect(run(apps, 'declared', [1], two)).toEqual({ threads: 2 });
+  expect(run(apps, 'declared', [1], one, { GROUNDWORK_SYNTH_THREADS: '1' })).toEqual({ threads: 1, reason: 'GROUNDWORK_SYNTH_THREADS=1' });
+  const tree = readTree(two);
+  expect(Object.keys(tree).sort()).toEqual(['manifest.json', 'stacks/a/cdk.tf.json', 'stacks/b/cdk.tf.json', 'stacks/c/cdk.tf.json']);
+  expect(JSON.parse(tree['manifest.json']).stacks.b.dependencies).toEqual(['a']);
+  expect(tree).toEqual(readTree(one));
+});
+
+test('a cross-stack reference without a declared dependency is synthesized in one thread, and says so', () => {
+  const apps = fixture();
+  const out = path.join(tempDir(), 'out');
+  const reference = path.join(tempDir(), 'out');
+  expect(run(apps, 'undeclared', [], out)).toEqual({
+    threads: 1,
+    reason: 'a cross-stack reference (b → a) joins stacks with no declared dependency: declare it with addDependency',
+  });
+  run(apps, 'undeclared', [], reference, { GROUNDWORK_SYNTH_THREADS: '1' });
+  expect(readTree(out)).toEqual(readTree(reference));
+  expect(JSON.parse(readTree(out)['stacks/b/cdk.tf.json']).data.terraform_remote_state).toBeDefined();
+});
+
+test('an app the worker would build differently (module state changed outside the recipe) is synthesized in one thread', () => {
+  const apps = fixture();
+  const changed = path.join(tempDir(), 'changed.js');
+  // A module whose export reads state the running script changed before synth: the worker sees the original.
+  fs.writeFileSync(changed, `const apps = require(${JSON.stringify(apps)}); let extra = 0; exports.setExtra = (n) => { extra = n; }; exports.build = (app) => apps.declared(app, extra);`);
+  const out = path.join(tempDir(), 'out');
+  expect(run(changed, 'build', [], out, {}, `require(${JSON.stringify(changed)}).setExtra(3);`)).toEqual({ threads: 1, reason: 'the worker thread built a different construct tree from the recipe' });
+  expect(Object.keys(JSON.parse(readTree(out)['stacks/c/cdk.tf.json']).resource.aws_sqs_queue)).toHaveLength(5);
+});
+
+test("an error in the worker's stacks reaches the user as in one thread, and nothing is written", () => {
+  const apps = fixture();
+  const out = path.join(tempDir(), 'out');
+  const two = run(apps, 'failing', [], out);
+  const one = run(apps, 'failing', [], out, { GROUNDWORK_SYNTH_THREADS: '1' });
+  expect(two.error).toContain('queue c-0 is refused');
+  expect(two).toEqual(one);
+  expect(fs.existsSync(out)).toBe(false);
+  expect(fs.readdirSync(path.dirname(out))).toEqual([]);
+});
