@@ -4,6 +4,7 @@ import * as path from 'path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { parse } from 'csv-parse/sync';
 import { analyse, writeAnalysis } from '../catalog/analyse';
+import { ANY_MAP_KEY, mapKeyFilter } from '../catalog/spend/formats';
 import { reconcile } from '../catalog/spend/reconcile';
 import { analyseSpend, SpendReport } from '../catalog/spend/spend';
 import { buildOrganisation } from '../stacks/app';
@@ -133,6 +134,38 @@ describe('the same spend as FOCUS, legacy CUR (gzip CSV) and CUR 2.0 (Parquet)',
     const october = await analyseSpend({ billing: [files.parquet], from: '2026-10', to: '2026-10' });
     expect(october.months).toEqual(['2026-10']);
     expect(october.total.amount).toBeCloseTo(sum(lines, (l) => l.month === '2026-10'), 6);
+  });
+});
+
+describe('CUR 2.0 tag keys looked up only where the Parquet statistics admit them', () => {
+  test('a key outside every row group [min, max] is skipped; truncated statistics and missing ones admit it', () => {
+    const filter = mapKeyFilter([{ min: 'user_cost_center', max: 'user_owner' }, { min: 'user_service', max: 'user_service' }]);
+    expect(['user_cost_center', 'user_env', 'user_owner', 'user_service'].filter(filter)).toEqual(['user_cost_center', 'user_env', 'user_owner', 'user_service']);
+    expect(['service', 'user:service', 'user_Service', 'user_app', 'user_stage', 'user_team', 'user_p'].filter(filter)).toEqual([]);
+    // A writer may cut the max to a prefix: every key starting with it may be in the row group.
+    expect(mapKeyFilter([{ min: 'user_c', max: 'user_se' }])('user_service')).toBe(true);
+    expect(mapKeyFilter([{ min: 'user_c', max: 'user_se' }])('user_sf')).toBe(false);
+    // Parquet compares bytes: U+FF5E (3 UTF-8 bytes, EF BD 9E) sorts before U+1F600 (F0 9F 98 80), unlike UTF-16 code units.
+    expect(mapKeyFilter([{ min: 'user_\u{1F600}', max: 'user_\u{1F600}' }])('user_\uFF5E')).toBe(false);
+    expect(mapKeyFilter([{ min: 'a', max: 'b' }, { min: null, max: null }])).toBe(ANY_MAP_KEY);
+    expect(mapKeyFilter([])).toBe(ANY_MAP_KEY);
+  });
+
+  test('aliased keys (user_Team, user_app, user_Environment) in some row groups are still found', async () => {
+    const file = path.join(tempDir(), 'aliases.parquet');
+    const db = await DuckDBInstance.create(':memory:');
+    const c = await db.connect();
+    // Two row groups with different keys: the first only the usual ones, the second only aliases.
+    await c.run(`COPY (SELECT TIMESTAMPTZ '2026-10-01 00:00:00+00' AS line_item_usage_start_date, 1.0::DOUBLE AS line_item_unblended_cost, 'USD' AS line_item_currency_code,
+        'AmazonEC2' AS line_item_product_code, 'i-' || i AS line_item_resource_id,
+        CASE WHEN i < 1000 THEN MAP {'user_service': 'usual', 'user_owner': 'team-a'} ELSE MAP {'user_app': 'aliased', 'user_Team': 'team-b', 'user_Environment': 'staging'} END AS resource_tags
+      FROM range(2000) t(i)) TO '${file}' (FORMAT parquet, ROW_GROUP_SIZE 1000)`);
+    c.closeSync();
+    db.closeSync();
+    const report = await analyseSpend({ billing: [file] });
+    expect(report.byService.map((r) => [r.name, r.total])).toEqual([['aliased', 1000], ['usual', 1000], ['unallocated', 0]]);
+    expect(report.byTeam.map((r) => [r.name, r.total])).toEqual([['team-a', 1000], ['team-b', 1000], ['unallocated', 0]]);
+    expect(report.byEnvironment.map((r) => [r.name, r.total])).toEqual([['staging', 1000], ['unallocated', 1000]]);
   });
 });
 

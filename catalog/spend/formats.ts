@@ -19,9 +19,13 @@ interface FormatColumns {
   readonly billingService: string;
   readonly resourceId?: string;
   /** SQL of one tag's value, given its key; undefined when the export has no such tag. */
-  readonly tag: (key: string, columns: ReadonlySet<string>) => string | undefined;
+  readonly tag: (key: string, columns: ReadonlySet<string>, mayHoldKey: MapKeyFilter) => string | undefined;
   readonly required: readonly string[];
 }
+
+/** Whether a tag map may hold a key (from the file's statistics); every key where nothing is known. */
+export type MapKeyFilter = (key: string) => boolean;
+export const ANY_MAP_KEY: MapKeyFilter = () => true;
 
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const lit = (text: string) => `'${text.replace(/'/g, "''")}'`;
@@ -56,10 +60,11 @@ export const FORMATS: Readonly<Record<BillingFormat, FormatColumns>> = {
     billingService: 'line_item_product_code',
     resourceId: 'line_item_resource_id',
     // CUR 2.0 keeps tags in a map; user tags are "user_<key>" with other characters as "_".
-    tag: (key, columns) =>
-      columns.has('resource_tags')
-        ? `COALESCE(${[`user_${key.replace(/[^A-Za-z0-9]/g, '_')}`, `user_${key}`, `user:${key}`, key].map((k) => `resource_tags[${lit(k)}]`).join(', ')})`
-        : undefined,
+    // Each lookup scans the row's map: only keys the file's statistics say it may hold are looked up.
+    tag: (key, columns, mayHoldKey) => {
+      const keys = [...new Set([`user_${key.replace(/[^A-Za-z0-9]/g, '_')}`, `user_${key}`, `user:${key}`, key])].filter(mayHoldKey);
+      return columns.has('resource_tags') && keys.length ? `COALESCE(${keys.map((k) => `resource_tags[${lit(k)}]`).join(', ')})` : undefined;
+    },
     required: ['line_item_unblended_cost', 'line_item_usage_start_date', 'line_item_product_code'],
   },
 };
@@ -84,10 +89,18 @@ export function detectFormat(file: string, columns: ReadonlySet<string>): Billin
 }
 
 /** One file as rows of (month, cost, currency, billing service, resource, ownership keys). */
-export function normalisedSelect(source: string, format: BillingFormat, columns: ReadonlySet<string>, candidates: Readonly<Record<SpendKey, readonly string[]>>, costColumn: 'billed' | 'effective'): string {
+export function normalisedSelect(
+  source: string,
+  format: BillingFormat,
+  columns: ReadonlySet<string>,
+  candidates: Readonly<Record<SpendKey, readonly string[]>>,
+  costColumn: 'billed' | 'effective',
+  mayHoldKey: MapKeyFilter = ANY_MAP_KEY,
+): string {
   const f = FORMATS[format];
   const tags = SPEND_KEYS.map((key) => {
-    const parts = candidates[key].map((c) => f.tag(c, columns)).filter((s): s is string => Boolean(s));
+    // Two candidates can name the same column or map key (cost-center and cost_center): look it up once.
+    const parts = [...new Set(candidates[key].map((c) => f.tag(c, columns, mayHoldKey)).filter((s): s is string => Boolean(s)))];
     // Exports write missing tags as NULL, '' or the string 'NULL'.
     return parts.length ? `NULLIF(NULLIF(CAST(COALESCE(${parts.join(', ')}) AS VARCHAR), ''), 'NULL') AS ${q(key)}` : `CAST(NULL AS VARCHAR) AS ${q(key)}`;
   });
@@ -105,4 +118,25 @@ export function normalisedSelect(source: string, format: BillingFormat, columns:
 export function readerOf(file: string): string {
   if (/\.parquet$/i.test(file)) return `read_parquet(${lit(file)})`;
   return `read_csv(${lit(file)}, header = true, nullstr = ['NULL', ''], sample_size = 20480)`;
+}
+
+/** Parquet statistics of the tag map's keys: per row group, the smallest and largest key, or null where the writer kept none. */
+export interface KeyRange {
+  readonly min: string | null;
+  readonly max: string | null;
+}
+
+/**
+ * Which keys a CUR 2.0 tag map may hold, from its row groups' statistics: a key outside every row
+ * group's [min, max] is in no row. Byte order, as Parquet compares; a writer may truncate the
+ * statistics to a prefix (smaller min, prefix of max), so a key starting with the max may be held.
+ * A row group without statistics admits every key.
+ */
+export function mapKeyFilter(ranges: readonly KeyRange[]): MapKeyFilter {
+  if (!ranges.length || ranges.some((r) => r.min === null || r.max === null)) return ANY_MAP_KEY;
+  const bytes = ranges.map((r) => ({ min: Buffer.from(r.min!), max: Buffer.from(r.max!) }));
+  return (key) => {
+    const k = Buffer.from(key);
+    return bytes.some((r) => Buffer.compare(k, r.min) >= 0 && (Buffer.compare(k, r.max) <= 0 || k.subarray(0, r.max.length).equals(r.max)));
+  };
 }

@@ -1,6 +1,6 @@
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { GroundworkError } from '../../model/errors';
-import { BillingFormat, DEFAULT_TAG_CANDIDATES, detectFormat, normalisedSelect, readerOf, SPEND_KEYS, SpendKey } from './formats';
+import { ANY_MAP_KEY, BillingFormat, DEFAULT_TAG_CANDIDATES, detectFormat, KeyRange, mapKeyFilter, MapKeyFilter, normalisedSelect, readerOf, SPEND_KEYS, SpendKey } from './formats';
 
 export const UNALLOCATED = 'unallocated';
 
@@ -64,6 +64,13 @@ async function expand(connection: DuckDBConnection, pattern: string): Promise<st
   return found;
 }
 
+/** For a CUR 2.0 Parquet file: the tag keys its statistics admit (a CSV file admits every key). */
+async function tagKeyFilter(connection: DuckDBConnection, file: string): Promise<MapKeyFilter> {
+  if (!/\.parquet$/i.test(file)) return ANY_MAP_KEY;
+  const ranges = await rows(connection, `SELECT stats_min_value AS min, stats_max_value AS max FROM parquet_metadata('${file.replace(/'/g, "''")}') WHERE path_in_schema = 'resource_tags, key_value, key'`);
+  return mapKeyFilter(ranges as KeyRange[]);
+}
+
 /**
  * Actual spend per month and per service, team, cost center and environment, from billing exports
  * read in place by DuckDB (nothing is loaded row by row into JavaScript). Mixed currencies, unknown
@@ -93,14 +100,15 @@ export async function analyseSpend(options: SpendOptions): Promise<SpendReport> 
       }
       const columns = new Set(described.map((c) => String(c.column_name)));
       const format = detectFormat(file, columns);
-      selects.push(normalisedSelect(readerOf(file), format, columns, tagMap, costColumn));
+      selects.push(normalisedSelect(readerOf(file), format, columns, tagMap, costColumn, format === 'cur-2.0' ? await tagKeyFilter(connection, file) : ANY_MAP_KEY));
       sources.push({ file, format, rows: 0 });
     }
     const window = [options.from ? `month >= '${options.from}'` : '', options.to ? `month <= '${options.to}'` : ''].filter(Boolean).join(' AND ') || 'TRUE';
     try {
       // One pass over the exports: everything below reads this small grouped table.
       await connection.run(`CREATE TEMP TABLE spend AS
-        SELECT source, month, currency, billing_service, resource_id, "service", "owner", "cost-center", "environment",
+        -- A resource id is only reported for spend without a service: keeping it for the rest would multiply the groups.
+        SELECT source, month, currency, billing_service, CASE WHEN "service" IS NULL THEN resource_id END AS resource_id, "service", "owner", "cost-center", "environment",
                SUM(cost) AS cost, SUM(CASE WHEN cost < 0 THEN cost ELSE 0 END) AS credits, COUNT(*) AS line_items
         FROM (${selects.map((s, i) => `SELECT ${i} AS source, * FROM (${s})`).join(' UNION ALL ')})
         WHERE ${window}
