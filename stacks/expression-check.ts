@@ -11,20 +11,29 @@ import { GroundworkError } from '../model/errors';
  * and synth stops naming where it is. `%{` directives are never written by the platform.
  */
 export function checkPlatformExpressions(outdir: string): void {
+  const stacks = fs.readdirSync(path.join(outdir, 'stacks'));
+  throwOnExpressionProblems(new Map(stacks.map((stack) => [stack, stackExpressionProblems(outdir, stack)])));
+}
+
+/** The problems of one synthesized stack (threads check their own stacks: stacks/parallel-synth.ts). */
+export function stackExpressionProblems(outdir: string, stack: string): string[] {
   const problems: string[] = [];
-  const stacksDir = path.join(outdir, 'stacks');
-  for (const stack of fs.readdirSync(stacksDir).sort()) {
-    const json = JSON.parse(fs.readFileSync(path.join(stacksDir, stack, 'cdk.tf.json'), 'utf8'));
-    const declared = new Set<string>();
-    for (const [type, byName] of Object.entries<Record<string, unknown>>(json.resource ?? {})) for (const name of Object.keys(byName)) declared.add(`${type}.${name}`);
-    for (const [type, byName] of Object.entries<Record<string, unknown>>(json.data ?? {})) for (const name of Object.keys(byName)) declared.add(`data.${type}.${name}`);
-    for (const block of ['resource', 'data', 'provider', 'output', 'locals', 'terraform']) {
-      walkStrings(json[block], block, (text, where) => {
-        const problem = templateProblem(text, declared);
-        if (problem) problems.push(`${stack} ${where}: ${problem}; a value from props or settings must reach Terraform as a literal.`);
-      });
-    }
+  const json = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', stack, 'cdk.tf.json'), 'utf8'));
+  const declared = new Set<string>();
+  for (const [type, byName] of Object.entries<Record<string, unknown>>(json.resource ?? {})) for (const name of Object.keys(byName)) declared.add(`${type}.${name}`);
+  for (const [type, byName] of Object.entries<Record<string, unknown>>(json.data ?? {})) for (const name of Object.keys(byName)) declared.add(`data.${type}.${name}`);
+  for (const block of ['resource', 'data', 'provider', 'output', 'locals', 'terraform']) {
+    walkStrings(json[block], block, (text, where) => {
+      const problem = templateProblem(text, declared);
+      if (problem) problems.push(`${stack} ${where}: ${problem}; a value from props or settings must reach Terraform as a literal.`);
+    });
   }
+  return problems;
+}
+
+/** Synth stops on the first 20 problems, in stack order, whichever thread found them. */
+export function throwOnExpressionProblems(byStack: ReadonlyMap<string, readonly string[]>): void {
+  const problems = [...byStack.keys()].sort().flatMap((stack) => byStack.get(stack)!);
   if (problems.length) throw new GroundworkError('Synth stopped: the output holds Terraform expressions the platform did not write:', problems.slice(0, 20));
 }
 

@@ -12,6 +12,7 @@ import * as path from 'path';
 import { MessageChannel, MessagePort, receiveMessageOnPort, Worker } from 'worker_threads';
 import { App, StackManifest, TerraformStack } from 'cdktf';
 import { GroundworkError, isGroundworkError } from '../model/errors';
+import { checkPlatformExpressions, stackExpressionProblems, throwOnExpressionProblems } from './expression-check';
 import { fastSynthEnabled, finishSynth, GroupFailure, stacksOf, synthesizeStackGroup } from './cdktf-fast-synth';
 
 /** How to build the app, by module and exported function, so that a worker thread can build the same app. */
@@ -25,7 +26,14 @@ export interface AppRecipe {
 
 /** What the worker thread sends back. */
 export type WorkerAnswer =
-  | { readonly kind: 'synthesized'; readonly tree: string; readonly manifest: Record<string, StackManifest>; readonly failure?: SentFailure }
+  | {
+      readonly kind: 'synthesized';
+      readonly tree: string;
+      readonly manifest: Record<string, StackManifest>;
+      readonly failure?: SentFailure;
+      /** stacks/expression-check.ts's findings on the worker's stacks, by stack. */
+      readonly expressionProblems: Record<string, string[]>;
+    }
   | { readonly kind: 'cross-group-reference'; readonly reference: string }
   | { readonly kind: 'one-group' }
   | { readonly kind: 'crashed'; readonly error: SentError };
@@ -102,7 +110,7 @@ export function stackGroups(stacks: readonly TerraformStack[]): [Set<string>, Se
 /** How many threads synthesized the app, and why only one where two were possible. */
 export type ThreadUse = { readonly threads: 2 } | { readonly threads: 1; readonly reason: string };
 
-/** Synthesizes the app the recipe builds into `outdir`, in two threads where possible. */
+/** Synthesizes the app the recipe builds into `outdir`, in two threads where possible, and checks its expressions (each thread its own stacks). */
 export function synthesizeRecipe(recipe: AppRecipe, outdir: string): ThreadUse {
   const use = parallelAvailable() ? synthesizeInTwoThreads(recipe, outdir) : { threads: 1 as const, reason: singleThreadReason() };
   if (use.threads === 1) {
@@ -110,6 +118,7 @@ export function synthesizeRecipe(recipe: AppRecipe, outdir: string): ThreadUse {
     const app = new App({ outdir });
     buildFromRecipe(app, recipe);
     app.synth();
+    checkPlatformExpressions(outdir);
   }
   return use;
 }
@@ -148,12 +157,18 @@ function synthesizeInTwoThreads(recipe: AppRecipe, outdir: string): ThreadUse {
       .sort((a, b) => (a.phase === b.phase ? a.stackIndex - b.stackIndex : a.phase === 'prepare' ? -1 : 1))[0];
     if (failure) throw failure.error;
     finishSynth(app, answer.manifest);
+    throwOnExpressionProblems(new Map([...Object.entries(expressionProblems(outdir, mine.manifest)), ...Object.entries(answer.expressionProblems)]));
     return { threads: 2 };
   } finally {
     // On an early failure the worker may still be writing into outdir, which the caller removes: let it finish first.
     Atomics.wait(signal, 0, 0);
     void worker.terminate();
   }
+}
+
+/** The expression check of a group's synthesized stacks, by stack. */
+export function expressionProblems(outdir: string, manifest: Record<string, StackManifest>): Record<string, string[]> {
+  return Object.fromEntries(Object.keys(manifest).map((stack) => [stack, stackExpressionProblems(outdir, stack)]));
 }
 
 /** An error as it can cross to another thread (structured clone keeps neither subclasses nor their fields). */

@@ -35,7 +35,8 @@ try {
   } else {
     const result = fastSynth.synthesizeStackGroup(app, groups[1]);
     if (result.crossGroupReference) answer({ kind: 'cross-group-reference', reference: result.crossGroupReference });
-    else answer({ kind: 'synthesized', tree, manifest: result.manifest, failure: result.failure && { ...result.failure, error: sendable(result.failure.error) } });
+    else if (result.failure) answer({ kind: 'synthesized', tree, manifest: result.manifest, failure: { ...result.failure, error: sendable(result.failure.error) }, expressionProblems: {} });
+    else answer({ kind: 'synthesized', tree, manifest: result.manifest, expressionProblems: parallel.expressionProblems(outdir, result.manifest) });
   }
 } catch (error) {
   answer({ kind: 'crashed', error: sendable(error) });

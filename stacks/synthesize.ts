@@ -15,19 +15,19 @@ import { AppRecipe, synthesizeRecipe, ThreadUse } from './parallel-synth';
 export function synthesizeAtomically(build: ((app: App) => unknown) | AppRecipe, outdir: string, afterSynth?: (outdir: string) => unknown): { outdir: string; threads: ThreadUse } {
   const threads = replaceFolderWith(outdir, (staging) => {
     const use = synthesize(build, staging);
-    checkPlatformExpressions(staging);
     afterSynth?.(staging);
     return use;
   });
   return { outdir: path.resolve(outdir), threads };
 }
 
-/** In a function of its own: the construct tree is garbage before the analysis starts. */
+/** Synthesis and the expression check; in a function of its own: the construct tree is garbage before the analysis starts. */
 function synthesize(build: ((app: App) => unknown) | AppRecipe, outdir: string): ThreadUse {
   if (typeof build !== 'function') return synthesizeRecipe(build, outdir);
   const app = new App({ outdir });
   build(app);
   app.synth();
+  checkPlatformExpressions(outdir);
   return { threads: 1, reason: 'built by a function, not a recipe a worker thread can follow' };
 }
 

@@ -35,6 +35,10 @@ exports.undeclared = (app) => {
   stack(app, 'c', 2);
   new TerraformOutput(b.stack, 'from-a', { value: a.queues[0].arn });
 };
+exports.expression = (app) => {
+  stack(app, 'a', 4);
+  new SqsQueue(stack(app, 'c', 1).stack, 'hostile', { name: '\${file("/etc/passwd")}' });
+};
 exports.failing = (app) => {
   stack(app, 'a', 4);
   const c = stack(app, 'c', 1);
@@ -105,4 +109,13 @@ test("an error in the worker's stacks reaches the user as in one thread, and not
   expect(two).toEqual(one);
   expect(fs.existsSync(out)).toBe(false);
   expect(fs.readdirSync(path.dirname(out))).toEqual([]);
+});
+
+test("an expression the platform did not write, in the worker's stacks, stops synth as in one thread", () => {
+  const apps = fixture();
+  const out = path.join(tempDir(), 'out');
+  const two = run(apps, 'expression', [], out);
+  expect(two.error).toContain('c resource.aws_sqs_queue.hostile.name: holds the expression ${file("/etc/passwd")}');
+  expect(run(apps, 'expression', [], out, { GROUNDWORK_SYNTH_THREADS: '1' })).toEqual(two);
+  expect(fs.existsSync(out)).toBe(false);
 });
