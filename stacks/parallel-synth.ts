@@ -13,7 +13,7 @@ import { MessageChannel, MessagePort, receiveMessageOnPort, Worker } from 'worke
 import { App, StackManifest, TerraformStack } from 'cdktf';
 import { GroundworkError, isGroundworkError } from '../model/errors';
 import { checkPlatformExpressions, stackExpressionProblems, throwOnExpressionProblems } from './expression-check';
-import { fastSynthEnabled, finishSynth, GroupFailure, stacksOf, synthesizeStackGroup } from './cdktf-fast-synth';
+import { fastSynthEnabled, finishSynth, GroupFailure, releaseTokensSince, stacksOf, synthesizeStackGroup, tokenMark } from './cdktf-fast-synth';
 
 /** How to build the app, by module and exported function, so that a worker thread can build the same app. */
 export interface AppRecipe {
@@ -112,15 +112,21 @@ export type ThreadUse = { readonly threads: 2 } | { readonly threads: 1; readonl
 
 /** Synthesizes the app the recipe builds into `outdir`, in two threads where possible, and checks its expressions (each thread its own stacks). */
 export function synthesizeRecipe(recipe: AppRecipe, outdir: string): ThreadUse {
-  const use = parallelAvailable() ? synthesizeInTwoThreads(recipe, outdir) : { threads: 1 as const, reason: singleThreadReason() };
-  if (use.threads === 1) {
-    for (const entry of fs.readdirSync(outdir)) fs.rmSync(path.join(outdir, entry), { recursive: true, force: true });
-    const app = new App({ outdir });
-    buildFromRecipe(app, recipe);
-    app.synth();
-    checkPlatformExpressions(outdir);
+  // The app never leaves this function: its tokens can go with it, and the tree with them.
+  const mark = tokenMark();
+  try {
+    const use = parallelAvailable() ? synthesizeInTwoThreads(recipe, outdir) : { threads: 1 as const, reason: singleThreadReason() };
+    if (use.threads === 1) {
+      for (const entry of fs.readdirSync(outdir)) fs.rmSync(path.join(outdir, entry), { recursive: true, force: true });
+      const app = new App({ outdir });
+      buildFromRecipe(app, recipe);
+      app.synth();
+      checkPlatformExpressions(outdir);
+    }
+    return use;
+  } finally {
+    releaseTokensSince(mark);
   }
-  return use;
 }
 
 function singleThreadReason(): string {

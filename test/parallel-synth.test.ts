@@ -119,3 +119,19 @@ test("an expression the platform did not write, in the worker's stacks, stops sy
   expect(run(apps, 'expression', [], out, { GROUNDWORK_SYNTH_THREADS: '1' })).toEqual(two);
   expect(fs.existsSync(out)).toBe(false);
 });
+
+test('the tokens of a synthesized recipe are released: the construct tree does not outlive synth', () => {
+  const apps = fixture();
+  const script = `
+    require(${JSON.stringify(path.join(repo, 'dist/stacks/cdktf-fast-synth.js'))}).enableFastSynth();
+    const { synthesizeAtomically } = require(${JSON.stringify(path.join(repo, 'dist/stacks/synthesize.js'))});
+    const { Token } = require(${dep('cdktf')});
+    const kept = Token.asString({ resolve: () => 'kept' });
+    const tokens = () => global.__cdktfTokenMap.stringTokenMap.size + global.__cdktfTokenMap.numberTokenMap.size;
+    const before = tokens();
+    synthesizeAtomically({ module: ${JSON.stringify(apps)}, exportName: 'declared', args: [1] }, ${JSON.stringify(path.join(tempDir(), 'out'))});
+    console.log(JSON.stringify({ before, after: tokens(), kept: global.__cdktfTokenMap.lookupString(kept) !== undefined }));`;
+  const result = spawnSync('node', ['-e', script], { encoding: 'utf8' });
+  expect(result.stderr).toBe('');
+  expect(JSON.parse(result.stdout)).toEqual({ before: 1, after: 1, kept: true });
+});
