@@ -17,7 +17,14 @@ export interface PortalFigures {
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-export async function measurePortal(indexHtml: string, executablePath = process.env.GROUNDWORK_CHROMIUM ?? '/usr/bin/chromium'): Promise<PortalFigures> {
+export const CHROMIUM = process.env.GROUNDWORK_CHROMIUM ?? '/usr/bin/chromium';
+
+/** The portal's figures, or undefined (said loudly on stderr) where there is no Chromium to measure it in. */
+export async function measurePortal(indexHtml: string, executablePath = CHROMIUM): Promise<PortalFigures | undefined> {
+  if (!fs.existsSync(executablePath)) {
+    process.stderr.write(`  !! portal NOT measured: no Chromium at ${executablePath} (apt-get install chromium, or set GROUNDWORK_CHROMIUM)\n`);
+    return undefined;
+  }
   const browser = await chromium.launch({ executablePath, headless: true, args: FLAGS });
   try {
     const renders: number[] = [];
