@@ -25,6 +25,7 @@ import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security
 import { BranchProtection } from '@cdktf/provider-github/lib/branch-protection';
 import { GithubProvider } from '@cdktf/provider-github/lib/provider';
 import { Repository } from '@cdktf/provider-github/lib/repository';
+import { RepositoryDependabotSecurityUpdates } from '@cdktf/provider-github/lib/repository-dependabot-security-updates';
 import { RepositoryFile } from '@cdktf/provider-github/lib/repository-file';
 import { Team } from '@cdktf/provider-github/lib/team';
 import { TeamRepository } from '@cdktf/provider-github/lib/team-repository';
@@ -70,6 +71,8 @@ export function buildBareOrganisation(app: App, count: number): void {
     const flowRole = new IamRole(aws, 'flow-role', { name: `bench-${env}-flow`, assumeRolePolicy: Fn.jsonencode({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'vpc-flow-logs.amazonaws.com' }, Action: 'sts:AssumeRole' }] }), tags });
     new IamRolePolicy(aws, 'flow-policy', { role: flowRole.id, policy: Fn.jsonencode({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['logs:PutLogEvents'], Resource: flowLogs.arn }] }) });
     new FlowLog(aws, 'flow-log', { vpcId: vpc.id, trafficType: 'REJECT', logDestination: flowLogs.arn, iamRoleArn: flowRole.arn, tags });
+    const logsKey = new KmsKey(aws, 'logs-key', { description: `Encrypts the CloudWatch log groups of bench-${env}`, enableKeyRotation: true, policy: '{}', tags });
+    new KmsAlias(aws, 'logs-key-alias', { name: `alias/bench-${env}-logs`, targetKeyId: logsKey.keyId });
 
     const k8s = new TerraformStack(app, `${env}-kubernetes`);
     new LocalBackend(k8s, { path: `../../../terraform.${env}-kubernetes.tfstate` });
@@ -136,6 +139,11 @@ export function buildBareOrganisation(app: App, count: number): void {
     new RepositoryFile(github, `${name}-codeowners`, { repository: repo.name, file: '.github/CODEOWNERS', content: `* @bench-org/team-${i % BENCH_TEAMS}\n` });
     new RepositoryFile(github, `${name}-ci-workflow`, { repository: repo.name, file: '.github/workflows/ci.yml', content: ciWorkflow(name), commitMessage: 'Set the CI workflow', overwriteOnCreate: true });
     new TeamRepository(github, `${name}-team`, { teamId: teams[i % BENCH_TEAMS].id, repository: repo.name, permission: 'maintain' });
+    new RepositoryDependabotSecurityUpdates(github, `${name}-dependabot-security-updates`, { repository: repo.name, enabled: true });
+    // The dependabot configuration and the docs skeleton the platform writes, at about their sizes.
+    for (const [id, file, size] of [['dependabot', '.github/dependabot.yml', 380], ['adr', 'docs/adr/0001-record-architecture-decisions.md', 450], ['index', 'docs/index.md', 540], ['mkdocs', 'mkdocs.yml', 390], ['runbook', 'docs/runbook.md', 2100]] as const) {
+      new RepositoryFile(github, `${name}-${id}`, { repository: repo.name, file, content: `# ${file} of ${name}\n${'-'.repeat(size)}\n`, commitMessage: `Add ${file}`, overwriteOnCreate: true });
+    }
   }
 }
 
