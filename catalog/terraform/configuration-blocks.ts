@@ -44,12 +44,18 @@ export function stringsIn(value: unknown): StringAt[] {
 }
 
 function collectStrings(value: unknown, at: string, out: StringAt[]): StringAt[] {
-  if (typeof value === 'string') out.push({ path: at, key: at.replace(/\[\d+\]$/, '').split('.').pop() ?? '', text: value });
-  else if (Array.isArray(value)) value.forEach((v, i) => collectStrings(v, `${at}[${i}]`, out));
+  if (typeof value === 'string') out.push({ path: at, key: keyOf(at), text: value });
+  else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) collectStrings(value[i], `${at}[${i}]`, out);
   else if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) if (k !== '//') collectStrings(v, at ? `${at}.${k}` : k, out);
+    for (const k in value) if (k !== '//' && Object.prototype.hasOwnProperty.call(value, k)) collectStrings((value as Record<string, unknown>)[k], at ? `${at}.${k}` : k, out);
   }
   return out;
+}
+
+/** The argument a path ends in: its last dotted part, one trailing index dropped (`spec.container[0]` -> `container`). */
+function keyOf(at: string): string {
+  const end = at.endsWith(']') ? at.replace(/\[\d+\]$/, '') : at;
+  return end.slice(end.lastIndexOf('.') + 1);
 }
 
 /**
