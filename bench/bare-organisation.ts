@@ -142,7 +142,9 @@ export function buildBareOrganisation(app: App, count: number): void {
     new RepositoryDependabotSecurityUpdates(github, `${name}-dependabot-security-updates`, { repository: repo.name, enabled: true });
     // The dependabot configuration and the docs skeleton the platform writes, at about their sizes.
     for (const [id, file, size] of [['dependabot', '.github/dependabot.yml', 380], ['adr', 'docs/adr/0001-record-architecture-decisions.md', 450], ['index', 'docs/index.md', 540], ['mkdocs', 'mkdocs.yml', 390], ['runbook', 'docs/runbook.md', 2100]] as const) {
-      new RepositoryFile(github, `${name}-${id}`, { repository: repo.name, file, content: `# ${file} of ${name}\n${'-'.repeat(size)}\n`, commitMessage: `Add ${file}`, overwriteOnCreate: true });
+      // Prose, not a run of one character: cdktf's number-token pattern backtracks quadratically on long runs of '-' or digits.
+      const line = `Text of ${file}, as the template writes it for ${name}.\n`;
+      new RepositoryFile(github, `${name}-${id}`, { repository: repo.name, file, content: `# ${file}\n${line.repeat(Math.ceil(size / line.length))}`, commitMessage: `Add ${file}`, overwriteOnCreate: true });
     }
   }
 }
