@@ -64,9 +64,9 @@ export function buildFromRecipe(app: App, recipe: AppRecipe): void {
 }
 
 /**
- * The construct paths of the app as built (preparing adds some), hashed: the worker's tree must be this thread's. An app whose
- * recipe is not the whole story (a script that changed module state before synth) builds a
- * different tree in the worker, and synthesis starts over in one thread.
+ * The construct paths of the app as built (preparing adds some), hashed: the worker's tree must
+ * be this thread's. An app whose recipe is not the whole story (a script that changed module
+ * state before synth) builds a different tree in the worker, and synthesis starts over in one thread.
  */
 export function treeFingerprint(app: App): string {
   const hash = createHash('sha256');
@@ -153,7 +153,8 @@ function synthesizeInTwoThreads(recipe: AppRecipe, outdir: string): ThreadUse {
     Atomics.wait(signal, 0, 0);
     const answer = receiveMessageOnPort(port1)?.message as WorkerAnswer | undefined;
     if (!answer) throw new Error('The synth worker thread stopped without an answer.');
-    if (answer.kind === 'crashed') throw revive(answer.error);
+    // This thread built the app: whatever stopped the worker (state the recipe does not carry), one thread can do it.
+    if (answer.kind === 'crashed') return { threads: 1, reason: `the worker thread stopped: ${answer.error.message.split('\n')[0]}` };
     if (!mine || answer.kind === 'one-group') return { threads: 1, reason: 'its stacks form one group (connected by dependencies)' };
     const reference = mine.crossGroupReference ?? (answer.kind === 'cross-group-reference' ? answer.reference : undefined);
     if (reference) return { threads: 1, reason: `a cross-stack reference (${reference}) joins stacks with no declared dependency: declare it with addDependency` };

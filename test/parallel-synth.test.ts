@@ -35,6 +35,10 @@ exports.undeclared = (app) => {
   stack(app, 'c', 2);
   new TerraformOutput(b.stack, 'from-a', { value: a.queues[0].arn });
 };
+exports.mainThreadOnly = (app) => {
+  if (!require('worker_threads').isMainThread) throw new Error('this app reads state only the main thread has');
+  exports.declared(app, 0);
+};
 exports.expression = (app) => {
   stack(app, 'a', 4);
   new SqsQueue(stack(app, 'c', 1).stack, 'hostile', { name: '\${file("/etc/passwd")}' });
@@ -98,6 +102,13 @@ test('an app the worker would build differently (module state changed outside th
   const out = path.join(tempDir(), 'out');
   expect(run(changed, 'build', [], out, {}, `require(${JSON.stringify(changed)}).setExtra(3);`)).toEqual({ threads: 1, reason: 'the worker thread built a different construct tree from the recipe' });
   expect(Object.keys(JSON.parse(readTree(out)['stacks/c/cdk.tf.json']).resource.aws_sqs_queue)).toHaveLength(5);
+});
+
+test('a worker thread that cannot build the app hands synthesis to one thread, saying why', () => {
+  const apps = fixture();
+  const out = path.join(tempDir(), 'out');
+  expect(run(apps, 'mainThreadOnly', [], out)).toEqual({ threads: 1, reason: 'the worker thread stopped: this app reads state only the main thread has' });
+  expect(Object.keys(readTree(out)).sort()).toEqual(['manifest.json', 'stacks/a/cdk.tf.json', 'stacks/b/cdk.tf.json', 'stacks/c/cdk.tf.json']);
 });
 
 test("an error in the worker's stacks reaches the user as in one thread, and nothing is written", () => {
