@@ -3,14 +3,14 @@
  * recipe; each synthesizes one group of stacks (stacks/cdktf-fast-synth.ts, change 4) and this
  * thread writes the manifest. Output is byte-identical to one thread (tested); where it cannot be
  * (a cross-stack reference between groups), it starts over in one thread. The caller blocks, as
- * App.synth does: the worker's answer is awaited with Atomics.wait, not the event loop.
+ * App.synth does (model/blocking-worker.ts).
  * GROUNDWORK_SYNTH_THREADS=1 (or GROUNDWORK_CDKTF_FAST_SYNTH=0) keeps synthesis in one thread.
  */
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { MessageChannel, MessagePort, receiveMessageOnPort, Worker } from 'worker_threads';
 import { App, StackManifest, TerraformStack } from 'cdktf';
+import { startBlockingWorker } from '../model/blocking-worker';
 import { GroundworkError, isGroundworkError } from '../model/errors';
 import { checkPlatformExpressions, stackExpressionProblems, throwOnExpressionProblems } from './expression-check';
 import { fastSynthEnabled, finishSynth, GroupFailure, releaseTokensSince, stacksOf, synthesizeStackGroup, tokenMark } from './cdktf-fast-synth';
@@ -50,9 +50,6 @@ type SentFailure = Omit<GroupFailure, 'error'> & { readonly error: SentError };
 export interface WorkerData {
   readonly recipe: AppRecipe;
   readonly outdir: string;
-  /** Int32Array over a SharedArrayBuffer: 0 until the answer is on the port. */
-  readonly signal: Int32Array;
-  readonly port: MessagePort;
 }
 
 const WORKER_FILE = path.join(__dirname, 'synth-worker.js');
@@ -139,19 +136,13 @@ function singleThreadReason(): string {
 function synthesizeInTwoThreads(recipe: AppRecipe, outdir: string): ThreadUse {
   // The app creates the stacks folder before the worker starts: they never race to create it.
   const app = new App({ outdir });
-  const signal = new Int32Array(new SharedArrayBuffer(4));
-  const { port1, port2 } = new MessageChannel();
-  const workerData: WorkerData = { recipe, outdir, signal, port: port2 };
-  // Its output is discarded: this thread builds the same app and prints the same warnings.
-  const worker = new Worker(WORKER_FILE, { workerData, transferList: [port2], stdout: true, stderr: true });
-  worker.unref();
+  const worker = startBlockingWorker<WorkerData, WorkerAnswer>(WORKER_FILE, { recipe, outdir });
   try {
     buildFromRecipe(app, recipe);
     const tree = treeFingerprint(app);
     const groups = stackGroups(stacksOf(app));
     const mine = groups ? synthesizeStackGroup(app, groups[0]) : undefined;
-    Atomics.wait(signal, 0, 0);
-    const answer = receiveMessageOnPort(port1)?.message as WorkerAnswer | undefined;
+    const answer = worker.answer();
     if (!answer) throw new Error('The synth worker thread stopped without an answer.');
     // This thread built the app: whatever stopped the worker (state the recipe does not carry), one thread can do it.
     if (answer.kind === 'crashed') return { threads: 1, reason: `the worker thread stopped: ${answer.error.message.split('\n')[0]}` };
@@ -167,9 +158,8 @@ function synthesizeInTwoThreads(recipe: AppRecipe, outdir: string): ThreadUse {
     throwOnExpressionProblems(new Map([...Object.entries(expressionProblems(outdir, mine.manifest)), ...Object.entries(answer.expressionProblems)]));
     return { threads: 2 };
   } finally {
-    // On an early failure the worker may still be writing into outdir, which the caller removes: let it finish first.
-    Atomics.wait(signal, 0, 0);
-    void worker.terminate();
+    // On an early failure the worker may still be writing into outdir, which the caller removes: stop waits for it.
+    worker.stop();
   }
 }
 

@@ -3,21 +3,11 @@
  * the second stack group. It always answers, whatever happens (the other thread is blocked
  * waiting for it), so everything that can throw, module loading included, is inside the try.
  */
-import { workerData } from 'worker_threads';
+import { blockingWorkerSide } from '../model/blocking-worker';
 import type { SentError, WorkerAnswer, WorkerData } from './parallel-synth';
 
-const { recipe, outdir, signal, port } = workerData as WorkerData;
-let answered = false;
-
-function answer(message: WorkerAnswer): void {
-  if (answered) return;
-  answered = true;
-  port.postMessage(message);
-  Atomics.store(signal, 0, 1);
-  Atomics.notify(signal, 0);
-}
-
-process.on('exit', () => answer({ kind: 'crashed', error: { name: 'Error', message: 'The synth worker thread exited before it answered.' } }));
+const { data, answer } = blockingWorkerSide<WorkerData, WorkerAnswer>({ kind: 'crashed', error: { name: 'Error', message: 'The synth worker thread exited before it answered.' } });
+const { recipe, outdir } = data;
 
 let sendable = (error: unknown): SentError => ({ name: 'Error', message: String(error) });
 try {
