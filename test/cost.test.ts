@@ -87,7 +87,7 @@ describe('the example organisation', () => {
 
   test('production databases are priced Multi-AZ in their region, staging ones Single-AZ', () => {
     const db = (stack: string, service: string) => report.resources.find((r) => r.stack === stack && r.type === 'aws_db_instance' && r.service === service)!;
-    expect(db('production-aws', 'ledger').components[0]).toMatchObject({ item: 'rds.instance.postgres.db.m5.xlarge.multi-az', unitUsd: '0.764' });
+    expect(db('production-aws', 'ledger').components[0]).toMatchObject({ item: 'rds.instance.postgres.db.m5.xlarge.multi-az', unitUsd: '0.788' });
     expect(db('staging-aws', 'ledger').components[0]).toMatchObject({ item: 'rds.instance.postgres.db.m5.xlarge.single-az', unitUsd: '0.356' });
     expect(db('staging-aws', 'ledger').components.map((c) => c.item)).toContain('secretsmanager.secret');
   });
@@ -115,8 +115,8 @@ describe('the example organisation', () => {
     const team = catalog.entities.find((e: any) => e.id === 'team:payments');
     expect(team.cost.monthlyUsd).toBe(report.byTeam.find((r) => r.name === 'payments')!.monthlyUsd);
     const db = catalog.entities.find((e: any) => e.id === 'resource:ledger-production-database');
-    // db.m5.xlarge Multi-AZ ($557.72) + 200 GB gp3 Multi-AZ ($50.80) + its secret and log group
-    expect(db.cost.monthlyUsd).toBe(612.21);
+    // db.m5.xlarge Multi-AZ ($575.24) + 200 GB gp3 Multi-AZ ($50.80) + its secret and log group
+    expect(db.cost.monthlyUsd).toBe(629.73);
   });
 
   test('Markdown for managers and CSV for spreadsheets', () => {
