@@ -64,6 +64,29 @@ test('tiers are kept and the first paid tier is the price; GetProducts items rea
   expect(skus(m5)).toEqual({ 'ec2.instance.m5.large': { usd: '0.096', sku: '6C86BEPQVG73ZGGR' } });
 });
 
+test('RDS: shortened sizes in usage types (db.t3.2xl) and the engine "Any" among per-engine storage records', () => {
+  // Products as AWS's AmazonRDS offer for eu-west-1 lists them: SKUs and attributes of real records
+  // (cycloidio/terracost mysql/testdata/2023-02-23-pricing.sql.gz), prices as our table has them.
+  const product = (sku: string, productFamily: string, attributes: Record<string, string>, unit: string, usd: string) => ({
+    product: { sku, productFamily, attributes: { servicecode: 'AmazonRDS', regionCode: 'eu-west-1', locationType: 'AWS Region', location: 'EU (Ireland)', ...attributes } },
+    term: { [`${sku}.JRTCKXETXF`]: { sku, offerTermCode: 'JRTCKXETXF', effectiveDate: '2023-02-01T00:00:00Z', priceDimensions: { [`${sku}.JRTCKXETXF.6YS6EN2CT7`]: { rateCode: `${sku}.JRTCKXETXF.6YS6EN2CT7`, unit, pricePerUnit: { USD: usd }, beginRange: '0', endRange: 'Inf' } } } },
+  });
+  const instance = (sku: string, engine: string, usd: string) =>
+    product(sku, 'Database Instance', { usagetype: 'EU-Multi-AZUsage:db.t3.2xl', instanceType: 'db.t3.2xlarge', licenseModel: 'No license required', databaseEngine: engine, deploymentOption: 'Multi-AZ' }, 'Hrs', usd);
+  const storage = (sku: string, engine: string) =>
+    product(sku, 'Database Storage', { usagetype: 'EU-RDS:GP2-Storage', volumeType: 'General Purpose', databaseEngine: engine, deploymentOption: 'Single-AZ' }, 'GB-Mo', '0.1270000000');
+  const records = [instance('RUM3RUH26JVMVAU6', 'PostgreSQL', '1.2480000000'), instance('XXFZVKEDK9JKHB8J', 'MySQL', '1.2480000000'), storage('H35JZY6XTTK5S9ZT', 'PostgreSQL'), storage('R8WRAJ8WCVQ3X8YM', 'Any'), storage('VYTC4NSAASCDGC5K', 'MySQL')];
+  const doc = { offerCode: 'AmazonRDS', version: '20230201000000', products: Object.fromEntries(records.map((r) => [r.product.sku, r.product])), terms: { OnDemand: Object.fromEntries(records.map((r) => [r.product.sku, r.term])) } };
+  const offer = new OfferImport('eu-west-1', ['rds.instance.postgres.db.t3.2xlarge.multi-az', 'rds.storage.gp2.single-az']);
+  offer.addJson(doc, 'AmazonRDS-eu-west-1.json');
+  const result = offer.result();
+  expect(result.missing).toEqual([]);
+  expect(Object.fromEntries([...result.prices].map(([key, e]) => [key, [e.usd, 'offer' in e.origin ? e.origin.offer.sku : '']]))).toEqual({
+    'rds.instance.postgres.db.t3.2xlarge.multi-az': ['1.248', 'RUM3RUH26JVMVAU6'],
+    'rds.storage.gp2.single-az': ['0.127', 'R8WRAJ8WCVQ3X8YM'],
+  });
+});
+
 test('two products for one item is an error naming both SKUs, never "last one wins"', () => {
   const doc = read(elbNeighbours);
   // A second real-looking product with the same identity under another SKU.

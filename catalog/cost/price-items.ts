@@ -15,6 +15,10 @@ export const AURORA_ENGINES: Readonly<Record<string, string>> = {
   'aurora-mysql': 'Aurora MySQL',
 };
 const AZ: Readonly<Record<string, string>> = { 'single-az': 'Single-AZ', 'multi-az': 'Multi-AZ' };
+/** RDS usage types shorten the size (EU-InstanceUsage:db.m5.xl, EU-Multi-AZUsage:db.t3.2xl); instanceType keeps it whole. */
+export const rdsUsageClass = (instanceClass: string) => instanceClass.replace(/(\d*)xlarge$/, '$1xl');
+/** Storage and IOPS are priced per engine and again for the engine "Any", at the same price: the keys name no engine, so "Any". */
+const ANY_ENGINE = { databaseEngine: 'Any' };
 
 /** What identifies one product in an AWS offer file; every field must match exactly. */
 export interface OfferSpec {
@@ -92,7 +96,7 @@ export const PRICE_ITEMS: readonly PriceItem[] = [
     offer: ({ engine, class: instanceClass, az }) => ({
       offerCode: 'AmazonRDS',
       productFamily: 'Database Instance',
-      usagetype: `${az === 'multi-az' ? 'Multi-AZUsage' : 'InstanceUsage'}:${instanceClass}`,
+      usagetype: `${az === 'multi-az' ? 'Multi-AZUsage' : 'InstanceUsage'}:${rdsUsageClass(instanceClass)}`,
       attributes: { instanceType: instanceClass, databaseEngine: RDS_ENGINES[engine] ?? engine, deploymentOption: AZ[az] ?? az, licenseModel: 'No license required' },
       unit: 'Hrs',
     }),
@@ -103,7 +107,7 @@ export const PRICE_ITEMS: readonly PriceItem[] = [
     offer: ({ aurora, class: instanceClass }) => ({
       offerCode: 'AmazonRDS',
       productFamily: 'Database Instance',
-      usagetype: `InstanceUsage:${instanceClass}`,
+      usagetype: `InstanceUsage:${rdsUsageClass(instanceClass)}`,
       attributes: { instanceType: instanceClass, databaseEngine: AURORA_ENGINES[aurora] ?? aurora, deploymentOption: 'Single-AZ' },
       unit: 'Hrs',
     }),
@@ -113,13 +117,13 @@ export const PRICE_ITEMS: readonly PriceItem[] = [
     unit: 'GB-Mo',
     offer: ({ volume, az }) => {
       const kind = { gp2: 'GP2', gp3: 'GP3', io1: 'PIOPS' }[volume] ?? volume.toUpperCase();
-      return { offerCode: 'AmazonRDS', productFamily: 'Database Storage', usagetype: `RDS:${az === 'multi-az' ? 'Multi-AZ-' : ''}${kind}-Storage`, attributes: { deploymentOption: AZ[az] ?? az }, unit: 'GB-Mo' };
+      return { offerCode: 'AmazonRDS', productFamily: 'Database Storage', usagetype: `RDS:${az === 'multi-az' ? 'Multi-AZ-' : ''}${kind}-Storage`, attributes: { ...ANY_ENGINE, deploymentOption: AZ[az] ?? az }, unit: 'GB-Mo' };
     },
   },
   {
     key: 'rds.iops.io1.{az}',
     unit: 'IOPS-Mo',
-    offer: ({ az }) => ({ offerCode: 'AmazonRDS', productFamily: 'Provisioned IOPS', usagetype: `RDS:${az === 'multi-az' ? 'Multi-AZ-' : ''}PIOPS`, attributes: { deploymentOption: AZ[az] ?? az }, unit: 'IOPS-Mo' }),
+    offer: ({ az }) => ({ offerCode: 'AmazonRDS', productFamily: 'Provisioned IOPS', usagetype: `RDS:${az === 'multi-az' ? 'Multi-AZ-' : ''}PIOPS`, attributes: { ...ANY_ENGINE, deploymentOption: AZ[az] ?? az }, unit: 'IOPS-Mo' }),
   },
   {
     key: 'rds.{aurora}.storage',
