@@ -71,9 +71,17 @@ export function treeFingerprint(app: App): string {
   return hash.digest('hex');
 }
 
+/** GROUNDWORK_SYNTH_THREADS: 2 (the default) or 1; anything else is refused rather than half-obeyed. */
+function threadsSetting(): 1 | 2 {
+  const value = process.env.GROUNDWORK_SYNTH_THREADS;
+  if (value === undefined || value === '' || value === '2') return 2;
+  if (value === '1') return 1;
+  throw new GroundworkError(`GROUNDWORK_SYNTH_THREADS is ${JSON.stringify(value)}: it must be 1 (synthesize in one thread) or 2 (the default).`);
+}
+
 /** Two threads pay off only on the compiled code (a worker runs JavaScript) with the fast path on. */
 function parallelAvailable(): boolean {
-  return fastSynthEnabled() && process.env.GROUNDWORK_SYNTH_THREADS !== '1' && fs.existsSync(WORKER_FILE);
+  return fastSynthEnabled() && threadsSetting() === 2 && fs.existsSync(WORKER_FILE);
 }
 
 /**
@@ -128,7 +136,7 @@ export function synthesizeRecipe(recipe: AppRecipe, outdir: string): ThreadUse {
 
 function singleThreadReason(): string {
   if (!fastSynthEnabled()) return 'GROUNDWORK_CDKTF_FAST_SYNTH=0';
-  if (process.env.GROUNDWORK_SYNTH_THREADS === '1') return 'GROUNDWORK_SYNTH_THREADS=1';
+  if (threadsSetting() === 1) return 'GROUNDWORK_SYNTH_THREADS=1';
   return 'not compiled (a worker thread runs the compiled JavaScript)';
 }
 

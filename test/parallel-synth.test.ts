@@ -81,6 +81,12 @@ test('stacks joined by a declared dependency stay together; the output is the on
   expect(tree).toEqual(readTree(one));
 });
 
+test('GROUNDWORK_SYNTH_THREADS other than 1 or 2 is refused in one sentence, nothing written', () => {
+  const out = path.join(tempDir(), 'out');
+  expect(run(fixture(), 'declared', [0], out, { GROUNDWORK_SYNTH_THREADS: '4' })).toEqual({ error: 'GROUNDWORK_SYNTH_THREADS is "4": it must be 1 (synthesize in one thread) or 2 (the default).' });
+  expect(fs.existsSync(out)).toBe(false);
+});
+
 test('a cross-stack reference without a declared dependency is synthesized in one thread, and says so', () => {
   const apps = fixture();
   const out = path.join(tempDir(), 'out');
