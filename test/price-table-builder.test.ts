@@ -137,7 +137,7 @@ describe('price items', () => {
       ...['aurora-postgresql', 'aurora-mysql'].flatMap((engine) => [resource('aws_rds_cluster', { engine }), resource('aws_rds_cluster_instance', { engine, instance_class: 'db.r6g.large' })]),
       resource('aws_kms_key', { enable_key_rotation: true }),
       ...Object.keys(PRICERS)
-        .filter((t) => /^aws_(nat_gateway|eip|lb|eks_cluster|secretsmanager_secret|cloudwatch_|s3_bucket|sqs_queue|sns_topic|cloudfront_distribution)/.test(t))
+        .filter((t) => /^aws_(nat_gateway|eip|lb|eks_cluster|secretsmanager_secret|cloudwatch_|s3_bucket|sqs_queue|sns_topic|cloudfront_distribution|route53_zone|route53_record)/.test(t))
         .map((t) => resource(t, {})),
     ];
     const keys = new Set<string>();
@@ -180,6 +180,10 @@ describe('price items', () => {
     ['us-east-1', 'kubernetes.vcpu.hour', '0.04048', 'ecs_service_test.golden'], // 5 vCPU $147.75 a month
     ['eu-west-1', 'cloudfront.requests.10k', '0.012', 'cloudfront_distribution_test.golden'], // Europe, Israel HTTPS, commit c9eeda2f
     ['eu-west-1', 'sns.million', '0.50', 'sns_topic_test.golden'],
+    ['us-east-1', 'efs.standard.storage', '0.30', 'efs_file_system_test.golden'], // 230 GB $69.00
+    ['us-east-1', 'efs.one-zone.storage', '0.16', 'efs_file_system_test.golden'], // 230 GB $36.80
+    ['us-east-1', 'route53.zone', '0.50', 'route53_zone_test.golden'],
+    ['eu-west-1', 'route53.queries.million', '0.40', 'route53_record_test.golden'], // global: the same in every region
   ])('%s %s is %s, as %s gives it', (region, key, usd, golden) => {
     const entry = tables.get(region)!.prices[key];
     expect(entry.usd).toBe(usd);

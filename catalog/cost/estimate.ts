@@ -219,7 +219,7 @@ export function estimate(configurations: readonly TerraformConfiguration[], opti
       });
     }
     if (missing) {
-      skip(`no price for ${missing} in the ${region} table`);
+      skip(`no ${region} price for ${missing}`);
       continue;
     }
     tablesUsed.add(table);

@@ -107,7 +107,7 @@ export class OfferImport {
     for (const key of keys) {
       const spec = offerSpecOf(key);
       if (!spec) throw new GroundworkError(`The price key ${key} is not declared in catalog/cost/price-items.ts, so no offer product can be matched to it.`);
-      const usagetypes = spec.edgePrefix ? (spec.edgePrefix[region] !== undefined ? [`${spec.edgePrefix[region]}${spec.usagetype}`] : []) : prefixesOf(region).map((p) => `${p}${spec.usagetype}`);
+      const usagetypes = spec.global ? [spec.usagetype] : spec.edgePrefix ? (spec.edgePrefix[region] !== undefined ? [`${spec.edgePrefix[region]}${spec.usagetype}`] : []) : prefixesOf(region).map((p) => `${p}${spec.usagetype}`);
       const attributes = Object.entries(spec.attributes ?? {}).map(([n, v]): [string, string] => [canonical(n), v]);
       for (const usagetype of usagetypes) {
         const index = `${spec.offerCode}|${spec.productFamily}|${usagetype}`;
@@ -121,7 +121,7 @@ export class OfferImport {
     const specs = this.wanted.get(`${offerCode}|${productFamily}|${attributes.get('usagetype') ?? ''}`);
     if (!specs) return;
     for (const { key, spec, attributes: required } of specs) {
-      if (!spec.edgePrefix) {
+      if (!spec.edgePrefix && !spec.global) {
         const region = attributes.get('regioncode') || LOCATIONS[attributes.get('location') ?? ''];
         if (region !== this.region || attributes.get('locationtype') !== 'AWS Region') continue;
       }

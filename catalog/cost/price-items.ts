@@ -34,6 +34,8 @@ export interface OfferSpec {
   readonly scale?: number;
   /** CloudFront: priced per edge location group, not per region; the group's usagetype prefix. */
   readonly edgePrefix?: Readonly<Record<string, string>>;
+  /** Route 53: one global product for every region; its usagetype has no region prefix and its region is not compared. */
+  readonly global?: boolean;
 }
 
 export interface FreeTier {
@@ -199,6 +201,14 @@ export const PRICE_ITEMS: readonly PriceItem[] = [
     unit: '10K requests',
     offer: () => ({ offerCode: 'AmazonCloudFront', productFamily: 'Request', usagetype: 'Requests-Tier2-HTTPS', edgePrefix: { 'us-east-1': 'US-', 'eu-west-1': 'EU-' }, unit: 'Requests', scale: 4 }),
   },
+  // EFS and Route 53 products as Infracost's price filters select them (internal/resources/aws/efs_file_system.go:
+  // AmazonEFS "Storage", usagetype "<prefix>-TimedStorage-ByteHrs" or "-TimedStorage-Z-ByteHrs" for One Zone;
+  // route53_zone.go and route53_record.go: AmazonRoute53 "DNS Zone" "HostedZone" and "DNS Query" "DNS-Queries",
+  // first tier). The offer units are not confirmed from a record: an import that matches nothing reports the key missing.
+  { key: 'efs.standard.storage', unit: 'GB-Mo', offer: () => ({ offerCode: 'AmazonEFS', productFamily: 'Storage', usagetype: 'TimedStorage-ByteHrs', unit: 'GB-Mo' }) },
+  { key: 'efs.one-zone.storage', unit: 'GB-Mo', offer: () => ({ offerCode: 'AmazonEFS', productFamily: 'Storage', usagetype: 'TimedStorage-Z-ByteHrs', unit: 'GB-Mo' }) },
+  { key: 'route53.zone', unit: 'Zone-Mo', offer: () => ({ offerCode: 'AmazonRoute53', productFamily: 'DNS Zone', usagetype: 'HostedZone', global: true, unit: 'HostedZone' }) },
+  { key: 'route53.queries.million', unit: '1M queries', offer: () => ({ offerCode: 'AmazonRoute53', productFamily: 'DNS Query', usagetype: 'DNS-Queries', global: true, unit: 'Queries', scale: 6 }) },
   { key: 'kubernetes.vcpu.hour', unit: 'vCPU-Hrs', offer: () => ({ offerCode: 'AmazonECS', productFamily: 'Compute', usagetype: 'Fargate-vCPU-Hours:perCPU', unit: 'hours' }) },
   { key: 'kubernetes.gib.hour', unit: 'GB-Hrs', offer: () => ({ offerCode: 'AmazonECS', productFamily: 'Compute', usagetype: 'Fargate-GB-Hours', unit: 'hours' }) },
 ];

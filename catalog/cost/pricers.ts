@@ -191,6 +191,29 @@ function kubernetesService(r: ResourceRecord): PriceResult {
   return type === 'LoadBalancer' ? { notPriced: 'type LoadBalancer: the cloud load balancer it creates is not in the Terraform' } : { charges: [] };
 }
 
+/**
+ * Standard storage from the usage file (One Zone when the file system names its zone). Provisioned
+ * and Elastic throughput are billed beyond storage, for want of a price item: not priced, said so.
+ */
+const efsFileSystem: Pricer = (r, { usage }) => {
+  const mode = r.body.throughput_mode === undefined || r.body.throughput_mode === null ? 'bursting' : literal(r.body.throughput_mode);
+  if (mode === undefined) return unknown(r, 'throughput_mode', r.body.throughput_mode);
+  if (mode !== 'bursting') return { notPriced: `throughput_mode ${JSON.stringify(r.body.throughput_mode)}: only bursting throughput (included with storage) is priced` };
+  const oneZone = ![undefined, null, ''].includes(r.body.availability_zone_name as never);
+  return { charges: [{ item: oneZone ? 'efs.one-zone.storage' : 'efs.standard.storage', quantity: usage.efsStorageGb, what: `GB stored, ${oneZone ? 'One Zone' : 'Standard'} (usage file)` }] };
+};
+
+/**
+ * Standard queries from the usage file. Alias records to AWS resources answer for free; latency,
+ * geolocation and geoproximity routing are billed at other rates, not priced here.
+ */
+const route53Record: Pricer = (r, { usage }) => {
+  if (block(r.body.alias)) return { charges: [] };
+  const routing = ['latency_routing_policy', 'geolocation_routing_policy', 'geoproximity_routing_policy'].find((a) => block(r.body[a]));
+  if (routing) return { notPriced: `${routing}: only standard queries are priced` };
+  return { charges: [{ item: 'route53.queries.million', quantity: usage.route53QueriesMillions, what: 'million standard queries (usage file)' }] };
+};
+
 /** How each priced resource type is priced. */
 export const PRICERS: Readonly<Record<string, Pricer>> = {
   aws_db_instance: rdsInstance,
@@ -239,6 +262,9 @@ export const PRICERS: Readonly<Record<string, Pricer>> = {
   kubernetes_service_v1: kubernetesService,
   kubernetes_cron_job: kubernetesCronJob,
   kubernetes_cron_job_v1: kubernetesCronJob,
+  aws_efs_file_system: efsFileSystem,
+  aws_route53_zone: () => ({ charges: [{ item: 'route53.zone', quantity: 1, what: 'hosted zone' }] }),
+  aws_route53_record: route53Record,
   aws_cloudwatch_metric_alarm: () => ({ charges: [{ item: 'cloudwatch.alarm', quantity: 1, what: 'metric alarm' }] }),
   aws_cloudwatch_dashboard: () => ({ charges: [{ item: 'cloudwatch.dashboard', quantity: 1, what: 'dashboard' }] }),
   aws_sns_topic: (_r, { usage }) => ({ charges: [{ item: 'sns.million', quantity: usage.snsRequestsMillions, what: 'million publishes (usage file)' }] }),

@@ -23,6 +23,8 @@ export interface UsageFigures {
   readonly snsRequestsMillions: number;
   readonly jobRunMinutes: number;
   readonly kmsKeyAgeYears: number;
+  readonly efsStorageGb: number;
+  readonly route53QueriesMillions: number;
 }
 
 /** The documented defaults, used where no usage file says otherwise. */
@@ -43,6 +45,8 @@ export const DEFAULT_USAGE: UsageFigures = {
   snsRequestsMillions: 0.1,
   jobRunMinutes: 10,
   kmsKeyAgeYears: 1,
+  efsStorageGb: 0,
+  route53QueriesMillions: 0,
 };
 
 interface UsageFile {
