@@ -79,3 +79,70 @@ describe('EFS', () => {
     expect(e.lines.filter((l) => l.type === 'aws_efs_file_system')).toEqual([]);
   });
 });
+
+describe('autoscaling groups', () => {
+  const tags = { owner: 'web-team', service: 'web', environment: 'production', 'cost-center': 'CC-1' };
+  const config = {
+    provider: { aws: [{ region: 'us-east-1' }] },
+    variable: { fleet_size: { type: 'number' } },
+    resource: {
+      aws_launch_template: {
+        web: {
+          name_prefix: 'web-',
+          image_id: 'ami-0123456789abcdef0',
+          instance_type: 'm5.large',
+          block_device_mappings: [{ device_name: '/dev/xvda', ebs: [{ volume_size: 20, volume_type: 'gp3', encrypted: true }] }],
+          tags,
+        },
+        batch: { name: 'batch-workers', image_id: 'ami-0123456789abcdef0', instance_type: 'c5.xlarge' },
+        bare: { name: 'bare', image_id: 'ami-0123456789abcdef0' },
+      },
+      aws_autoscaling_group: {
+        web: { name: 'web', desired_capacity: 3, min_size: 2, max_size: 6, vpc_zone_identifier: ['subnet-1'], launch_template: [{ id: '${aws_launch_template.web.id}', version: '$Latest' }], tags: [] },
+        batch: { name: 'batch', min_size: 2, max_size: 4, launch_template: [{ name: 'batch-workers' }] },
+        bare: { name: 'bare', desired_capacity: 1, min_size: 1, max_size: 1, launch_template: [{ id: '${aws_launch_template.bare.id}' }] },
+        sized: { name: 'sized', desired_capacity: '${var.fleet_size}', min_size: 1, max_size: 9, launch_template: [{ id: '${aws_launch_template.web.id}' }] },
+        shared: { name: 'shared', desired_capacity: 1, min_size: 1, max_size: 1, launch_template: [{ id: '${data.aws_launch_template.shared.id}' }] },
+        mixed: {
+          name: 'mixed', desired_capacity: 4, min_size: 1, max_size: 8,
+          mixed_instances_policy: [{
+            instances_distribution: [{ on_demand_percentage_above_base_capacity: 25 }],
+            launch_template: [{ launch_template_specification: [{ launch_template_id: '${aws_launch_template.web.id}' }], override: [{ instance_type: 'm5.large' }, { instance_type: 'm6i.large' }] }],
+          }],
+        },
+        simple_mixed: {
+          name: 'simple-mixed', desired_capacity: 2, min_size: 1, max_size: 2,
+          mixed_instances_policy: [{ launch_template: [{ launch_template_specification: [{ launch_template_name: 'batch-workers' }] }] }],
+        },
+        pair: { count: 2, name: 'pair-${count.index}', desired_capacity: 1, min_size: 1, max_size: 1, launch_template: [{ id: '${aws_launch_template.batch.id}' }] },
+      },
+    },
+  };
+  const e = estimateOf(config);
+
+  test('desired capacity × the launch template\'s instance, plus the EBS volume it sizes, per instance', () => {
+    // 3 × m5.large $0.096/h × 730 h, and 3 × 20 GB gp3 at $0.08 (us-east-1 table)
+    expect(items(e, 'aws_autoscaling_group.web')).toEqual([
+      ['ec2.instance.m5.large', 2190, '0.096', 21024],
+      ['ebs.gp3.storage', 60, '0.08', 480],
+    ]);
+    expect(lineOf(e, 'aws_autoscaling_group.web')!.components[0].what).toBe('3 × m5.large Linux on-demand (aws_launch_template.web)');
+  });
+
+  test('a template referenced by its literal name; min_size when no desired capacity; count expands the group', () => {
+    expect(items(e, 'aws_autoscaling_group.batch')).toEqual([['ec2.instance.c5.xlarge', 1460, '0.17', 24820]]);
+    expect(items(e, 'aws_autoscaling_group.simple_mixed')).toEqual([['ec2.instance.c5.xlarge', 1460, '0.17', 24820]]);
+    expect(items(e, 'aws_autoscaling_group.pair[0]')).toEqual([['ec2.instance.c5.xlarge', 730, '0.17', 12410]]);
+    expect(items(e, 'aws_autoscaling_group.pair[1]')).toEqual(items(e, 'aws_autoscaling_group.pair[0]'));
+  });
+
+  test('what cannot be known is not priced, with the reason; the templates themselves cost nothing', () => {
+    expect(reasonOf(e, 'aws_autoscaling_group.bare')).toBe('aws_launch_template.bare sets no instance_type');
+    expect(reasonOf(e, 'aws_autoscaling_group.sized')).toBe('desired_capacity is not a literal ("${var.fleet_size}")');
+    expect(reasonOf(e, 'aws_autoscaling_group.shared')).toBe('launch template "${data.aws_launch_template.shared.id}" is not a resource of this configuration');
+    expect(reasonOf(e, 'aws_autoscaling_group.mixed')).toBe('mixed_instances_policy with instance type overrides or Spot capacity: the instance mix is decided at run time');
+    expect(e.notPriced.filter((n) => n.type === 'aws_launch_template')).toEqual([]);
+    expect(e.lines.filter((l) => l.type === 'aws_launch_template')).toEqual([]);
+    expect(e.freeResources).toBe(3);
+  });
+});

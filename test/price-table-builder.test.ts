@@ -142,7 +142,7 @@ describe('price items', () => {
     ];
     const keys = new Set<string>();
     for (const r of resources) {
-      const result = PRICERS[(r as { type: string }).type](r, { usage: Usage.NONE.figures(), isDeadLetterQueue: false });
+      const result = PRICERS[(r as { type: string }).type](r, { usage: Usage.NONE.figures(), isDeadLetterQueue: false, resourcesOfType: () => [] });
       if ('charges' in result) for (const c of result.charges) keys.add(c.item);
     }
     expect(keys.size).toBeGreaterThan(25);

@@ -154,6 +154,13 @@ export function estimate(configurations: readonly TerraformConfiguration[], opti
   const lines: CostLine[] = [];
   const notPriced: NotPricedResource[] = [];
   const tablesUsed = new Set<PriceTable>();
+  const byStackAndType = new Map<string, ResourceRecord[]>();
+  for (const r of records) {
+    const key = `${r.stack}|${r.type}`;
+    const list = byStackAndType.get(key);
+    if (list) list.push(r);
+    else byStackAndType.set(key, [r]);
+  }
   let freeResources = 0;
   for (const r of records) {
     const service = r.ownership.service;
@@ -181,6 +188,7 @@ export function estimate(configurations: readonly TerraformConfiguration[], opti
     const result = priceOf(pricer, r, {
       usage: options.usage.figures(service, environment),
       isDeadLetterQueue: dlq.has(resourceKey(r)),
+      resourcesOfType: (type) => byStackAndType.get(`${r.stack}|${type}`) ?? [],
     });
     if ('notPriced' in result) {
       skip(result.notPriced);

@@ -3,6 +3,7 @@ import { podRequests } from '../terraform/kubernetes-pods';
 import { GroundworkError } from '../../model/errors';
 import { isAfterApply } from '../terraform/plan-reader';
 import { block, literal, ResourceRecord } from '../terraform/resource-index';
+import { referencedAddresses } from '../terraform/resource-kinds';
 import { AURORA_ENGINES } from './price-items';
 import type { UsageFigures } from './usage';
 
@@ -21,6 +22,8 @@ export type PriceResult = { charges: Charge[] } | { notPriced: string };
 export interface PricingContext {
   readonly usage: UsageFigures;
   readonly isDeadLetterQueue: boolean;
+  /** The resources of one type in the priced resource's own configuration (stack): what its references can name. */
+  readonly resourcesOfType: (type: string) => readonly ResourceRecord[];
 }
 
 type Pricer = (r: ResourceRecord, ctx: PricingContext) => PriceResult;
@@ -214,6 +217,73 @@ const route53Record: Pricer = (r, { usage }) => {
   return { charges: [{ item: 'route53.queries.million', quantity: usage.route53QueriesMillions, what: 'million standard queries (usage file)' }] };
 };
 
+/**
+ * The launch template (or launch configuration) an autoscaling group starts its instances from: a
+ * reference to its id or name (`${aws_launch_template.web.id}`), or its literal name; a reason when
+ * it is not a resource of this configuration.
+ */
+function launchSource(spec: Record<string, unknown>, type: string, context: PricingContext): ResourceRecord | string {
+  const given = spec.id ?? spec.name ?? spec.launch_template_id ?? spec.launch_template_name;
+  const candidates = context.resourcesOfType(type);
+  const address = referencedAddresses(given).find((a) => a.startsWith(`${type}.`));
+  const found = address ? candidates.find((c) => c.address === address) : literal(given) !== undefined ? candidates.find((c) => literal(c.body.name) === literal(given)) : undefined;
+  if (found) return found;
+  return given === undefined ? `${type.replace(/^aws_/, '').replace(/_/g, ' ')} names neither an id nor a name` : `${type.replace(/^aws_/, '').replace(/_/g, ' ')} ${JSON.stringify(given)} is not a resource of this configuration`;
+}
+
+/** The instances a launch template (or configuration) starts: instance hours, plus the EBS volumes it gives a size. */
+function launchedInstances(source: ResourceRecord, count: number): PriceResult {
+  const type = literal(source.body.instance_type);
+  if (source.body.instance_type === undefined || source.body.instance_type === null) return { notPriced: `${source.address} sets no instance_type` };
+  if (!type) return { notPriced: `${source.address}: ${unknownReason(source, 'instance_type', source.body.instance_type)}` };
+  const charges: Charge[] = [hours(`ec2.instance.${type}`, `${count} × ${type} Linux on-demand (${source.address})`, count)];
+  const volumes: Array<{ device: string; ebs: Record<string, unknown> }> =
+    source.type === 'aws_launch_configuration'
+      ? [block(source.body.root_block_device)].filter((b): b is NonNullable<typeof b> => Boolean(b)).map((ebs) => ({ device: 'root', ebs }))
+      : (Array.isArray(source.body.block_device_mappings) ? source.body.block_device_mappings : [source.body.block_device_mappings])
+          .map((m) => block(m))
+          .filter((m): m is NonNullable<typeof m> => Boolean(m && block(m.ebs)))
+          .map((m) => ({ device: literal(m.device_name) ?? 'volume', ebs: block(m.ebs)! }));
+  for (const { device, ebs } of volumes) {
+    // Without volume_size the AMI's snapshot decides the size: nothing to price from the Terraform.
+    if (ebs.volume_size === undefined || ebs.volume_size === null) continue;
+    const volumeType = literal(ebs.volume_type) ?? 'gp2';
+    const size = quantity(source, `${device} volume_size`, ebs.volume_size, 0);
+    charges.push({ item: `ebs.${volumeType}.storage`, quantity: size * count, what: `${count} × ${size} GB ${volumeType} (${device})` });
+  }
+  return { charges };
+}
+
+/**
+ * An autoscaling group: desired capacity (else min_size) × the instance of its launch template or
+ * launch configuration. A mixed instances policy is priced only when simple: one template, no
+ * instance type overrides, all on-demand.
+ */
+const autoscalingGroup: Pricer = (r, context) => {
+  const desired = r.body.desired_capacity;
+  const count = desired !== undefined && desired !== null ? quantity(r, 'desired_capacity', desired, 0) : quantity(r, 'min_size', r.body.min_size, 0);
+  let spec = block(r.body.launch_template);
+  const mixed = block(r.body.mixed_instances_policy);
+  if (mixed) {
+    const template = block(mixed.launch_template);
+    const overrides = template?.override;
+    const onDemand = block(mixed.instances_distribution)?.on_demand_percentage_above_base_capacity;
+    if ((Array.isArray(overrides) ? overrides.length : overrides) || (onDemand !== undefined && onDemand !== null && literal(onDemand) !== '100')) {
+      return { notPriced: 'mixed_instances_policy with instance type overrides or Spot capacity: the instance mix is decided at run time' };
+    }
+    spec = block(template?.launch_template_specification);
+  }
+  if (spec) {
+    const source = launchSource(spec, 'aws_launch_template', context);
+    return typeof source === 'string' ? { notPriced: source } : launchedInstances(source, count);
+  }
+  if (r.body.launch_configuration !== undefined) {
+    const source = launchSource({ name: r.body.launch_configuration }, 'aws_launch_configuration', context);
+    return typeof source === 'string' ? { notPriced: source } : launchedInstances(source, count);
+  }
+  return { notPriced: 'no launch template or launch configuration' };
+};
+
 /** How each priced resource type is priced. */
 export const PRICERS: Readonly<Record<string, Pricer>> = {
   aws_db_instance: rdsInstance,
@@ -262,6 +332,7 @@ export const PRICERS: Readonly<Record<string, Pricer>> = {
   kubernetes_service_v1: kubernetesService,
   kubernetes_cron_job: kubernetesCronJob,
   kubernetes_cron_job_v1: kubernetesCronJob,
+  aws_autoscaling_group: autoscalingGroup,
   aws_efs_file_system: efsFileSystem,
   aws_route53_zone: () => ({ charges: [{ item: 'route53.zone', quantity: 1, what: 'hosted zone' }] }),
   aws_route53_record: route53Record,
@@ -290,6 +361,7 @@ export const FREE_TYPES: ReadonlySet<string> = new Set([
   'aws_s3_bucket_policy', 'aws_s3_bucket_lifecycle_configuration', 'aws_s3_bucket_logging', 'aws_s3_bucket_acl',
   'aws_sqs_queue_policy', 'aws_sqs_queue_redrive_policy', 'aws_sqs_queue_redrive_allow_policy', 'aws_sns_topic_policy', 'aws_sns_topic_subscription',
   'aws_kms_alias', 'aws_secretsmanager_secret_version', 'aws_lb_listener', 'aws_lb_target_group', 'aws_lb_target_group_attachment', 'aws_lb_listener_rule',
+  'aws_launch_template', 'aws_launch_configuration', 'aws_autoscaling_policy', 'aws_autoscaling_attachment',
   'aws_cloudwatch_log_stream', 'aws_cloudwatch_log_metric_filter', 'aws_cloudfront_origin_access_control',
   'kubernetes_namespace', 'kubernetes_namespace_v1', 'kubernetes_service_account', 'kubernetes_service_account_v1', 'kubernetes_config_map', 'kubernetes_config_map_v1',
   'kubernetes_secret', 'kubernetes_secret_v1', 'kubernetes_horizontal_pod_autoscaler', 'kubernetes_horizontal_pod_autoscaler_v2', 'kubernetes_pod_disruption_budget_v1',
