@@ -4,7 +4,7 @@ import * as path from 'path';
 import { importOfferFiles, OfferImport, shiftDecimal } from '../catalog/cost/offer-files';
 import { offerSpecOf, priceItemOf } from '../catalog/cost/price-items';
 import { PRICERS } from '../catalog/cost/pricers';
-import { loadPriceTables } from '../catalog/cost/price-table';
+import { isPartial, loadPriceTables } from '../catalog/cost/price-table';
 import { Usage } from '../catalog/cost/usage';
 import { cleanUp, errorOf, tempDir } from './helpers/synth';
 
@@ -148,7 +148,8 @@ describe('price items', () => {
     expect(keys.size).toBeGreaterThan(25);
     for (const key of keys) {
       expect({ key, offer: Boolean(offerSpecOf(key)) }).toEqual({ key, offer: true });
-      for (const [region, table] of tables) expect({ key, region, priced: Boolean(table.prices[key]) }).toEqual({ key, region, priced: true });
+      // Complete tables only: a partial table (complete: false) holds what a named source gives, and says so.
+      for (const [region, table] of tables) if (!isPartial(table)) expect({ key, region, priced: Boolean(table.prices[key]) }).toEqual({ key, region, priced: true });
     }
   });
 
@@ -156,10 +157,33 @@ describe('price items', () => {
     for (const table of tables.values()) {
       const entries = Object.values(table.prices);
       const offersCount = entries.filter((e) => 'offer' in e.origin).length;
-      expect(offersCount).toBeGreaterThan(0);
+      if (!isPartial(table)) expect(offersCount).toBeGreaterThan(0);
       expect(table.summary).toMatch(new RegExp(`^${offersCount} of ${entries.length} entries from AWS offer records`));
       expect(table.summary).toMatch(/\d+ transcribed and unverified$/);
     }
+  });
+
+  test('the complete tables are us-east-1 and eu-west-1; the other regions are partial and say so', () => {
+    expect([...tables.values()].filter((t) => !isPartial(t)).map((t) => t.region)).toEqual(['eu-west-1', 'us-east-1']);
+    expect([...tables.values()].filter(isPartial).map((t) => t.region)).toEqual(['eu-central-1', 'eu-west-2', 'us-east-2', 'us-west-2']);
+    for (const t of [...tables.values()].filter(isPartial)) {
+      expect(t.notes).toMatch(/^Partial table/);
+      // Every entry of a partial table comes from a named reference, verified against the complete tables' agreement.
+      for (const e of Object.values(t.prices)) expect(e.origin).toMatchObject({ reference: { verified: true } });
+    }
+  });
+
+  test('new-region entries agree where two public sources give them', () => {
+    const at = (region: string, key: string) => tables.get(region)!.prices[key];
+    // us-west-2: ec2instances.info instance pages (commit 136b6119) and Infracost's us-west-2 terragrunt golden
+    // ($140.16 for 1,460 hours of m5.large, $70.08 for 730 hours of m6i.large).
+    expect([at('us-west-2', 'ec2.instance.m5.large').usd, at('us-west-2', 'ec2.instance.m6i.large').usd]).toEqual(['0.096', '0.096']);
+    expect(at('us-west-2', 'ec2.instance.m5.large').origin).toMatchObject({ reference: { location: 'github vantage-sh/ec2instances.info www/m5.large.html' } });
+    // eu-central-1: ec2instances.info RDS data (commit 278c7d9d) and the baserow Infracost output ($62.05 for 730 hours).
+    expect(at('eu-central-1', 'rds.instance.aurora-postgresql.db.t4g.medium').usd).toBe('0.085');
+    expect(at('eu-central-1', 'natgateway.hour')).toMatchObject({ usd: '0.052', origin: { reference: { location: 'github blackbird-cloud/terraform-aws-baserow costs.md', version: 'commit 25c2d469b0d745e727f3fb989f4af121f04f992f' } } });
+    // ElastiCache cache.m5.large and cache.r5.large hold an Outposts record in the ec2instances.info data: never shipped.
+    for (const region of ['us-east-2', 'us-west-2', 'eu-west-2', 'eu-central-1']) expect([at(region, 'elasticache.cache.m5.large'), at(region, 'elasticache.cache.r5.large')]).toEqual([undefined, undefined]);
   });
 
   test('eu-west-1 RDS PostgreSQL agrees with the published figures (ec2instances.info, Infracost)', () => {

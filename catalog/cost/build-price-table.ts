@@ -13,7 +13,7 @@ export function mergePriceTable(region: string, existing: PriceTable | undefined
   const merged: Record<string, PriceEntry> = { ...(existing?.prices ?? {}) };
   for (const [key, entry] of imported.prices) merged[key] = entry;
   const prices = Object.fromEntries(Object.entries(merged).sort(([a], [b]) => compareText(a, b)));
-  const table = { region, currency: 'USD' as const, ...summarise(prices), ...(existing?.notes ? { notes: existing.notes } : {}), prices };
+  const table = { region, currency: 'USD' as const, ...summarise(prices), ...(existing?.notes ? { notes: existing.notes } : {}), ...(existing?.complete !== undefined ? { complete: existing.complete } : {}), prices };
   return { table: validatePriceTable(table, `${region}.json (built)`), updated: [...imported.prices.keys()].sort(compareText) };
 }
 

@@ -51,8 +51,16 @@ export interface PriceTable {
   /** Where the entries come from, counted (computed from the entries; checked on load). */
   readonly summary: string;
   readonly notes?: string;
+  /**
+   * False for a partial table: only the entries a named source gives for the region, so a
+   * resource whose key is missing is not priced there. Absent: complete, every key our pricers emit.
+   */
+  readonly complete?: boolean;
   readonly prices: Readonly<Record<string, PriceEntry>>;
 }
+
+/** A table that holds only some of the keys our pricers emit. */
+export const isPartial = (table: PriceTable): boolean => table.complete === false;
 
 export const BUILT_IN_PRICES = path.join(__dirname, '..', 'prices');
 const validate = compile<PriceTable>(priceTableSchema);

@@ -5,6 +5,7 @@ import { markdownText as md } from '../../model/markdown-text';
 import { compareText } from '../../model/stable-json';
 import { CostLine, Estimate, FREE_TIER_TYPE, NotPricedResource, Provenance, UNALLOCATED } from './estimate';
 import { HOURS_PER_MONTH } from './pricers';
+import { isPartial } from './price-table';
 import { DEFAULT_USAGE, Usage, UsageFigures } from './usage';
 
 export interface CostRow {
@@ -18,7 +19,8 @@ export interface CostRow {
 export interface CostReport {
   readonly currency: 'USD';
   readonly hoursPerMonth: number;
-  readonly priceTables: Array<{ region: string; effectiveDate: string; source: string }>;
+  /** `complete` false: a partial table, holding only the entries a named source gives for the region. */
+  readonly priceTables: Array<{ region: string; effectiveDate: string; source: string; complete: boolean }>;
   /** Every price source used, with how many report lines (components) it priced. */
   readonly sources: Array<{ source: string; date: string; verified: boolean; lines: number }>;
   readonly usage: { defaults: UsageFigures; serviceFiles: string[] };
@@ -87,7 +89,7 @@ export function buildCostReport(estimate: Estimate, usage: Usage): CostReport {
   return {
     currency: 'USD',
     hoursPerMonth: HOURS_PER_MONTH,
-    priceTables: estimate.tablesUsed.map((t) => ({ region: t.region, effectiveDate: t.effectiveDate, source: t.summary })),
+    priceTables: estimate.tablesUsed.map((t) => ({ region: t.region, effectiveDate: t.effectiveDate, source: t.summary, complete: !isPartial(t) })),
     sources: [...sources.values()].sort((a, b) => b.lines - a.lines || compareText(a.source, b.source)),
     usage: { defaults: DEFAULT_USAGE, serviceFiles: usage.serviceFiles },
     total: {
@@ -124,6 +126,12 @@ function table(title: string, rows: CostRow[], total: number, columns: Array<[st
   return [header, ...body].join('\n');
 }
 
+/** The partial price tables used, named: a missing price there makes a resource not priced. */
+function partialTables(report: CostReport): string[] {
+  const partial = report.priceTables.filter((t) => !t.complete).map((t) => t.region);
+  return partial.length ? [`- Partial price tables: ${partial.join(', ')} (only the prices a named public source gives; a resource whose price is missing there is listed as not priced).`] : [];
+}
+
 /** The report for people: totals per team and cost center first, then the details. */
 export function costMarkdown(report: CostReport, organisation?: string): string {
   const total = report.total.monthlyUsd;
@@ -138,6 +146,7 @@ export function costMarkdown(report: CostReport, organisation?: string): string 
     `- Unallocated (missing owner, service, cost-center or environment tags): **${formatUsd(report.unallocated.monthlyUsd)}** across ${report.unallocated.resources.length} resources.`,
     `- Not priced: **${report.total.notPricedResources} resources**${report.notPriced.byType.length ? ` (${report.notPriced.byType.map((t) => `${t.count} × ${md(t.type)}`).join(', ')})` : ''}; their cost is not in the totals.`,
     `- ${report.total.freeResources} resources cost nothing by themselves (networking plumbing, IAM, configuration).`,
+    ...partialTables(report),
     '',
     '## By team',
     '',
