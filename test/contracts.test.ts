@@ -34,6 +34,16 @@ describe('on the example organisation', () => {
     expect(readContract('policy-report', path.join(outdir, 'catalog', 'policy.json')).summary.passed).toBe(true);
   });
 
+  test('a cost report written before partial price tables and the newer usage figures still reads', () => {
+    const report = JSON.parse(fs.readFileSync(path.join(outdir, 'catalog', 'cost-report.json'), 'utf8'));
+    for (const table of report.priceTables) delete table.complete;
+    delete report.usage.defaults.efsStorageGb;
+    delete report.usage.defaults.route53QueriesMillions;
+    const older = path.join(tempDir(), 'cost-report.json');
+    fs.writeFileSync(older, JSON.stringify(report));
+    expect(readContract('cost-report', older).priceTables.map((t) => t.region)).toEqual(report.priceTables.map((t: { region: string }) => t.region));
+  });
+
   test('a spend.json of the wrong shape is one sentence naming the file, and nothing is written', () => {
     const copy = path.join(tempDir(), 'out');
     fs.cpSync(outdir, copy, { recursive: true });

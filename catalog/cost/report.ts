@@ -6,7 +6,7 @@ import { compareText } from '../../model/stable-json';
 import { CostLine, Estimate, FREE_TIER_TYPE, NotPricedResource, Provenance, UNALLOCATED } from './estimate';
 import { HOURS_PER_MONTH } from './pricers';
 import { isPartial } from './price-table';
-import { DEFAULT_USAGE, Usage, UsageFigures } from './usage';
+import { DEFAULT_USAGE, Usage } from './usage';
 
 export interface CostRow {
   readonly name: string;
@@ -19,11 +19,15 @@ export interface CostRow {
 export interface CostReport {
   readonly currency: 'USD';
   readonly hoursPerMonth: number;
-  /** `complete` false: a partial table, holding only the entries a named source gives for the region. */
-  readonly priceTables: Array<{ region: string; effectiveDate: string; source: string; complete: boolean }>;
+  /**
+   * `complete` false: a partial table, holding only the entries a named source gives for the region.
+   * Optional so that reports written before partial tables existed still read (absent: complete).
+   */
+  readonly priceTables: Array<{ region: string; effectiveDate: string; source: string; complete?: boolean }>;
   /** Every price source used, with how many report lines (components) it priced. */
   readonly sources: Array<{ source: string; date: string; verified: boolean; lines: number }>;
-  readonly usage: { defaults: UsageFigures; serviceFiles: string[] };
+  /** The documented usage defaults when the report was written, by name: a newer version may know more of them. */
+  readonly usage: { defaults: Readonly<Record<string, number>>; serviceFiles: string[] };
   readonly total: { monthlyUsd: number; pricedResources: number; freeResources: number; notPricedResources: number };
   readonly byService: CostRow[];
   readonly byTeam: CostRow[];
@@ -91,7 +95,7 @@ export function buildCostReport(estimate: Estimate, usage: Usage): CostReport {
     hoursPerMonth: HOURS_PER_MONTH,
     priceTables: estimate.tablesUsed.map((t) => ({ region: t.region, effectiveDate: t.effectiveDate, source: t.summary, complete: !isPartial(t) })),
     sources: [...sources.values()].sort((a, b) => b.lines - a.lines || compareText(a.source, b.source)),
-    usage: { defaults: DEFAULT_USAGE, serviceFiles: usage.serviceFiles },
+    usage: { defaults: { ...DEFAULT_USAGE }, serviceFiles: usage.serviceFiles },
     total: {
       monthlyUsd: usd(lines.reduce((s, l) => s + l.monthlyCents, 0)),
       pricedResources: resourceLines.length,
@@ -128,7 +132,7 @@ function table(title: string, rows: CostRow[], total: number, columns: Array<[st
 
 /** The partial price tables used, named: a missing price there makes a resource not priced. */
 function partialTables(report: CostReport): string[] {
-  const partial = report.priceTables.filter((t) => !t.complete).map((t) => t.region);
+  const partial = report.priceTables.filter((t) => t.complete === false).map((t) => t.region);
   return partial.length ? [`- Partial price tables: ${partial.join(', ')} (only the prices a named public source gives; a resource whose price is missing there is listed as not priced).`] : [];
 }
 
