@@ -2,6 +2,7 @@ import { Aspects, IAspect, TerraformResource, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { awsTagProblems } from '../model/tag-limits';
 import type { Ownership } from './ownership';
+import { RUNS_BEFORE_PREPARE } from '../model/aspect-timing';
 
 type TaggableResource = TerraformResource & { tags?: Record<string, string>; tagsInput?: Record<string, string> };
 
@@ -29,6 +30,9 @@ function ownTags(resource: TaggableResource): Record<string, string> | undefined
  * from the provider's default_tags and are checked for contradictions here too.
  */
 export class AwsOwnershipTags implements IAspect {
+  /** Touches only taggable AWS / Kubernetes resources, never what cdktf's prepare step adds. */
+  readonly [RUNS_BEFORE_PREPARE] = true;
+
   constructor(
     private readonly ownership: Ownership,
     private readonly defaultTags: Readonly<Record<string, string>>,
@@ -77,6 +81,9 @@ export function stampAwsOwnership(scope: IConstruct, ownership: Ownership, defau
  * outside any owned scope.
  */
 export class RequireAwsOwnership implements IAspect {
+  /** Touches only taggable AWS / Kubernetes resources, never what cdktf's prepare step adds. */
+  readonly [RUNS_BEFORE_PREPARE] = true;
+
   constructor(
     private readonly required: readonly string[],
     private readonly defaultTags: Readonly<Record<string, string>>,

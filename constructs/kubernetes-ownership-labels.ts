@@ -1,5 +1,6 @@
 import { IAspect, TerraformResource, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { RUNS_BEFORE_PREPARE } from '../model/aspect-timing';
 
 type Json = Record<string, unknown>;
 
@@ -34,6 +35,9 @@ function at(body: Json, path: string[]): Json | undefined {
  * contradict these.
  */
 export class KubernetesOwnershipLabels implements IAspect {
+  /** Touches only taggable AWS / Kubernetes resources, never what cdktf's prepare step adds. */
+  readonly [RUNS_BEFORE_PREPARE] = true;
+
   constructor(private readonly labels: Readonly<Record<string, string>>) {}
 
   visit(node: IConstruct): void {
@@ -55,6 +59,9 @@ export class KubernetesOwnershipLabels implements IAspect {
 
 /** Stack-wide check after stamping: every Kubernetes metadata block carries every required label. */
 export class RequireKubernetesOwnership implements IAspect {
+  /** Touches only taggable AWS / Kubernetes resources, never what cdktf's prepare step adds. */
+  readonly [RUNS_BEFORE_PREPARE] = true;
+
   constructor(private readonly required: readonly string[]) {}
 
   visit(node: IConstruct): void {

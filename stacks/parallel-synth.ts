@@ -13,7 +13,7 @@ import { App, StackManifest, TerraformStack } from 'cdktf';
 import { startBlockingWorker } from '../model/blocking-worker';
 import { GroundworkError, isGroundworkError } from '../model/errors';
 import { checkPlatformExpressions, stackExpressionProblems, throwOnExpressionProblems } from './expression-check';
-import { fastSynthEnabled, finishSynth, GroupFailure, releaseTokensSince, stacksOf, synthesizeStackGroup, tokenMark } from './cdktf-fast-synth';
+import { fastSynthEnabled, finishSynth, GroupFailure, releaseTokensSince, stacksOf, synthesizeApp, synthesizeStackGroup, tokenMark } from './cdktf-fast-synth';
 
 /** How to build the app, by module and exported function, so that a worker thread can build the same app. */
 export interface AppRecipe {
@@ -125,7 +125,7 @@ export function synthesizeRecipe(recipe: AppRecipe, outdir: string): ThreadUse {
       for (const entry of fs.readdirSync(outdir)) fs.rmSync(path.join(outdir, entry), { recursive: true, force: true });
       const app = new App({ outdir });
       buildFromRecipe(app, recipe);
-      app.synth();
+      synthesizeApp(app);
       checkPlatformExpressions(outdir);
     }
     return use;

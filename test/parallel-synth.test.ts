@@ -16,7 +16,7 @@ const dep = (name: string) => JSON.stringify(require.resolve(name, { paths: [rep
 
 /** Small apps as a user's module would export them (stacks a and b heavier than c, so the worker gets c). */
 const FIXTURE = `
-const { TerraformStack, TerraformOutput, Annotations } = require(${dep('cdktf')});
+const { TerraformStack, TerraformOutput, Annotations, Aspects } = require(${dep('cdktf')});
 const { AwsProvider } = require(${dep('@cdktf/provider-aws/lib/provider')});
 const { SqsQueue } = require(${dep('@cdktf/provider-aws/lib/sqs-queue')});
 function stack(app, name, queues) {
@@ -34,6 +34,22 @@ exports.undeclared = (app) => {
   const a = stack(app, 'a', 4), b = stack(app, 'b', 3);
   stack(app, 'c', 2);
   new TerraformOutput(b.stack, 'from-a', { value: a.queues[0].arn });
+};
+// An Aspect that stamps a tag on queues; marked, it may run before prepare (model/aspect-timing.ts).
+class Tagger {
+  constructor(marked, fail) { if (marked) this[Symbol.for('groundwork.aspect.runs-before-prepare')] = true; this.fail = fail; }
+  visit(node) {
+    if (node.terraformResourceType !== 'aws_sqs_queue') return;
+    if (this.fail) throw new Error('the tagger refuses ' + node.node.path);
+    node.tags = { stamped: 'yes' };
+  }
+}
+exports.aspects = (app, marked, fail) => {
+  const a = stack(app, 'a', 4), b = stack(app, 'b', 3), c = stack(app, 'c', 2);
+  b.stack.addDependency(a.stack);
+  new TerraformOutput(b.stack, 'from-a', { value: a.queues[0].arn });
+  for (const s of [a, b]) Aspects.of(s.stack).add(new Tagger(marked, false));
+  Aspects.of(c.stack).add(new Tagger(marked, fail));
 };
 exports.mainThreadOnly = (app) => {
   if (!require('worker_threads').isMainThread) throw new Error('this app reads state only the main thread has');
@@ -151,4 +167,30 @@ test('the tokens of a synthesized recipe are released: the construct tree does n
   const result = spawnSync('node', ['-e', script], { encoding: 'utf8' });
   expect(result.stderr).toBe('');
   expect(JSON.parse(result.stdout)).toEqual({ before: 1, after: 1, kept: true });
+});
+
+describe('Aspects marked to run before prepare, and the rest (cdktf-fast-synth.ts, change 6)', () => {
+  test.each([
+    ['marked: run first, prepared elements reused', true],
+    ['unmarked: cdktf order, elements resolved again', false],
+  ])('%s: byte-identical to cdktf own path, tags stamped', (_, marked) => {
+    const apps = fixture();
+    const fast = path.join(tempDir(), 'out');
+    const slow = path.join(tempDir(), 'out');
+    expect(run(apps, 'aspects', [marked, false], fast)).toEqual({ threads: 2 });
+    expect(run(apps, 'aspects', [marked, false], slow, { GROUNDWORK_CDKTF_FAST_SYNTH: '0' })).toEqual({ threads: 1, reason: 'GROUNDWORK_CDKTF_FAST_SYNTH=0' });
+    const tree = readTree(fast);
+    expect(tree).toEqual(readTree(slow));
+    expect(JSON.parse(tree['stacks/c/cdk.tf.json']).resource.aws_sqs_queue['queue-0'].tags).toEqual({ stamped: 'yes' });
+  });
+
+  test('an Aspect that throws stops synth with the error cdktf gives, in one thread and in two', () => {
+    const apps = fixture();
+    const out = path.join(tempDir(), 'out');
+    const expected = run(apps, 'aspects', [true, true], out, { GROUNDWORK_CDKTF_FAST_SYNTH: '0' });
+    expect(expected.error).toBe('the tagger refuses c/queue-0');
+    expect(run(apps, 'aspects', [true, true], out)).toEqual(expected);
+    expect(run(apps, 'aspects', [true, true], out, { GROUNDWORK_SYNTH_THREADS: '1' })).toEqual(expected);
+    expect(fs.existsSync(out)).toBe(false);
+  });
 });
