@@ -224,6 +224,8 @@ export interface GroupSynthesis {
   /** A reference, found while preparing, from a stack of the group to a stack outside it: the group cannot be synthesized alone. */
   readonly crossGroupReference?: string;
   readonly failure?: GroupFailure;
+  /** Synthesized component by component, something failed: which error cdktf reports first needs its own order; synthesize again in it. */
+  readonly retryInOrder?: true;
 }
 
 /** The app's stacks in the order App.synth visits them. */
@@ -237,12 +239,19 @@ export function stacksOf(app: App): TerraformStack[] {
  * dependency leaving the group means the other thread's output would lack this group's outputs,
  * so nothing is synthesized and the caller starts over in one thread.
  */
-export function synthesizeStackGroup(app: App, group: ReadonlySet<string>): GroupSynthesis {
+export function synthesizeStackGroup(app: App, group: ReadonlySet<string>, order: 'by-component' | 'cdktf' = 'by-component'): GroupSynthesis {
   const own = stacksOf(app)
     .map((stack, stackIndex) => ({ stack, stackIndex }))
     .filter(({ stack }) => group.has(stack.node.path));
   const early = own.every(({ stack }) => aspectsRunBeforePrepare(stack)) ? runAspectsFirst(own) : undefined;
   const prepared = new WeakMap<object, unknown>();
+  if (early && order === 'by-component') {
+    try {
+      return synthesizeByComponent(app, own, early.failure, prepared);
+    } finally {
+      early.restore();
+    }
+  }
   try {
     for (const { stack, stackIndex } of own) {
       try {
@@ -364,12 +373,61 @@ function toTerraformFrom(stack: TerraformStack, prepared: WeakMap<object, unknow
   return resolveTokens(stack, tf);
 }
 
+/**
+ * Change 6 with less memory: what preparing resolved is kept for one component of stacks joined by
+ * declared dependencies at a time (prepared, then written), not for the whole group. cdktf
+ * prepares every stack before writing any, which decides which of several errors it reports
+ * first: on any failure this gives up (`retryInOrder`) and the caller synthesizes again in
+ * cdktf's order. A dependency leaving a component (an undeclared cross-stack reference) likewise.
+ */
+function synthesizeByComponent(app: App, own: ReadonlyArray<{ stack: TerraformStack; stackIndex: number }>, aspectFailure: GroupFailure | undefined, prepared: WeakMap<object, unknown>): GroupSynthesis {
+  if (aspectFailure) return { manifest: {}, retryInOrder: true };
+  const session = { outdir: app.outdir, skipValidation: app.skipValidation, manifest: app.manifest };
+  for (const component of componentsOf(own.map(({ stack }) => stack))) {
+    const paths = new Set(component.map((stack) => stack.node.path));
+    try {
+      for (const stack of component) prepareKeepingResults(stack, prepared);
+      for (const stack of component) {
+        const outside = stack.dependencies.find((d) => !paths.has(d.node.path));
+        if (outside) return { manifest: {}, crossGroupReference: `${stack.node.path} → ${outside.node.path}` };
+      }
+      for (const stack of component) {
+        Object.defineProperty(stack, 'toTerraform', { value: () => toTerraformFrom(stack, prepared), configurable: true });
+        try {
+          stack.synthesizer.synthesize(session);
+        } finally {
+          delete (stack as { toTerraform?: unknown }).toTerraform;
+        }
+      }
+    } catch {
+      return { manifest: {}, retryInOrder: true };
+    }
+  }
+  const manifest = Object.fromEntries(own.map(({ stack }) => app.manifest.stacks[stack.node.id]).filter(Boolean).map((m) => [m.name, m]));
+  return { manifest };
+}
+
+/** Stacks joined by declared dependencies, each component in stack order, components by their first stack. */
+export function componentsOf(stacks: readonly TerraformStack[]): TerraformStack[][] {
+  const root = new Map<string, string>(stacks.map((s) => [s.node.path, s.node.path]));
+  const find = (p: string): string => (root.get(p) === p ? p : find(root.get(p)!));
+  for (const stack of stacks) for (const d of stack.dependencies) if (root.has(d.node.path)) root.set(find(d.node.path), find(stack.node.path));
+  const components = new Map<string, TerraformStack[]>();
+  for (const stack of stacks) components.set(find(stack.node.path), [...(components.get(find(stack.node.path)) ?? []), stack]);
+  return [...components.values()];
+}
+
 /** App.synth, through the group steps (and change 6) when the fast path is on: the one-thread synthesis of a recipe. */
-export function synthesizeApp(app: App): void {
-  if (!fastSynthEnabled()) return app.synth();
-  const { failure } = synthesizeStackGroup(app, new Set(stacksOf(app).map((s) => s.node.path)));
-  if (failure) throw failure.error;
+export function synthesizeApp(app: App, order: 'by-component' | 'cdktf'): 'done' | 'again in cdktf order' {
+  if (!fastSynthEnabled()) {
+    app.synth();
+    return 'done';
+  }
+  const result = synthesizeStackGroup(app, new Set(stacksOf(app).map((s) => s.node.path)), order);
+  if (result.retryInOrder || result.crossGroupReference) return 'again in cdktf order';
+  if (result.failure) throw result.failure.error;
   finishSynth(app, {});
+  return 'done';
 }
 
 /** App.synth's last steps, once every group is synthesized: the other groups' manifest entries, app validation, manifest.json. */

@@ -29,6 +29,8 @@ export type WorkerAnswer =
   | {
       readonly kind: 'synthesized';
       readonly tree: string;
+      /** The worker's group failed component by component: the error is found again in cdktf's order. */
+      readonly retryInOrder?: true;
       readonly manifest: Record<string, StackManifest>;
       readonly failure?: SentFailure;
       /** stacks/expression-check.ts's findings on the worker's stacks, by stack. */
@@ -122,10 +124,13 @@ export function synthesizeRecipe(recipe: AppRecipe, outdir: string): ThreadUse {
   try {
     const use = parallelAvailable() ? synthesizeInTwoThreads(recipe, outdir) : { threads: 1 as const, reason: singleThreadReason() };
     if (use.threads === 1) {
-      for (const entry of fs.readdirSync(outdir)) fs.rmSync(path.join(outdir, entry), { recursive: true, force: true });
-      const app = new App({ outdir });
-      buildFromRecipe(app, recipe);
-      synthesizeApp(app);
+      // Component by component first; where that cannot say what cdktf would (an error, an undeclared reference), in cdktf's order.
+      for (const order of ['by-component', 'cdktf'] as const) {
+        for (const entry of fs.readdirSync(outdir)) fs.rmSync(path.join(outdir, entry), { recursive: true, force: true });
+        const app = new App({ outdir });
+        buildFromRecipe(app, recipe);
+        if (synthesizeApp(app, order) === 'done') break;
+      }
       checkPlatformExpressions(outdir);
     }
     return use;
@@ -155,6 +160,7 @@ function synthesizeInTwoThreads(recipe: AppRecipe, outdir: string): ThreadUse {
     // This thread built the app: whatever stopped the worker (state the recipe does not carry), one thread can do it.
     if (answer.kind === 'crashed') return { threads: 1, reason: `the worker thread stopped: ${answer.error.message.split('\n')[0]}` };
     if (!mine || answer.kind === 'one-group') return { threads: 1, reason: 'its stacks form one group (connected by dependencies)' };
+    if (mine.retryInOrder || (answer.kind === 'synthesized' && answer.retryInOrder)) return { threads: 1, reason: 'an error, reported as cdktf reports it' };
     const reference = mine.crossGroupReference ?? (answer.kind === 'cross-group-reference' ? answer.reference : undefined);
     if (reference) return { threads: 1, reason: `a cross-stack reference (${reference}) joins stacks with no declared dependency: declare it with addDependency` };
     if (answer.kind !== 'synthesized' || answer.tree !== tree) return { threads: 1, reason: 'the worker thread built a different construct tree from the recipe' };

@@ -25,6 +25,7 @@ try {
   } else {
     const result = fastSynth.synthesizeStackGroup(app, groups[1]);
     if (result.crossGroupReference) answer({ kind: 'cross-group-reference', reference: result.crossGroupReference });
+    else if (result.retryInOrder) answer({ kind: 'synthesized', tree, manifest: {}, retryInOrder: true, expressionProblems: {} });
     else if (result.failure) answer({ kind: 'synthesized', tree, manifest: result.manifest, failure: { ...result.failure, error: sendable(result.failure.error) }, expressionProblems: {} });
     else answer({ kind: 'synthesized', tree, manifest: result.manifest, expressionProblems: parallel.expressionProblems(outdir, result.manifest) });
   }
