@@ -27,7 +27,8 @@
  *    elements. Where every Aspect of a group's stacks is marked RUNS_BEFORE_PREPARE
  *    (model/aspect-timing.ts: they never touch what preparing adds), they run first, preparing
  *    keeps what it resolved, and the stack is written from it (a port of TerraformStack.toTerraform
- *    that takes the kept fragments). About a quarter of synthesis, and less memory.
+ *    that takes the kept fragments), one component of dependent stacks at a time; any failure or
+ *    undeclared cross-stack reference starts over in cdktf's order. About a quarter of synthesis.
  *
  * Profile before and after: README, Performance.
  */
