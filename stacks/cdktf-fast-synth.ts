@@ -262,11 +262,9 @@ export function synthesizeStackGroup(app: App, group: ReadonlySet<string>, order
         return { manifest: {}, failure: { phase: 'prepare', stackIndex, error } };
       }
     }
-    for (const { stack } of own) {
-      const outside = stack.dependencies.find((d) => !group.has(d.node.path));
-      if (outside) return { manifest: {}, crossGroupReference: `${stack.node.path} → ${outside.node.path}` };
-    }
-    const session = { outdir: app.outdir, skipValidation: app.skipValidation, manifest: app.manifest };
+    const crossGroupReference = referenceLeaving(own.map(({ stack }) => stack), group);
+    if (crossGroupReference) return { manifest: {}, crossGroupReference };
+    const session = sessionOf(app);
     let failure: GroupFailure | undefined;
     for (const { stack, stackIndex } of own) {
       // An Aspect that threw when run first stops synthesis where cdktf would have run it: at its stack.
@@ -275,17 +273,13 @@ export function synthesizeStackGroup(app: App, group: ReadonlySet<string>, order
         break;
       }
       try {
-        if (early) Object.defineProperty(stack, 'toTerraform', { value: () => toTerraformFrom(stack, prepared), configurable: true });
-        stack.synthesizer.synthesize(session);
+        synthesizeStack(stack, session, early ? prepared : undefined);
       } catch (error) {
         failure = { phase: 'synthesize', stackIndex, error };
         break;
-      } finally {
-        delete (stack as { toTerraform?: unknown }).toTerraform;
       }
     }
-    const manifest = Object.fromEntries(own.map(({ stack }) => app.manifest.stacks[stack.node.id]).filter(Boolean).map((m) => [m.name, m]));
-    return { manifest, failure };
+    return { manifest: manifestOf(app, own), failure };
   } finally {
     early?.restore();
   }
@@ -383,29 +377,44 @@ function toTerraformFrom(stack: TerraformStack, prepared: WeakMap<object, unknow
  */
 function synthesizeByComponent(app: App, own: ReadonlyArray<{ stack: TerraformStack; stackIndex: number }>, aspectFailure: GroupFailure | undefined, prepared: WeakMap<object, unknown>): GroupSynthesis {
   if (aspectFailure) return { manifest: {}, retryInOrder: true };
-  const session = { outdir: app.outdir, skipValidation: app.skipValidation, manifest: app.manifest };
+  const session = sessionOf(app);
   for (const component of componentsOf(own.map(({ stack }) => stack))) {
-    const paths = new Set(component.map((stack) => stack.node.path));
     try {
       for (const stack of component) prepareKeepingResults(stack, prepared);
-      for (const stack of component) {
-        const outside = stack.dependencies.find((d) => !paths.has(d.node.path));
-        if (outside) return { manifest: {}, crossGroupReference: `${stack.node.path} → ${outside.node.path}` };
-      }
-      for (const stack of component) {
-        Object.defineProperty(stack, 'toTerraform', { value: () => toTerraformFrom(stack, prepared), configurable: true });
-        try {
-          stack.synthesizer.synthesize(session);
-        } finally {
-          delete (stack as { toTerraform?: unknown }).toTerraform;
-        }
-      }
+      const crossGroupReference = referenceLeaving(component, new Set(component.map((stack) => stack.node.path)));
+      if (crossGroupReference) return { manifest: {}, crossGroupReference };
+      for (const stack of component) synthesizeStack(stack, session, prepared);
     } catch {
       return { manifest: {}, retryInOrder: true };
     }
   }
-  const manifest = Object.fromEntries(own.map(({ stack }) => app.manifest.stacks[stack.node.id]).filter(Boolean).map((m) => [m.name, m]));
-  return { manifest };
+  return { manifest: manifestOf(app, own) };
+}
+
+const sessionOf = (app: App) => ({ outdir: app.outdir, skipValidation: app.skipValidation, manifest: app.manifest });
+
+/** A dependency (made by preparing, from a cross-stack reference) from one of the stacks to a stack outside `paths`, named. */
+function referenceLeaving(stacks: readonly TerraformStack[], paths: ReadonlySet<string>): string | undefined {
+  for (const stack of stacks) {
+    const outside = stack.dependencies.find((d) => !paths.has(d.node.path));
+    if (outside) return `${stack.node.path} → ${outside.node.path}`;
+  }
+  return undefined;
+}
+
+/** The stack's own synthesizer; given what preparing resolved, the stack is written from it (change 6). */
+function synthesizeStack(stack: TerraformStack, session: ReturnType<typeof sessionOf>, prepared?: WeakMap<object, unknown>): void {
+  if (prepared) Object.defineProperty(stack, 'toTerraform', { value: () => toTerraformFrom(stack, prepared), configurable: true });
+  try {
+    stack.synthesizer.synthesize(session);
+  } finally {
+    if (prepared) delete (stack as { toTerraform?: unknown }).toTerraform;
+  }
+}
+
+/** The manifest entries of the stacks synthesized so far, by name. */
+function manifestOf(app: App, own: ReadonlyArray<{ stack: TerraformStack }>): Record<string, StackManifest> {
+  return Object.fromEntries(own.map(({ stack }) => app.manifest.stacks[stack.node.id]).filter(Boolean).map((m) => [m.name, m]));
 }
 
 /** Stacks joined by declared dependencies, each component in stack order, components by their first stack. */

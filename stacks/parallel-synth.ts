@@ -13,7 +13,7 @@ import { App, StackManifest, TerraformStack } from 'cdktf';
 import { startBlockingWorker } from '../model/blocking-worker';
 import { GroundworkError, isGroundworkError } from '../model/errors';
 import { checkPlatformExpressions, stackExpressionProblems, throwOnExpressionProblems } from './expression-check';
-import { fastSynthEnabled, finishSynth, GroupFailure, releaseTokensSince, stacksOf, synthesizeApp, synthesizeStackGroup, tokenMark } from './cdktf-fast-synth';
+import { componentsOf, fastSynthEnabled, finishSynth, GroupFailure, releaseTokensSince, stacksOf, synthesizeApp, synthesizeStackGroup, tokenMark } from './cdktf-fast-synth';
 
 /** How to build the app, by module and exported function, so that a worker thread can build the same app. */
 export interface AppRecipe {
@@ -92,20 +92,11 @@ function parallelAvailable(): boolean {
  * heavier group first (for this thread: the worker starts later). Undefined when there is only one component.
  */
 export function stackGroups(stacks: readonly TerraformStack[]): [Set<string>, Set<string>] | undefined {
-  const root = new Map<string, string>(stacks.map((s) => [s.node.path, s.node.path]));
-  const find = (p: string): string => (root.get(p) === p ? p : find(root.get(p)!));
-  for (const stack of stacks) for (const d of stack.dependencies) if (root.has(d.node.path)) root.set(find(d.node.path), find(stack.node.path));
-  const components = new Map<string, { paths: string[]; weight: number }>();
-  for (const stack of stacks) {
-    const component = components.get(find(stack.node.path)) ?? { paths: [], weight: 0 };
-    component.paths.push(stack.node.path);
-    component.weight += stack.node.findAll().length;
-    components.set(find(stack.node.path), component);
-  }
-  if (components.size < 2) return undefined;
+  const components = componentsOf(stacks).map((component) => ({ paths: component.map((s) => s.node.path), weight: component.reduce((sum, s) => sum + s.node.findAll().length, 0) }));
+  if (components.length < 2) return undefined;
   // Stable sort: equal weights keep stack order, so both threads compute the same groups.
   const bins = [{ paths: new Set<string>(), weight: 0 }, { paths: new Set<string>(), weight: 0 }];
-  for (const c of [...components.values()].sort((a, b) => b.weight - a.weight)) {
+  for (const c of [...components].sort((a, b) => b.weight - a.weight)) {
     const bin = bins[0].weight <= bins[1].weight ? bins[0] : bins[1];
     c.paths.forEach((p) => bin.paths.add(p));
     bin.weight += c.weight;
