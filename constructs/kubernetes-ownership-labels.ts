@@ -1,6 +1,7 @@
 import { IAspect, TerraformResource, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { RUNS_BEFORE_PREPARE } from '../model/aspect-timing';
+import { resolvedConfiguration } from '../model/resolved-configuration';
 
 type Json = Record<string, unknown>;
 
@@ -8,10 +9,19 @@ function isKubernetesResource(node: IConstruct): node is TerraformResource {
   return node instanceof TerraformResource && node.terraformResourceType.startsWith('kubernetes_');
 }
 
+type Rendered = { resource: Record<string, Record<string, Json>> };
+
 /** The body of one resource as cdktf will write it (arguments in Terraform's snake_case). */
 function resourceBody(resource: TerraformResource): Json {
-  const rendered = resource.toTerraform() as { resource: Record<string, Record<string, Json>> };
-  return Object.values(Object.values(rendered.resource)[0])[0];
+  return bodyOf(resource.toTerraform() as Rendered);
+}
+
+const bodyOf = (rendered: Rendered): Json => Object.values(Object.values(rendered.resource)[0])[0];
+
+/** The body as synthesis resolved it, where it holds it (no second rendering), else rendered now. */
+function finalBody(resource: TerraformResource): Json {
+  const resolved = resolvedConfiguration(resource) as Rendered | undefined;
+  return resolved ? bodyOf(resolved) : resourceBody(resource);
 }
 
 /** Dotted paths of every `metadata` block: the object's own and each pod/job template's. */
@@ -68,7 +78,7 @@ export class RequireKubernetesOwnership implements IAspect {
     if (!isKubernetesResource(node)) return;
     node.node.addValidation({
       validate: () => {
-        const body = resourceBody(node);
+        const body = finalBody(node);
         return metadataPaths(body).flatMap((path) => {
           const labels = (at(body, path)?.labels ?? {}) as Record<string, string>;
           const missing = this.required.filter((key) => !labels[key]);

@@ -29,8 +29,16 @@ interface Run {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const runOne = path.join(__dirname, '..', 'bench', 'run-one.js');
 
-/** The platform runs as cdktf.json runs the app (a larger young generation: less GC); bare cdktf as node's defaults. */
-const NODE_FLAGS: Record<string, string[]> = { bare: [], platform: ['--max-semi-space-size=32'], analysis: ['--max-semi-space-size=32'] };
+/** The node flags cdktf.json runs the app with (heap sizing, collections where the tree becomes garbage: model/collect-garbage.ts). */
+function appNodeFlags(): string[] {
+  const app = (JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'cdktf.json'), 'utf8')) as { app: string }).app;
+  const flags = app.match(/\bnode((?: --[\w-]+(?:=\S+)?)*) dist\/stacks\/main\.js/);
+  if (!flags) throw new Error(`cdktf.json's app command does not run node dist/stacks/main.js: ${app}`);
+  return flags[1].trim().split(/\s+/).filter(Boolean);
+}
+
+/** The platform runs as cdktf.json runs the app; bare cdktf as node's defaults, as a user would run it. */
+const NODE_FLAGS: Record<string, string[]> = { bare: [], platform: appNodeFlags(), analysis: appNodeFlags() };
 
 /** One fresh process; `threads: 1` runs the platform as GROUNDWORK_SYNTH_THREADS=1 does. */
 function measure(mode: string, count: number, outdir: string, threads?: 1): Run {

@@ -29,12 +29,19 @@
  *    keeps what it resolved, and the stack is written from it (a port of TerraformStack.toTerraform
  *    that takes the kept fragments), one component of dependent stacks at a time; any failure or
  *    undeclared cross-stack reference starts over in cdktf's order. About a quarter of synthesis.
+ *    While a stack is written, validations can read what preparing resolved
+ *    (model/resolved-configuration.ts) instead of rendering elements again.
+ * 7. Merged once: cdktf deep-copies every resolved fragment into the stack and resolves the whole
+ *    merged stack again. Fragments resolved while preparing hold no token; where the stack's own
+ *    overrides and metadata hold none either, that last resolve returns the same JSON, so the
+ *    fragments are merged without copies and the merged stack is written as it is.
  *
  * Profile before and after: README, Performance.
  */
 
 import { App, Aspects, StackManifest, TerraformOutput, TerraformStack } from 'cdktf';
 import { RUNS_BEFORE_PREPARE } from '../model/aspect-timing';
+import { withResolvedConfigurations } from '../model/resolved-configuration';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -357,15 +364,63 @@ function toTerraformFrom(stack: TerraformStack, prepared: WeakMap<object, unknow
     return carry;
   }, {});
   tf['//'] = { metadata, outputs };
+  let plain = isPlainData(tf['//']) && isPlainData(self.rawOverrides);
   const fragments = elements.map((e) => {
-    if (!prepared.has(e)) return resolveTokens(stack, e.toTerraform());
+    if (!prepared.has(e)) {
+      // Elements preparing added (cross-stack outputs, remote state): few, checked.
+      const fragment = resolveTokens(stack, e.toTerraform());
+      plain &&= isPlainData(fragment);
+      return fragment;
+    }
     const fragment = prepared.get(e);
     prepared.delete(e);
     return fragment;
   });
+  // cdktf merges copies of the fragments and resolves the merged stack once more. Resolved
+  // fragments hold no token: where the rest holds none either, that last resolve returns the same
+  // JSON, and the fragments (each used once) can be merged without copying.
+  if (plain) {
+    for (const fragment of fragments) mergeUsedOnce(tf, fragment);
+    deepMerge(tf, self.rawOverrides);
+    return tf;
+  }
   for (const fragment of fragments) deepMerge(tf, fragment);
   deepMerge(tf, self.rawOverrides);
   return resolveTokens(stack, tf);
+}
+
+/** Data that resolving returns as the same JSON: plain objects and arrays of plain strings, numbers, booleans and null. */
+function isPlainData(value: Json): boolean {
+  switch (typeof value) {
+    case 'string':
+      return isPlainString(value);
+    case 'number':
+      return isPlainNumber(value);
+    case 'boolean':
+    case 'undefined':
+      return true;
+    case 'object': {
+      if (value === null) return true;
+      if (Array.isArray(value)) return value.every(isPlainData);
+      const proto = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== null) return false;
+      for (const key of Object.keys(value)) if (!isPlainString(key) || !isPlainData(value[key])) return false;
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+/** cdktf's deepMerge, except that an object the target lacks is taken as it is rather than copied: the source is not used again. */
+function mergeUsedOnce(target: Json, source: Json): void {
+  for (const key of Object.keys(source)) {
+    const value = source[key];
+    const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
+    if (isObject && typeof target[key] === 'object') mergeUsedOnce(target[key], value);
+    else if (isObject) target[key] = value;
+    else deepMerge(target, { [key]: value });
+  }
 }
 
 /**
@@ -406,7 +461,9 @@ function referenceLeaving(stacks: readonly TerraformStack[], paths: ReadonlySet<
 function synthesizeStack(stack: TerraformStack, session: ReturnType<typeof sessionOf>, prepared?: WeakMap<object, unknown>): void {
   if (prepared) Object.defineProperty(stack, 'toTerraform', { value: () => toTerraformFrom(stack, prepared), configurable: true });
   try {
-    stack.synthesizer.synthesize(session);
+    // Validations (the platform's Kubernetes label check) read what preparing resolved instead of rendering elements again.
+    if (prepared) withResolvedConfigurations(prepared, () => stack.synthesizer.synthesize(session));
+    else stack.synthesizer.synthesize(session);
   } finally {
     if (prepared) delete (stack as { toTerraform?: unknown }).toTerraform;
   }

@@ -11,6 +11,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, StackManifest, TerraformStack } from 'cdktf';
 import { startBlockingWorker } from '../model/blocking-worker';
+import { collectGarbage } from '../model/collect-garbage';
 import { GroundworkError, isGroundworkError } from '../model/errors';
 import { checkPlatformExpressions, stackExpressionProblems, throwOnExpressionProblems } from './expression-check';
 import { componentsOf, fastSynthEnabled, finishSynth, GroupFailure, releaseTokensSince, stacksOf, synthesizeApp, synthesizeStackGroup, tokenMark } from './cdktf-fast-synth';
@@ -120,6 +121,7 @@ export function synthesizeRecipe(recipe: AppRecipe, outdir: string): ThreadUse {
         for (const entry of fs.readdirSync(outdir)) fs.rmSync(path.join(outdir, entry), { recursive: true, force: true });
         const app = new App({ outdir });
         buildFromRecipe(app, recipe);
+        collectGarbage();
         if (synthesizeApp(app, order) === 'done') break;
       }
       checkPlatformExpressions(outdir);
@@ -144,6 +146,7 @@ function synthesizeInTwoThreads(recipe: AppRecipe, outdir: string): ThreadUse {
   try {
     buildFromRecipe(app, recipe);
     const tree = treeFingerprint(app);
+    collectGarbage(); // what construction left behind, before synthesis
     const groups = stackGroups(stacksOf(app));
     const mine = groups ? synthesizeStackGroup(app, groups[0]) : undefined;
     const answer = worker.answer();

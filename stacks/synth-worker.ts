@@ -14,11 +14,13 @@ try {
   const { App } = require('cdktf') as typeof import('cdktf');
   const fastSynth = require('./cdktf-fast-synth') as typeof import('./cdktf-fast-synth');
   const parallel = require('./parallel-synth') as typeof import('./parallel-synth');
+  const { collectGarbage } = require('../model/collect-garbage') as typeof import('../model/collect-garbage');
   sendable = parallel.sendable;
   fastSynth.enableFastSynth();
   const app = new App({ outdir });
   parallel.buildFromRecipe(app, recipe);
   const tree = parallel.treeFingerprint(app);
+  collectGarbage(); // what construction left behind, before synthesis
   const groups = parallel.stackGroups(fastSynth.stacksOf(app));
   if (!groups) {
     answer({ kind: 'one-group' });

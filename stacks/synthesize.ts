@@ -2,6 +2,7 @@ import * as path from 'path';
 import { App } from 'cdktf';
 import { replaceFolderWith } from '../model/atomic-write';
 import { GroundworkError } from '../model/errors';
+import { collectGarbage } from '../model/collect-garbage';
 import { runCommand } from '../model/run-command';
 import { checkPlatformExpressions } from './expression-check';
 import { AppRecipe, synthesizeRecipe, ThreadUse } from './parallel-synth';
@@ -15,6 +16,7 @@ import { AppRecipe, synthesizeRecipe, ThreadUse } from './parallel-synth';
 export function synthesizeAtomically(build: ((app: App) => unknown) | AppRecipe, outdir: string, afterSynth?: (outdir: string) => unknown): { outdir: string; threads: ThreadUse } {
   const threads = replaceFolderWith(outdir, (staging) => {
     const use = synthesize(build, staging);
+    collectGarbage(); // the construct tree, before the analysis
     afterSynth?.(staging);
     return use;
   });

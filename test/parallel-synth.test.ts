@@ -198,3 +198,26 @@ describe('Aspects marked to run before prepare, and the rest (cdktf-fast-synth.t
     expect(fs.existsSync(out)).toBe(false);
   });
 });
+
+test('a Kubernetes object outside any Workload fails the label check with the same message in two threads, one, and cdktf own path', () => {
+  // The check reads what preparing resolved (model/resolved-configuration.ts) where the fast path keeps it; had it
+  // missed the problem there, the fast path would have written the output instead of starting over in cdktf's order.
+  const file = path.join(tempDir(), 'rogue.js');
+  fs.writeFileSync(
+    file,
+    `const { buildPlatformOrganisation } = require(${JSON.stringify(path.join(repo, 'dist/bench/generated-organisation.js'))});
+     const { DeploymentV1 } = require(${dep('@cdktf/provider-kubernetes/lib/deployment-v1')});
+     exports.rogue = (app) => {
+       buildPlatformOrganisation(app, 2);
+       const stack = app.node.children.find((c) => c.node.id === 'staging-kubernetes');
+       new DeploymentV1(stack, 'rogue', { metadata: { name: 'rogue', labels: { owner: 'team-0' } }, spec: { selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: { container: [{ name: 'c', image: 'i:1' }] } } } });
+     };`,
+  );
+  const out = path.join(tempDir(), 'out');
+  const expected = run(file, 'rogue', [], out, { GROUNDWORK_CDKTF_FAST_SYNTH: '0' });
+  expect(expected.error).toContain('[staging-kubernetes/rogue] Kubernetes kubernetes_deployment_v1 lacks the labels app.kubernetes.io/name, app.kubernetes.io/part-of, app.kubernetes.io/managed-by, service, environment, cost-center, data-classification in metadata; create it inside a Groundwork Workload');
+  expect(expected.error).toContain('lacks the labels app.kubernetes.io/name, app.kubernetes.io/part-of, app.kubernetes.io/managed-by, owner, service, environment, cost-center, data-classification in spec.template.metadata');
+  expect(run(file, 'rogue', [], out)).toEqual(expected);
+  expect(run(file, 'rogue', [], out, { GROUNDWORK_SYNTH_THREADS: '1' })).toEqual(expected);
+  expect(fs.existsSync(out)).toBe(false);
+});
