@@ -1,8 +1,9 @@
 /**
  * `npm run bench [-- --sizes 100,1000,3000 --runs 3]`: generated organisations of golden-path
  * services in two environments, measured side by side in one run: bare cdktf synth of the same
- * resources, platform synth (tags, catalog, cost, guardrails) as `npm run synth` runs it (two
- * threads) and in one thread, and the analysis step alone (beside parsing and writing the same JSON). Each
+ * resources, platform synth (tags, catalog, cost, guardrails) as `npm run synth` runs it (one
+ * thread, cdktf.json's node flags) and in two threads, and the analysis step alone (beside parsing
+ * and writing the same JSON). Each
  * measurement is a fresh process; the table shows medians and ratios; bench-results/bench.json
  * holds the same figures. The portal (index.html of the platform synth) is then measured in
  * headless Chromium: page size, first render, search keystroke. `--portal-only` skips the synth
@@ -40,9 +41,9 @@ function appNodeFlags(): string[] {
 /** The platform runs as cdktf.json runs the app; bare cdktf as node's defaults, as a user would run it. */
 const NODE_FLAGS: Record<string, string[]> = { bare: [], platform: appNodeFlags(), analysis: appNodeFlags() };
 
-/** One fresh process; `threads: 1` runs the platform as GROUNDWORK_SYNTH_THREADS=1 does. */
-function measure(mode: string, count: number, outdir: string, threads?: 1): Run {
-  const env = threads ? { ...process.env, GROUNDWORK_SYNTH_THREADS: '1' } : process.env;
+/** One fresh process; `threads: 2` runs the platform as GROUNDWORK_SYNTH_THREADS=2 does (one thread is the default). */
+function measure(mode: string, count: number, outdir: string, threads?: 2): Run {
+  const env = { ...process.env, GROUNDWORK_SYNTH_THREADS: threads ? '2' : '1' };
   return JSON.parse(execFileSync('node', [...NODE_FLAGS[mode], runOne, mode, String(count), outdir], { encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 }).trim().split('\n').at(-1)!);
 }
 
@@ -89,7 +90,7 @@ try {
   for (const count of sizes.split(',').map(Number)) {
     const bare: Run[] = [];
     const platform: Run[] = [];
-    const oneThread: Run[] = [];
+    const twoThreads: Run[] = [];
     const analysis: Run[] = [];
     const bareOut = path.join(work, `bare-${count}`);
     const platformOut = path.join(work, `platform-${count}`);
@@ -97,10 +98,10 @@ try {
       // Alternate the two so drift in the machine's load hits both alike.
       bare.push(measure('bare', count, bareOut));
       platform.push(measure('platform', count, platformOut));
-      oneThread.push(measure('platform', count, platformOut, 1));
+      twoThreads.push(measure('platform', count, platformOut, 2));
       analysis.push(measure('analysis', count, platformOut));
       process.stderr.write(
-        `  ${count} services, run ${i + 1}/${runs}: bare ${bare[i].ms} ms, platform ${platform[i].ms} ms (${platform[i].threads} threads; one thread ${oneThread[i].ms} ms), analysis ${analysis[i].analysisMs} ms (parse-and-write ${analysis[i].floorMs} ms)\n`,
+        `  ${count} services, run ${i + 1}/${runs}: bare ${bare[i].ms} ms, platform ${platform[i].ms} ms (two threads ${twoThreads[i].ms} ms), analysis ${analysis[i].analysisMs} ms (parse-and-write ${analysis[i].floorMs} ms)\n`,
       );
     }
     const portal = await measurePortal(path.join(platformOut, 'catalog', 'index.html'));
@@ -110,7 +111,7 @@ try {
     if (!sameResources) process.stderr.write(`  !! resource counts differ:\n  bare     ${JSON.stringify(bareCounts)}\n  platform ${JSON.stringify(platformCounts)}\n`);
     const b = median(bare.map((r) => r.ms));
     const p = median(platform.map((r) => r.ms));
-    const p1 = median(oneThread.map((r) => r.ms));
+    const p2 = median(twoThreads.map((r) => r.ms));
     rows.push({
       services: count,
       resources: Object.values(platformCounts).reduce((s, n) => s + n, 0),
@@ -118,16 +119,16 @@ try {
       bareMs: b,
       platformMs: p,
       timeRatio: Math.round((100 * p) / b) / 100,
-      oneThreadMs: p1,
-      oneThreadRatio: Math.round((100 * p1) / b) / 100,
+      twoThreadMs: p2,
+      twoThreadRatio: Math.round((100 * p2) / b) / 100,
       analysisMs: median(analysis.map((r) => r.analysisMs!)),
       floorMs: median(analysis.map((r) => r.floorMs!)),
       analysisVsFloor: Math.round((10 * median(analysis.map((r) => r.analysisMs!))) / Math.max(1, median(analysis.map((r) => r.floorMs!)))) / 10,
       bareRssMb: median(bare.map((r) => r.peakRssMb)),
       platformRssMb: median(platform.map((r) => r.peakRssMb)),
       memoryRatio: Math.round((100 * median(platform.map((r) => r.peakRssMb))) / median(bare.map((r) => r.peakRssMb))) / 100,
-      oneThreadRssMb: median(oneThread.map((r) => r.peakRssMb)),
-      oneThreadMemoryRatio: Math.round((100 * median(oneThread.map((r) => r.peakRssMb))) / median(bare.map((r) => r.peakRssMb))) / 100,
+      twoThreadRssMb: median(twoThreads.map((r) => r.peakRssMb)),
+      twoThreadMemoryRatio: Math.round((100 * median(twoThreads.map((r) => r.peakRssMb))) / median(bare.map((r) => r.peakRssMb))) / 100,
       platformMsPerService: Math.round((10 * p) / count) / 10,
       platformMbPerService: Math.round((1000 * median(platform.map((r) => r.peakRssMb))) / count) / 1000,
       guardrailErrors: platform[0].guardrailErrors ?? -1,
@@ -138,7 +139,7 @@ try {
   fs.rmSync(work, { recursive: true, force: true });
 }
 
-const columns = ['services', 'resources', 'bareMs', 'platformMs', 'timeRatio', 'oneThreadMs', 'oneThreadRatio', 'analysisMs', 'floorMs', 'analysisVsFloor', 'bareRssMb', 'platformRssMb', 'memoryRatio', 'oneThreadRssMb', 'oneThreadMemoryRatio', 'platformMsPerService', 'platformMbPerService', 'sameResources', 'portalKb', 'portalFirstRenderMs', 'portalKeystrokeMs'];
+const columns = ['services', 'resources', 'bareMs', 'platformMs', 'timeRatio', 'twoThreadMs', 'twoThreadRatio', 'analysisMs', 'floorMs', 'analysisVsFloor', 'bareRssMb', 'platformRssMb', 'memoryRatio', 'twoThreadRssMb', 'twoThreadMemoryRatio', 'platformMsPerService', 'platformMbPerService', 'sameResources', 'portalKb', 'portalFirstRenderMs', 'portalKeystrokeMs'];
 const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c]).length)));
 console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; medians of ${runs} runs`);
 console.log(columns.map((c, i) => c.padStart(widths[i])).join('  '));
@@ -148,9 +149,9 @@ const at1000 = rows.find((r) => r.services === 1000);
 if (at1000) {
   const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
   console.log(
-    `Targets at 1,000 services (two threads; one thread in brackets): platform/bare ${at1000.timeRatio} [${at1000.oneThreadRatio}] (≤ 0.6: ${verdict(Number(at1000.timeRatio) <= 0.6)}); ` +
+    `Targets at 1,000 services (as npm run synth runs, one thread; two threads in brackets): platform/bare ${at1000.timeRatio} [${at1000.twoThreadRatio}] (≤ 0.6: ${verdict(Number(at1000.timeRatio) <= 0.6)}); ` +
       `analysis ${at1000.analysisMs} ms (≤ 300: ${verdict(Number(at1000.analysisMs) <= 300)}), ${at1000.analysisVsFloor} × parse-and-write (≤ 10: ${verdict(Number(at1000.analysisVsFloor) <= 10)}); ` +
-      `memory ${at1000.memoryRatio} [${at1000.oneThreadMemoryRatio}] × bare (≤ 0.8: ${verdict(Number(at1000.memoryRatio) <= 0.8)})`,
+      `memory ${at1000.memoryRatio} [${at1000.twoThreadMemoryRatio}] × bare (≤ 0.8: ${verdict(Number(at1000.memoryRatio) <= 0.8)})`,
   );
 }
 const out = path.join('bench-results', 'bench.json');

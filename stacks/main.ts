@@ -31,6 +31,6 @@ runMain(() => {
   process.stdout.write(`${summary}\n`);
   // One line a user sees grow: time since the app's process started (module loading included).
   const { services, terraformResources } = analysis!.catalog.summary;
-  const how = threads.threads === 2 ? '2 threads' : `1 thread: ${threads.reason}`;
+  const how = threads.threads === 2 ? '2 threads' : threads.reason ? `1 thread: ${threads.reason}` : '1 thread';
   process.stdout.write(`Synthesized ${services} services, ${terraformResources} resources in ${(performance.now() / 1000).toFixed(1)} s (${how}).\n`);
 });

@@ -1,10 +1,12 @@
 /**
- * Synthesis on both cores: the app is built in this thread and in one worker thread from the same
- * recipe; each synthesizes one group of stacks (stacks/cdktf-fast-synth.ts, change 4) and this
- * thread writes the manifest. Output is byte-identical to one thread (tested); where it cannot be
- * (a cross-stack reference between groups), it starts over in one thread. The caller blocks, as
- * App.synth does (model/blocking-worker.ts).
- * GROUNDWORK_SYNTH_THREADS=1 (or GROUNDWORK_CDKTF_FAST_SYNTH=0) keeps synthesis in one thread.
+ * Synthesis on two cores, where GROUNDWORK_SYNTH_THREADS=2 asks for it: the app is built in this
+ * thread and in one worker thread from the same recipe; each synthesizes one group of stacks
+ * (stacks/cdktf-fast-synth.ts, change 4) and this thread writes the manifest. Output is
+ * byte-identical to one thread (tested); where it cannot be (a cross-stack reference between
+ * groups), it starts over in one thread. The caller blocks, as App.synth does (model/blocking-worker.ts).
+ * One thread is the default: on a machine with two cores, two threads were no faster (one thread
+ * already keeps about 1.3 cores busy with garbage collection beside it) and held a second
+ * construct tree (README, Performance).
  */
 import { createHash } from 'crypto';
 import * as fs from 'fs';
@@ -74,12 +76,12 @@ export function treeFingerprint(app: App): string {
   return hash.digest('hex');
 }
 
-/** GROUNDWORK_SYNTH_THREADS: 2 (the default) or 1; anything else is refused rather than half-obeyed. */
+/** GROUNDWORK_SYNTH_THREADS: 1 (the default) or 2; anything else is refused rather than half-obeyed. */
 function threadsSetting(): 1 | 2 {
   const value = process.env.GROUNDWORK_SYNTH_THREADS;
-  if (value === undefined || value === '' || value === '2') return 2;
-  if (value === '1') return 1;
-  throw new GroundworkError(`GROUNDWORK_SYNTH_THREADS is ${JSON.stringify(value)}: it must be 1 (synthesize in one thread) or 2 (the default).`);
+  if (value === undefined || value === '' || value === '1') return 1;
+  if (value === '2') return 2;
+  throw new GroundworkError(`GROUNDWORK_SYNTH_THREADS is ${JSON.stringify(value)}: it must be 1 (one thread, the default) or 2 (two threads).`);
 }
 
 /** Two threads pay off only on the compiled code (a worker runs JavaScript) with the fast path on. */
@@ -106,15 +108,15 @@ export function stackGroups(stacks: readonly TerraformStack[]): [Set<string>, Se
   return [bins[0].paths, bins[1].paths];
 }
 
-/** How many threads synthesized the app, and why only one where two were possible. */
-export type ThreadUse = { readonly threads: 2 } | { readonly threads: 1; readonly reason: string };
+/** How many threads synthesized the app, and why only one where two were asked for. */
+export type ThreadUse = { readonly threads: 2 } | { readonly threads: 1; readonly reason?: string };
 
 /** Synthesizes the app the recipe builds into `outdir`, in two threads where possible, and checks its expressions (each thread its own stacks). */
 export function synthesizeRecipe(recipe: AppRecipe, outdir: string): ThreadUse {
   // The app never leaves this function: its tokens can go with it, and the tree with them.
   const mark = tokenMark();
   try {
-    const use = parallelAvailable() ? synthesizeInTwoThreads(recipe, outdir) : { threads: 1 as const, reason: singleThreadReason() };
+    const use: ThreadUse = parallelAvailable() ? synthesizeInTwoThreads(recipe, outdir) : singleThread();
     if (use.threads === 1) {
       // Component by component first; where that cannot say what cdktf would (an error, an undeclared reference), in cdktf's order.
       for (const order of ['by-component', 'cdktf'] as const) {
@@ -132,10 +134,11 @@ export function synthesizeRecipe(recipe: AppRecipe, outdir: string): ThreadUse {
   }
 }
 
-function singleThreadReason(): string {
-  if (!fastSynthEnabled()) return 'GROUNDWORK_CDKTF_FAST_SYNTH=0';
-  if (threadsSetting() === 1) return 'GROUNDWORK_SYNTH_THREADS=1';
-  return 'not compiled (a worker thread runs the compiled JavaScript)';
+/** One thread: the default, or why not the two asked for. */
+function singleThread(): ThreadUse {
+  if (threadsSetting() === 1) return { threads: 1 };
+  if (!fastSynthEnabled()) return { threads: 1, reason: 'GROUNDWORK_CDKTF_FAST_SYNTH=0' };
+  return { threads: 1, reason: 'not compiled (a worker thread runs the compiled JavaScript)' };
 }
 
 /** Both groups synthesized, or why the app must be synthesized again in one thread (nothing usable was written). */

@@ -10,7 +10,7 @@ import { AppRecipe, synthesizeRecipe, ThreadUse } from './parallel-synth';
 /**
  * Synthesizes into a fresh sibling directory and swaps it into place only when everything
  * succeeded: a failed synth leaves the previous output untouched, never half of a new one.
- * Given a recipe rather than a function, the app is synthesized in two threads where it can be.
+ * Given a recipe rather than a function, the app can be synthesized in two threads (GROUNDWORK_SYNTH_THREADS=2).
  * @returns the output directory and the threads used
  */
 export function synthesizeAtomically(build: ((app: App) => unknown) | AppRecipe, outdir: string, afterSynth?: (outdir: string) => unknown): { outdir: string; threads: ThreadUse } {
