@@ -11,7 +11,8 @@ function sortedKeys(this: unknown, _key: string, value: unknown): unknown {
   for (let i = 1; i < keys.length && sorted; i++) sorted = keys[i - 1] < keys[i];
   if (sorted) return value;
   keys.sort();
-  const ordered: Record<string, unknown> = {};
+  // Without a prototype: a key named `__proto__` (from parsed input) stays a key.
+  const ordered = Object.create(null) as Record<string, unknown>;
   for (const k of keys) ordered[k] = (value as Record<string, unknown>)[k];
   return ordered;
 }

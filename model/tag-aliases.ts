@@ -35,6 +35,8 @@ export const DEFAULT_TAG_ALIASES: TagAliases = {
  * a key already present wins, and so does the first alias in the mapping's order.
  */
 export function withTagAliases(tags: Readonly<Record<string, string>>, aliases: TagAliases = DEFAULT_TAG_ALIASES): Record<string, string> {
+  // Most resources carry no alias at all: a look at their few keys first, not at every alias.
+  if (!Object.keys(tags).some((k) => Object.hasOwn(aliases, k))) return { ...tags };
   let out: Record<string, string> | undefined;
   for (const [alias, key] of Object.entries(aliases)) {
     const value = tags[alias];

@@ -27,27 +27,58 @@ export function configurationBlocks(config: TerraformConfiguration): Configurati
   return blocks;
 }
 
-export interface StringAt {
-  readonly path: string;
-  readonly key: string;
-  readonly text: string;
+/** Where a container (object or array) sits: its path is spelled out only when a string inside it is asked for its own. */
+class Place {
+  private spelled?: string;
+  constructor(
+    private readonly parent: Place | undefined,
+    private readonly segment: string | number,
+  ) {}
+
+  get path(): string {
+    this.spelled ??= joinPath(this.parent?.path ?? '', this.segment);
+    return this.spelled;
+  }
+}
+
+const joinPath = (at: string, segment: string | number): string => (typeof segment === 'number' ? `${at}[${segment}]` : at ? `${at}.${segment}` : segment);
+
+/** A string inside a value, with where it sits (`spec.container[0].image`); the path is built when read (most strings are never reported). */
+export class StringAt {
+  constructor(
+    readonly text: string,
+    private readonly place: Place | undefined,
+    private readonly segment: string | number | undefined,
+  ) {}
+
+  get path(): string {
+    return this.segment === undefined ? '' : joinPath(this.place?.path ?? '', this.segment);
+  }
+
+  /** The argument the path ends in: its last dotted part, one trailing index dropped (`spec.container[0]` -> `container`). */
+  get key(): string {
+    // An object member with a plain name is its own key: no path needed.
+    if (typeof this.segment === 'string' && !this.segment.includes('.') && !this.segment.endsWith(']')) return this.segment;
+    return keyOf(this.path);
+  }
 }
 
 const stringsCache = new WeakMap<object, StringAt[]>();
 
-/** Every string inside a value with where it sits (`spec.container[0].image`); `//` comments skipped. Cached per object: several rules walk the same body. */
+/** Every string inside a value with where it sits; `//` comments skipped. Cached per object: several rules walk the same body. */
 export function stringsIn(value: unknown): StringAt[] {
-  if (value === null || typeof value !== 'object') return collectStrings(value, '', []);
+  if (value === null || typeof value !== 'object') return collectStrings(value, undefined, undefined, []);
   let found = stringsCache.get(value);
-  if (!found) stringsCache.set(value, (found = collectStrings(value, '', [])));
+  if (!found) stringsCache.set(value, (found = collectStrings(value, undefined, undefined, [])));
   return found;
 }
 
-function collectStrings(value: unknown, at: string, out: StringAt[]): StringAt[] {
-  if (typeof value === 'string') out.push({ path: at, key: keyOf(at), text: value });
-  else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) collectStrings(value[i], `${at}[${i}]`, out);
+function collectStrings(value: unknown, place: Place | undefined, segment: string | number | undefined, out: StringAt[]): StringAt[] {
+  if (typeof value === 'string') out.push(new StringAt(value, place, segment));
   else if (value !== null && typeof value === 'object') {
-    for (const k in value) if (k !== '//' && Object.prototype.hasOwnProperty.call(value, k)) collectStrings((value as Record<string, unknown>)[k], at ? `${at}.${k}` : k, out);
+    const inner = segment === undefined ? undefined : new Place(place, segment);
+    if (Array.isArray(value)) for (let i = 0; i < value.length; i++) collectStrings(value[i], inner, i, out);
+    else for (const k in value) if (k !== '//' && Object.prototype.hasOwnProperty.call(value, k)) collectStrings((value as Record<string, unknown>)[k], inner, k, out);
   }
   return out;
 }

@@ -150,11 +150,31 @@ function resolveString(text: string, scope: Scope, iterators: readonly string[])
   return toTerraformJson(value);
 }
 
-/** A body with every resolvable value evaluated and its `dynamic` blocks written out as blocks. */
+/**
+ * A body with every resolvable value evaluated and its `dynamic` blocks written out as blocks.
+ * What resolving leaves as it was is returned as it was, not copied (bodies are read, never changed).
+ */
 export function resolveBody(body: unknown, scope: Scope, iterators: readonly string[] = []): unknown {
   if (typeof body === 'string') return resolveString(body, scope, iterators);
-  if (Array.isArray(body)) return body.map((item) => resolveBody(item, scope, iterators));
+  if (Array.isArray(body)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < body.length; i++) {
+      const resolved = resolveBody(body[i], scope, iterators);
+      if (out) out.push(resolved);
+      else if (resolved !== body[i]) out = [...body.slice(0, i), resolved];
+    }
+    return out ?? body;
+  }
   if (body === null || typeof body !== 'object') return body;
+  if (!('dynamic' in body)) {
+    let out: Json | undefined;
+    for (const key of Object.keys(body)) {
+      const value = (body as Json)[key];
+      const resolved = META_ARGUMENTS.has(key) ? value : resolveBody(value, scope, iterators);
+      if (resolved !== value) (out ??= { ...body })[key] = resolved;
+    }
+    return out ?? body;
+  }
   const out: Json = {};
   for (const [key, value] of Object.entries(body)) {
     if (key === 'dynamic') continue;
