@@ -22,8 +22,8 @@ if (mode === 'platform') {
   const { synthesizeAtomically } = require('../stacks/synthesize');
   const { writeAnalysis } = require('../catalog/analyse');
   let errors = -1;
-  const { threads } = synthesizeAtomically({ module: require.resolve('./generated-organisation'), exportName: 'buildPlatformOrganisation', args: [count] }, outdir, (dir: string) => {
-    errors = writeAnalysis(dir).policy.summary.errors;
+  const { threads } = synthesizeAtomically({ module: require.resolve('./generated-organisation'), exportName: 'buildPlatformOrganisation', args: [count] }, outdir, (dir: string, parsed: unknown) => {
+    errors = writeAnalysis(dir, {}, parsed).policy.summary.errors;
   });
   report({ guardrailErrors: errors, threads: threads.threads });
 } else if (mode === 'bare') {

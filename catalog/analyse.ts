@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { replaceFolder } from '../model/atomic-write';
 import { GroundworkError } from '../model/errors';
+import { NO_PARSED_FILES, ParsedFiles } from '../model/parsed-files';
 import { stableJson } from '../model/stable-json';
 import { AnalysisInputs, CATALOG_FOLDER, DEFAULT_INPUTS, SPEND_FOLDER } from './analysis-inputs';
 
@@ -38,10 +39,10 @@ export interface Analysis {
   readonly files: Map<string, string>;
 }
 
-/** Everything the synth-time step derives from an output directory, in memory. */
-export function analyse(outdir: string, given: Partial<AnalysisInputs> = {}): Analysis {
+/** Everything the synth-time step derives from an output directory, in memory; files synth already parsed are not parsed again. */
+export function analyse(outdir: string, given: Partial<AnalysisInputs> = {}, parsed: ParsedFiles = NO_PARSED_FILES): Analysis {
   const inputs: AnalysisInputs = { ...DEFAULT_INPUTS, ...given };
-  const configurations = inputs.plan ? readPlans(inputs.plan) : readTerraformOutput(outdir);
+  const configurations = inputs.plan ? readPlans(inputs.plan) : readTerraformOutput(outdir, parsed);
   const records = readResources(configurations);
   const usage = Usage.load(inputs.usage);
   const estimated = estimate(configurations, { tables: loadPriceTables(inputs.prices), usage }, records);
@@ -85,8 +86,8 @@ function withSpend(catalog: Catalog, spend: SpendDocument | undefined): Catalog 
 }
 
 /** Analyses an output directory and replaces its catalog folder atomically. */
-export function writeAnalysis(outdir: string, inputs: Partial<AnalysisInputs> = {}): Analysis {
-  const analysis = analyse(outdir, inputs);
+export function writeAnalysis(outdir: string, inputs: Partial<AnalysisInputs> = {}, parsed: ParsedFiles = NO_PARSED_FILES): Analysis {
+  const analysis = analyse(outdir, inputs, parsed);
   replaceFolder(path.join(outdir, CATALOG_FOLDER), analysis.files);
   return analysis;
 }

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { GroundworkError } from '../model/errors';
+import type { ParsedFiles } from '../model/parsed-files';
 
 /**
  * The safety net behind the constructs' own validation and escaping: every `${...}` in what synth
@@ -10,22 +11,26 @@ import { GroundworkError } from '../model/errors';
  * call such as `${file("/etc/passwd")}`, an operator, a variable) came from a value a user wrote,
  * and synth stops naming where it is. `%{` directives are never written by the platform.
  */
-export function checkPlatformExpressions(outdir: string): void {
+export function checkPlatformExpressions(outdir: string): ParsedFiles {
+  const parsed = new Map<string, unknown>();
   const stacks = fs.readdirSync(path.join(outdir, 'stacks'));
-  throwOnExpressionProblems(new Map(stacks.map((stack) => [stack, stackExpressionProblems(outdir, stack)])));
+  throwOnExpressionProblems(new Map(stacks.map((stack) => [stack, stackExpressionProblems(outdir, stack, parsed)])));
+  return parsed;
 }
 
-/** The problems of one synthesized stack (threads check their own stacks: stacks/parallel-synth.ts). */
-export function stackExpressionProblems(outdir: string, stack: string): string[] {
+/** The problems of one synthesized stack (threads check their own stacks: stacks/parallel-synth.ts); its parsed JSON is left in `parsed` for the analysis. */
+export function stackExpressionProblems(outdir: string, stack: string, parsed?: Map<string, unknown>): string[] {
   const problems: string[] = [];
-  const json = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', stack, 'cdk.tf.json'), 'utf8'));
+  const file = path.resolve(outdir, 'stacks', stack, 'cdk.tf.json');
+  const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  parsed?.set(file, json);
   const declared = new Set<string>();
   for (const [type, byName] of Object.entries<Record<string, unknown>>(json.resource ?? {})) for (const name of Object.keys(byName)) declared.add(`${type}.${name}`);
   for (const [type, byName] of Object.entries<Record<string, unknown>>(json.data ?? {})) for (const name of Object.keys(byName)) declared.add(`data.${type}.${name}`);
   for (const block of ['resource', 'data', 'provider', 'output', 'locals', 'terraform']) {
-    walkStrings(json[block], block, (text, where) => {
+    walkStrings(json[block], [block], (text, where) => {
       const problem = templateProblem(text, declared);
-      if (problem) problems.push(`${stack} ${where}: ${problem}; a value from props or settings must reach Terraform as a literal.`);
+      if (problem) problems.push(`${stack} ${placeOf(where)}: ${problem}; a value from props or settings must reach Terraform as a literal.`);
     });
   }
   return problems;
@@ -37,10 +42,27 @@ export function throwOnExpressionProblems(byStack: ReadonlyMap<string, readonly 
   if (problems.length) throw new GroundworkError('Synth stopped: the output holds Terraform expressions the platform did not write:', problems.slice(0, 20));
 }
 
-function walkStrings(value: unknown, where: string, visit: (text: string, where: string) => void): void {
-  if (typeof value === 'string') visit(value, where);
-  else if (Array.isArray(value)) value.forEach((v, i) => walkStrings(v, `${where}[${i}]`, visit));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) if (k !== '//') walkStrings(v, `${where}.${k}`, visit);
+/** Where a string sits, spelled out only for a problem: `resource.aws_s3_bucket.logs.tags[0]`. */
+const placeOf = (at: ReadonlyArray<string | number>): string => at.map((part, i) => (typeof part === 'number' ? `[${part}]` : i ? `.${part}` : part)).join('');
+
+/** Every string with where it sits (a path of keys and indexes, the same array throughout the walk). */
+function walkStrings(value: unknown, at: Array<string | number>, visit: (text: string, where: ReadonlyArray<string | number>) => void): void {
+  if (typeof value === 'string') {
+    visit(value, at);
+  } else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      at.push(i);
+      walkStrings(value[i], at, visit);
+      at.pop();
+    }
+  } else if (value && typeof value === 'object') {
+    for (const k of Object.keys(value)) {
+      if (k === '//') continue;
+      at.push(k);
+      walkStrings((value as Record<string, unknown>)[k], at, visit);
+      at.pop();
+    }
+  }
 }
 
 const REFERENCE = /^(data\.)?[a-z][a-z0-9_]*\.[A-Za-z0-9_-]+(\.[A-Za-z_][A-Za-z0-9_-]*|\[[0-9]+\])*$/;

@@ -16,12 +16,12 @@ runMain(() => {
   enableFastSynth();
   let analysis: Analysis | undefined;
   const target = process.env.CDKTF_OUTDIR ?? 'cdktf.out';
-  const { outdir, threads } = synthesizeAtomically({ module: require.resolve('./app'), exportName: 'buildOrganisation' }, target, (staging) => {
+  const { outdir, threads } = synthesizeAtomically({ module: require.resolve('./app'), exportName: 'buildOrganisation' }, target, (staging, parsed) => {
     // Actual spend comes from billing data, not from synth: keep the last `npm run spend` result.
     const spend = path.join(target, SPEND_FOLDER);
     if (fs.existsSync(spend)) fs.cpSync(spend, path.join(staging, SPEND_FOLDER), { recursive: true });
     // cdktf runs the app from the project root: the analysis takes its default inputs from there.
-    analysis = writeAnalysis(staging);
+    analysis = writeAnalysis(staging, {}, parsed);
   });
   const policy = analysis!.policy;
   const summary = policySummary(policy);

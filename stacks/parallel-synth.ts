@@ -15,6 +15,7 @@ import { App, StackManifest, TerraformStack } from 'cdktf';
 import { startBlockingWorker } from '../model/blocking-worker';
 import { collectGarbage } from '../model/collect-garbage';
 import { GroundworkError, isGroundworkError } from '../model/errors';
+import type { ParsedFiles } from '../model/parsed-files';
 import { checkPlatformExpressions, stackExpressionProblems, throwOnExpressionProblems } from './expression-check';
 import { componentsOf, fastSynthEnabled, finishSynth, GroupFailure, releaseTokensSince, stacksOf, synthesizeApp, synthesizeStackGroup, tokenMark } from './cdktf-fast-synth';
 
@@ -111,12 +112,19 @@ export function stackGroups(stacks: readonly TerraformStack[]): [Set<string>, Se
 /** How many threads synthesized the app, and why only one where two were asked for. */
 export type ThreadUse = { readonly threads: 2 } | { readonly threads: 1; readonly reason?: string };
 
-/** Synthesizes the app the recipe builds into `outdir`, in two threads where possible, and checks its expressions (each thread its own stacks). */
-export function synthesizeRecipe(recipe: AppRecipe, outdir: string): ThreadUse {
+/** What synthesis did: the threads it used, and the stacks this thread parsed to check them (the analysis reads them from there). */
+export interface Synthesized {
+  readonly threads: ThreadUse;
+  readonly parsed: ParsedFiles;
+}
+
+/** Synthesizes the app the recipe builds into `outdir`, in two threads where asked for and possible, and checks its expressions (each thread its own stacks). */
+export function synthesizeRecipe(recipe: AppRecipe, outdir: string): Synthesized {
   // The app never leaves this function: its tokens can go with it, and the tree with them.
   const mark = tokenMark();
   try {
-    const use: ThreadUse = parallelAvailable() ? synthesizeInTwoThreads(recipe, outdir) : singleThread();
+    const parsed = new Map<string, unknown>();
+    const use: ThreadUse = parallelAvailable() ? synthesizeInTwoThreads(recipe, outdir, parsed) : singleThread();
     if (use.threads === 1) {
       // Component by component first; where that cannot say what cdktf would (an error, an undeclared reference), in cdktf's order.
       for (const order of ['by-component', 'cdktf'] as const) {
@@ -126,9 +134,9 @@ export function synthesizeRecipe(recipe: AppRecipe, outdir: string): ThreadUse {
         collectGarbage();
         if (synthesizeApp(app, order) === 'done') break;
       }
-      checkPlatformExpressions(outdir);
+      return { threads: use, parsed: checkPlatformExpressions(outdir) };
     }
-    return use;
+    return { threads: use, parsed };
   } finally {
     releaseTokensSince(mark);
   }
@@ -142,7 +150,7 @@ function singleThread(): ThreadUse {
 }
 
 /** Both groups synthesized, or why the app must be synthesized again in one thread (nothing usable was written). */
-function synthesizeInTwoThreads(recipe: AppRecipe, outdir: string): ThreadUse {
+function synthesizeInTwoThreads(recipe: AppRecipe, outdir: string, parsed: Map<string, unknown>): ThreadUse {
   // The app creates the stacks folder before the worker starts: they never race to create it.
   const app = new App({ outdir });
   const worker = startBlockingWorker<WorkerData, WorkerAnswer>(WORKER_FILE, { recipe, outdir });
@@ -166,7 +174,7 @@ function synthesizeInTwoThreads(recipe: AppRecipe, outdir: string): ThreadUse {
       .sort((a, b) => (a.phase === b.phase ? a.stackIndex - b.stackIndex : a.phase === 'prepare' ? -1 : 1))[0];
     if (failure) throw failure.error;
     finishSynth(app, answer.manifest);
-    throwOnExpressionProblems(new Map([...Object.entries(expressionProblems(outdir, mine.manifest)), ...Object.entries(answer.expressionProblems)]));
+    throwOnExpressionProblems(new Map([...Object.entries(expressionProblems(outdir, mine.manifest, parsed)), ...Object.entries(answer.expressionProblems)]));
     return { threads: 2 };
   } finally {
     // On an early failure the worker may still be writing into outdir, which the caller removes: stop waits for it.
@@ -175,8 +183,8 @@ function synthesizeInTwoThreads(recipe: AppRecipe, outdir: string): ThreadUse {
 }
 
 /** The expression check of a group's synthesized stacks, by stack. */
-export function expressionProblems(outdir: string, manifest: Record<string, StackManifest>): Record<string, string[]> {
-  return Object.fromEntries(Object.keys(manifest).map((stack) => [stack, stackExpressionProblems(outdir, stack)]));
+export function expressionProblems(outdir: string, manifest: Record<string, StackManifest>, parsed?: Map<string, unknown>): Record<string, string[]> {
+  return Object.fromEntries(Object.keys(manifest).map((stack) => [stack, stackExpressionProblems(outdir, stack, parsed)]));
 }
 
 /** An error as it can cross to another thread (structured clone keeps neither subclasses nor their fields). */

@@ -3,34 +3,35 @@ import { App } from 'cdktf';
 import { replaceFolderWith } from '../model/atomic-write';
 import { GroundworkError } from '../model/errors';
 import { collectGarbage } from '../model/collect-garbage';
+import type { ParsedFiles } from '../model/parsed-files';
 import { runCommand } from '../model/run-command';
 import { checkPlatformExpressions } from './expression-check';
-import { AppRecipe, synthesizeRecipe, ThreadUse } from './parallel-synth';
+import { AppRecipe, Synthesized, synthesizeRecipe, ThreadUse } from './parallel-synth';
 
 /**
  * Synthesizes into a fresh sibling directory and swaps it into place only when everything
  * succeeded: a failed synth leaves the previous output untouched, never half of a new one.
  * Given a recipe rather than a function, the app can be synthesized in two threads (GROUNDWORK_SYNTH_THREADS=2).
+ * `afterSynth` (the analysis) is given the stacks the expression check parsed, so as not to parse them again.
  * @returns the output directory and the threads used
  */
-export function synthesizeAtomically(build: ((app: App) => unknown) | AppRecipe, outdir: string, afterSynth?: (outdir: string) => unknown): { outdir: string; threads: ThreadUse } {
+export function synthesizeAtomically(build: ((app: App) => unknown) | AppRecipe, outdir: string, afterSynth?: (outdir: string, parsed: ParsedFiles) => unknown): { outdir: string; threads: ThreadUse } {
   const threads = replaceFolderWith(outdir, (staging) => {
-    const use = synthesize(build, staging);
+    const { threads: use, parsed } = synthesize(build, staging);
     collectGarbage(); // the construct tree, before the analysis
-    afterSynth?.(staging);
+    afterSynth?.(staging, parsed);
     return use;
   });
   return { outdir: path.resolve(outdir), threads };
 }
 
 /** Synthesis and the expression check; in a function of its own: the construct tree is garbage before the analysis starts. */
-function synthesize(build: ((app: App) => unknown) | AppRecipe, outdir: string): ThreadUse {
+function synthesize(build: ((app: App) => unknown) | AppRecipe, outdir: string): Synthesized {
   if (typeof build !== 'function') return synthesizeRecipe(build, outdir);
   const app = new App({ outdir });
   build(app);
   app.synth();
-  checkPlatformExpressions(outdir);
-  return { threads: 1, reason: 'built by a function, not a recipe a worker thread can follow' };
+  return { threads: { threads: 1, reason: 'built by a function, not a recipe a worker thread can follow' }, parsed: checkPlatformExpressions(outdir) };
 }
 
 /** cdktf's own validation failures (our Aspects' findings among them) are about the user's input too. */

@@ -52,6 +52,14 @@ exports.aspects = (app, marked, fail) => {
   for (const s of [a, b]) Aspects.of(s.stack).add(new Tagger(marked, false));
   Aspects.of(c.stack).add(new Tagger(marked, fail));
 };
+// Stack-level overrides holding tokens (change 7 resolves such a stack as cdktf does), beside plain ones.
+exports.overrides = (app) => {
+  const a = stack(app, 'a', 2), b = stack(app, 'b', 1);
+  a.stack.addOverride('locals.first_queue', a.queues[0].arn);
+  a.stack.addOverride('locals.names', [a.queues[1].name, 'plain']);
+  b.stack.addOverride('locals.plain', { n: 1, s: 'text' });
+  Aspects.of(a.stack).add(new Tagger(true, false));
+};
 exports.mainThreadOnly = (app) => {
   if (!require('worker_threads').isMainThread) throw new Error('this app reads state only the main thread has');
   exports.declared(app, 0);
@@ -221,4 +229,16 @@ test('a Kubernetes object outside any Workload fails the label check with the sa
   expect(run(file, 'rogue', [], out)).toEqual(expected);
   expect(run(file, 'rogue', [], out, { GROUNDWORK_SYNTH_THREADS: '1' })).toEqual(expected);
   expect(fs.existsSync(out)).toBe(false);
+});
+
+test('stack overrides that hold tokens are resolved as cdktf resolves them (change 7 merges without resolving only token-free stacks)', () => {
+  const apps = fixture();
+  const fast = path.join(tempDir(), 'out');
+  const slow = path.join(tempDir(), 'out');
+  run(apps, 'overrides', [], fast, { GROUNDWORK_SYNTH_THREADS: '' });
+  run(apps, 'overrides', [], slow, { GROUNDWORK_CDKTF_FAST_SYNTH: '0' });
+  const tree = readTree(fast);
+  expect(tree).toEqual(readTree(slow));
+  expect(JSON.parse(tree['stacks/a/cdk.tf.json']).locals).toEqual({ first_queue: '${aws_sqs_queue.queue-0.arn}', names: ['${aws_sqs_queue.queue-1.name}', 'plain'] });
+  expect(JSON.parse(tree['stacks/b/cdk.tf.json']).locals).toEqual({ plain: { n: 1, s: 'text' } });
 });

@@ -16,7 +16,7 @@ export interface PackedTable {
 }
 
 /** Where a shared start ends: after the last of these (URL path, query, fragment; Terraform type). */
-const SPLIT = /[/#?=.]/g;
+const SPLIT_AFTER = new Set(['/', '#', '?', '=', '.']);
 
 export class StringPool {
   readonly strings: string[] = [];
@@ -34,9 +34,10 @@ export class StringPool {
 
   /** The string as [start, rest], both pooled; start + rest is the string. */
   split(text: string): [number, number] {
-    let at = 0;
-    for (const m of text.matchAll(SPLIT)) if (m.index! + 1 < text.length) at = m.index! + 1;
-    return [this.ref(text.slice(0, at)), this.ref(text.slice(at))];
+    // After the last separator that is not the final character (a scan from the end: called for every link and address).
+    let at = text.length - 2;
+    while (at >= 0 && !SPLIT_AFTER.has(text[at])) at--;
+    return [this.ref(text.slice(0, at + 1)), this.ref(text.slice(at + 1))];
   }
 
   table<T extends object>(records: readonly T[], columns: readonly Column[]): PackedTable {

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { GroundworkError } from '../../model/errors';
+import { NO_PARSED_FILES, ParsedFiles } from '../../model/parsed-files';
 import { checkStackMetadata, METADATA_KEY, OrganisationMetadata, StackMetadata } from '../../model/golden-path-metadata';
 import { compareText } from '../../model/stable-json';
 import type { ResourceInstance } from './resource-instances';
@@ -19,18 +20,20 @@ export interface TerraformConfiguration {
   readonly planned?: readonly ResourceInstance[];
 }
 
-function parseFile(file: string, shown: string): Json {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new GroundworkError(`Cannot read ${shown}: ${(error as Error).message}.`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new GroundworkError(`${shown} is not valid JSON (${(error as Error).message}); re-run synth, or fix the file.`);
+function parseFile(file: string, shown: string, parsed: ParsedFiles = NO_PARSED_FILES): Json {
+  let json = parsed.get(path.resolve(file));
+  if (json === undefined) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new GroundworkError(`Cannot read ${shown}: ${(error as Error).message}.`);
+    }
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw new GroundworkError(`${shown} is not valid JSON (${(error as Error).message}); re-run synth, or fix the file.`);
+    }
   }
   if (!json || typeof json !== 'object' || Array.isArray(json)) {
     throw new GroundworkError(`${shown} is not a Terraform JSON configuration: its top level must be an object.`);
@@ -72,9 +75,9 @@ function tfJsonFiles(dir: string): string[] {
 /**
  * Reads synthesized Terraform: a cdktf output directory (`stacks/<name>/cdk.tf.json`, located
  * through manifest.json when present), or any folder of `.tf.json` files (each subfolder with
- * such files is one configuration). Errors name the file.
+ * such files is one configuration). Errors name the file. Files in `parsed` are taken from there.
  */
-export function readTerraformOutput(dir: string): TerraformConfiguration[] {
+export function readTerraformOutput(dir: string, parsed: ParsedFiles = NO_PARSED_FILES): TerraformConfiguration[] {
   const root = path.resolve(dir);
   if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
     throw new GroundworkError(`${dir} is not a directory: pass the synthesized output (cdktf.out) or a folder of .tf.json files.`);
@@ -90,7 +93,7 @@ export function readTerraformOutput(dir: string): TerraformConfiguration[] {
       if (typeof relative !== 'string') throw new GroundworkError(`manifest.json in ${dir}: stack "${name}" has no synthesizedStackPath; re-run synth.`);
       const file = path.join(root, relative);
       if (!fs.existsSync(file)) throw new GroundworkError(`${relative} is listed in manifest.json but missing from ${dir}: the output is partial; re-run synth.`);
-      configurations.push(configuration(name, [relative], [parseFile(file, relative)]));
+      configurations.push(configuration(name, [relative], [parseFile(file, relative, parsed)]));
     }
     return configurations;
   }
