@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import { GroundworkError } from './errors';
 
-/** A JSON file, or an error naming it (`what`, e.g. "The price table prices/us-east-1.json"). */
-export function readJsonFile(file: string, what: string): unknown {
+/** A JSON file, or an error naming it (`what`, e.g. "The price table prices/us-east-1.json") and saying what to do (`remedy`). */
+export function readJsonFile(file: string, what: string, remedy?: string): unknown {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -12,6 +12,6 @@ export function readJsonFile(file: string, what: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new GroundworkError(`${what} is not valid JSON: ${(error as Error).message}.`);
+    throw new GroundworkError(`${what} is not valid JSON: ${(error as Error).message}${remedy ? `; ${remedy}` : ''}.`);
   }
 }

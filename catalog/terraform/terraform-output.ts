@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { GroundworkError } from '../../model/errors';
 import { NO_PARSED_FILES, ParsedFiles } from '../../model/parsed-files';
+import { readJsonFile } from '../../model/read-json';
 import { checkStackMetadata, METADATA_KEY, OrganisationMetadata, StackMetadata } from '../../model/golden-path-metadata';
 import { compareText } from '../../model/stable-json';
 import type { ResourceInstance } from './resource-instances';
@@ -21,20 +22,7 @@ export interface TerraformConfiguration {
 }
 
 function parseFile(file: string, shown: string, parsed: ParsedFiles = NO_PARSED_FILES): Json {
-  let json = parsed.get(path.resolve(file));
-  if (json === undefined) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (error) {
-      throw new GroundworkError(`Cannot read ${shown}: ${(error as Error).message}.`);
-    }
-    try {
-      json = JSON.parse(text);
-    } catch (error) {
-      throw new GroundworkError(`${shown} is not valid JSON (${(error as Error).message}); re-run synth, or fix the file.`);
-    }
-  }
+  const json = parsed.get(path.resolve(file)) ?? readJsonFile(file, shown, 're-run synth, or fix the file');
   if (!json || typeof json !== 'object' || Array.isArray(json)) {
     throw new GroundworkError(`${shown} is not a Terraform JSON configuration: its top level must be an object.`);
   }
