@@ -4,7 +4,7 @@
  * (stacks/cdktf-fast-synth.ts, change 4) and this thread writes the manifest. Output is
  * byte-identical to one thread (tested); where it cannot be (a cross-stack reference between
  * groups), it starts over in one thread. The caller blocks, as App.synth does (model/blocking-worker.ts).
- * One thread is the default: on a machine with two cores, two threads were no faster (one thread
+ * One thread is the default: on a machine with two cores, two threads were barely faster (one thread
  * already keeps about 1.3 cores busy with garbage collection beside it) and held a second
  * construct tree (README, Performance).
  */
