@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { App } from 'cdktf';
+import type { ParsedFiles } from '../model/parsed-files';
 
 const [mode, countText, outdir] = process.argv.slice(2);
 const count = Number(countText);
@@ -22,7 +23,7 @@ if (mode === 'platform') {
   const { synthesizeAtomically } = require('../stacks/synthesize');
   const { writeAnalysis } = require('../catalog/analyse');
   let errors = -1;
-  const { threads } = synthesizeAtomically({ module: require.resolve('./generated-organisation'), exportName: 'buildPlatformOrganisation', args: [count] }, outdir, (dir: string, parsed: unknown) => {
+  const { threads } = synthesizeAtomically({ module: require.resolve('./generated-organisation'), exportName: 'buildPlatformOrganisation', args: [count] }, outdir, (dir: string, parsed: ParsedFiles) => {
     errors = writeAnalysis(dir, {}, parsed).policy.summary.errors;
   });
   report({ guardrailErrors: errors, threads: threads.threads });

@@ -3,11 +3,10 @@
  * services in two environments, measured side by side in one run: bare cdktf synth of the same
  * resources, platform synth (tags, catalog, cost, guardrails) as `npm run synth` runs it (one
  * thread, cdktf.json's node flags) and in two threads, and the analysis step alone (beside parsing
- * and writing the same JSON). Each
- * measurement is a fresh process; the table shows medians and ratios; bench-results/bench.json
- * holds the same figures. The portal (index.html of the platform synth) is then measured in
- * headless Chromium: page size, first render, search keystroke. `--portal-only` skips the synth
- * comparison and measures the portal of one platform synth per size.
+ * and writing the same JSON). Each measurement is a fresh process; the table shows medians and
+ * ratios; bench-results/bench.json holds the same figures. The portal (index.html of the platform
+ * synth) is then measured in headless Chromium: page size, first render, search keystroke.
+ * `--portal-only` skips the synth comparison and measures the portal of one platform synth per size.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';

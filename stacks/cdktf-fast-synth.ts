@@ -389,7 +389,10 @@ function toTerraformFrom(stack: TerraformStack, prepared: WeakMap<object, unknow
   return resolveTokens(stack, tf);
 }
 
-/** Data that resolving returns as the same JSON: plain objects and arrays of plain strings, numbers, booleans and null. */
+/**
+ * Data that resolving returns as the same JSON: plain objects and arrays of plain strings, numbers,
+ * booleans and null (undefined only as an object's value: resolving drops it from an array, JSON writes null).
+ */
 function isPlainData(value: Json): boolean {
   switch (typeof value) {
     case 'string':
@@ -401,7 +404,7 @@ function isPlainData(value: Json): boolean {
       return true;
     case 'object': {
       if (value === null) return true;
-      if (Array.isArray(value)) return value.every(isPlainData);
+      if (Array.isArray(value)) return value.every((item) => item !== undefined && isPlainData(item));
       const proto = Object.getPrototypeOf(value);
       if (proto !== Object.prototype && proto !== null) return false;
       for (const key of Object.keys(value)) if (!isPlainString(key) || !isPlainData(value[key])) return false;

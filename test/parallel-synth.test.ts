@@ -57,7 +57,9 @@ exports.overrides = (app) => {
   const a = stack(app, 'a', 2), b = stack(app, 'b', 1);
   a.stack.addOverride('locals.first_queue', a.queues[0].arn);
   a.stack.addOverride('locals.names', [a.queues[1].name, 'plain']);
-  b.stack.addOverride('locals.plain', { n: 1, s: 'text' });
+  b.stack.addOverride('locals.plain', { n: 1, s: 'text', gone: undefined });
+  // Resolving drops undefined from a list (JSON would write null): this stack takes cdktf's path.
+  stack(app, 'c', 1).stack.addOverride('locals.sparse', ['x', undefined, 'y']);
   Aspects.of(a.stack).add(new Tagger(true, false));
 };
 exports.mainThreadOnly = (app) => {
@@ -241,4 +243,5 @@ test('stack overrides that hold tokens are resolved as cdktf resolves them (chan
   expect(tree).toEqual(readTree(slow));
   expect(JSON.parse(tree['stacks/a/cdk.tf.json']).locals).toEqual({ first_queue: '${aws_sqs_queue.queue-0.arn}', names: ['${aws_sqs_queue.queue-1.name}', 'plain'] });
   expect(JSON.parse(tree['stacks/b/cdk.tf.json']).locals).toEqual({ plain: { n: 1, s: 'text' } });
+  expect(JSON.parse(tree['stacks/c/cdk.tf.json']).locals).toEqual({ sparse: ['x', 'y'] });
 });
