@@ -19,6 +19,8 @@ import { measurePortal, PortalFigures } from '../bench/measure-portal';
 
 interface Run {
   ms: number;
+  /** CPU time of every thread of the process: steadier than wall time on a machine others share. */
+  cpuMs: number;
   peakRssMb: number;
   analysisMs?: number;
   floorMs?: number;
@@ -118,6 +120,7 @@ try {
       bareMs: b,
       platformMs: p,
       timeRatio: Math.round((100 * p) / b) / 100,
+      cpuRatio: Math.round((100 * median(platform.map((r) => r.cpuMs))) / median(bare.map((r) => r.cpuMs))) / 100,
       twoThreadMs: p2,
       twoThreadRatio: Math.round((100 * p2) / b) / 100,
       analysisMs: median(analysis.map((r) => r.analysisMs!)),
@@ -138,7 +141,7 @@ try {
   fs.rmSync(work, { recursive: true, force: true });
 }
 
-const columns = ['services', 'resources', 'bareMs', 'platformMs', 'timeRatio', 'twoThreadMs', 'twoThreadRatio', 'analysisMs', 'floorMs', 'analysisVsFloor', 'bareRssMb', 'platformRssMb', 'memoryRatio', 'twoThreadRssMb', 'twoThreadMemoryRatio', 'platformMsPerService', 'platformMbPerService', 'sameResources', 'portalKb', 'portalFirstRenderMs', 'portalKeystrokeMs'];
+const columns = ['services', 'resources', 'bareMs', 'platformMs', 'timeRatio', 'cpuRatio', 'twoThreadMs', 'twoThreadRatio', 'analysisMs', 'floorMs', 'analysisVsFloor', 'bareRssMb', 'platformRssMb', 'memoryRatio', 'twoThreadRssMb', 'twoThreadMemoryRatio', 'platformMsPerService', 'platformMbPerService', 'sameResources', 'portalKb', 'portalFirstRenderMs', 'portalKeystrokeMs'];
 const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c]).length)));
 console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; medians of ${runs} runs`);
 console.log(columns.map((c, i) => c.padStart(widths[i])).join('  '));

@@ -13,7 +13,9 @@
  *    every check, in the same order, but returns plain values (a string with no token marker and
  *    no encoded number, an ordinary number) without that bookkeeping, and builds the path name
  *    only when it throws.
- * 3. processDynamicAttributes, run on every resource twice per synth, as a plain loop.
+ * 3. processDynamicAttributes, run on every resource twice per synth, as a plain loop; and
+ *    keysToSnakeCase (every resource's meta-arguments, twice per synth) with each key's snake case
+ *    worked out once per process instead of by four regular expressions every time.
  * 4. Stack groups: `synthesizeStackGroup` runs App.synth's steps (prepare, synthesize, in stack
  *    order) for some of the app's stacks, and `finishSynth` its last steps (app validation, the
  *    manifest), so that two threads can each synthesize a group (stacks/parallel-synth.ts). Only
@@ -73,8 +75,9 @@ export function enableFastSynth(): void {
   const resolveModule = require('cdktf/lib/tokens/private/resolve') as { resolve: unknown };
   resolveModule.resolve = fastResolve;
   // Called through the util module's exports too (TerraformResource.toTerraform, twice per synth).
-  const util = require('cdktf/lib/util') as { processDynamicAttributes: unknown };
+  const util = require('cdktf/lib/util') as { processDynamicAttributes: unknown; keysToSnakeCase: unknown };
   util.processDynamicAttributes = processDynamicAttributes;
+  util.keysToSnakeCase = keysToSnakeCase;
 }
 
 const { TerraformDynamicBlock } = require('cdktf/lib/terraform-dynamic-block') as Json;
@@ -90,6 +93,38 @@ function processDynamicAttributes(attributes: Record<string, Json>): Record<stri
     } else {
       result[name] = value !== null && typeof value === 'object' && value.constructor === Object ? processDynamicAttributes(value) : value;
     }
+  }
+  return result;
+}
+
+const { snakeCase } = require('cdktf/lib/util') as { snakeCase: (s: string) => string };
+const { Tokenization } = require('cdktf/lib/tokens/token') as Json;
+const snakeCases = new Map<string, string>();
+
+/** cdktf's snakeCase, remembered: keys are argument names, a few dozen in a whole app (bounded all the same). */
+function snakeCaseOnce(key: string): string {
+  let snake = snakeCases.get(key);
+  if (snake === undefined) {
+    snake = snakeCase(key);
+    if (snakeCases.size < 10_000) snakeCases.set(key, snake);
+  }
+  return snake;
+}
+
+/** cdktf's keysToSnakeCase (util.ts), the same steps in the same order (a list inside an object is converted twice, as there). */
+function keysToSnakeCase(object: Json): Json {
+  if (Tokenization.isResolvable(object)) return object;
+  if (Array.isArray(object)) return object.map((e) => (typeof e === 'object' ? keysToSnakeCase(e) : e));
+  const result: Json = {};
+  for (const key of Object.keys(object)) {
+    if (key === 'tags' || key === 'environment') {
+      result[key] = object[key];
+      continue;
+    }
+    let value = object[key];
+    if (typeof value === 'object') value = keysToSnakeCase(value);
+    if (Array.isArray(value)) value = value.map((e: Json) => (typeof e === 'object' ? keysToSnakeCase(e) : e));
+    result[snakeCaseOnce(key)] = value;
   }
   return result;
 }
