@@ -7,6 +7,7 @@
 import * as fs from 'fs';
 import { pathToFileURL } from 'url';
 import { chromium } from 'playwright-core';
+import { median } from './median';
 
 export interface PortalFigures {
   readonly pageBytes: number;
@@ -15,7 +16,6 @@ export interface PortalFigures {
 }
 
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 export const CHROMIUM = process.env.GROUNDWORK_CHROMIUM ?? '/usr/bin/chromium';
 

@@ -13,8 +13,6 @@ interface Channel<D> {
 }
 
 export interface BlockingWorker<A> {
-  /** Sends the worker a message (it reads it on `port`). */
-  post(message: unknown): void;
   /** Blocks until the worker answers; undefined if it stopped without an answer. */
   answer(): A | undefined;
   /** Waits for the answer, so the worker is done with whatever it writes, then ends the thread. */
@@ -30,7 +28,6 @@ export function startBlockingWorker<D, A>(file: string, data: D): BlockingWorker
   worker.unref();
   let answer: { value: A | undefined } | undefined;
   return {
-    post: (message) => port1.postMessage(message),
     answer() {
       Atomics.wait(signal, 0, 0);
       answer ??= { value: receiveMessageOnPort(port1)?.message as A | undefined };
@@ -44,10 +41,10 @@ export function startBlockingWorker<D, A>(file: string, data: D): BlockingWorker
 }
 
 /**
- * The worker's side: its data, its port, and `answer`, which takes effect once. The worker must
- * answer whatever happens (its caller is blocked): if it exits without answering, `onExit` is sent.
+ * The worker's side: its data and `answer`, which takes effect once. The worker must answer
+ * whatever happens (its caller is blocked): if it exits without answering, `onExit` is sent.
  */
-export function blockingWorkerSide<D, A>(onExit: A): { data: D; port: MessagePort; answer: (message: A) => void } {
+export function blockingWorkerSide<D, A>(onExit: A): { data: D; answer: (message: A) => void } {
   const { data, signal, port } = workerData as Channel<D>;
   let answered = false;
   const answer = (message: A) => {
@@ -58,5 +55,5 @@ export function blockingWorkerSide<D, A>(onExit: A): { data: D; port: MessagePor
     Atomics.notify(signal, 0);
   };
   process.on('exit', () => answer(onExit));
-  return { data, port, answer };
+  return { data, answer };
 }

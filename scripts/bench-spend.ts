@@ -13,8 +13,8 @@ import { performance } from 'perf_hooks';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { Command } from 'commander';
 import { analyseSpend } from '../catalog/spend/spend';
+import { median } from '../bench/median';
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function bare(sql: string): Promise<{ ms: number; groups: number }> {
   const start = performance.now();

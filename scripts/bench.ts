@@ -16,6 +16,7 @@ import { Command } from 'commander';
 import { replaceFile } from '../model/atomic-write';
 import { stableJson } from '../model/stable-json';
 import { measurePortal, PortalFigures } from '../bench/measure-portal';
+import { median } from '../bench/median';
 
 interface Run {
   ms: number;
@@ -28,7 +29,6 @@ interface Run {
   threads?: number;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const runOne = path.join(__dirname, '..', 'bench', 'run-one.js');
 
 /** The node flags cdktf.json runs the app with (heap sizing, collections where the tree becomes garbage: model/collect-garbage.ts). */

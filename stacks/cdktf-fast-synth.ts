@@ -43,6 +43,7 @@
 
 import { App, Aspects, StackManifest, TerraformOutput, TerraformStack } from 'cdktf';
 import { RUNS_BEFORE_PREPARE } from '../model/aspect-timing';
+import { groupBy } from '../model/group-by';
 import { withResolvedConfigurations } from '../model/resolved-configuration';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -414,14 +415,9 @@ function toTerraformFrom(stack: TerraformStack, prepared: WeakMap<object, unknow
   // cdktf merges copies of the fragments and resolves the merged stack once more. Resolved
   // fragments hold no token: where the rest holds none either, that last resolve returns the same
   // JSON, and the fragments (each used once) can be merged without copying.
-  if (plain) {
-    for (const fragment of fragments) mergeUsedOnce(tf, fragment);
-    deepMerge(tf, self.rawOverrides);
-    return tf;
-  }
-  for (const fragment of fragments) deepMerge(tf, fragment);
+  for (const fragment of fragments) (plain ? mergeUsedOnce : deepMerge)(tf, fragment);
   deepMerge(tf, self.rawOverrides);
-  return resolveTokens(stack, tf);
+  return plain ? tf : resolveTokens(stack, tf);
 }
 
 /**
@@ -517,9 +513,7 @@ export function componentsOf(stacks: readonly TerraformStack[]): TerraformStack[
   const root = new Map<string, string>(stacks.map((s) => [s.node.path, s.node.path]));
   const find = (p: string): string => (root.get(p) === p ? p : find(root.get(p)!));
   for (const stack of stacks) for (const d of stack.dependencies) if (root.has(d.node.path)) root.set(find(d.node.path), find(stack.node.path));
-  const components = new Map<string, TerraformStack[]>();
-  for (const stack of stacks) components.set(find(stack.node.path), [...(components.get(find(stack.node.path)) ?? []), stack]);
-  return [...components.values()];
+  return [...groupBy(stacks, (stack) => find(stack.node.path)).values()];
 }
 
 /** App.synth, through the group steps (and change 6) when the fast path is on: the one-thread synthesis of a recipe. */

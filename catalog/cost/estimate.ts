@@ -1,4 +1,5 @@
 import type { OrganisationMetadata } from '../../model/golden-path-metadata';
+import { groupBy } from '../../model/group-by';
 import type { ResourceRecord } from '../terraform/resource-index';
 import { resourceKey } from '../terraform/resource-index';
 import { readResources } from '../terraform/ownership-inference';
@@ -154,13 +155,7 @@ export function estimate(configurations: readonly TerraformConfiguration[], opti
   const lines: CostLine[] = [];
   const notPriced: NotPricedResource[] = [];
   const tablesUsed = new Set<PriceTable>();
-  const byStackAndType = new Map<string, ResourceRecord[]>();
-  for (const r of records) {
-    const key = `${r.stack}|${r.type}`;
-    const list = byStackAndType.get(key);
-    if (list) list.push(r);
-    else byStackAndType.set(key, [r]);
-  }
+  const byStackAndType = groupBy(records, (r) => `${r.stack}|${r.type}`);
   let freeResources = 0;
   for (const r of records) {
     const service = r.ownership.service;

@@ -228,7 +228,8 @@ function launchSource(spec: Record<string, unknown>, type: string, context: Pric
   const address = referencedAddresses(given).find((a) => a.startsWith(`${type}.`));
   const found = address ? candidates.find((c) => c.address === address) : literal(given) !== undefined ? candidates.find((c) => literal(c.body.name) === literal(given)) : undefined;
   if (found) return found;
-  return given === undefined ? `${type.replace(/^aws_/, '').replace(/_/g, ' ')} names neither an id nor a name` : `${type.replace(/^aws_/, '').replace(/_/g, ' ')} ${JSON.stringify(given)} is not a resource of this configuration`;
+  const what = type.replace(/^aws_/, '').replace(/_/g, ' ');
+  return given === undefined ? `${what} names neither an id nor a name` : `${what} ${JSON.stringify(given)} is not a resource of this configuration`;
 }
 
 /** The instances a launch template (or configuration) starts: instance hours, plus the EBS volumes it gives a size. */
