@@ -37,14 +37,24 @@
  *    merged stack again. Fragments resolved while preparing hold no token; where the stack's own
  *    overrides and metadata hold none either, that last resolve returns the same JSON, so the
  *    fragments are merged without copies and the merged stack is written as it is.
+ * 8. Written natively: cdktf writes a stack with json-stable-stringify, which builds the text of
+ *    every value and key in JavaScript, with a callback, an array and a join per object. Here the
+ *    stack's objects are put in key order (model/stable-json.ts: only those out of order are
+ *    re-created), written by JSON.stringify, and empty arrays and objects given the layout
+ *    json-stable-stringify gives them. Anything it cannot promise the same bytes for is written by
+ *    json-stable-stringify itself. The stack's synthesizer (cdktf's own class only) still does
+ *    every step but the last: it writes a placeholder, and the stack's text replaces it.
  *
  * Profile before and after: README, Performance.
  */
 
+import * as fs from 'fs';
+import * as path from 'path';
 import { App, Aspects, StackManifest, TerraformOutput, TerraformStack } from 'cdktf';
 import { RUNS_BEFORE_PREPARE } from '../model/aspect-timing';
 import { groupBy } from '../model/group-by';
 import { withResolvedConfigurations } from '../model/resolved-configuration';
+import { CANNOT_ORDER, EmptyMarkers, keysInOrder } from '../model/stable-json';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -491,16 +501,68 @@ function referenceLeaving(stacks: readonly TerraformStack[], paths: ReadonlySet<
   return undefined;
 }
 
-/** The stack's own synthesizer; given what preparing resolved, the stack is written from it (change 6). */
+/**
+ * The stack's own synthesizer; given what preparing resolved, the stack is written from it
+ * (change 6). cdktf's own synthesizer class writes a placeholder where the stack goes, and the
+ * stack's text (change 8) replaces it: the stack is the last thing it writes.
+ */
 function synthesizeStack(stack: TerraformStack, session: ReturnType<typeof sessionOf>, prepared?: WeakMap<object, unknown>): void {
-  if (prepared) Object.defineProperty(stack, 'toTerraform', { value: () => toTerraformFrom(stack, prepared), configurable: true });
+  if (!prepared) {
+    stack.synthesizer.synthesize(session);
+    return;
+  }
+  const writtenHere = stack.synthesizer.constructor === StackSynthesizer;
+  let config: Json;
+  const toTerraform = () => (writtenHere ? ((config = toTerraformFrom(stack, prepared)), {}) : toTerraformFrom(stack, prepared));
+  Object.defineProperty(stack, 'toTerraform', { value: toTerraform, configurable: true });
   try {
     // Validations (the platform's Kubernetes label check) read what preparing resolved instead of rendering elements again.
-    if (prepared) withResolvedConfigurations(prepared, () => stack.synthesizer.synthesize(session));
-    else stack.synthesizer.synthesize(session);
+    withResolvedConfigurations(prepared, () => stack.synthesizer.synthesize(session));
   } finally {
-    if (prepared) delete (stack as { toTerraform?: unknown }).toTerraform;
+    delete (stack as { toTerraform?: unknown }).toTerraform;
   }
+  // Undefined where the synthesizer wrote no JSON (HCL output asked for).
+  if (config !== undefined) fs.writeFileSync(path.join(session.outdir, session.manifest.forStack(stack).synthesizedStackPath), stackFileText(config));
+}
+
+// 8. Written natively ---------------------------------------------------------------------------
+
+const { StackSynthesizer } = require('cdktf/lib/synthesize/synthesizer') as { StackSynthesizer: new (...args: never[]) => unknown };
+// cdktf's own copy, for what the native path cannot promise the same bytes for.
+const jsonStableStringify = require(require.resolve('json-stable-stringify', { paths: [path.dirname(require.resolve('cdktf/lib/synthesize/synthesizer'))] })) as (value: Json, options: { space: number }) => string;
+
+// Marked by a control character (a stack holding it anywhere is written by json-stable-stringify).
+const EMPTY: EmptyMarkers = { array: '\u0000[]\u0000', object: '\u0000{}\u0000', reserved: '\u0000' };
+const MARKED = [JSON.stringify(EMPTY.array), JSON.stringify(EMPTY.object)];
+const BRACKETS = ['[]', '{}'];
+
+/**
+ * json-stable-stringify(config, { space: 2 }), byte for byte: JSON.stringify of the stack in key
+ * order, except that json-stable-stringify writes an empty array or object on two lines, the
+ * closing bracket indented as the line it opens on.
+ */
+export function stackFileText(config: Json): string {
+  const ordered = keysInOrder(config, EMPTY);
+  if (ordered === CANNOT_ORDER) return jsonStableStringify(config, { space: 2 });
+  const text = JSON.stringify(ordered, null, 2);
+  const parts: string[] = [];
+  // The next marker of each kind, each looked for again only once passed.
+  const next = MARKED.map((marked) => text.indexOf(marked));
+  let from = 0;
+  for (;;) {
+    const kind = next[0] >= 0 && (next[1] < 0 || next[0] < next[1]) ? 0 : next[1] >= 0 ? 1 : -1;
+    if (kind < 0) break;
+    const at = next[kind];
+    const lineStart = text.lastIndexOf('\n', at) + 1;
+    let indent = lineStart;
+    while (text.charCodeAt(indent) === 32) indent++;
+    parts.push(text.slice(from, at), `${BRACKETS[kind][0]}\n${text.slice(lineStart, indent)}${BRACKETS[kind][1]}`);
+    from = at + MARKED[kind].length;
+    next[kind] = text.indexOf(MARKED[kind], from);
+  }
+  if (from === 0) return text;
+  parts.push(text.slice(from));
+  return parts.join('');
 }
 
 /** The manifest entries of the stacks synthesized so far, by name. */

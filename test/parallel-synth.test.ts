@@ -62,6 +62,20 @@ exports.overrides = (app) => {
   stack(app, 'c', 1).stack.addOverride('locals.sparse', ['x', undefined, 'y']);
   Aspects.of(a.stack).add(new Tagger(true, false));
 };
+// Stacks as change 8 writes them: empty lists and maps at several depths; stacks it hands to
+// json-stable-stringify (a NUL in a string, integer-like keys out of order); a synthesizer of the user's own.
+exports.layouts = (app) => {
+  const a = stack(app, 'a', 2);
+  a.stack.addOverride('locals.empty_list', []);
+  a.stack.addOverride('locals.nested', { inner: { lists: [[], {}, { deeper: [] }] }, map: {} });
+  a.queues[0].addOverride('tags', {});
+  stack(app, 'b', 1).stack.addOverride('locals.nul', 'a\u0000b');
+  stack(app, 'c', 1).stack.addOverride('locals.ports', { '9': 'x', '10': 'y', z: [] });
+  const d = stack(app, 'd', 1);
+  const { StackSynthesizer } = require(${dep('cdktf/lib/synthesize/synthesizer')});
+  class Custom extends StackSynthesizer {}
+  d.stack.synthesizer = new Custom(d.stack);
+};
 exports.mainThreadOnly = (app) => {
   if (!require('worker_threads').isMainThread) throw new Error('this app reads state only the main thread has');
   exports.declared(app, 0);
@@ -244,4 +258,18 @@ test('stack overrides that hold tokens are resolved as cdktf resolves them (chan
   expect(JSON.parse(tree['stacks/a/cdk.tf.json']).locals).toEqual({ first_queue: '${aws_sqs_queue.queue-0.arn}', names: ['${aws_sqs_queue.queue-1.name}', 'plain'] });
   expect(JSON.parse(tree['stacks/b/cdk.tf.json']).locals).toEqual({ plain: { n: 1, s: 'text' } });
   expect(JSON.parse(tree['stacks/c/cdk.tf.json']).locals).toEqual({ sparse: ['x', 'y'] });
+});
+
+test('stacks are written as cdktf writes them: empty lists and maps, a NUL, integer-like keys, a synthesizer of its own (change 8)', () => {
+  const apps = fixture();
+  const fast = path.join(tempDir(), 'out');
+  const slow = path.join(tempDir(), 'out');
+  run(apps, 'layouts', [], fast, { GROUNDWORK_SYNTH_THREADS: '' });
+  run(apps, 'layouts', [], slow, { GROUNDWORK_CDKTF_FAST_SYNTH: '0' });
+  const tree = readTree(fast);
+  expect(tree).toEqual(readTree(slow));
+  expect(tree['stacks/a/cdk.tf.json']).toContain('"empty_list": [\n    ]');
+  expect(JSON.parse(tree['stacks/a/cdk.tf.json']).locals.nested).toEqual({ inner: { lists: [[], {}, { deeper: [] }] }, map: {} });
+  expect(JSON.parse(tree['stacks/b/cdk.tf.json']).locals.nul).toBe('a\u0000b');
+  expect(Object.keys(tree).filter((file) => file.endsWith('cdk.tf.json')).sort()).toEqual(['a', 'b', 'c', 'd'].map((s) => `stacks/${s}/cdk.tf.json`));
 });
