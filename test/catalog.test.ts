@@ -111,28 +111,30 @@ describe('the example organisation', () => {
     expect(entity('environment:production')).toMatchObject({ region: 'eu-west-1', production: true, stacks: ['production-aws', 'production-kubernetes'] });
   });
 
-  test("every Backstage entity passes Backstage's own validators", async () => {
+  test("every Backstage entity passes Backstage's own validators; one file per kind, all listed by the Location", async () => {
     const folder = path.join(outdir, 'catalog/backstage');
     const files = fs.readdirSync(folder).sort();
-    expect(files.length).toBe(catalog.entities.length + 1);
+    expect(files).toEqual(['catalog-info.yaml', 'components.yaml', 'groups.yaml', 'resources.yaml', 'systems.yaml']);
+    const documents = files.flatMap((file) => (loadAll(fs.readFileSync(path.join(folder, file), 'utf8')) as any[]).map((e) => ({ file, e })));
+    expect(documents).toHaveLength(catalog.entities.length + 1);
     const policy = EntityPolicies.allOf([new DefaultNamespaceEntityPolicy(), new NoForeignRootFieldsEntityPolicy(), new FieldFormatEntityPolicy(), new SchemaValidEntityPolicy()]);
     // Golden-path services point TechDocs at their repository, where mkdocs.yml is.
-    const checkoutDoc = loadAll(fs.readFileSync(path.join(folder, 'component-checkout.yaml'), 'utf8'))[0] as any;
+    const checkoutDoc = documents.find(({ e }) => e.kind === 'Component' && e.metadata.name === 'checkout')!.e;
     expect(checkoutDoc.metadata.annotations['backstage.io/techdocs-ref']).toBe('url:https://github.com/acme-corp/checkout/tree/main');
     const kindValidators = [componentEntityV1alpha1Validator, groupEntityV1alpha1Validator, resourceEntityV1alpha1Validator, systemEntityV1alpha1Validator, locationEntityV1alpha1Validator];
     const names = new Set<string>();
-    for (const file of files) {
-      const documents = loadAll(fs.readFileSync(path.join(folder, file), 'utf8')) as any[];
-      expect(documents).toHaveLength(1);
-      const e = documents[0];
+    for (const { file, e } of documents) {
+      expect({ file, kind: file === 'catalog-info.yaml' ? 'Location' : `${e.kind.toLowerCase()}s.yaml` }).toEqual({ file, kind: file === 'catalog-info.yaml' ? e.kind : file });
       await expect(policy.enforce(e)).resolves.toBeDefined();
       const results = await Promise.all(kindValidators.map((v) => v.check(e)));
-      expect({ file, validKind: results.filter(Boolean).length }).toEqual({ file, validKind: 1 });
+      expect({ file, name: e.metadata.name, validKind: results.filter(Boolean).length }).toEqual({ file, name: e.metadata.name, validKind: 1 });
       names.add(`${e.kind}:${e.metadata.name}`);
     }
+    expect(names.size).toBe(documents.length);
+    const location = documents.find(({ e }) => e.kind === 'Location')!.e;
+    expect(location.spec.targets).toEqual(files.filter((f) => f !== 'catalog-info.yaml').map((f) => `./${f}`));
     // Every reference points at an exported entity.
-    for (const file of files) {
-      const e = (loadAll(fs.readFileSync(path.join(folder, file), 'utf8')) as any[])[0];
+    for (const { file, e } of documents) {
       for (const ref of [e.spec.owner, e.spec.system && `system:default/${e.spec.system}`, ...(e.spec.dependsOn ?? []), ...(e.spec.dependencyOf ?? [])].filter(Boolean)) {
         const [kind, name] = ref.replace('default/', '').split(':');
         expect({ file, ref, found: names.has(`${kind[0].toUpperCase()}${kind.slice(1)}:${name}`) }).toEqual({ file, ref, found: true });

@@ -1,6 +1,7 @@
 import { dump } from 'js-yaml';
 import type { Catalog, CatalogEntity } from './catalog-model';
 import { entityName } from './entity-names';
+import { groupBy } from '../../model/group-by';
 import { compareText } from '../../model/stable-json';
 
 /** A Backstage catalog entity (backstage.io/v1alpha1). */
@@ -116,8 +117,12 @@ function toBackstage(e: CatalogEntity, services: ReadonlyMap<string, CatalogEnti
 }
 
 /**
- * Backstage entities for every catalog entity, plus a Location listing their files so Backstage
- * can ingest the folder with one registration. Returns file name -> YAML document.
+ * Backstage entities for every catalog entity, one multi-document YAML file per kind
+ * (`components.yaml`, ...), plus a Location (`catalog-info.yaml`) listing those files so that
+ * Backstage can ingest the folder with one registration. One file per kind rather than per
+ * entity: Backstage reads every document of a target, and reads each target separately (from
+ * GitHub, one API request each: thousands of entities would be thousands of requests per refresh).
+ * Returns file name -> YAML.
  */
 export function backstageFiles(catalog: Catalog): Map<string, string> {
   const services = new Map(catalog.entities.filter((e) => e.kind === 'service').map((e) => [e.name, e]));
@@ -131,8 +136,11 @@ export function backstageFiles(catalog: Catalog): Map<string, string> {
     });
   }
   const files = new Map<string, string>();
-  for (const entity of entities) files.set(`${entity.kind.toLowerCase()}-${entity.metadata.name}.yaml`, toYaml(entity));
-  const names = [...files.keys()].sort();
+  for (const [file, ofKind] of groupBy(entities, (e) => `${e.kind.toLowerCase()}s.yaml`)) {
+    const documents = ofKind.sort((a, b) => compareText(a.metadata.name, b.metadata.name)).map(toYaml);
+    files.set(file, documents.join('---\n'));
+  }
+  const names = [...files.keys()].sort(compareText);
   const location: BackstageEntity = {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Location',
