@@ -16,6 +16,7 @@ import { AppRecipe, Synthesized, synthesizeRecipe, ThreadUse } from './parallel-
  * @returns the output directory and the threads used
  */
 export function synthesizeAtomically(build: ((app: App) => unknown) | AppRecipe, outdir: string, afterSynth?: (outdir: string, parsed: ParsedFiles) => unknown): { outdir: string; threads: ThreadUse } {
+  refuseHclOutput();
   const threads = replaceFolderWith(outdir, (staging) => {
     const { threads: use, parsed } = synthesize(build, staging);
     collectGarbage(); // the construct tree, before the analysis
@@ -23,6 +24,12 @@ export function synthesizeAtomically(build: ((app: App) => unknown) | AppRecipe,
     return use;
   });
   return { outdir: path.resolve(outdir), threads };
+}
+
+/** `cdktf synth --hcl` (SYNTH_HCL_OUTPUT=true, read by cdktf's App) writes HCL stacks; the expression check and the analysis read the JSON ones. */
+function refuseHclOutput(): void {
+  if (process.env.SYNTH_HCL_OUTPUT !== 'true') return;
+  throw new GroundworkError('SYNTH_HCL_OUTPUT is "true" (cdktf synth --hcl): Groundwork checks and analyses the JSON stacks cdktf writes by default, so synthesize without --hcl.');
 }
 
 /** Synthesis and the expression check; in a function of its own: the construct tree is garbage before the analysis starts. */

@@ -16,6 +16,7 @@ import {
 import { loadAll } from 'js-yaml';
 import { analyse, writeAnalysis } from '../catalog/analyse';
 import type { Catalog, CatalogEntity } from '../catalog/service-catalog/catalog-model';
+import { backstageFiles } from '../catalog/service-catalog/backstage';
 import { assertValidCatalog } from '../catalog/service-catalog/validate-catalog';
 import { buildOrganisation } from '../stacks/app';
 import { cleanUp, errorOf, readTree, synth, tempDir } from './helpers/synth';
@@ -140,6 +141,14 @@ describe('the example organisation', () => {
         expect({ file, ref, found: names.has(`${kind[0].toUpperCase()}${kind.slice(1)}:${name}`) }).toEqual({ file, ref, found: true });
       }
     }
+  });
+
+  test('two catalog entities that would be one Backstage entity are refused in one sentence, neither dropped', () => {
+    const queue = catalog.entities.find((e) => e.id === 'resource:checkout-staging-queue')!;
+    const clash = { ...queue, id: 'resource:environment-production', name: 'environment-production' };
+    expect(() => backstageFiles({ ...catalog, entities: [...catalog.entities, clash] })).toThrow(
+      'Backstage export: the catalog entities "environment:production" and "resource:environment-production" would both be the Backstage Resource "environment-production" (Backstage keeps one entity per kind and name); rename one of them.',
+    );
   });
 
   test('the analysis is deterministic', () => {

@@ -273,3 +273,11 @@ test('stacks are written as cdktf writes them: empty lists and maps, a NUL, inte
   expect(JSON.parse(tree['stacks/b/cdk.tf.json']).locals.nul).toBe('a\u0000b');
   expect(Object.keys(tree).filter((file) => file.endsWith('cdk.tf.json')).sort()).toEqual(['a', 'b', 'c', 'd'].map((s) => `stacks/${s}/cdk.tf.json`));
 });
+
+test('HCL output (cdktf synth --hcl) is refused in one sentence before anything is built, nothing written', () => {
+  const out = path.join(tempDir(), 'out');
+  expect(run(fixture(), 'declared', [0], out, { SYNTH_HCL_OUTPUT: 'true' })).toEqual({
+    error: 'SYNTH_HCL_OUTPUT is "true" (cdktf synth --hcl): Groundwork checks and analyses the JSON stacks cdktf writes by default, so synthesize without --hcl.',
+  });
+  expect(fs.existsSync(out)).toBe(false);
+});

@@ -1,6 +1,7 @@
 import { dump } from 'js-yaml';
 import type { Catalog, CatalogEntity } from './catalog-model';
 import { entityName } from './entity-names';
+import { GroundworkError } from '../../model/errors';
 import { groupBy } from '../../model/group-by';
 import { compareText } from '../../model/stable-json';
 
@@ -116,6 +117,17 @@ function toBackstage(e: CatalogEntity, services: ReadonlyMap<string, CatalogEnti
   }
 }
 
+/** Backstage keeps one entity per kind and name: two catalog entities that would share one are refused, not one of them lost. */
+function refuseSharedNames(catalogEntities: readonly CatalogEntity[], entities: readonly BackstageEntity[]): void {
+  const first = new Map<string, string>();
+  entities.forEach((entity, i) => {
+    const key = `${entity.kind}:${entity.metadata.name}`;
+    const other = first.get(key);
+    if (other !== undefined) throw new GroundworkError(`Backstage export: the catalog entities "${other}" and "${catalogEntities[i].id}" would both be the Backstage ${entity.kind} "${entity.metadata.name}" (Backstage keeps one entity per kind and name); rename one of them.`);
+    first.set(key, catalogEntities[i].id);
+  });
+}
+
 /**
  * Backstage entities for every catalog entity, one multi-document YAML file per kind
  * (`components.yaml`, ...), plus a Location (`catalog-info.yaml`) listing those files so that
@@ -127,6 +139,7 @@ function toBackstage(e: CatalogEntity, services: ReadonlyMap<string, CatalogEnti
 export function backstageFiles(catalog: Catalog): Map<string, string> {
   const services = new Map(catalog.entities.filter((e) => e.kind === 'service').map((e) => [e.name, e]));
   const entities = catalog.entities.map((e) => toBackstage(e, services));
+  refuseSharedNames(catalog.entities, entities);
   if (entities.some((e) => (e.spec.owner as string | undefined) === group(undefined)) && !entities.some((e) => e.kind === 'Group' && e.metadata.name === UNOWNED_GROUP)) {
     entities.push({
       apiVersion: 'backstage.io/v1alpha1',
