@@ -27,6 +27,8 @@ interface Run {
   floorMs?: number;
   guardrailErrors?: number;
   threads?: number;
+  /** Why the platform synthesized twice (the second time in cdktf's order); absent where once was enough. */
+  cdktfOrder?: string;
 }
 
 const runOne = path.join(__dirname, '..', 'bench', 'run-one.js');
@@ -109,6 +111,9 @@ try {
     const bareCounts = resourceCounts(bareOut);
     const platformCounts = resourceCounts(platformOut);
     const sameResources = JSON.stringify(bareCounts) === JSON.stringify(platformCounts);
+    // A fast path that fell back to cdktf's order would still be byte-identical: only this says so.
+    const twice = [...new Set([...platform, ...twoThreads].map((r) => r.cdktfOrder).filter(Boolean))];
+    if (twice.length) process.stderr.write(`  !! the platform synthesized twice, the second time in cdktf's order: ${twice.join('; ')}\n`);
     if (!sameResources) process.stderr.write(`  !! resource counts differ:\n  bare     ${JSON.stringify(bareCounts)}\n  platform ${JSON.stringify(platformCounts)}\n`);
     const b = median(bare.map((r) => r.ms));
     const p = median(platform.map((r) => r.ms));
@@ -117,6 +122,7 @@ try {
       services: count,
       resources: Object.values(platformCounts).reduce((s, n) => s + n, 0),
       sameResources,
+      synthesizedOnce: twice.length === 0,
       bareMs: b,
       platformMs: p,
       timeRatio: Math.round((100 * p) / b) / 100,
@@ -141,7 +147,7 @@ try {
   fs.rmSync(work, { recursive: true, force: true });
 }
 
-const columns = ['services', 'resources', 'bareMs', 'platformMs', 'timeRatio', 'cpuRatio', 'twoThreadMs', 'twoThreadRatio', 'analysisMs', 'floorMs', 'analysisVsFloor', 'bareRssMb', 'platformRssMb', 'memoryRatio', 'twoThreadRssMb', 'twoThreadMemoryRatio', 'platformMsPerService', 'platformMbPerService', 'sameResources', 'portalKb', 'portalFirstRenderMs', 'portalKeystrokeMs'];
+const columns = ['services', 'resources', 'bareMs', 'platformMs', 'timeRatio', 'cpuRatio', 'twoThreadMs', 'twoThreadRatio', 'analysisMs', 'floorMs', 'analysisVsFloor', 'bareRssMb', 'platformRssMb', 'memoryRatio', 'twoThreadRssMb', 'twoThreadMemoryRatio', 'platformMsPerService', 'platformMbPerService', 'sameResources', 'synthesizedOnce', 'portalKb', 'portalFirstRenderMs', 'portalKeystrokeMs'];
 const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c]).length)));
 console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; medians of ${runs} runs`);
 console.log(columns.map((c, i) => c.padStart(widths[i])).join('  '));

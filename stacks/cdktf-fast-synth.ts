@@ -578,14 +578,23 @@ export function componentsOf(stacks: readonly TerraformStack[]): TerraformStack[
   return [...groupBy(stacks, (stack) => find(stack.node.path)).values()];
 }
 
-/** App.synth, through the group steps (and change 6) when the fast path is on: the one-thread synthesis of a recipe. */
-export function synthesizeApp(app: App, order: 'by-component' | 'cdktf'): 'done' | 'again in cdktf order' {
+/** Why a group's synthesis must start over in cdktf's order, in words a user can act on. */
+export const AGAIN_FOR_AN_ERROR = 'an error, reported as cdktf reports it';
+export const undeclaredReference = (reference: string) => `a cross-stack reference (${reference}) joins stacks with no declared dependency: declare it with addDependency`;
+
+/**
+ * App.synth, through the group steps (and change 6) when the fast path is on: the one-thread
+ * synthesis of a recipe. 'done', or why it must be synthesized again in cdktf's order (nothing
+ * usable was written): a fast path that silently fell back would only show as a slower synth.
+ */
+export function synthesizeApp(app: App, order: 'by-component' | 'cdktf'): 'done' | { againInCdktfOrder: string } {
   if (!fastSynthEnabled()) {
     app.synth();
     return 'done';
   }
   const result = synthesizeStackGroup(app, new Set(stacksOf(app).map((s) => s.node.path)), order);
-  if (result.retryInOrder || result.crossGroupReference) return 'again in cdktf order';
+  if (result.retryInOrder) return { againInCdktfOrder: AGAIN_FOR_AN_ERROR };
+  if (result.crossGroupReference) return { againInCdktfOrder: undeclaredReference(result.crossGroupReference) };
   if (result.failure) throw result.failure.error;
   finishSynth(app, {});
   return 'done';

@@ -16,7 +16,7 @@ runMain(() => {
   enableFastSynth();
   let analysis: Analysis | undefined;
   const target = process.env.CDKTF_OUTDIR ?? 'cdktf.out';
-  const { outdir, threads } = synthesizeAtomically({ module: require.resolve('./app'), exportName: 'buildOrganisation' }, target, (staging, parsed) => {
+  const { outdir, threads, cdktfOrder } = synthesizeAtomically({ module: require.resolve('./app'), exportName: 'buildOrganisation' }, target, (staging, parsed) => {
     // Actual spend comes from billing data, not from synth: keep the last `npm run spend` result.
     const spend = path.join(target, SPEND_FOLDER);
     if (fs.existsSync(spend)) fs.cpSync(spend, path.join(staging, SPEND_FOLDER), { recursive: true });
@@ -32,5 +32,7 @@ runMain(() => {
   // One line a user sees grow: time since the app's process started (module loading included).
   const { services, terraformResources } = analysis!.catalog.summary;
   const how = threads.threads === 2 ? '2 threads' : threads.reason ? `1 thread: ${threads.reason}` : '1 thread';
-  process.stdout.write(`Synthesized ${services} services, ${terraformResources} resources in ${(performance.now() / 1000).toFixed(1)} s (${how}).\n`);
+  // Synthesized twice: slower, and the user can often fix why.
+  const twice = cdktfOrder ? `; synthesized twice, the second time in cdktf's order, because of ${cdktfOrder}` : '';
+  process.stdout.write(`Synthesized ${services} services, ${terraformResources} resources in ${(performance.now() / 1000).toFixed(1)} s (${how}${twice}).\n`);
 });

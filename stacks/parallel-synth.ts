@@ -17,7 +17,7 @@ import { collectGarbage } from '../model/collect-garbage';
 import { GroundworkError, isGroundworkError } from '../model/errors';
 import type { ParsedFiles } from '../model/parsed-files';
 import { checkPlatformExpressions, stackExpressionProblems, throwOnExpressionProblems } from './expression-check';
-import { componentsOf, fastSynthEnabled, finishSynth, GroupFailure, releaseTokensSince, stacksOf, synthesizeApp, synthesizeStackGroup, tokenMark } from './cdktf-fast-synth';
+import { AGAIN_FOR_AN_ERROR, componentsOf, fastSynthEnabled, finishSynth, GroupFailure, releaseTokensSince, stacksOf, synthesizeApp, synthesizeStackGroup, tokenMark, undeclaredReference } from './cdktf-fast-synth';
 
 /** How to build the app, by module and exported function, so that a worker thread can build the same app. */
 export interface AppRecipe {
@@ -115,6 +115,8 @@ export type ThreadUse = { readonly threads: 2 } | { readonly threads: 1; readonl
 /** What synthesis did: the threads it used, and the stacks this thread parsed to check them (the analysis reads them from there). */
 export interface Synthesized {
   readonly threads: ThreadUse;
+  /** Why one thread synthesized the app a second time, in cdktf's order; undefined where once was enough. */
+  readonly cdktfOrder?: string;
   readonly parsed: ParsedFiles;
 }
 
@@ -127,14 +129,17 @@ export function synthesizeRecipe(recipe: AppRecipe, outdir: string): Synthesized
     const use: ThreadUse = parallelAvailable() ? synthesizeInTwoThreads(recipe, outdir, parsed) : singleThread();
     if (use.threads === 1) {
       // Component by component first; where that cannot say what cdktf would (an error, an undeclared reference), in cdktf's order.
+      let cdktfOrder: string | undefined;
       for (const order of ['by-component', 'cdktf'] as const) {
         for (const entry of fs.readdirSync(outdir)) fs.rmSync(path.join(outdir, entry), { recursive: true, force: true });
         const app = new App({ outdir });
         buildFromRecipe(app, recipe);
         collectGarbage();
-        if (synthesizeApp(app, order) === 'done') break;
+        const synthesis = synthesizeApp(app, order);
+        if (synthesis === 'done') break;
+        cdktfOrder = synthesis.againInCdktfOrder;
       }
-      return { threads: use, parsed: checkPlatformExpressions(outdir) };
+      return { threads: use, cdktfOrder, parsed: checkPlatformExpressions(outdir) };
     }
     return { threads: use, parsed };
   } finally {
@@ -165,9 +170,9 @@ function synthesizeInTwoThreads(recipe: AppRecipe, outdir: string, parsed: Map<s
     // This thread built the app: whatever stopped the worker (state the recipe does not carry), one thread can do it.
     if (answer.kind === 'crashed') return { threads: 1, reason: `the worker thread stopped: ${answer.error.message.split('\n')[0]}` };
     if (!mine || answer.kind === 'one-group') return { threads: 1, reason: 'its stacks form one group (connected by dependencies)' };
-    if (mine.retryInOrder || (answer.kind === 'synthesized' && answer.retryInOrder)) return { threads: 1, reason: 'an error, reported as cdktf reports it' };
+    if (mine.retryInOrder || (answer.kind === 'synthesized' && answer.retryInOrder)) return { threads: 1, reason: AGAIN_FOR_AN_ERROR };
     const reference = mine.crossGroupReference ?? (answer.kind === 'cross-group-reference' ? answer.reference : undefined);
-    if (reference) return { threads: 1, reason: `a cross-stack reference (${reference}) joins stacks with no declared dependency: declare it with addDependency` };
+    if (reference) return { threads: 1, reason: undeclaredReference(reference) };
     if (answer.kind !== 'synthesized' || answer.tree !== tree) return { threads: 1, reason: 'the worker thread built a different construct tree from the recipe' };
     const failure = [mine.failure, answer.failure && { ...answer.failure, error: revive(answer.failure.error) }]
       .filter((f): f is GroupFailure => Boolean(f))

@@ -13,17 +13,17 @@ import { AppRecipe, Synthesized, synthesizeRecipe, ThreadUse } from './parallel-
  * succeeded: a failed synth leaves the previous output untouched, never half of a new one.
  * Given a recipe rather than a function, the app can be synthesized in two threads (GROUNDWORK_SYNTH_THREADS=2).
  * `afterSynth` (the analysis) is given the stacks the expression check parsed, so as not to parse them again.
- * @returns the output directory and the threads used
+ * @returns the output directory, the threads used and why synthesis ran twice (where it did)
  */
-export function synthesizeAtomically(build: ((app: App) => unknown) | AppRecipe, outdir: string, afterSynth?: (outdir: string, parsed: ParsedFiles) => unknown): { outdir: string; threads: ThreadUse } {
+export function synthesizeAtomically(build: ((app: App) => unknown) | AppRecipe, outdir: string, afterSynth?: (outdir: string, parsed: ParsedFiles) => unknown): { outdir: string; threads: ThreadUse; cdktfOrder?: string } {
   refuseHclOutput();
-  const threads = replaceFolderWith(outdir, (staging) => {
-    const { threads: use, parsed } = synthesize(build, staging);
+  const { threads, cdktfOrder } = replaceFolderWith(outdir, (staging) => {
+    const { parsed, ...synthesized } = synthesize(build, staging);
     collectGarbage(); // the construct tree, before the analysis
     afterSynth?.(staging, parsed);
-    return use;
+    return synthesized;
   });
-  return { outdir: path.resolve(outdir), threads };
+  return { outdir: path.resolve(outdir), threads, ...(cdktfOrder ? { cdktfOrder } : {}) };
 }
 
 /** `cdktf synth --hcl` (SYNTH_HCL_OUTPUT=true, read by cdktf's App) writes HCL stacks; the expression check and the analysis read the JSON ones. */

@@ -97,13 +97,14 @@ function fixture(): string {
   return file;
 }
 
-/** Runs synthesizeAtomically from the compiled code in a fresh process: { threads } or the error message. */
+/** Runs synthesizeAtomically from the compiled code in a fresh process: the threads used (and why it ran twice, where it did) or the error message. */
 function run(module: string, exportName: string, args: unknown[], outdir: string, env: Record<string, string> = {}, before = '') {
   const script = `${before}
     require(${JSON.stringify(path.join(repo, 'dist/stacks/cdktf-fast-synth.js'))}).enableFastSynth();
     const { synthesizeAtomically } = require(${JSON.stringify(path.join(repo, 'dist/stacks/synthesize.js'))});
     try {
-      console.log(JSON.stringify(synthesizeAtomically({ module: ${JSON.stringify(module)}, exportName: ${JSON.stringify(exportName)}, args: ${JSON.stringify(args)} }, ${JSON.stringify(outdir)}).threads));
+      const { threads, cdktfOrder } = synthesizeAtomically({ module: ${JSON.stringify(module)}, exportName: ${JSON.stringify(exportName)}, args: ${JSON.stringify(args)} }, ${JSON.stringify(outdir)});
+      console.log(JSON.stringify({ ...threads, ...(cdktfOrder ? { cdktfOrder } : {}) }));
     } catch (error) { console.log(JSON.stringify({ error: error.message })); }`;
   const result = spawnSync('node', ['-e', script], { encoding: 'utf8', env: { ...process.env, GROUNDWORK_SYNTH_THREADS: '2', ...env } });
   expect(result.stderr).toBe('');
@@ -132,15 +133,13 @@ test('a cross-stack reference without a declared dependency is synthesized in on
   const apps = fixture();
   const out = path.join(tempDir(), 'out');
   const reference = path.join(tempDir(), 'out');
-  expect(run(apps, 'undeclared', [], out)).toEqual({
-    threads: 1,
-    reason: 'a cross-stack reference (b → a) joins stacks with no declared dependency: declare it with addDependency',
-  });
+  const undeclared = 'a cross-stack reference (b → a) joins stacks with no declared dependency: declare it with addDependency';
+  expect(run(apps, 'undeclared', [], out)).toEqual({ threads: 1, reason: undeclared, cdktfOrder: undeclared });
   run(apps, 'undeclared', [], reference, { GROUNDWORK_CDKTF_FAST_SYNTH: '0' });
   expect(readTree(out)).toEqual(readTree(reference));
-  // One thread goes component by component first, finds the reference, and starts over in cdktf's order.
+  // One thread goes component by component first, finds the reference, and starts over in cdktf's order, saying why.
   const oneThread = path.join(tempDir(), 'out');
-  run(apps, 'undeclared', [], oneThread, { GROUNDWORK_SYNTH_THREADS: '1' });
+  expect(run(apps, 'undeclared', [], oneThread, { GROUNDWORK_SYNTH_THREADS: '1' })).toEqual({ threads: 1, cdktfOrder: undeclared });
   expect(readTree(oneThread)).toEqual(readTree(reference));
   expect(JSON.parse(readTree(out)['stacks/b/cdk.tf.json']).data.terraform_remote_state).toBeDefined();
 });
