@@ -91,8 +91,7 @@ function provenanceOf(entry: PriceEntry | undefined, override: string | undefine
  */
 function freeTierLines(lines: readonly CostLine[]): CostLine[] {
   const credits: CostLine[] = [];
-  const byEnvironment = new Map<string, CostLine[]>();
-  for (const l of lines) if (l.environment) byEnvironment.set(l.environment, [...(byEnvironment.get(l.environment) ?? []), l]);
+  const byEnvironment = groupBy(lines, (l) => l.environment);
   for (const [environment, envLines] of [...byEnvironment].sort(([a], [b]) => compareText(a, b))) {
     const pools = new Map<string, { tier: FreeTier; region: string; items: Map<string, { used: number; component: CostComponent }> }>();
     for (const l of envLines) {

@@ -1,3 +1,4 @@
+import { groupBy } from '../../model/group-by';
 import { compareText } from '../../model/stable-json';
 import type { ResourceRecord } from '../terraform/resource-index';
 import type { CostRow, FindingSummary } from './analysis-files';
@@ -81,12 +82,12 @@ export function stackPlans(plansDir: string, base: SynthesizedOutput, head: Synt
     if (status.status !== 'planned') return { stack: configuration.stack, ...status };
     const changes: PlannedChange[] = readPlanFile(plansDir, configuration);
     const actions = noActions();
-    const byService = new Map<string, Array<{ address: string; action: PlannedAction }>>();
+    const owned: Array<{ service: string; address: string; action: PlannedAction }> = [];
     for (const change of changes) {
       actions[change.action]++;
       const record = records.get(`${configuration.stack}\u0000${resourceAddress(change.address)}`);
-      const service = record?.ownership.service ?? '(shared)';
-      byService.set(service, [...(byService.get(service) ?? []), { address: change.address, action: change.action }]);
+      // An empty service tag is no service (and groupBy leaves empty keys out).
+      owned.push({ service: record?.ownership.service || '(shared)', address: change.address, action: change.action });
       const stateful = STATEFUL_TYPES[change.type];
       if (stateful && (change.action === 'replace' || change.action === 'delete')) {
         danger.push({ stack: configuration.stack, address: change.address, ...(record?.ownership.service ? { service: record.ownership.service } : {}), ...(record?.ownership.owner ? { owner: record.ownership.owner } : {}), reason: `the plan ${change.action === 'replace' ? 'replaces' : 'deletes'} this ${stateful.what}: its data is lost` });
@@ -96,7 +97,9 @@ export function stackPlans(plansDir: string, base: SynthesizedOutput, head: Synt
       stack: configuration.stack,
       status: 'planned',
       actions,
-      byService: [...byService].sort(([a], [b]) => compareText(a, b)).map(([service, list]) => ({ service, changes: list })),
+      byService: [...groupBy(owned, (o) => o.service)]
+        .sort(([a], [b]) => compareText(a, b))
+        .map(([service, list]) => ({ service, changes: list.map(({ address, action }) => ({ address, action })) })),
     };
   });
 }
