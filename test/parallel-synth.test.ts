@@ -69,6 +69,8 @@ exports.layouts = (app) => {
   a.stack.addOverride('locals.empty_list', []);
   a.stack.addOverride('locals.nested', { inner: { lists: [[], {}, { deeper: [] }] }, map: {} });
   a.queues[0].addOverride('tags', {});
+  // A validation of the user's that reads the stack as cdktf will write it (before the stack is written).
+  a.stack.node.addValidation({ validate: () => (Object.keys(a.stack.toTerraform().resource.aws_sqs_queue).length === 2 ? [] : ['stack a lost its queues']) });
   stack(app, 'b', 1).stack.addOverride('locals.nul', 'a\u0000b');
   stack(app, 'c', 1).stack.addOverride('locals.ports', { '9': 'x', '10': 'y', z: [] });
   const d = stack(app, 'd', 1);
@@ -259,12 +261,12 @@ test('stack overrides that hold tokens are resolved as cdktf resolves them (chan
   expect(JSON.parse(tree['stacks/c/cdk.tf.json']).locals).toEqual({ sparse: ['x', 'y'] });
 });
 
-test('stacks are written as cdktf writes them: empty lists and maps, a NUL, integer-like keys, a synthesizer of its own (change 8)', () => {
+test('stacks are written as cdktf writes them: empty lists and maps, a NUL, integer-like keys, a synthesizer of its own, a validation reading the stack (change 8)', () => {
   const apps = fixture();
   const fast = path.join(tempDir(), 'out');
   const slow = path.join(tempDir(), 'out');
-  run(apps, 'layouts', [], fast, { GROUNDWORK_SYNTH_THREADS: '' });
-  run(apps, 'layouts', [], slow, { GROUNDWORK_CDKTF_FAST_SYNTH: '0' });
+  expect(run(apps, 'layouts', [], fast, { GROUNDWORK_SYNTH_THREADS: '' })).toEqual({ threads: 1 });
+  expect(run(apps, 'layouts', [], slow, { GROUNDWORK_CDKTF_FAST_SYNTH: '0' })).toEqual({ threads: 1, reason: 'GROUNDWORK_CDKTF_FAST_SYNTH=0' });
   const tree = readTree(fast);
   expect(tree).toEqual(readTree(slow));
   expect(tree['stacks/a/cdk.tf.json']).toContain('"empty_list": [\n    ]');
