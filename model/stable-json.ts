@@ -13,6 +13,8 @@ export interface EmptyMarkers {
   readonly reserved: string;
 }
 
+const PRIMITIVE_PROTOTYPES: readonly object[] = [String.prototype, Number.prototype, Boolean.prototype];
+
 // Far deeper than any Terraform configuration; json-stable-stringify writes deeper ones (slowly: its cost grows with the square of the depth).
 const DEEPEST = 200;
 
@@ -20,7 +22,7 @@ const DEEPEST = 200;
  * The value with every object's keys in code-unit order, for JSON.stringify: objects already in
  * order are kept, others re-created in order (as are the objects and arrays holding them). Unlike
  * stableJson's replacer, it sees every value before JSON.stringify calls toJSON. CANNOT_ORDER
- * for anything whose JSON text is more than its own keys and values (toJSON, a class instance,
+ * for anything whose JSON text is more than its own keys and values (toJSON anywhere, a class instance,
  * a function, a symbol, a bigint, nesting deeper than 200) and for an object out of order with
  * integer-like keys (JavaScript lists those first, whatever order they are added in).
  * Empty arrays and objects (or objects holding only undefined) are replaced by the markers, for
@@ -28,6 +30,8 @@ const DEEPEST = 200;
  * any string or key cannot be ordered (a marker found in the text is then always one of them).
  */
 export function keysInOrder(value: unknown, empty: EmptyMarkers): unknown {
+  // A toJSON given to every string, number or boolean (JSON.stringify calls it on none of them).
+  if (PRIMITIVE_PROTOTYPES.some((prototype) => 'toJSON' in prototype)) return CANNOT_ORDER;
   try {
     return ordered(value, empty, 0);
   } catch (error) {
@@ -53,7 +57,7 @@ function ordered(value: unknown, empty: EmptyMarkers, depth: number): unknown {
   if (value === null) return value;
   if (depth > DEEPEST) throw CANNOT_ORDER;
   if (Array.isArray(value)) {
-    if (Object.getPrototypeOf(value) !== Array.prototype) throw CANNOT_ORDER;
+    if (Object.getPrototypeOf(value) !== Array.prototype || typeof (value as { toJSON?: unknown }).toJSON === 'function') throw CANNOT_ORDER;
     if (value.length === 0) return empty.array;
     let copy: unknown[] | undefined;
     for (let i = 0; i < value.length; i++) {

@@ -523,6 +523,8 @@ function synthesizeStack(stack: TerraformStack, session: ReturnType<typeof sessi
 // 8. Written natively ---------------------------------------------------------------------------
 
 const { StackSynthesizer } = require('cdktf/lib/synthesize/synthesizer') as Json;
+// As loaded: a synthesize replaced since (on the class or the instance, a test's spy) is called instead of the port.
+const CDKTF_SYNTHESIZE = StackSynthesizer.prototype.synthesize;
 const { ValidateTerraformVersion } = require('cdktf/lib/validations/validate-terraform-version') as Json;
 const CUSTOM_SYNTHESIS = Symbol.for('cdktf/customSynthesis');
 const ANNOTATION_LEVELS: readonly string[] = Object.values(AnnotationMetadataEntryType);
@@ -534,7 +536,7 @@ const jsonStableStringify = require(require.resolve('json-stable-stringify', { p
  * stackFileText. Any other synthesizer (a user's own, or HCL output) synthesizes as it does.
  */
 function synthesizeWith(synthesizer: Json, stack: TerraformStack, session: ReturnType<typeof sessionOf>): void {
-  if (synthesizer.constructor !== StackSynthesizer || synthesizer.hclOutput) {
+  if (synthesizer.constructor !== StackSynthesizer || synthesizer.synthesize !== CDKTF_SYNTHESIZE || synthesizer.hclOutput) {
     synthesizer.synthesize(session);
     return;
   }
@@ -569,7 +571,8 @@ const BRACKETS = ['[]', '{}'];
 export function stackFileText(config: Json): string {
   const ordered = keysInOrder(config, EMPTY);
   if (ordered === CANNOT_ORDER) return jsonStableStringify(config, { space: 2 });
-  const text = JSON.stringify(ordered, null, 2);
+  const text: string | undefined = JSON.stringify(ordered, null, 2);
+  if (text === undefined) return jsonStableStringify(config, { space: 2 }); // config itself undefined
   const parts: string[] = [];
   // The next marker of each kind, each looked for again only once passed.
   const next = MARKED.map((marked) => text.indexOf(marked));

@@ -26,10 +26,11 @@ export function synthesizeAtomically(build: ((app: App) => unknown) | AppRecipe,
   return { outdir: path.resolve(outdir), threads, ...(cdktfOrder ? { cdktfOrder } : {}) };
 }
 
-/** `cdktf synth --hcl` (SYNTH_HCL_OUTPUT=true, read by cdktf's App) writes HCL stacks; the expression check and the analysis read the JSON ones. */
+/** `cdktf synth --hcl` (SYNTH_HCL_OUTPUT=true; cdktf's stacks take 1 as well) writes HCL stacks; the expression check and the analysis read the JSON ones. */
 function refuseHclOutput(): void {
-  if (process.env.SYNTH_HCL_OUTPUT !== 'true') return;
-  throw new GroundworkError('SYNTH_HCL_OUTPUT is "true" (cdktf synth --hcl): Groundwork checks and analyses the JSON stacks cdktf writes by default, so synthesize without --hcl.');
+  const value = process.env.SYNTH_HCL_OUTPUT;
+  if (value !== 'true' && value !== '1') return;
+  throw new GroundworkError(`SYNTH_HCL_OUTPUT is "${value}" (cdktf synth --hcl): Groundwork checks and analyses the JSON stacks cdktf writes by default, so synthesize without --hcl.`);
 }
 
 /** Synthesis and the expression check; in a function of its own: the construct tree is garbage before the analysis starts. */

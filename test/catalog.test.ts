@@ -147,7 +147,12 @@ describe('the example organisation', () => {
     const queue = catalog.entities.find((e) => e.id === 'resource:checkout-staging-queue')!;
     const clash = { ...queue, id: 'resource:environment-production', name: 'environment-production' };
     expect(() => backstageFiles({ ...catalog, entities: [...catalog.entities, clash] })).toThrow(
-      'Backstage export: the catalog entities "environment:production" and "resource:environment-production" would both be the Backstage Resource "environment-production" (Backstage keeps one entity per kind and name); rename one of them.',
+      'Backstage export: the catalog entities "environment:production" and "resource:environment-production" would both be the Backstage Resource "environment-production" (Backstage keeps one entity per kind and name, whatever the case); rename one of them.',
+    );
+    // Backstage compares entity references without regard to case.
+    const upper = { ...queue, id: 'resource:Checkout-Staging-Queue', name: 'Checkout-Staging-Queue' };
+    expect(() => backstageFiles({ ...catalog, entities: [...catalog.entities, upper] })).toThrow(
+      'Backstage export: the catalog entities "resource:checkout-staging-queue" and "resource:Checkout-Staging-Queue" would both be the Backstage Resource "checkout-staging-queue" and "Checkout-Staging-Queue" (Backstage keeps one entity per kind and name, whatever the case); rename one of them.',
     );
   });
 

@@ -275,10 +275,10 @@ test('stacks are written as cdktf writes them: empty lists and maps, a NUL, inte
   expect(Object.keys(tree).filter((file) => file.endsWith('cdk.tf.json')).sort()).toEqual(['a', 'b', 'c', 'd'].map((s) => `stacks/${s}/cdk.tf.json`));
 });
 
-test('HCL output (cdktf synth --hcl) is refused in one sentence before anything is built, nothing written', () => {
+test.each(['true', '1'])('HCL output (cdktf synth --hcl, SYNTH_HCL_OUTPUT=%s) is refused in one sentence before anything is built, nothing written', (value) => {
   const out = path.join(tempDir(), 'out');
-  expect(run(fixture(), 'declared', [0], out, { SYNTH_HCL_OUTPUT: 'true' })).toEqual({
-    error: 'SYNTH_HCL_OUTPUT is "true" (cdktf synth --hcl): Groundwork checks and analyses the JSON stacks cdktf writes by default, so synthesize without --hcl.',
+  expect(run(fixture(), 'declared', [0], out, { SYNTH_HCL_OUTPUT: value })).toEqual({
+    error: `SYNTH_HCL_OUTPUT is "${value}" (cdktf synth --hcl): Groundwork checks and analyses the JSON stacks cdktf writes by default, so synthesize without --hcl.`,
   });
   expect(fs.existsSync(out)).toBe(false);
 });

@@ -31,10 +31,22 @@ const cases: Record<string, unknown> = {
   'a toJSON that reads its key': { a: { toJSON: (key: string) => `key ${key}` } },
   'a class instance': { a: new (class Point { y = 1; x = 2; })() },
   'functions and symbols': { a: () => 1, b: [() => 1, Symbol('s')], c: Symbol('s') },
+  'an array with a toJSON of its own': { x: Object.assign([], { toJSON: () => ({ b: 1, a: 2 }) }) },
+  'undefined at the top': undefined,
 };
 
 test.each(Object.entries(cases))('%s: the same bytes as json-stable-stringify', (_name, value) => {
   expect(stackFileText(value)).toBe(cdktfText(value));
+});
+
+test('a toJSON given to every string (prototype pollution) is honoured as json-stable-stringify honours it', () => {
+  const prototype = String.prototype as { toJSON?: () => string };
+  prototype.toJSON = () => 'polluted';
+  try {
+    expect(stackFileText({ a: 'x', b: [] })).toBe(cdktfText({ a: 'x', b: [] }));
+  } finally {
+    delete prototype.toJSON;
+  }
 });
 
 test('nesting deeper than 200 levels is written by json-stable-stringify, the same bytes', () => {

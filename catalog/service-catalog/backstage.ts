@@ -117,14 +117,18 @@ function toBackstage(e: CatalogEntity, services: ReadonlyMap<string, CatalogEnti
   }
 }
 
-/** Backstage keeps one entity per kind and name: two catalog entities that would share one are refused, not one of them lost. */
+/**
+ * Backstage keeps one entity per kind and name, compared without regard to case: two catalog
+ * entities that would share one are refused, not one of them lost.
+ */
 function refuseSharedNames(catalogEntities: readonly CatalogEntity[], entities: readonly BackstageEntity[]): void {
-  const first = new Map<string, string>();
+  const first = new Map<string, { id: string; name: string }>();
   entities.forEach((entity, i) => {
-    const key = `${entity.kind}:${entity.metadata.name}`;
+    const key = `${entity.kind}:${entity.metadata.name}`.toLowerCase();
     const other = first.get(key);
-    if (other !== undefined) throw new GroundworkError(`Backstage export: the catalog entities "${other}" and "${catalogEntities[i].id}" would both be the Backstage ${entity.kind} "${entity.metadata.name}" (Backstage keeps one entity per kind and name); rename one of them.`);
-    first.set(key, catalogEntities[i].id);
+    const names = other && other.name !== entity.metadata.name ? `"${other.name}" and "${entity.metadata.name}"` : `"${entity.metadata.name}"`;
+    if (other) throw new GroundworkError(`Backstage export: the catalog entities "${other.id}" and "${catalogEntities[i].id}" would both be the Backstage ${entity.kind} ${names} (Backstage keeps one entity per kind and name, whatever the case); rename one of them.`);
+    first.set(key, { id: catalogEntities[i].id, name: entity.metadata.name });
   });
 }
 
