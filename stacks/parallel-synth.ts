@@ -78,7 +78,7 @@ export function treeFingerprint(app: App): string {
 }
 
 /** GROUNDWORK_SYNTH_THREADS: 1 (the default) or 2; anything else is refused rather than half-obeyed. */
-function threadsSetting(): 1 | 2 {
+export function threadsSetting(): 1 | 2 {
   const value = process.env.GROUNDWORK_SYNTH_THREADS;
   if (value === undefined || value === '' || value === '1') return 1;
   if (value === '2') return 2;

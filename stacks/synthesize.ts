@@ -6,7 +6,7 @@ import { collectGarbage } from '../model/collect-garbage';
 import type { ParsedFiles } from '../model/parsed-files';
 import { runCommand } from '../model/run-command';
 import { checkPlatformExpressions } from './expression-check';
-import { AppRecipe, Synthesized, synthesizeRecipe, ThreadUse } from './parallel-synth';
+import { AppRecipe, Synthesized, synthesizeRecipe, threadsSetting, ThreadUse } from './parallel-synth';
 
 /**
  * Synthesizes into a fresh sibling directory and swaps it into place only when everything
@@ -36,10 +36,12 @@ function refuseHclOutput(): void {
 /** Synthesis and the expression check; in a function of its own: the construct tree is garbage before the analysis starts. */
 function synthesize(build: ((app: App) => unknown) | AppRecipe, outdir: string): Synthesized {
   if (typeof build !== 'function') return synthesizeRecipe(build, outdir);
+  // A reason only where two threads were asked for (ThreadUse); the setting is checked before anything is built.
+  const threads: ThreadUse = threadsSetting() === 2 ? { threads: 1, reason: 'built by a function, not a recipe a worker thread can follow' } : { threads: 1 };
   const app = new App({ outdir });
   build(app);
   app.synth();
-  return { threads: { threads: 1, reason: 'built by a function, not a recipe a worker thread can follow' }, parsed: checkPlatformExpressions(outdir) };
+  return { threads, parsed: checkPlatformExpressions(outdir) };
 }
 
 /** cdktf's own validation failures (our Aspects' findings among them) are about the user's input too. */

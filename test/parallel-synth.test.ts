@@ -282,3 +282,19 @@ test.each(['true', '1'])('HCL output (cdktf synth --hcl, SYNTH_HCL_OUTPUT=%s) is
   });
   expect(fs.existsSync(out)).toBe(false);
 });
+
+test('an app built by a function synthesizes in one thread, giving a reason only where two were asked for', () => {
+  const { synthesizeAtomically } = require('../stacks/synthesize') as typeof import('../stacks/synthesize');
+  const { TerraformStack } = require('cdktf') as typeof import('cdktf');
+  const build = (app: import('cdktf').App) => new TerraformStack(app, 'empty');
+  const asked = process.env.GROUNDWORK_SYNTH_THREADS;
+  try {
+    delete process.env.GROUNDWORK_SYNTH_THREADS;
+    expect(synthesizeAtomically(build, path.join(tempDir(), 'out')).threads).toEqual({ threads: 1 });
+    process.env.GROUNDWORK_SYNTH_THREADS = '2';
+    expect(synthesizeAtomically(build, path.join(tempDir(), 'out')).threads).toEqual({ threads: 1, reason: 'built by a function, not a recipe a worker thread can follow' });
+  } finally {
+    if (asked === undefined) delete process.env.GROUNDWORK_SYNTH_THREADS;
+    else process.env.GROUNDWORK_SYNTH_THREADS = asked;
+  }
+});
