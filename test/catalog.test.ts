@@ -156,6 +156,14 @@ describe('the example organisation', () => {
     );
   });
 
+  test("a team named Unowned (any case) stands for resources without an owner: no second group Backstage would refuse", () => {
+    const team = catalog.entities.find((e) => e.id === 'team:payments')!;
+    const queue = catalog.entities.find((e) => e.id === 'resource:checkout-staging-queue')!;
+    const entities = [...catalog.entities, { ...team, id: 'team:Unowned', name: 'Unowned' }, { ...queue, id: 'resource:orphan', name: 'orphan', owner: undefined }];
+    const groups = loadAll(backstageFiles({ ...catalog, entities }).get('groups.yaml')!) as any[];
+    expect(groups.filter((g) => g.metadata.name.toLowerCase() === 'unowned').map((g) => g.metadata.name)).toEqual(['Unowned']);
+  });
+
   test('the analysis is deterministic', () => {
     const again = analyse(outdir, { usage: path.join(__dirname, '../usage') });
     expect(again.files.get('catalog.json')).toBe(fs.readFileSync(path.join(outdir, 'catalog/catalog.json'), 'utf8'));

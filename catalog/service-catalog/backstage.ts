@@ -144,7 +144,7 @@ export function backstageFiles(catalog: Catalog): Map<string, string> {
   const services = new Map(catalog.entities.filter((e) => e.kind === 'service').map((e) => [e.name, e]));
   const entities = catalog.entities.map((e) => toBackstage(e, services));
   refuseSharedNames(catalog.entities, entities);
-  if (entities.some((e) => (e.spec.owner as string | undefined) === group(undefined)) && !entities.some((e) => e.kind === 'Group' && e.metadata.name === UNOWNED_GROUP)) {
+  if (entities.some((e) => (e.spec.owner as string | undefined) === group(undefined)) && !entities.some((e) => e.kind === 'Group' && e.metadata.name.toLowerCase() === UNOWNED_GROUP)) {
     entities.push({
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Group',
