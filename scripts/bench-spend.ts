@@ -15,7 +15,6 @@ import { Command } from 'commander';
 import { analyseSpend } from '../catalog/spend/spend';
 import { median } from '../bench/median';
 
-
 async function bare(sql: string): Promise<{ ms: number; groups: number }> {
   const start = performance.now();
   const instance = await DuckDBInstance.create(':memory:', { threads: '2', memory_limit: '2GB' });

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { GroundworkError } from '../model/errors';
 import type { ParsedFiles } from '../model/parsed-files';
+import { joinPath } from '../catalog/terraform/configuration-blocks';
 
 /**
  * The safety net behind the constructs' own validation and escaping: every `${...}` in what synth
@@ -43,7 +44,7 @@ export function throwOnExpressionProblems(byStack: ReadonlyMap<string, readonly 
 }
 
 /** Where a string sits, spelled out only for a problem: `resource.aws_s3_bucket.logs.tags[0]`. */
-const placeOf = (at: ReadonlyArray<string | number>): string => at.map((part, i) => (typeof part === 'number' ? `[${part}]` : i ? `.${part}` : part)).join('');
+const placeOf = (at: ReadonlyArray<string | number>): string => at.reduce<string>(joinPath, '');
 
 /** Every string with where it sits (a path of keys and indexes, the same array throughout the walk). */
 function walkStrings(value: unknown, at: Array<string | number>, visit: (text: string, where: ReadonlyArray<string | number>) => void): void {

@@ -41,7 +41,8 @@ class Place {
   }
 }
 
-const joinPath = (at: string, segment: string | number): string => (typeof segment === 'number' ? `${at}[${segment}]` : at ? `${at}.${segment}` : segment);
+/** A path one step deeper: `a.b` for a key, `a[0]` for an index (the one spelling of where a value sits). */
+export const joinPath = (at: string, segment: string | number): string => (typeof segment === 'number' ? `${at}[${segment}]` : at ? `${at}.${segment}` : segment);
 
 /** A string inside a value, with where it sits (`spec.container[0].image`); the path is built when read (most strings are never reported). */
 export class StringAt {
