@@ -14,10 +14,11 @@ import { replaceFolder } from '../model/atomic-write';
 import { GroundworkError } from '../model/errors';
 import { runCommand } from '../model/run-command';
 import { stableJson } from '../model/stable-json';
+import { TERMINAL_OUTPUT, writeErr, writeOut } from '../model/terminal-text';
 import { resolveRef, withRefSynthesized } from './ref-synth';
 
 runCommand(() => {
-  const program = new Command('adoption')
+  const program = new Command('adoption').configureOutput(TERMINAL_OUTPUT)
     .description('Golden-path adoption per team, scorecards, tag coverage, and the trend since an earlier output')
     .argument('[dir]', 'synthesized output (or its catalog folder)', 'cdktf.out')
     .option('--base <dir>', 'an earlier synthesized output to compare with')
@@ -46,6 +47,6 @@ runCommand(() => {
     ['adoption.json', stableJson({ ...report, ...(trend ? { trend } : {}) })],
     ['adoption.md', markdown],
   ]));
-  process.stdout.write(markdown);
-  process.stderr.write(`Report: ${path.join(options.out, 'adoption.json')}, ${path.join(options.out, 'adoption.md')}\n`);
+  writeOut(markdown);
+  writeErr(`Report: ${path.join(options.out, 'adoption.json')}, ${path.join(options.out, 'adoption.md')}\n`);
 });

@@ -14,9 +14,10 @@ import { importOfferFiles } from '../catalog/cost/offer-files';
 import { BUILT_IN_PRICES, loadPriceTables, PriceTable } from '../catalog/cost/price-table';
 import { stableJson } from '../model/stable-json';
 import { runCommand } from '../model/run-command';
+import { TERMINAL_OUTPUT, printLine } from '../model/terminal-text';
 
 runCommand(async () => {
-  const program = new Command('prices')
+  const program = new Command('prices').configureOutput(TERMINAL_OUTPUT)
     .description('Build, refresh or check a price table from AWS Price List offer files')
     .requiredOption('--region <region>', 'region of the table, e.g. us-east-1')
     .option('--out <dir>', 'folder of price tables', BUILT_IN_PRICES)
@@ -33,12 +34,12 @@ runCommand(async () => {
   if (check) {
     if (!existing) throw new GroundworkError(`There is no price table ${target} to check.`);
     const differences = priceDifferences(existing, imported);
-    console.log(`${imported.prices.size} of ${Object.keys(existing.prices).length} entries of ${target} found in the offer files; ${differences.length} differ by more than 0.5 %.`);
-    for (const d of differences) console.log(`${d.key}: table ${d.table}, offer ${d.offer} (${Number.isFinite(d.percent) ? `${d.percent > 0 ? '+' : ''}${d.percent.toFixed(2)} %` : 'new'}), SKU ${d.sku}`);
+    printLine(`${imported.prices.size} of ${Object.keys(existing.prices).length} entries of ${target} found in the offer files; ${differences.length} differ by more than 0.5 %.`);
+    for (const d of differences) printLine(`${d.key}: table ${d.table}, offer ${d.offer} (${Number.isFinite(d.percent) ? `${d.percent > 0 ? '+' : ''}${d.percent.toFixed(2)} %` : 'new'}), SKU ${d.sku}`);
     if (differences.length) process.exitCode = 2;
     return;
   }
   const { table, updated } = mergePriceTable(region, existing, imported);
   replaceFile(target, stableJson(table));
-  console.log(`Updated ${updated.length} prices in ${target} (${table.summary}): ${updated.join(', ')}`);
+  printLine(`Updated ${updated.length} prices in ${target} (${table.summary}): ${updated.join(', ')}`);
 });

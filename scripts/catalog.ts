@@ -7,13 +7,14 @@ import * as path from 'path';
 import { Command } from 'commander';
 import { writeAnalysis } from '../catalog/analyse';
 import { runCommand } from '../model/run-command';
+import { TERMINAL_OUTPUT, printLine } from '../model/terminal-text';
 import { analysisRequest, withAnalysisFlags } from './analysis-flags';
 
 runCommand(() => {
-  const program = withAnalysisFlags(new Command('catalog').description('Build the service catalog and Backstage entities from synthesized Terraform JSON')).parse();
+  const program = withAnalysisFlags(new Command('catalog').configureOutput(TERMINAL_OUTPUT).description('Build the service catalog and Backstage entities from synthesized Terraform JSON')).parse();
   const { dir, inputs } = analysisRequest(program);
   const { catalog, files } = writeAnalysis(dir, inputs);
   const s = catalog.summary;
-  console.log(`Catalog of ${s.services} services, ${s.teams} teams, ${s.resources} resources (${s.terraformResources} Terraform resources, ${s.unownedTerraformResources} without an owning service).`);
-  console.log(`Wrote ${files.size} files to ${path.join(dir, 'catalog')}.`);
+  printLine(`Catalog of ${s.services} services, ${s.teams} teams, ${s.resources} resources (${s.terraformResources} Terraform resources, ${s.unownedTerraformResources} without an owning service).`);
+  printLine(`Wrote ${files.size} files to ${path.join(dir, 'catalog')}.`);
 });

@@ -9,6 +9,7 @@ import { createGenerator } from 'ts-json-schema-generator';
 import { GroundworkError } from '../model/errors';
 import { runCommand } from '../model/run-command';
 import { stableJson } from '../model/stable-json';
+import { printLine } from '../model/terminal-text';
 
 export interface Contract {
   /** The exported TypeScript type and the file declaring it. */
@@ -44,6 +45,6 @@ if (require.main === module) {
       else fs.writeFileSync(contract.schema, text);
     }
     if (stale.length) throw new GroundworkError('Contract schemas are out of date; run npm run schemas:', stale);
-    console.log(check ? `${CONTRACTS.length} contract schemas match their types.` : `Wrote ${CONTRACTS.length} contract schemas.`);
+    printLine(check ? `${CONTRACTS.length} contract schemas match their types.` : `Wrote ${CONTRACTS.length} contract schemas.`);
   });
 }

@@ -1,6 +1,7 @@
 /** `npm run golden-paths`: the available golden paths, with their options and defaults. */
 import { COMMON_OPTIONS, GoldenPathOption } from '../golden-paths/golden-path-definition';
 import { goldenPaths } from '../golden-paths/registry';
+import { printLine } from '../model/terminal-text';
 
 const describe = (o: GoldenPathOption) => {
   const flag = `--${o.flag}${o.type === 'boolean' ? '' : o.type === 'list' ? ' <a,b>' : o.choices ? ` <${o.choices.join('|')}>` : ` <${o.type === 'integer' ? 'n' : 'value'}>`}`;
@@ -19,4 +20,4 @@ lines.push(
   `    ${'--tag <key=value>'.padEnd(44)} organisation-defined ownership keys, e.g. data-classification=internal (repeatable)`,
   ...COMMON_OPTIONS.filter((o) => !o.propOnly).map(describe),
 );
-console.log(lines.join('\n'));
+printLine(lines.join('\n'));

@@ -8,6 +8,7 @@ import { Command, Option } from 'commander';
 import { NAME_PATTERN } from '../model/ownership-record';
 import { allOptions, COMMON_OPTIONS, GoldenPathOption } from '../golden-paths/golden-path-definition';
 import { goldenPath, goldenPaths } from '../golden-paths/registry';
+import { TERMINAL_OUTPUT, printLine } from '../model/terminal-text';
 import { applyScaffold, loadSettings, missingFields, planScaffold, ScaffoldRequest } from './scaffold-service';
 import { runCommand } from '../model/run-command';
 
@@ -37,7 +38,7 @@ async function askForMissing(request: ScaffoldRequest, root: string): Promise<Sc
 }
 
 runCommand(async () => {
-  const program = new Command('new-service')
+  const program = new Command('new-service').configureOutput(TERMINAL_OUTPUT)
     .description('Create a new service from a golden path (see npm run golden-paths)')
     .option('--name <name>', 'service name')
     .option('--golden-path <path>', `one of ${goldenPaths().map((p) => p.name).join(', ')}`)
@@ -61,7 +62,7 @@ runCommand(async () => {
   request = await askForMissing(request, root);
   const plan = planScaffold(request, root);
   applyScaffold(plan, root);
-  console.log(
+  printLine(
     [
       `Created ${plan.file} (${plan.path.name}, ${plan.path.className}) and listed ${plan.functionName} in stacks/services/index.ts.`,
       '',

@@ -9,14 +9,15 @@
 import * as path from 'path';
 import { Command, Option } from 'commander';
 import { runCommand } from '../model/run-command';
+import { TERMINAL_OUTPUT, printLine } from '../model/terminal-text';
 import { applyChange, checkAction, DefinitionChange, planRollback, planScale } from './service-operations';
 
 function report(planned: DefinitionChange): void {
   if (planned.before === planned.after) {
-    console.log(`${planned.summary}: already so; nothing changed.`);
+    printLine(`${planned.summary}: already so; nothing changed.`);
     return;
   }
-  console.log(
+  printLine(
     [
       `Changed ${planned.file} (one line): ${planned.summary}.`,
       '',
@@ -29,7 +30,7 @@ function report(planned: DefinitionChange): void {
 }
 
 runCommand(() => {
-  const program = new Command('ops').description('Day-2 operations on a service').showHelpAfterError().exitOverride();
+  const program = new Command('ops').configureOutput(TERMINAL_OUTPUT).description('Day-2 operations on a service').showHelpAfterError().exitOverride();
   const root = (opts: { root: string }) => path.resolve(opts.root);
   const rootOption = () => new Option('--root <dir>', 'project root').default(process.cwd()).hideHelp();
   program
@@ -60,7 +61,7 @@ runCommand(() => {
     .addOption(rootOption())
     .action((action: string, service: string, opts: { env: string; replicas?: string; root: string }) => {
       const checked = checkAction(root(opts), { operation: action, service, environment: opts.env, replicas: opts.replicas });
-      for (const [key, value] of Object.entries(checked)) console.log(`${key}=${value}`);
+      for (const [key, value] of Object.entries(checked)) printLine(`${key}=${value}`);
     });
   try {
     program.parse();

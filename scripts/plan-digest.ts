@@ -13,6 +13,7 @@ import { readPlanStatus } from '../catalog/pr-report/plan-file';
 import { GroundworkError } from '../model/errors';
 import { runCommand } from '../model/run-command';
 import { stableJson } from '../model/stable-json';
+import { TERMINAL_OUTPUT, writeJsonOut } from '../model/terminal-text';
 
 function reviewedDigests(text: string): Record<string, string> {
   let parsed: unknown;
@@ -28,7 +29,7 @@ function reviewedDigests(text: string): Record<string, string> {
 }
 
 runCommand(() => {
-  const options = new Command('plan-digest')
+  const options = new Command('plan-digest').configureOutput(TERMINAL_OUTPUT)
     .option('--head <dir>', 'synthesized output that was planned', 'cdktf.out')
     .option('--plans <dir>', 'plans written by npm run plan (default: <head>/plans)')
     .option('--expect <json>', 'the digests recorded on the merged pull request')
@@ -46,5 +47,5 @@ runCommand(() => {
       throw new GroundworkError(`The planned actions of ${differing.join(', ')} differ from the plan reviewed on the pull request: nothing is deployed; re-run the pull request's checks and review again.`);
     }
   }
-  process.stdout.write(stableJson(digests));
+  writeJsonOut(stableJson(digests));
 });

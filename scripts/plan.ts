@@ -22,6 +22,7 @@ import { runCommand } from '../model/run-command';
 import { stableJson } from '../model/stable-json';
 import { stacksInDependencyOrder } from '../catalog/pr-report/output-folder';
 import { PLAN_STATUS_FILE, PlanStatus, readPlanStatus } from '../catalog/pr-report/plan-file';
+import { TERMINAL_OUTPUT, printLine, writeErr } from '../model/terminal-text';
 
 const OVERRIDE_FILE = 'offline_override.tf.json';
 const PLAN_FILE = 'groundwork.tfplan';
@@ -107,7 +108,7 @@ function planStack(stackDir: string, offline: boolean): { status: PlanStatus; pl
     const missing = missingProvider(json, process.env.GROUNDWORK_TF_MIRROR);
     if (missing) return { status: { status: 'not-planned', reason: missing } };
     env.TF_CLI_CONFIG_FILE = mirrorCliConfig(process.env.GROUNDWORK_TF_MIRROR!);
-    process.stderr.write(`Planning ${path.basename(stackDir)} offline...\n`);
+    writeErr(`Planning ${path.basename(stackDir)} offline...\n`);
     Object.assign(env, { AWS_ACCESS_KEY_ID: 'mock-access-key', AWS_SECRET_ACCESS_KEY: 'mock-secret-key', AWS_SESSION_TOKEN: '', AWS_PROFILE: '' });
     const override = offlineOverride(json);
     if (override) fs.writeFileSync(overrideFile, JSON.stringify(override, null, 2));
@@ -130,7 +131,7 @@ function planStack(stackDir: string, offline: boolean): { status: PlanStatus; pl
 }
 
 runCommand(() => {
-  const program = new Command('plan')
+  const program = new Command('plan').configureOutput(TERMINAL_OUTPUT)
     .description('terraform plan each synthesized stack in dependency order; writes <dir>/plans/')
     .argument('[stacks...]', 'stacks to plan (default: all)')
     .option('--dir <dir>', 'synthesized output', 'cdktf.out')
@@ -170,12 +171,12 @@ runCommand(() => {
       if (planJson) files.set(`${stack}.json`, planJson);
     }
     const s = statuses[stack];
-    console.log(`${stack}: ${s.status === 'planned' ? 'planned' : `${s.status} (${s.reason})`}`);
+    printLine(`${stack}: ${s.status === 'planned' ? 'planned' : `${s.status} (${s.reason})`}`);
   }
   const sorted = Object.fromEntries(order.filter((s) => s in statuses).map((s) => [s, statuses[s]]));
   files.set(PLAN_STATUS_FILE, stableJson({ stacks: sorted }));
   replaceFolder(plansDir, files);
-  console.log(`Plans in ${path.join(dir, 'plans')}`);
+  printLine(`Plans in ${path.join(dir, 'plans')}`);
   const failed = Object.entries(statuses).filter(([, s]) => s.status === 'failed');
   if (failed.length) throw new GroundworkError(`The plan of ${failed.map(([s]) => s).join(', ')} failed; the other plans were written.`, [], { outputWritten: true });
 });

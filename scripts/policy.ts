@@ -8,13 +8,14 @@ import { Command } from 'commander';
 import { writeAnalysis } from '../catalog/analyse';
 import { policySummary } from '../catalog/policy/report';
 import { runCommand } from '../model/run-command';
+import { TERMINAL_OUTPUT, printLine } from '../model/terminal-text';
 import { analysisRequest, withAnalysisFlags } from './analysis-flags';
 
 runCommand(() => {
-  const program = withAnalysisFlags(new Command('policy').description('Check synthesized Terraform JSON against the guardrail packs')).parse();
+  const program = withAnalysisFlags(new Command('policy').configureOutput(TERMINAL_OUTPUT).description('Check synthesized Terraform JSON against the guardrail packs')).parse();
   const { dir, inputs } = analysisRequest(program);
   const { policy } = writeAnalysis(dir, inputs);
-  console.log(policySummary(policy));
-  console.log(`Report: ${path.join(dir, 'catalog', 'policy.json')}`);
+  printLine(policySummary(policy));
+  printLine(`Report: ${path.join(dir, 'catalog', 'policy.json')}`);
   if (!policy.summary.passed) process.exitCode = 1;
 });

@@ -6,9 +6,10 @@
 import { Command } from 'commander';
 import { writePrReport } from '../catalog/pr-report/write-report';
 import { runCommand } from '../model/run-command';
+import { TERMINAL_OUTPUT, printLine } from '../model/terminal-text';
 
 runCommand(() => {
-  const options = new Command('pr-report')
+  const options = new Command('pr-report').configureOutput(TERMINAL_OUTPUT)
     .description('Compare the synthesized output of a base branch and a pull request')
     .requiredOption('--base <dir>', 'synthesized output of the base branch')
     .requiredOption('--head <dir>', 'synthesized output of the pull request')
@@ -19,9 +20,9 @@ runCommand(() => {
     .opts<{ base: string; head: string; plans?: string; out: string }>();
   const { report, files } = writePrReport(options);
   const s = report.summary;
-  console.log(
+  printLine(
     `${s.danger} danger line${s.danger === 1 ? '' : 's'}; ${s.resourcesAdded} resources added, ${s.resourcesRemoved} removed, ${s.resourcesChanged} changed; ` +
       `monthly cost ${s.monthlyUsd.difference >= 0 ? '+' : '-'}$${Math.abs(s.monthlyUsd.difference).toFixed(2)}; ${s.newFindings} new findings.`,
   );
-  console.log(`Report: ${files.join(', ')}`);
+  printLine(`Report: ${files.join(', ')}`);
 });

@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { GroundworkError } from '../model/errors';
+import { writeErr } from '../model/terminal-text';
 
 export function git(args: string[], cwd: string): { ok: boolean; out: string; err: string } {
   const result = spawnSync('git', args, { cwd, encoding: 'utf8' });
@@ -53,7 +54,7 @@ export function withRefSynthesized<T>(cwd: string, ref: string, commit: string, 
     if (!added.ok) throw new GroundworkError(`Cannot check out ${ref} in a temporary worktree: ${added.err.split('\n')[0]}`);
     // The base uses this checkout's installed packages: the same lock file in the usual case.
     fs.symlinkSync(fs.realpathSync(path.join(cwd, 'node_modules')), path.join(worktree, 'node_modules'), 'dir');
-    process.stderr.write(`Synthesizing ${ref} (${commit.slice(0, 12)})...\n`);
+    writeErr(`Synthesizing ${ref} (${commit.slice(0, 12)})...\n`);
     synth(worktree, path.join(temporary, 'base.out'), `base ${ref}`);
     return use(path.join(temporary, 'base.out'));
   } finally {

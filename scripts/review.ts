@@ -9,10 +9,11 @@ import { Command } from 'commander';
 import { writePrReport } from '../catalog/pr-report/write-report';
 import { GroundworkError } from '../model/errors';
 import { runCommand } from '../model/run-command';
+import { TERMINAL_OUTPUT, writeErr, writeOut } from '../model/terminal-text';
 import { git, resolveRef, synth, withRefSynthesized } from './ref-synth';
 
 runCommand(() => {
-  const options = new Command('review')
+  const options = new Command('review').configureOutput(TERMINAL_OUTPUT)
     .description('Synthesize a base git ref and the working tree, and print the PR report')
     .option('--base <ref>', 'git ref to compare with (default: the merge base with main)')
     .option('--out <dir>', 'folder for pr-report.md and pr-report.json', 'pr-report')
@@ -30,10 +31,10 @@ runCommand(() => {
   }
   const commit = resolveRef(cwd, ref, '--base');
   withRefSynthesized(cwd, ref, commit, (base) => {
-    process.stderr.write('Synthesizing the working tree into cdktf.out...\n');
+    writeErr('Synthesizing the working tree into cdktf.out...\n');
     synth(cwd, path.join(cwd, 'cdktf.out'), 'working tree');
     const { markdown, files } = writePrReport({ base, head: path.join(cwd, 'cdktf.out'), out: options.out });
-    process.stdout.write(markdown);
-    process.stderr.write(`Report: ${files.join(', ')}\n`);
+    writeOut(markdown);
+    writeErr(`Report: ${files.join(', ')}\n`);
   });
 });

@@ -15,9 +15,10 @@ import { SpendDocument, spendCsv, spendMarkdown } from '../catalog/spend/report'
 import { analyseSpend } from '../catalog/spend/spend';
 import { stableJson } from '../model/stable-json';
 import { runCommand } from '../model/run-command';
+import { TERMINAL_OUTPUT, printLine } from '../model/terminal-text';
 
 runCommand(async () => {
-  const program = new Command('spend')
+  const program = new Command('spend').configureOutput(TERMINAL_OUTPUT)
     .description('Actual spend per service, team, cost center and environment from billing exports')
     .requiredOption('--billing <files...>', 'FOCUS or AWS CUR exports: CSV, gzip CSV or Parquet; globs allowed')
     .option('--from <month>', 'first month, YYYY-MM')
@@ -44,7 +45,7 @@ runCommand(async () => {
     ['spend.md', spendMarkdown(report, reconciliation)],
     ['spend.csv', spendCsv(report)],
   ]));
-  console.log(`${report.currency} ${report.total.amount.toFixed(2)} over ${report.months.join(', ')} from ${report.total.rows} line items; ${report.unallocated.amount.toFixed(2)} without a service tag.`);
-  console.log(reconciliation ? `Reconciled with ${o.estimate} for ${reconciliation.month}.` : `No estimate at ${o.estimate}: run npm run synth first to reconcile.`);
-  console.log(`Reports in ${o.out}: spend.json, spend.md, spend.csv`);
+  printLine(`${report.currency} ${report.total.amount.toFixed(2)} over ${report.months.join(', ')} from ${report.total.rows} line items; ${report.unallocated.amount.toFixed(2)} without a service tag.`);
+  printLine(reconciliation ? `Reconciled with ${o.estimate} for ${reconciliation.month}.` : `No estimate at ${o.estimate}: run npm run synth first to reconcile.`);
+  printLine(`Reports in ${o.out}: spend.json, spend.md, spend.csv`);
 });

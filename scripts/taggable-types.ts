@@ -12,6 +12,7 @@ import { replaceFile } from '../model/atomic-write';
 import { GroundworkError } from '../model/errors';
 import { stableJson } from '../model/stable-json';
 import { runCommand } from '../model/run-command';
+import { printLine } from '../model/terminal-text';
 
 export const AWS_PROVIDER_VERSION = '5.100.0';
 
@@ -32,7 +33,7 @@ runCommand(() => {
       .sort();
     const target = path.join(__dirname, '..', '..', 'catalog', 'policy', 'aws-taggable-types.json');
     replaceFile(target, stableJson({ provider: 'registry.terraform.io/hashicorp/aws', version: AWS_PROVIDER_VERSION, source: 'terraform providers schema -json: resource types with a tags argument of type map(string)', types }));
-    console.log(`${types.length} taggable AWS resource types written to ${target}.`);
+    printLine(`${types.length} taggable AWS resource types written to ${target}.`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

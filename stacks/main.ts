@@ -9,6 +9,7 @@ import { performance } from 'perf_hooks';
 import { Analysis, SPEND_FOLDER, writeAnalysis } from '../catalog/analyse';
 import { GroundworkError } from '../model/errors';
 import { policySummary } from '../catalog/policy/report';
+import { writeOut } from '../model/terminal-text';
 import { enableFastSynth } from './cdktf-fast-synth';
 import { runMain, synthesizeAtomically } from './synthesize';
 
@@ -28,11 +29,11 @@ runMain(() => {
   if (!policy.summary.passed) {
     throw new GroundworkError(`${summary}\n\nSynth stopped on guardrail errors; the full report is ${path.join(outdir, 'catalog', 'policy.json')}.`, [], { outputWritten: true });
   }
-  process.stdout.write(`${summary}\n`);
+  writeOut(`${summary}\n`);
   // One line a user sees grow: time since the app's process started (module loading included).
   const { services, terraformResources } = analysis!.catalog.summary;
   const how = threads.threads === 2 ? '2 threads' : threads.reason ? `1 thread: ${threads.reason}` : '1 thread';
   // Synthesized twice: slower, and the user can often fix why.
   const twice = cdktfOrder ? `; synthesized twice, the second time in cdktf's order, because of ${cdktfOrder}` : '';
-  process.stdout.write(`Synthesized ${services} services, ${terraformResources} resources in ${(performance.now() / 1000).toFixed(1)} s (${how}${twice}).\n`);
+  writeOut(`Synthesized ${services} services, ${terraformResources} resources in ${(performance.now() / 1000).toFixed(1)} s (${how}${twice}).\n`);
 });
