@@ -132,15 +132,15 @@ function table(title: string, rows: CostRow[], total: number, columns: Array<[st
 
 /** The partial price tables used, named: a missing price there makes a resource not priced. */
 function partialTables(report: CostReport): string[] {
-  const partial = report.priceTables.filter((t) => t.complete === false).map((t) => t.region);
+  const partial = report.priceTables.filter((t) => t.complete === false).map((t) => md(t.region));
   return partial.length ? [`- Partial price tables: ${partial.join(', ')} (only the prices a named public source gives; a resource whose price is missing there is listed as not priced).`] : [];
 }
 
 /** The report for people: totals per team and cost center first, then the details. */
 export function costMarkdown(report: CostReport, organisation?: string): string {
   const total = report.total.monthlyUsd;
-  const prices = report.priceTables.map((t) => `${t.region} (prices of ${t.effectiveDate})`).join(', ') || 'none used';
-  const sources = [...new Set(report.priceTables.map((t) => t.source))];
+  const prices = report.priceTables.map((t) => `${md(t.region)} (prices of ${md(t.effectiveDate)})`).join(', ') || 'none used';
+  const sources = [...new Set(report.priceTables.map((t) => md(t.source)))];
   const top = report.byService.filter((r) => r.name !== UNALLOCATED).slice(0, 10);
   const lines = [
     `# Monthly cost estimate${organisation ? `: ${md(organisation)}` : ''}`,
@@ -184,7 +184,7 @@ export function costMarkdown(report: CostReport, organisation?: string): string 
     `Each resource is priced from the on-demand price tables (${sources.join('; ') || 'none'}). ` +
       `Usage-priced items (S3 storage and requests, SQS requests, log ingestion, NAT data, load balancer capacity) take their figures from \`usage/<service>.json\`, else \`usage/defaults.json\`, else these defaults: ` +
       Object.entries(report.usage.defaults)
-        .map(([k, v]) => `${k} ${v}`)
+        .map(([k, v]) => `${md(k)} ${v}`)
         .join(', ') +
       '. Kubernetes workloads are priced as replicas × (CPU request × vCPU-hour + memory request × GiB-hour).',
     '',
@@ -194,7 +194,7 @@ export function costMarkdown(report: CostReport, organisation?: string): string 
     '',
     '| source | date | lines |',
     '| --- | --- | ---: |',
-    ...report.sources.map((s) => `| ${s.source.replace(/\|/g, '\\|')}${s.verified ? '' : ' ⚠'} | ${s.date || '—'} | ${s.lines} |`),
+    ...report.sources.map((s) => `| ${md(s.source)}${s.verified ? '' : ' ⚠'} | ${md(s.date || '—')} | ${s.lines} |`),
     '',
     '⚠: not confirmed by an AWS offer record or an independent published figure.',
     '',

@@ -1,3 +1,4 @@
+import { CONTROL_OR_BIDI, visibleEscape } from '../../model/control-characters';
 import { formatUsd } from '../../model/money';
 import { markdownText } from '../../model/markdown-text';
 import type { CostDelta, NamedCostDelta, PrReport } from './report-model';
@@ -17,6 +18,14 @@ const signed = (n: number) => `${n < 0 ? '−' : n > 0 ? '+' : '±'}${money(n)}`
 const percent = (d: CostDelta) => (d.percent === null ? 'new' : `${d.percent > 0 ? '+' : ''}${d.percent}%`);
 const costCells = (d: CostDelta) => `${money(d.old)} | ${money(d.new)} | ${signed(d.difference)} | ${percent(d)}`;
 const e = escapeMarkdown;
+
+/**
+ * JSON inside an HTML comment: stack names come from the input, so `<`, `>` and `&` (a `-->` would
+ * end the comment) and control or bidi characters are `\u` escapes, which parse to the same values.
+ */
+function commentJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&]/g, (c) => visibleEscape(c, true)).replace(CONTROL_OR_BIDI, (c) => visibleEscape(c, true));
+}
 
 /** A collapsible block: a title and its lines. */
 interface Details {
@@ -61,7 +70,7 @@ function detailBlocks(report: PrReport): Details[] {
   if (report.services.length) {
     blocks.push({
       title: `Services (${report.services.length})`,
-      lines: ['| service | change | owner | cost center | details |', '| --- | --- | --- | --- | --- |', ...report.services.map((s) => `| ${e(s.name)} | ${s.change} | ${e(s.owner ?? '—')} | ${e(s.costCenter ?? '—')} | ${e(s.details.join('; '))} |`)],
+      lines: ['| service | change | owner | cost center | details |', '| --- | --- | --- | --- | --- |', ...report.services.map((s) => `| ${e(s.name)} | ${e(s.change)} | ${e(s.owner ?? '—')} | ${e(s.costCenter ?? '—')} | ${e(s.details.join('; '))} |`)],
     });
   }
   const f = report.findings;
@@ -80,7 +89,7 @@ function detailBlocks(report: PrReport): Details[] {
     const a = p.actions!;
     blocks.push({
       title: `Plan of ${e(p.stack)}: ${a.create} to create, ${a.update} to update, ${a.replace} to replace, ${a.delete} to delete`,
-      lines: p.byService.flatMap((s) => [`**${e(s.service)}**`, ...s.changes.map((c) => `- ${c.action} ${e(c.address)}`), '']),
+      lines: p.byService.flatMap((s) => [`**${e(s.service)}**`, ...s.changes.map((c) => `- ${e(c.action)} ${e(c.address)}`), '']),
     });
   }
   if (report.ownership.length) {
@@ -91,7 +100,7 @@ function detailBlocks(report: PrReport): Details[] {
     const rows = report.resources.filter((r) => r.stack === stack);
     blocks.push({
       title: `Resources of ${e(stack)} (${rows.length} changes)`,
-      lines: rows.map((r) => `- ${r.change} ${e(r.address)}${r.service ? ` (${e(r.service)})` : ''}${r.attributes ? `: ${e(r.attributes.join(', '))}` : ''}`),
+      lines: rows.map((r) => `- ${e(r.change)} ${e(r.address)}${r.service ? ` (${e(r.service)})` : ''}${r.attributes ? `: ${e(r.attributes.join(', '))}` : ''}`),
     });
   }
   return blocks;
@@ -102,7 +111,7 @@ function detailBlocks(report: PrReport): Details[] {
  * blocks. Only details are cut to stay within `limit`, and the comment says how many lines were.
  */
 export function renderMarkdown(report: PrReport, limit = GITHUB_COMMENT_LIMIT): string {
-  const head: string[] = [COMMENT_MARKER, ...(report.summary.planDigests ? [`${PLAN_DIGEST_PREFIX}${JSON.stringify(report.summary.planDigests)} -->`] : []), '## Groundwork: infrastructure changes', ''];
+  const head: string[] = [COMMENT_MARKER, ...(report.summary.planDigests ? [`${PLAN_DIGEST_PREFIX}${commentJson(report.summary.planDigests)} -->`] : []), '## Groundwork: infrastructure changes', ''];
   if (report.danger.length) {
     head.push(`### ⚠️ Danger: ${report.danger.length} change${report.danger.length === 1 ? '' : 's'} that can lose data or protection`, '');
     for (const d of report.danger) head.push(`- **${e(d.stack)}** ${e(d.address)}${d.service ? ` (service ${e(d.service)}${d.owner ? `, owner ${e(d.owner)}` : ''})` : ''}: ${e(d.reason)}`);

@@ -11,19 +11,20 @@ export interface SpendDocument extends SpendReport {
 }
 
 function table(title: string, rows: SpendRow[], months: string[], currency: string): string {
-  const head = `| ${title} | ${months.join(' | ')} | total | credits |\n| --- | ${months.map(() => '---: | ').join('')}---: | ---: |`;
+  const head = `| ${title} | ${months.map(md).join(' | ')} | total | credits |\n| --- | ${months.map(() => '---: | ').join('')}---: | ---: |`;
   return [head, ...rows.map((r) => `| ${r.name === 'unallocated' ? '**unallocated**' : md(r.name)} | ${months.map((m) => `${formatMoney(r.months[m] ?? 0, currency)} | `).join('')}${formatMoney(r.total, currency)} | ${formatMoney(r.credits, currency)} |`)].join('\n');
 }
 
 /** For finance and owners: spend per team, cost center, environment and service, what nobody owns, and the estimate's accuracy. */
 export function spendMarkdown(report: SpendReport, reconciliation?: Reconciliation): string {
-  const c = report.currency;
+  // The currency comes from the billing data: Markdown text like any other value.
+  const c = md(report.currency);
   const lines = [
     '# Actual spend',
     '',
-    `**${formatMoney(report.total.amount, c)}** over ${report.months.join(', ') || 'no month'} (${report.costColumn === 'effective' ? 'effective cost, after discounts' : 'billed cost'}), from ${report.sources.map((s) => `${md(s.file)} (${s.format}, ${s.rows} line items)`).join(', ')}. Credits and refunds: ${formatMoney(report.total.credits, c)}.`,
+    `**${formatMoney(report.total.amount, c)}** over ${report.months.map(md).join(', ') || 'no month'} (${report.costColumn === 'effective' ? 'effective cost, after discounts' : 'billed cost'}), from ${report.sources.map((s) => `${md(s.file)} (${md(s.format)}, ${s.rows} line items)`).join(', ')}. Credits and refunds: ${formatMoney(report.total.credits, c)}.`,
     '',
-    `Tag coverage of spend: ${Object.entries(report.tagCoverage).map(([k, v]) => `${k} ${v}%`).join(', ')}.`,
+    `Tag coverage of spend: ${Object.entries(report.tagCoverage).map(([k, v]) => `${md(k)} ${v}%`).join(', ')}.`,
     '',
     '## By team', '', table('team', report.byTeam, report.months, c), '',
     '## By cost center', '', table('cost center', report.byCostCenter, report.months, c), '',
@@ -37,7 +38,7 @@ export function spendMarkdown(report: SpendReport, reconciliation?: Reconciliati
   ];
   if (reconciliation) {
     lines.push(
-      '', `## Estimate against actual, ${reconciliation.month}`, '',
+      '', `## Estimate against actual, ${md(reconciliation.month)}`, '',
       `Estimated ${formatMoney(reconciliation.estimateMonthlyUsd, 'USD')} per month; spent ${formatMoney(reconciliation.actualUsd, c)}.`, '',
       '| service | estimate | actual | variance | largest contributors |', '| --- | ---: | ---: | ---: | --- |',
       ...reconciliation.services.map(
