@@ -37,7 +37,7 @@ describe('the comment stays within GitHub limit, cutting details only', () => {
 
   test('text from Terraform cannot inject markup, links or mentions', () => {
     expect(escapeMarkdown('<img src=x onerror=alert(1)> @everyone | [x](http://evil) `${var}`\nnext')).toBe(
-      '&lt;img src=x onerror=alert\\(1\\)&gt; &#64;everyone \\| \\[x\\]\\(http://evil\\) \\`\\$\\{var\\}\\` next',
+      '&lt;img src=x onerror=alert\\(1\\)&gt; &#64;everyone \\| \\[x\\]\\(http&#58;/&#47;evil\\) \\`\\$\\{var\\}\\` next',
     );
   });
 });

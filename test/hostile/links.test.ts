@@ -100,7 +100,8 @@ describe('the partitions list', () => {
 });
 
 describe.each(['evil.example/phish?', 'us-east-1/../x', 'US-EAST-1', ''])('npm run catalog with provider region %j', (region) => {
-  const written = catalogOf(region);
+  let written: Written;
+  beforeAll(() => (written = catalogOf(region)));
 
   test('no console link at all, and "region unknown" where a region was given', () => {
     const resources = written.catalog.entities.filter((e) => e.kind === 'resource');
@@ -129,7 +130,8 @@ describe.each([
   ['cn-north-1', 'console.amazonaws.cn', 'amazonaws.com.cn'],
   ['us-gov-west-1', 'console.amazonaws-us-gov.com', 'amazonaws.com'],
 ])('npm run catalog in %s', (region, consoleHost, dnsSuffix) => {
-  const written = catalogOf(region);
+  let written: Written;
+  beforeAll(() => (written = catalogOf(region)));
 
   test("every console link is on the partition's console host", () => {
     const links = written.catalog.entities.flatMap((e) => e.links).filter((l) => l.type === 'console' || l.type === 'logs');
