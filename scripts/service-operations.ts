@@ -2,7 +2,9 @@
  * Day-2 operations on a service's definition (`npm run ops`): checks an action against the
  * service, its golden path and the organisation (what the operations workflow runs first), and
  * writes the lasting ones (scale, version rollback) into stacks/services/<file>.ts as a one-line
- * change, validated by the same option rules synth applies. Bad input changes nothing.
+ * change: the file is parsed (service-source.ts), only a literal value is replaced, and the edited
+ * service must build as synth builds it (service-build-check.ts) before anything is written.
+ * Bad input changes nothing.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -54,6 +56,7 @@ export function findService(root: string, name: string): ServiceDefinitionFile {
     if (!call) continue;
     const definition = goldenPaths().find((p) => p.className === call.className);
     if (!definition) refuse(`${where} declares ${name} with ${call.className}, which is not a golden path (${goldenPaths().map((p) => p.className).join(', ')}).`);
+    if (call.props.properties.some((p) => ts.isSpreadAssignment(p))) refuse(`${where}: the props of ${name} use a spread (...), so ops cannot tell where each prop is set; edit it by hand.`);
     const service = { name, file: where, definition: definition!, environments: Object.keys(settings.environments).sort(), text, call, indent: indentOf(call) };
     const listed = literalProp(service, 'environments');
     if (!listed) return service;
@@ -77,11 +80,10 @@ function indentOf(call: ServiceCall): string {
 
 /**
  * The prop's assignment in the props object, if written there. A prop given in a way ops cannot
- * edit with certainty (twice, shorthand, or possibly through a spread) is refused.
+ * edit with certainty (twice, or shorthand) is refused.
  */
 function propAssignment(service: ServiceDefinitionFile, prop: string): ts.PropertyAssignment | undefined {
   const { properties } = service.call.props;
-  if (properties.some((p) => ts.isSpreadAssignment(p))) refuse(`${service.file}: the props of ${service.name} use a spread (...), so ops cannot tell where ${prop} is set; edit it by hand.`);
   const named = properties.filter((p) => p.name !== undefined && propertyName(p.name) === prop);
   if (named.length > 1) refuse(`${service.file}: prop ${prop} of ${service.name} is written ${named.length} times; keep one and run ops again.`);
   if (named.length && !ts.isPropertyAssignment(named[0])) refuse(`${service.file}: prop ${prop} of ${service.name} is not written as "${prop}: <value>"; edit it by hand.`);
