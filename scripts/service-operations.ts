@@ -202,16 +202,17 @@ function setProp(service: ServiceDefinitionFile, prop: string, valueText: string
   }
   const { properties } = service.call.props;
   const anchor = (after !== undefined ? propAssignment(service, after) : undefined) ?? properties[properties.length - 1];
-  const line = `${service.indent}${prop}: ${valueText},`;
-  if (!anchor) return { start: service.call.props.getStart(service.call.source) + 1, end: service.call.props.getStart(service.call.source) + 1, text: `\n${line}` };
   const text = service.text;
+  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  const line = `${newline}${service.indent}${prop}: ${valueText}`;
+  if (!anchor) return { start: service.call.props.getStart(service.call.source) + 1, end: service.call.props.getStart(service.call.source) + 1, text: `${line},` };
   const comma = text.slice(anchor.getEnd()).match(/^\s*,/);
-  if (!comma) return { start: anchor.getEnd(), end: anchor.getEnd(), text: `,\n${line.slice(0, -1)}` };
+  if (!comma) return { start: anchor.getEnd(), end: anchor.getEnd(), text: `,${line}` };
   // After the comma; past a comment that ends the anchor's line, so that the comment stays with it.
   const afterComma = anchor.getEnd() + comma[0].length;
-  const restOfLine = text.slice(afterComma).match(/^[^\n]*/)![0];
+  const restOfLine = text.slice(afterComma).match(/^[^\r\n]*/)![0];
   const at = /^\s*(\/\/.*)?$/.test(restOfLine) ? afterComma + restOfLine.length : afterComma;
-  return { start: at, end: at, text: `\n${line}` };
+  return { start: at, end: at, text: `${line},` };
 }
 
 /** Scales a service: `replicas` for every environment, or its entry in `replicasIn` for one. */

@@ -147,3 +147,22 @@ test('a prop ops adds goes on a line of its own, past a comment and where the la
   const outdir = synthProject(sibling);
   expect(hpa(outdir, 'production-kubernetes', 'ledger').min).toBe(4);
 });
+
+test('a file with Windows line ends keeps them in the line ops adds', () => {
+  const root = projectCopy();
+  const file = path.join(root, 'stacks/services/checkout.ts');
+  fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/\n/g, '\r\n'));
+  const result = ops(root, 'scale', 'checkout', '--replicas', '4', '--env', 'production');
+  expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
+  const scaled = fs.readFileSync(file, 'utf8');
+  expect(scaled).toContain('    replicas: 3,\r\n    replicasIn: { production: 4 },\r\n    cpu:');
+  expect(scaled.replace(/\r\n/g, '')).not.toContain('\n');
+});
+
+test('a file that does not parse is refused with the parser\'s sentence', () => {
+  const root = projectCopy();
+  fs.appendFileSync(storefront(root), '\nconst broken = ;\n');
+  expect(refusal(root, 'scale', 'storefront-web', '--replicas', '4')).toBe(
+    'Service "storefront-web" would not synthesize with replicas: 4 in stacks/services/storefront-web.ts (it does not parse: Expression expected), so the file is unchanged.',
+  );
+});
