@@ -1,7 +1,8 @@
 import { GroundworkError } from '../model/errors';
 import { allOptions, GoldenPathDefinition, GoldenPathOption } from './golden-path-definition';
 
-const shown = (value: unknown) => (typeof value === 'string' ? `"${value}"` : JSON.stringify(value) ?? String(value));
+// Numbers as written: JSON would show Infinity (1e309 in a file) as null.
+const shown = (value: unknown) => (typeof value === 'string' ? `"${value}"` : typeof value === 'number' ? String(value) : JSON.stringify(value) ?? String(value));
 const typeOf = (value: unknown) => (Array.isArray(value) ? 'a list' : value === null ? 'null' : `a ${typeof value}`);
 
 /** Why one prop value breaks its option's rule, or undefined. Props may be numbers where flags are strings. */

@@ -2,18 +2,23 @@
  * Day-2 operations on a service's definition (`npm run ops`): checks an action against the
  * service, its golden path and the organisation (what the operations workflow runs first), and
  * writes the lasting ones (scale, version rollback) into stacks/services/<file>.ts as a one-line
- * change, validated by the same option rules synth applies. Bad input changes nothing.
+ * change: the file is parsed (service-source.ts), only a literal value is replaced, and the edited
+ * service must build as synth builds it (service-build-check.ts) before anything is written.
+ * Bad input changes nothing.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import * as ts from 'typescript';
 import { GroundworkError } from '../model/errors';
 import { replaceFile } from '../model/atomic-write';
 import { NAME_PATTERN } from '../model/ownership-record';
 import { GoldenPathDefinition, GoldenPathOption, Operation, operationsOf } from '../golden-paths/golden-path-definition';
 import { propValueProblem } from '../golden-paths/props-validation';
 import { goldenPaths } from '../golden-paths/registry';
-import { loadSettings, SERVICES_DIR } from './scaffold-service';
+import { loadSettings, SERVICES_DIR, SETTINGS_FILE } from './scaffold-service';
+import { buildProblem } from './service-build-check';
+import { applyEdits, Literal, literalOf, parseSource, propertyName, ServiceCall, serviceCalls, TextEdit } from './service-source';
 
 export const OPERATIONS: readonly Operation[] = ['restart', 'rollback', 'scale'];
 
@@ -24,10 +29,11 @@ export interface ServiceDefinitionFile {
   readonly file: string;
   readonly definition: GoldenPathDefinition;
   readonly environments: readonly string[];
-  readonly lines: readonly string[];
-  /** Line indexes of the props object: its first prop line and its closing `});`. */
-  readonly propsStart: number;
-  readonly propsEnd: number;
+  /** The file's text as read. */
+  readonly text: string;
+  /** Its golden path call, parsed. */
+  readonly call: ServiceCall;
+  /** The indentation of its props. */
   readonly indent: string;
 }
 
@@ -42,29 +48,58 @@ export function findService(root: string, name: string): ServiceDefinitionFile {
   const dir = path.join(root, SERVICES_DIR);
   const known: string[] = [];
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'index.ts').sort()) {
-    const text = fs.readFileSync(path.join(dir, file), 'utf8');
-    const lines = text.split('\n');
-    const start = lines.findIndex((l) => /new \w+\(\s*org\s*,\s*'[a-z0-9-]+'\s*,\s*\{$/.test(l));
-    const declared = start >= 0 ? lines[start].match(/new (\w+)\(\s*org\s*,\s*'([a-z0-9-]+)'/)! : undefined;
-    if (!declared) continue;
-    known.push(declared[2]);
-    if (declared[2] !== name) continue;
     const where = path.join(SERVICES_DIR, file);
-    const definition = goldenPaths().find((p) => p.className === declared[1]);
-    if (!definition) refuse(`${where} declares ${name} with ${declared[1]}, which is not a golden path (${goldenPaths().map((p) => p.className).join(', ')}).`);
-    const end = lines.findIndex((l, i) => i > start && /^\s*\}\);$/.test(l));
-    if (end < 0) refuse(`${where} is not in the shape ops edits (a props object closed by "});" on its own line); edit it by hand.`);
-    const indent = lines[start + 1]?.match(/^(\s*)\w/)?.[1] ?? '    ';
-    const environmentsLine = lines.slice(start + 1, end).find((l) => /^\s*environments:/.test(l));
-    let environments = Object.keys(settings.environments).sort();
-    if (environmentsLine) {
-      const listed = environmentsLine.match(/^\s*environments: \[((?:\s*'[a-z0-9-]+',?)*)\s*\],$/);
-      if (!listed) refuse(`${where}: its environments line is not a literal list ops can read; edit it by hand.`);
-      environments = [...listed![1].matchAll(/'([a-z0-9-]+)'/g)].map((m) => m[1]).sort();
+    const text = fs.readFileSync(path.join(dir, file), 'utf8');
+    const calls = serviceCalls(parseSource(where, text));
+    known.push(...calls.map((c) => c.name));
+    const call = calls.find((c) => c.name === name);
+    if (!call) continue;
+    const definition = goldenPaths().find((p) => p.className === call.className);
+    if (!definition) refuse(`${where} declares ${name} with ${call.className}, which is not a golden path (${goldenPaths().map((p) => p.className).join(', ')}).`);
+    if (call.props.properties.some((p) => ts.isSpreadAssignment(p))) refuse(`${where}: the props of ${name} use a spread (...), so ops cannot tell where each prop is set; edit it by hand.`);
+    const service = { name, file: where, definition: definition!, environments: Object.keys(settings.environments).sort(), text, call, indent: indentOf(call) };
+    const listed = literalProp(service, 'environments');
+    if (!listed) return service;
+    const environments = listed.value;
+    if (!Array.isArray(environments) || !environments.every((e) => typeof e === 'string')) {
+      return refuse(`${where}: its environments prop is not a literal list ops can read; edit it by hand.`);
     }
-    return { name, file: where, definition: definition!, environments, lines, propsStart: start + 1, propsEnd: end, indent };
+    return { ...service, environments: [...(environments as string[])].sort() };
   }
   return refuse(`Service "${name}" does not exist: no file in ${SERVICES_DIR} declares it (known: ${known.sort().join(', ')}).`);
+}
+
+/** The leading white space of the line of the first prop (four spaces where there is none). */
+function indentOf(call: ServiceCall): string {
+  const first = call.props.properties[0];
+  if (!first) return '    ';
+  const text = call.source.text;
+  const lineStart = text.lastIndexOf('\n', first.getStart(call.source)) + 1;
+  return text.slice(lineStart, first.getStart(call.source)).match(/^[ \t]*$/)?.[0] || '    ';
+}
+
+/**
+ * The prop's assignment in the props object, if written there. A prop given in a way ops cannot
+ * edit with certainty (twice, or shorthand) is refused.
+ */
+function propAssignment(service: ServiceDefinitionFile, prop: string): ts.PropertyAssignment | undefined {
+  const { properties } = service.call.props;
+  const named = properties.filter((p) => p.name !== undefined && propertyName(p.name) === prop);
+  if (named.length > 1) refuse(`${service.file}: prop ${prop} of ${service.name} is written ${named.length} times; keep one and run ops again.`);
+  if (named.length && !ts.isPropertyAssignment(named[0])) refuse(`${service.file}: prop ${prop} of ${service.name} is not written as "${prop}: <value>"; edit it by hand.`);
+  return named[0] as ts.PropertyAssignment | undefined;
+}
+
+/** The prop's value where it is written as a literal; refused where it is written as anything else. */
+function literalProp(service: ServiceDefinitionFile, prop: string): { readonly assignment: ts.PropertyAssignment; readonly value: Literal } | undefined {
+  const assignment = propAssignment(service, prop);
+  if (!assignment) return undefined;
+  const value = literalOf(assignment.initializer);
+  if (value === undefined) {
+    const written = assignment.initializer.getText(service.call.source).replace(/\s+/g, ' ');
+    return refuse(`${service.file}: prop ${prop} of ${service.name} is ${written.length > 60 ? `${written.slice(0, 57)}...` : written}, not a literal value ops can read or edit; edit it by hand.`);
+  }
+  return { assignment, value };
 }
 
 /** The environment, checked against the organisation and the service. */
@@ -91,13 +126,11 @@ function replicaCount(service: ServiceDefinitionFile, text: string | undefined):
   const value = /^-?[0-9]+$/.test(text.trim()) ? Number(text) : text;
   const problem = propValueProblem(option, value);
   if (problem) refuse(`--replicas "${text}" ${problem.replace(/, not a string$/, '')} (the ${service.definition.name} golden path's limit).`);
-  const max = propLine(service, 'maxReplicas')?.match(/^\s*maxReplicas: ([0-9]+),$/);
-  if (max && Number(value) > Number(max[1])) refuse(`--replicas ${value} is above the service's maxReplicas (${max[1]} in ${service.file}); raise maxReplicas first.`);
+  // A maxReplicas that is not a literal (3 * 3) is checked where the edit is built, as synth would.
+  const written = propAssignment(service, 'maxReplicas');
+  const max = written && literalOf(written.initializer);
+  if (typeof max === 'number' && Number(value) > max) refuse(`--replicas ${value} is above the service's maxReplicas (${max} in ${service.file}); raise maxReplicas first.`);
   return value as number;
-}
-
-function propLine(service: ServiceDefinitionFile, prop: string): string | undefined {
-  return service.lines.slice(service.propsStart, service.propsEnd).find((l) => new RegExp(`^\\s*${prop}:`).test(l));
 }
 
 export interface CheckRequest {
@@ -154,6 +187,33 @@ export interface DefinitionChange {
 }
 
 const envKey = (env: string) => (/^[a-z][a-z0-9]*$/.test(env) ? env : `'${env}'`);
+/** A string as a single-quoted TypeScript literal, as the service files write them. */
+const quoted = (value: string) => `'${value.replace(/[\\']/g, (c) => `\\${c}`)}'`;
+
+/**
+ * Sets a prop to a literal: replaces exactly the text of its value where it is written (a value
+ * that is not a literal is refused), else adds it on a line of its own after `after` (or last).
+ */
+function setProp(service: ServiceDefinitionFile, prop: string, valueText: string, after?: string): TextEdit {
+  const written = propAssignment(service, prop);
+  if (written) {
+    literalProp(service, prop);
+    return { start: written.initializer.getStart(service.call.source), end: written.initializer.getEnd(), text: valueText };
+  }
+  const { properties } = service.call.props;
+  const anchor = (after !== undefined ? propAssignment(service, after) : undefined) ?? properties[properties.length - 1];
+  const text = service.text;
+  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  const line = `${newline}${service.indent}${prop}: ${valueText}`;
+  if (!anchor) return { start: service.call.props.getStart(service.call.source) + 1, end: service.call.props.getStart(service.call.source) + 1, text: `${line},` };
+  const comma = text.slice(anchor.getEnd()).match(/^\s*,/);
+  if (!comma) return { start: anchor.getEnd(), end: anchor.getEnd(), text: `,${line}` };
+  // After the comma; past a comment that ends the anchor's line, so that the comment stays with it.
+  const afterComma = anchor.getEnd() + comma[0].length;
+  const restOfLine = text.slice(afterComma).match(/^[^\r\n]*/)![0];
+  const at = /^\s*(\/\/.*)?$/.test(restOfLine) ? afterComma + restOfLine.length : afterComma;
+  return { start: at, end: at, text: `${line},` };
+}
 
 /** Scales a service: `replicas` for every environment, or its entry in `replicasIn` for one. */
 export function planScale(root: string, name: string, replicasText: string | undefined, env: string | undefined): DefinitionChange {
@@ -161,73 +221,71 @@ export function planScale(root: string, name: string, replicasText: string | und
   checkOperation(service, 'scale');
   if (env !== undefined) checkEnvironment(root, service, env);
   const replicas = replicaCount(service, replicasText);
-  const lines = [...service.lines];
-  const inside = (i: number) => i >= service.propsStart && i < service.propsEnd;
-  const indexOf = (prop: string) => lines.findIndex((l, i) => inside(i) && new RegExp(`^\\s*${prop}:`).test(l));
   let previous: string;
+  let edit: TextEdit;
   if (env === undefined) {
-    const at = indexOf('replicas');
-    previous = at >= 0 ? lines[at].trim().replace(/^replicas: ([0-9]+),$/, '$1 replicas') : 'the golden path default';
-    const line = `${service.indent}replicas: ${replicas},`;
-    if (at >= 0 && !/^\s*replicas: [0-9]+,$/.test(lines[at])) refuse(`${service.file}: its replicas line is not a literal number ops can edit; edit it by hand.`);
-    if (at >= 0) lines[at] = line;
-    else lines.splice(service.propsEnd, 0, line);
+    const current = literalProp(service, 'replicas')?.value;
+    previous = current === undefined ? 'the golden path default' : `${String(current)} replicas`;
+    edit = setProp(service, 'replicas', String(replicas));
   } else {
-    const at = indexOf('replicasIn');
-    const entries = new Map<string, number>();
-    if (at >= 0) {
-      const map = lines[at].match(/^\s*replicasIn: \{((?:\s*'?[a-z0-9-]+'?: [0-9]+,?)*)\s*\},$/);
-      if (!map) refuse(`${service.file}: its replicasIn line is not a literal map ops can edit; edit it by hand.`);
-      for (const m of map![1].matchAll(/'?([a-z0-9-]+)'?: ([0-9]+)/g)) entries.set(m[1], Number(m[2]));
-    }
-    previous = entries.has(env) ? `${entries.get(env)} replicas` : 'the service default';
+    const current = literalProp(service, 'replicasIn')?.value ?? {};
+    if (typeof current !== 'object' || Array.isArray(current)) return refuse(`${service.file}: prop replicasIn of ${name} is not a literal map ops can edit; edit it by hand.`);
+    const entries = new Map(Object.entries(current as Record<string, Literal>));
+    previous = entries.has(env) ? `${String(entries.get(env))} replicas` : 'the service default';
     entries.set(env, replicas);
     const problem = propValueProblem(optionOf(service.definition, 'replicas-in'), Object.fromEntries(entries));
     if (problem) refuse(`${service.file}: replicasIn ${problem}.`);
-    const line = `${service.indent}replicasIn: { ${[...entries].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${envKey(k)}: ${v}`).join(', ')} },`;
-    if (at >= 0) lines[at] = line;
-    else {
-      const after = indexOf('replicas');
-      lines.splice(after >= 0 ? after + 1 : service.propsEnd, 0, line);
-    }
+    const text = `{ ${[...entries].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${envKey(k)}: ${String(v)}`).join(', ')} }`;
+    edit = setProp(service, 'replicasIn', text, 'replicas');
   }
   const where = env ? ` in ${env}` : ' in every environment';
-  return change(service, lines, `${name}: minimum replicas${where} ${replicas} (was ${previous})`, `ops/scale-${name}-${env ?? 'all'}-${replicas}`, `Scale ${name} to ${replicas} replicas${where}`);
+  const what = env ? `replicasIn ${env}: ${replicas}` : `replicas: ${replicas}`;
+  return change(root, service, edit, what, `${name}: minimum replicas${where} ${replicas} (was ${previous})`, `ops/scale-${name}-${env ?? 'all'}-${replicas}`, `Scale ${name} to ${replicas} replicas${where}`);
 }
 
 /** Rolls the service's image version back to the one before the current, from the file's git history. */
 export function planRollback(root: string, name: string): DefinitionChange {
   const service = findService(root, name);
   checkOperation(service, 'rollback');
-  const at = service.lines.findIndex((l, i) => i >= service.propsStart && i < service.propsEnd && /^\s*(version|image):/.test(l));
-  const current = at >= 0 ? service.lines[at].match(/^(\s*)(version|image): '([^'\\]+)',$/) : null;
-  if (!current) refuse(`Service "${name}" has no literal version or image line in ${service.file} to roll back.`);
-  const [, indent, prop, value] = current!;
-  const previous = previousValue(root, service.file, prop, value) ?? refuse(`Service "${name}" has no previous ${prop}: the git history of ${service.file} shows only ${value}.`);
+  const prop = ['version', 'image'].find((p) => propAssignment(service, p));
+  const value = prop ? literalProp(service, prop)!.value : undefined;
+  if (!prop || typeof value !== 'string') return refuse(`Service "${name}" has no literal version or image in ${service.file} to roll back.`);
+  const previous = previousValue(root, service, prop, value) ?? refuse(`Service "${name}" has no previous ${prop}: the git history of ${service.file} shows only ${value}.`);
   const problem = propValueProblem(optionOf(service.definition, prop), previous);
   if (problem) refuse(`The previous ${prop} "${previous}" of ${name} ${problem}.`);
-  const lines = [...service.lines];
-  lines[at] = `${indent}${prop}: '${previous}',`;
-  return change(service, lines, `${name}: ${prop} ${previous} (was ${value})`, `ops/rollback-${name}-${previous.replace(/[^A-Za-z0-9._-]/g, '-')}`, `Roll ${name} back to ${prop} ${previous}`);
+  const edit = setProp(service, prop, quoted(previous));
+  return change(root, service, edit, `${prop}: ${quoted(previous)}`, `${name}: ${prop} ${previous} (was ${value})`, `ops/rollback-${name}-${previous.replace(/[^A-Za-z0-9._-]/g, '-')}`, `Roll ${name} back to ${prop} ${previous}`);
 }
 
-/** The last value of `prop` in the file's history that differs from the current one. */
-function previousValue(root: string, file: string, prop: string, current: string): string | undefined {
-  const git = (...args: string[]) => spawnSync('git', ['-C', root, ...args], { encoding: 'utf8' });
-  const log = git('log', '--format=%H', '--', file);
+/** The last literal value of the service's `prop` in the file's history that differs from the current one. */
+function previousValue(root: string, service: ServiceDefinitionFile, prop: string, current: string): string | undefined {
+  const git = (...args: string[]) => spawnSync('git', ['-C', root, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const log = git('log', '--format=%H', '--', service.file);
   if (log.status !== 0) return undefined;
-  const pattern = new RegExp(`^\\s*${prop}: '([^'\\\\]+)',$`, 'm');
   for (const commit of log.stdout.split('\n').filter(Boolean)) {
-    const shown = git('show', `${commit}:${file.split(path.sep).join('/')}`);
-    const value = shown.status === 0 ? shown.stdout.match(pattern)?.[1] : undefined;
-    if (value && value !== current) return value;
+    const shown = git('show', `${commit}:${service.file.split(path.sep).join('/')}`);
+    if (shown.status !== 0) continue;
+    const call = serviceCalls(parseSource(service.file, shown.stdout)).find((c) => c.name === service.name);
+    const written = call?.props.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && propertyName(p.name) === prop);
+    const value = written ? literalOf(written.initializer) : undefined;
+    if (typeof value === 'string' && value !== current) return value;
   }
   return undefined;
 }
 
-function change(service: ServiceDefinitionFile, lines: string[], summary: string, branch: string, commitMessage: string): DefinitionChange {
-  const before = service.lines.join('\n');
-  const after = lines.join('\n');
+/**
+ * The change, once the edited file is known to build as synth builds it: the golden path's props
+ * validation and the constructs' own rules run on the edited service in memory. Otherwise one
+ * sentence, and the file stays as it is.
+ */
+function change(root: string, service: ServiceDefinitionFile, edit: TextEdit, what: string, summary: string, branch: string, commitMessage: string): DefinitionChange {
+  const before = service.text;
+  const after = applyEdits(before, [edit]);
+  if (after !== before) {
+    const functionName = service.call.functionName ?? refuse(`${service.file}: ${service.name} is not made in an exported function, so ops cannot check the edit as synth would; edit it by hand.`);
+    const problem = buildProblem(loadSettings(root), SETTINGS_FILE, service.file, functionName, after);
+    if (problem) refuse(`Service "${service.name}" would not synthesize with ${what} in ${service.file} (${problem}), so the file is unchanged.`);
+  }
   return { file: service.file, before, after, summary, branch, commitMessage };
 }
 

@@ -13,7 +13,7 @@ import { readResources } from '../catalog/terraform/ownership-inference';
 import { DEFAULT_TAG_CANDIDATES } from '../catalog/spend/formats';
 import { GroundworkError } from '../model/errors';
 import { withTagAliases } from '../model/tag-aliases';
-import { terraform, terraformAvailable, warnIfUnavailable } from './helpers/terraform';
+import { terraform, withTerraform } from './helpers/terraform';
 
 const planFixture = path.join(__dirname, 'fixtures/plan/checkout');
 const usage = path.join(__dirname, '../usage');
@@ -83,9 +83,7 @@ describe('a plan (terraform show -json)', () => {
     );
   });
 
-  it('is a real plan of its configuration: planning it again offline reads the same', () => {
-    warnIfUnavailable('re-planning test/fixtures/plan/checkout');
-    if (!terraformAvailable) return;
+  withTerraform.test('is a real plan of its configuration: planning it again offline reads the same', () => {
     const dir = tempDir();
     fs.cpSync(planFixture, dir, { recursive: true });
     fs.rmSync(path.join(dir, 'plan.json'));

@@ -8,6 +8,8 @@ import { load } from 'js-yaml';
 import * as path from 'path';
 import { analyse } from '../catalog/analyse';
 import { ALL_RULES } from '../catalog/policy/packs';
+import { gate } from './helpers/prerequisites';
+import { SHARED_DATA } from './helpers/shared-data';
 import { cleanUp, tempDir } from './helpers/synth';
 
 interface CheckovCase {
@@ -32,17 +34,12 @@ interface CheckovCase {
 }
 
 const manifest: Record<string, CheckovCase[]> = JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures/checkov/checks.json'), 'utf8'));
-const sharedData = process.env.GROUNDWORK_SHARED_DATA ?? path.join(__dirname, '../../shared/data');
-const checkovTests = process.env.GROUNDWORK_CHECKOV_TESTS ?? path.join(sharedData, 'checkov/tests/terraform');
-const available = fs.existsSync(path.join(checkovTests, 'checks/resource/aws'));
+const checkovTests = process.env.GROUNDWORK_CHECKOV_TESTS ?? path.join(SHARED_DATA, 'checkov/tests/terraform');
+const withCheckovTests = gate({
+  what: "a copy of checkov's tests/terraform",
+  missing: fs.existsSync(path.join(checkovTests, 'checks/resource/aws')) ? undefined : `none at ${checkovTests}; set GROUNDWORK_CHECKOV_TESTS (see test/fixtures/checkov/README.md) or put the project's shared/ folder beside the repository.`,
+});
 afterAll(cleanUp);
-
-if (!available) {
-  // stderr, like the other skip warnings: jest keeps console output of passing files quiet in CI logs.
-  process.stderr.write(
-    `\n${'!'.repeat(78)}\n!! SKIPPED: checkov parity suite: no copy of checkov's tests/terraform at ${checkovTests}.\n!! Set GROUNDWORK_CHECKOV_TESTS (see test/fixtures/checkov/README.md); these guardrail cases were NOT checked.\n${'!'.repeat(78)}\n`,
-  );
-}
 
 /** checkov's expected resources: the passing_resources / failing_resources sets of its unittest, or expected.yaml. */
 function expectedOf(file: string): { pass: string[]; fail: string[] } {
@@ -71,8 +68,7 @@ async function convert(fixture: string, environment?: string): Promise<string> {
   return dir;
 }
 
-const describeIf = available ? describe : describe.skip;
-describeIf("guardrails agree with checkov's fixtures, case by case", () => {
+withCheckovTests.describe("guardrails agree with checkov's fixtures, case by case", () => {
   test('every case names a rule Groundwork has', () => {
     for (const rule of Object.keys(manifest)) expect(ALL_RULES.has(rule)).toBe(true);
   });

@@ -2,7 +2,7 @@ import { requiredKeys } from '../model/ownership-record';
 import { organisationSettings } from '../stacks/example-settings';
 import { buildOrganisation } from '../stacks/app';
 import { cleanUp, Json, resources, resourcesOfType, SynthesizedStack, synth, tempDir } from './helpers/synth';
-import { awsTaggableTypes, terraformAvailable, warnIfUnavailable } from './helpers/terraform';
+import { awsTaggableTypes, withTerraform } from './helpers/terraform';
 
 /**
  * Independent checks on the synthesized JSON of the example organisation: they read the output,
@@ -26,10 +26,7 @@ test('the example organisation has an AWS and a Kubernetes stack per environment
 });
 
 describe('AWS: every taggable resource carries every required key', () => {
-  warnIfUnavailable('independent taggable-type check from the AWS provider schema');
-  const maybe = terraformAvailable ? test : test.skip;
-
-  maybe('taggable = has a tags map in the provider schema; coverage is 100%', () => {
+  withTerraform.test('taggable = has a tags map in the provider schema; coverage is 100%', () => {
     const taggable = awsTaggableTypes(tempDir());
     expect(taggable.has('aws_db_instance')).toBe(true);
     expect(taggable.has('aws_iam_role_policy')).toBe(false);

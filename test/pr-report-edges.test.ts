@@ -5,7 +5,7 @@ import { escapeMarkdown, GITHUB_COMMENT_LIMIT, renderMarkdown } from '../catalog
 import type { PrReport } from '../catalog/pr-report/report-model';
 import { cleanClone, repo } from './helpers/project';
 import { cleanUp, tempDir } from './helpers/synth';
-import { mirror, terraformAvailable, warnIfUnavailable } from './helpers/terraform';
+import { mirror, withTerraform } from './helpers/terraform';
 
 afterAll(cleanUp);
 
@@ -63,8 +63,7 @@ describe('npm run plan: a failing stack does not hide the others', () => {
     return dir;
   }
 
-  test('failed with terraform first error line; the dependent stack not planned; the good plan written', () => {
-    if (!terraformAvailable) return warnIfUnavailable('npm run plan with a failing stack');
+  withTerraform.test('failed with terraform first error line; the dependent stack not planned; the good plan written', () => {
     const dir = output();
     const result = node('plan.js', ['--offline', '--dir', dir]);
     expect(result.status).toBe(1);

@@ -5,7 +5,7 @@ import type { PrReport } from '../catalog/pr-report/report-model';
 import { COMMENT_MARKER } from '../catalog/pr-report/markdown';
 import { edit, projectCopy, repo, synthProject } from './helpers/project';
 import { cleanUp, readTree, tempDir } from './helpers/synth';
-import { mirror, terraformAvailable, warnIfUnavailable } from './helpers/terraform';
+import { mirror, terraformAvailable, withTerraform } from './helpers/terraform';
 
 afterAll(cleanUp);
 
@@ -23,7 +23,6 @@ beforeAll(() => {
   const root = projectCopy();
   edit(path.join(root, 'stacks/services/order-events.ts'), "    messagesPerReplica: 50,\n", "    messagesPerReplica: 50,\n    database: { size: 'small' },\n");
   head = synthProject(root);
-  warnIfUnavailable('real terraform plans of the AWS stacks for the PR report');
   if (terraformAvailable) planned = node('plan.js', '--offline', '--dir', head, 'staging-aws', 'production-aws');
 });
 
@@ -64,8 +63,7 @@ describe('adding a database to one service', () => {
     expect(markdown).toContain('No danger lines');
   });
 
-  test('the real planned creates from the AWS plans; other stacks not planned, with the reason', () => {
-    if (!terraformAvailable) return warnIfUnavailable('planned creates in the PR report');
+  withTerraform.test('the real planned creates from the AWS plans; other stacks not planned, with the reason', () => {
     expect({ status: planned!.status, stderr: String(planned!.stderr).split('\n').filter((l) => !l.startsWith('Planning')).join('') }).toEqual({ status: 0, stderr: '' });
     for (const stack of ['staging-aws', 'production-aws']) {
       const plan = report.plans!.find((p) => p.stack === stack)!;
@@ -87,8 +85,7 @@ describe('adding a database to one service', () => {
     expect(fs.existsSync(path.join(head, 'stacks/staging-aws/offline_override.tf.json'))).toBe(false);
   });
 
-  test('what was reviewed is what is applied: the plan digests in the comment check a new plan', () => {
-    if (!terraformAvailable) return warnIfUnavailable('plan digests');
+  withTerraform.test('what was reviewed is what is applied: the plan digests in the comment check a new plan', () => {
     const digests = report.summary.planDigests!;
     expect(Object.keys(digests)).toEqual(['github', 'production-aws', 'production-kubernetes', 'staging-aws', 'staging-kubernetes']);
     expect(markdown).toContain(`<!-- groundwork-plan-digests: ${JSON.stringify(digests)} -->`);
@@ -186,13 +183,11 @@ describe('bad input: one sentence, exit 1, nothing written', () => {
       return dir;
     };
     test('a folder not written by npm run plan', () => attempt(['--base', base, '--head', head, '--plans', tempDir()], 'has no plan-status.json: it was not written by npm run plan'));
-    test('a missing plan file', () => {
-      if (!terraformAvailable) return warnIfUnavailable('missing plan file');
+    withTerraform.test('a missing plan file', () => {
       const dir = plansLike((d) => fs.rmSync(path.join(d, 'staging-aws.json')));
       attempt(['--base', base, '--head', head, '--plans', dir], 'staging-aws.json is missing although plan-status.json says stack "staging-aws" was planned');
     });
-    test('a plan from another stack', () => {
-      if (!terraformAvailable) return warnIfUnavailable('plan from another stack');
+    withTerraform.test('a plan from another stack', () => {
       const dir = plansLike((d) => fs.copyFileSync(path.join(d, 'production-aws.json'), path.join(d, 'staging-aws.json')));
       attempt(['--base', base, '--head', head, '--plans', dir], 'staging-aws.json is not a plan of stack "staging-aws"');
     });

@@ -6,13 +6,13 @@ import { offerSpecOf, priceItemOf } from '../catalog/cost/price-items';
 import { PRICERS } from '../catalog/cost/pricers';
 import { isPartial, loadPriceTables } from '../catalog/cost/price-table';
 import { Usage } from '../catalog/cost/usage';
+import { SHARED_DATA, withSharedData } from './helpers/shared-data';
 import { cleanUp, errorOf, tempDir } from './helpers/synth';
 
 /** Real AWS Price List records (shared/data beside the repository): see aws-offers/README.md for their origins. */
-const sharedData = process.env.GROUNDWORK_SHARED_DATA ?? path.join(__dirname, '../../shared/data');
-const offers = path.join(sharedData, 'aws-offers');
-if (!fs.existsSync(offers)) throw new Error(`The shared offer records are missing: ${offers}. Put shared/ beside the repository or set GROUNDWORK_SHARED_DATA.`);
-const sharedM5 = path.join(sharedData, 'aws-pricing-ec2-m5-large.json');
+const offers = path.join(SHARED_DATA, 'aws-offers');
+const sharedM5 = path.join(SHARED_DATA, 'aws-pricing-ec2-m5-large.json');
+const withOffers = withSharedData('aws-offers', 'aws-pricing-ec2-m5-large.json');
 const elbNeighbours = path.join(offers, 'with-neighbours/AWSELB-us-east-1-20260911124544.json');
 const natNeighbours = path.join(offers, 'with-neighbours/AmazonEC2-eu-west-1-20260925174521.json');
 const elbCsv = path.join(offers, 'csv/AWSELB-us-east-1-20260831092255.csv');
@@ -29,7 +29,7 @@ test('decimal prices scale exactly (per request to per million)', () => {
   expect(shiftDecimal('12', 3)).toBe('12000');
 });
 
-test('picks the right ELB products among the real untrimmed neighbours (trust store, Outposts, reserved LCU)', async () => {
+withOffers.test('picks the right ELB products among the real untrimmed neighbours (trust store, Outposts, reserved LCU)', async () => {
   const result = await importOfferFiles('us-east-1', ELB, [elbNeighbours]);
   expect(skus(result)).toEqual({
     'elb.application.hour': { usd: '0.0225', sku: '37CUWUT8GSNQEPUV' },
@@ -42,21 +42,21 @@ test('picks the right ELB products among the real untrimmed neighbours (trust st
   });
 });
 
-test('picks the ordinary NAT gateway, not the Regional one, with the EU- usagetype prefix', async () => {
+withOffers.test('picks the ordinary NAT gateway, not the Regional one, with the EU- usagetype prefix', async () => {
   const result = await importOfferFiles('eu-west-1', ['natgateway.hour', 'natgateway.gb'], [natNeighbours]);
   expect(skus(result)).toEqual({ 'natgateway.gb': { usd: '0.048', sku: 'DTH8595YVPFXV226' }, 'natgateway.hour': { usd: '0.048', sku: 'KFNSSCHWD43WZK2R' } });
   // The same records are no price of another region.
   expect((await importOfferFiles('us-east-1', ['natgateway.hour'], [natNeighbours])).missing).toEqual(['natgateway.hour']);
 });
 
-test('the CSV offer slice gives the same products as the JSON records', async () => {
+withOffers.test('the CSV offer slice gives the same products as the JSON records', async () => {
   const csv = await importOfferFiles('us-east-1', ELB, [elbCsv]);
   const json = await importOfferFiles('us-east-1', ELB, [elbNeighbours]);
   expect(skus(csv)).toEqual(skus(json));
   expect(csv.prices.get('elb.network.nlcu')!.origin).toMatchObject({ offer: { version: '20260831092255', rateCode: 'XZ2DR556MD28P9WJ.JRTCKXETXF.6YS6EN2CT7' } });
 });
 
-test('tiers are kept and the first paid tier is the price; GetProducts items read the same way', async () => {
+withOffers.test('tiers are kept and the first paid tier is the price; GetProducts items read the same way', async () => {
   const s3 = await importOfferFiles('us-east-1', ['s3.standard.storage', 's3.put.1k', 's3.get.1k'], [path.join(offers, 'AmazonS3-us-east-1-20260728131000.json')]);
   expect(s3.prices.get('s3.standard.storage')).toMatchObject({ usd: '0.023', unit: 'GB-Mo', tiers: [{ from: '0', to: '51200', usd: '0.023' }, { from: '51200', to: '512000', usd: '0.022' }, { from: '512000', usd: '0.021' }] });
   expect(s3.prices.get('s3.put.1k')).toMatchObject({ usd: '0.005', unit: '1K requests' });
@@ -87,7 +87,7 @@ test('RDS: shortened sizes in usage types (db.t3.2xl) and the engine "Any" among
   });
 });
 
-test('two products for one item is an error naming both SKUs, never "last one wins"', () => {
+withOffers.test('two products for one item is an error naming both SKUs, never "last one wins"', () => {
   const doc = read(elbNeighbours);
   // A second real-looking product with the same identity under another SKU.
   doc.products.TWINTWINTWINTWIN = { ...doc.products['37CUWUT8GSNQEPUV'], sku: 'TWINTWINTWINTWIN' };
@@ -99,7 +99,7 @@ test('two products for one item is an error naming both SKUs, never "last one wi
   );
 });
 
-test('streams a large CSV offer file in the real column layout, keeping only the wanted rows', async () => {
+withOffers.test('streams a large CSV offer file in the real column layout, keeping only the wanted rows', async () => {
   const [header, ...rows] = fs.readFileSync(elbCsv, 'utf8').split('\n').filter(Boolean).slice(5);
   const head = fs.readFileSync(elbCsv, 'utf8').split('\n').slice(0, 5).join('\n');
   const file = path.join(tempDir(), 'AWSELB-large.csv');
@@ -230,7 +230,7 @@ describe('npm run prices', () => {
     return out;
   };
 
-  test('refreshes a table from offer files: only the entries found change origin, the summary is recomputed', () => {
+  withOffers.test('refreshes a table from offer files: only the entries found change origin, the summary is recomputed', () => {
     const out = copyTables();
     const result = spawnSync('node', [script, '--region', 'us-east-1', '--out', out, elbCsv], { encoding: 'utf8' });
     expect(result.stderr).toBe('');
@@ -240,7 +240,7 @@ describe('npm run prices', () => {
     expect(table.prices['kms.key']).toEqual(loadPriceTables().get('us-east-1')!.prices['kms.key']);
   });
 
-  test('--check prints every difference above 0.5 % and writes nothing', () => {
+  withOffers.test('--check prints every difference above 0.5 % and writes nothing', () => {
     const out = copyTables();
     const file = path.join(out, 'us-east-1.json');
     const table = read(file);

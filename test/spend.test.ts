@@ -8,9 +8,9 @@ import { ANY_MAP_KEY, mapKeyFilter } from '../catalog/spend/formats';
 import { reconcile } from '../catalog/spend/reconcile';
 import { analyseSpend, SpendReport } from '../catalog/spend/spend';
 import { buildOrganisation } from '../stacks/app';
+import { SHARED_DATA, withSharedData } from './helpers/shared-data';
 import { cleanUp, synth, tempDir } from './helpers/synth';
 
-const shared = process.env.GROUNDWORK_SHARED_DATA ?? path.join(__dirname, '../../shared/data');
 const spendJs = path.join(__dirname, '../dist/scripts/spend.js');
 afterAll(cleanUp);
 
@@ -169,9 +169,9 @@ describe('CUR 2.0 tag keys looked up only where the Parquet statistics admit the
   });
 });
 
-describe('the shared real samples', () => {
+withSharedData('focus-1.0-sample.csv', 'aws-cur-legacy-sample.csv').describe('the shared real samples', () => {
   test('FOCUS 1.0 sample: totals and per-application sums match the file, tag keys mapped', async () => {
-    const file = path.join(shared, 'focus-1.0-sample.csv');
+    const file = path.join(SHARED_DATA, 'focus-1.0-sample.csv');
     const rows = parse(fs.readFileSync(file, 'utf8'), { columns: true }) as Record<string, string>[];
     const report = await analyseSpend({ billing: [file], tagMap: { service: ['application'], 'cost-center': ['business_unit'] } });
     const total = rows.reduce((s, r) => s + Number(r.EffectiveCost), 0);
@@ -185,7 +185,7 @@ describe('the shared real samples', () => {
   });
 
   test('legacy CUR sample (no resource tags): everything unallocated, total matches the file', async () => {
-    const file = path.join(shared, 'aws-cur-legacy-sample.csv');
+    const file = path.join(SHARED_DATA, 'aws-cur-legacy-sample.csv');
     const rows = parse(fs.readFileSync(file, 'utf8'), { columns: true }) as Record<string, string>[];
     const report = await analyseSpend({ billing: [file] });
     expect(report.sources[0]).toMatchObject({ format: 'cur-legacy', rows: rows.length });

@@ -6,13 +6,11 @@ import { HttpService } from '../golden-paths/http-service';
 import { buildOrganisation } from '../stacks/app';
 import { oneService } from './helpers/org';
 import { cleanUp, readTree, resourcesOfType, synth, tempDir } from './helpers/synth';
-import { initAndValidate, terraform, terraformAvailable, warnIfUnavailable } from './helpers/terraform';
+import { initAndValidate, terraform, withTerraform } from './helpers/terraform';
 
 afterAll(cleanUp);
-warnIfUnavailable('terraform init + validate of the AWS stacks');
-const maybe = terraformAvailable ? test : test.skip;
 
-maybe('terraform init and validate pass on every AWS-only stack, with the mirrored provider, offline', () => {
+withTerraform.test('terraform init and validate pass on every AWS-only stack, with the mirrored provider, offline', () => {
   const { stacks } = synth(buildOrganisation);
   const aws = stacks.filter((s) => s.json.provider?.aws);
   expect(aws.map((s) => s.name)).toEqual(['production-aws', 'staging-aws']);
@@ -31,7 +29,7 @@ describe('values reach Terraform as literals, never as interpolations', () => {
     expect(repo.description).toBe('Costs $${var.price} and %%{ if true }yes%%{ endif }');
   });
 
-  maybe('Terraform itself reads the escaped value back as the original text', () => {
+  withTerraform.test('Terraform itself reads the escaped value back as the original text', () => {
     const { stacks } = synth((app) => oneService(app, { description: text }));
     const [repo] = resourcesOfType(stacks.find((s) => s.name === 'github')!.json, 'github_repository');
     const dir = tempDir();
@@ -39,7 +37,7 @@ describe('values reach Terraform as literals, never as interpolations', () => {
     expect(terraform(dir, ['console'], 'local.value\n').trim()).toBe(JSON.stringify(text));
   });
 
-  maybe('terraform console reads every user-supplied string of the example organisation (plus a hostile service) back literally', () => {
+  withTerraform.test('terraform console reads every user-supplied string of the example organisation (plus a hostile service) back literally', () => {
     const hostile = { description: text, links: { runbook: 'https://runbooks.acme.example/a?b=$x&c=%25y' } };
     const { stacks } = synth((app) => {
       const org = buildOrganisation(app);

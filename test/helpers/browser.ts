@@ -1,16 +1,20 @@
 import * as fs from 'fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { gate } from './prerequisites';
 
 /** Debian's chromium, installed by .ci/run; GROUNDWORK_CHROMIUM points elsewhere. Never downloaded. */
 export const CHROMIUM = process.env.GROUNDWORK_CHROMIUM ?? '/usr/bin/chromium';
 
+/** The browser tests: skipped loudly without Chromium, failed under CI=true (.ci/run installs it). */
+export const withChromium = gate({
+  what: 'Chromium',
+  missing: fs.existsSync(CHROMIUM) ? undefined : `no Chromium at ${CHROMIUM}; install Debian's (apt-get install -y chromium, as .ci/run does) or set GROUNDWORK_CHROMIUM.`,
+});
+
 /** The flags this closed network needs: without them Chromium keeps calling home and logs refusals. */
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/**
- * A fresh headless Chromium with its own empty profile. Fails loudly when the browser is
- * missing: CI installs it, so a missing browser is a broken machine, not a reason to skip.
- */
+/** A fresh headless Chromium with its own empty profile; call it from tests gated by withChromium. */
 export async function launchChromium(): Promise<{ browser: Browser; close: () => Promise<void> }> {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(`No Chromium at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium, as .ci/run does) or set GROUNDWORK_CHROMIUM. The portal's browser tests cannot run without it.`);

@@ -2,11 +2,12 @@ import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { gate } from './prerequisites';
 
 /**
  * Terraform with the mirrored hashicorp/aws provider, offline. The mirror's location comes from
- * GROUNDWORK_TF_MIRROR (.ci/run finds it). When terraform or the mirror is missing, tests that
- * need them say so loudly and are skipped: they never pretend to have run.
+ * GROUNDWORK_TF_MIRROR (.ci/run finds it). Tests that need them use `withTerraform.test`: skipped
+ * loudly where either is missing, failed under CI=true, never pretending to have run.
  */
 export const mirror = process.env.GROUNDWORK_TF_MIRROR;
 
@@ -15,14 +16,17 @@ function terraformVersion(): string | undefined {
   return result.status === 0 ? result.stdout.split('\n')[0] : undefined;
 }
 
-export const terraformAvailable = Boolean(mirror && fs.existsSync(mirror) && terraformVersion());
+const HOW = 'install terraform 1.11 and point GROUNDWORK_TF_MIRROR at a filesystem mirror of hashicorp/aws 5.100.0 (README, Quick start)';
 
-export function warnIfUnavailable(what: string): void {
-  if (!terraformAvailable) {
-    const why = !mirror ? 'GROUNDWORK_TF_MIRROR is not set' : !fs.existsSync(mirror) ? `GROUNDWORK_TF_MIRROR=${mirror} does not exist` : 'terraform is not on PATH';
-    process.stderr.write(`\n${'!'.repeat(78)}\n!! SKIPPED: ${what}\n!! ${why}: terraform init/validate with the mirrored AWS provider did NOT run.\n${'!'.repeat(78)}\n`);
-  }
+function whyMissing(): string | undefined {
+  if (!mirror) return `GROUNDWORK_TF_MIRROR is not set; ${HOW}.`;
+  if (!fs.existsSync(path.join(mirror, 'registry.terraform.io', 'hashicorp', 'aws'))) return `GROUNDWORK_TF_MIRROR=${mirror} holds no registry.terraform.io/hashicorp/aws; ${HOW}.`;
+  if (!terraformVersion()) return `terraform is not on PATH; ${HOW}.`;
+  return undefined;
 }
+
+export const withTerraform = gate({ what: 'terraform and the hashicorp/aws provider mirror', missing: whyMissing() });
+export const terraformAvailable = withTerraform.available;
 
 let cliConfig: string | undefined;
 
