@@ -70,7 +70,7 @@ export function readBoundedFile(file: string, what: string, options: BoundedRead
   try {
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) throw new GroundworkError(`${what} is ${kindOf(stat)}, not a regular file: inputs are read only from regular files.`);
-    if (stat.size > maxBytes) throw new GroundworkError(`${what} is ${mebibytes(stat.size)}, more than the ${mebibytes(maxBytes)} an input file may hold.`);
+    if (stat.size > maxBytes) throw new GroundworkError(`${what} holds ${stat.size} bytes, more than the ${mebibytes(maxBytes)} an input file may hold.`);
     // The size at open is what is read: a file growing meanwhile cannot push past the bound.
     const buffer = Buffer.allocUnsafe(stat.size);
     let filled = 0;
@@ -97,7 +97,7 @@ function kindOf(stat: fs.Stats): string {
   return 'a special file';
 }
 
-const mebibytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(bytes % (1024 * 1024) ? 1 : 0)} MiB`;
+const mebibytes = (bytes: number): string => (bytes % (1024 * 1024) ? `${bytes} bytes` : `${bytes / 1024 / 1024} MiB`);
 
 /** What went wrong opening or reading, in words (the errno message repeats the path, which `what` already names). */
 function reasonOf(error: unknown): string {
