@@ -19,8 +19,8 @@ export function analysisRoot(input: string, given?: string): string {
     }
     return root;
   }
-  const real = fs.realpathSync(input);
-  const start = fs.statSync(real).isDirectory() ? real : path.dirname(real);
+  const real = fs.existsSync(input) ? fs.realpathSync(input) : path.resolve(input);
+  const start = fs.existsSync(real) && fs.statSync(real).isDirectory() ? real : path.dirname(real);
   for (let folder = start; ; folder = path.dirname(folder)) {
     if (fs.existsSync(path.join(folder, '.git'))) return folder;
     if (path.dirname(folder) === folder) return start;

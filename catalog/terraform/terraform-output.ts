@@ -30,8 +30,9 @@ export interface TerraformConfiguration {
  * sentence naming it as `shown`. A file synth already parsed (in `parsed`) is only checked.
  */
 export function readConfigurationFile(file: string, shown: string, root: string, parsed: ParsedFiles = NO_PARSED_FILES): Json {
-  const json = parsed.get(path.resolve(file)) ?? parseJson(readBoundedFile(file, shown, { root }), shown, 're-run synth, or fix the file');
-  return checkConfigurationShape(json, shown);
+  const synthesized = parsed.get(path.resolve(file));
+  if (synthesized !== undefined) return checkConfigurationShape(synthesized, shown, { nesting: false });
+  return checkConfigurationShape(parseJson(readBoundedFile(file, shown, { root }), shown, 're-run synth, or fix the file'), shown);
 }
 
 /** A synthesized output's manifest.json, read and checked as configuration files are. */

@@ -8,8 +8,9 @@
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { MAX_JSON_DEPTH } from '../../model/read-json';
-import { MAX_INPUT_BYTES } from '../../model/safe-read';
+import { isGroundworkError } from '../../model/errors';
+import { MAX_JSON_DEPTH, parseJson, tooDeep } from '../../model/read-json';
+import { MAX_INPUT_BYTES, readBoundedFile } from '../../model/safe-read';
 import { repo } from '../helpers/project';
 import { cleanUp, tempDir } from '../helpers/synth';
 import { treeHash } from '../helpers/tree-hash';
@@ -225,5 +226,44 @@ describe('other readers of manifests and stacks', () => {
     expect(result.stderr).toBe('stacks/a/cdk.tf.json: resource.aws_s3_bucket.b must be an object or a list, not null.\nNothing was written.\n');
     expect(result.status).toBe(1);
     expect(treeHash(at.base)).toBe(before);
+  });
+});
+
+describe('the bounds, exactly', () => {
+  const sentence = (f: () => unknown): string => {
+    try {
+      f();
+    } catch (error) {
+      if (isGroundworkError(error)) return error.message;
+      throw error;
+    }
+    throw new Error('no error');
+  };
+  const deep = (levels: number): unknown => JSON.parse(`${'['.repeat(levels)}${']'.repeat(levels)}`);
+
+  test(`${MAX_JSON_DEPTH} levels are read, ${MAX_JSON_DEPTH + 1} are not`, () => {
+    expect(tooDeep(deep(MAX_JSON_DEPTH))).toBeUndefined();
+    expect(tooDeep(deep(MAX_JSON_DEPTH + 1))).toHaveLength(MAX_JSON_DEPTH);
+    // Three levels (the object, the list, the object in it) above the deep value.
+    expect(tooDeep({ a: [1, { b: deep(MAX_JSON_DEPTH - 3) }] })).toBeUndefined();
+    expect(tooDeep({ a: [1, { b: deep(MAX_JSON_DEPTH - 2) }] })?.slice(0, 4)).toEqual(['a', 1, 'b', 0]);
+  });
+
+  test('maxBytes bytes are read, one more is not', () => {
+    const file = path.join(tempDir(), 'ten.json');
+    fs.writeFileSync(file, '[1,2,3,45]');
+    expect(readBoundedFile(file, 'ten.json', { maxBytes: 10 })).toBe('[1,2,3,45]');
+    expect(sentence(() => readBoundedFile(file, 'ten.json', { maxBytes: 9 }))).toBe('ten.json holds 10 bytes, more than the 9 bytes an input file may hold.');
+  });
+
+  test.each([
+    ['{"a": secret}', 'invalid symbol at line 1, column 7'],
+    ['{"secret": 1,}', 'property name expected at line 1, column 14'],
+    ['{"secret" 1}', 'colon expected at line 1, column 11'],
+    ['', 'value expected at line 1, column 1'],
+    ['{"a": "secret\u0001"}', 'invalid character at line 1, column 7'], // the string it is in begins there
+  ])('JSON syntax %j: the position, never the text', (text, where) => {
+    const message = sentence(() => parseJson(text, 'f.json'));
+    expect(message).toBe(`f.json is not valid JSON: ${where}.`);
   });
 });
