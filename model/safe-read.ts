@@ -29,7 +29,7 @@ export function isInside(child: string, root: string): boolean {
  */
 export function realPathInside(file: string, root: string, what: string): string | undefined {
   const realRoot = fs.realpathSync(root);
-  const outside = () => new GroundworkError(`${what} leads outside the analysis root ${root}: inputs are read only inside it (--root <dir> sets the root).`);
+  const outside = () => outsideRoot(what, root);
   let real: string;
   try {
     real = fs.realpathSync(file);
@@ -68,6 +68,7 @@ export function readBoundedFile(file: string, what: string, options: BoundedRead
     throw new GroundworkError(`Cannot read ${what}: ${reasonOf(error)}.`);
   }
   try {
+    if (options.root !== undefined) checkOpenedInside(fd, options.root, what);
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) throw new GroundworkError(`${what} is ${kindOf(stat)}, not a regular file: inputs are read only from regular files.`);
     if (stat.size > maxBytes) throw new GroundworkError(`${what} holds ${stat.size} bytes, more than the ${mebibytes(maxBytes)} an input file may hold.`);
@@ -87,6 +88,25 @@ export function readBoundedFile(file: string, what: string, options: BoundedRead
     fs.closeSync(fd);
   }
 }
+
+/**
+ * Where Linux says the open file is (/proc/self/fd), inside the root: closes the window between
+ * resolving the path and opening it, in which a folder on the way could be swapped for a symlink.
+ * Elsewhere (no /proc) the no-follow open is the guard.
+ */
+function checkOpenedInside(fd: number, root: string, what: string): void {
+  let opened: string;
+  try {
+    opened = fs.readlinkSync(`/proc/self/fd/${fd}`);
+  } catch {
+    return;
+  }
+  if (path.isAbsolute(opened) && !isInside(opened, fs.realpathSync(root))) {
+    throw outsideRoot(what, root);
+  }
+}
+
+const outsideRoot = (what: string, root: string) => new GroundworkError(`${what} leads outside the analysis root ${root}: inputs are read only inside it (--root <dir> sets the root).`);
 
 function kindOf(stat: fs.Stats): string {
   if (stat.isDirectory()) return 'a directory';
