@@ -42,7 +42,7 @@ export interface Analysis {
 /** Everything the synth-time step derives from an output directory, in memory; files synth already parsed are not parsed again. */
 export function analyse(outdir: string, given: Partial<AnalysisInputs> = {}, parsed: ParsedFiles = NO_PARSED_FILES): Analysis {
   const inputs: AnalysisInputs = { ...DEFAULT_INPUTS, ...given };
-  const configurations = inputs.plan ? readPlans(inputs.plan) : readTerraformOutput(outdir, parsed);
+  const configurations = inputs.plan ? readPlans(inputs.plan) : readTerraformOutput(outdir, parsed, inputs.root);
   const records = readResources(configurations);
   const usage = Usage.load(inputs.usage);
   const estimated = estimate(configurations, { tables: loadPriceTables(inputs.prices), usage }, records);

@@ -12,6 +12,11 @@ export interface AnalysisInputs {
   readonly suppressions: string;
   /** A Terraform plan in JSON (`terraform show -json`), or a folder of them, read instead of the output folder's Terraform JSON. */
   readonly plan?: string;
+  /**
+   * The folder no input path may lead out of (manifest entries, .tf.json files, symlinks).
+   * @default the git top level of the output folder, else the output folder itself (model/analysis-root.ts)
+   */
+  readonly root?: string;
   /** Date suppressions' expiry is compared with (YYYY-MM-DD). @default today */
   readonly today?: string;
 }

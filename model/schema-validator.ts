@@ -54,3 +54,41 @@ export function schemaProblems(validate: { errors?: ErrorObject[] | null }): str
 export function uniqueSentences(sentences: string[]): string[] {
   return [...new Set(sentences)];
 }
+
+/**
+ * The first ajv error of a document's shape as one sentence naming where and what was found
+ * there, e.g. `resource.aws_s3_bucket.b must be an object, not null`: for inputs whose shape is
+ * checked before any reader trusts it (Terraform JSON, manifests). The value itself is never
+ * quoted, only its kind.
+ */
+export function describeShapeError(error: ErrorObject, document: unknown): string {
+  const where = error.instancePath ? readablePath(error.instancePath) : 'the top level';
+  const found = kindOf(valueAt(document, error.instancePath));
+  switch (error.keyword) {
+    case 'type': {
+      const expected = ([] as string[]).concat((error.params as { type: string | string[] }).type);
+      return `${where} must be ${expected.map((t) => KINDS[t] ?? t).join(' or ')}, not ${found}`;
+    }
+    case 'minItems':
+      return (error.params as { limit: number }).limit === 1 ? `${where} must not be an empty list` : `${where} ${error.message}`;
+    case 'minLength':
+      return `${where} must not be empty`;
+    default:
+      return error.instancePath ? describeSchemaError(error) : describeSchemaError(error).replace('(top level)', where);
+  }
+}
+
+const KINDS: Record<string, string> = { object: 'an object', array: 'a list', string: 'a string', number: 'a number', integer: 'a whole number', boolean: 'true or false', null: 'null' };
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'boolean') return String(value);
+  return KINDS[typeof value] ?? typeof value;
+}
+
+function valueAt(document: unknown, pointer: string): unknown {
+  let value = document;
+  for (const part of pointer ? pointer.slice(1).split('/') : []) value = (value as Record<string, unknown> | undefined)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+  return value;
+}

@@ -10,12 +10,13 @@ export function withAnalysisFlags(command: Command): Command {
     .option('--usage <dir>', 'folder of usage files (defaults.json, <service>.json)', DEFAULT_INPUTS.usage)
     .option('--suppressions <file>', 'reviewed guardrail suppressions (YAML)', DEFAULT_INPUTS.suppressions)
     .option('--prices <dir>', 'folder of <region>.json price tables (default: the built-in tables)')
+    .option('--root <dir>', 'no file the Terraform names (manifest entries, .tf.json files, symlinks) may lie outside this folder (default: the git top level of [dir], else [dir] itself)')
     .option('--plan <file or folder>', 'read a Terraform plan in JSON (terraform show -json plan.out), or a folder of them, instead of [dir]; reports go to [dir]/catalog, by default beside the plan');
 }
 
 /** The output folder and inputs a command was given. */
 export function analysisRequest(command: Command): { dir: string; inputs: AnalysisInputs } {
-  const { usage, suppressions, prices, plan } = command.opts<{ usage: string; suppressions: string; prices?: string; plan?: string }>();
+  const { usage, suppressions, prices, plan, root } = command.opts<{ usage: string; suppressions: string; prices?: string; plan?: string; root?: string }>();
   const besidePlan = plan && (fs.existsSync(plan) && fs.statSync(plan).isDirectory() ? plan : path.dirname(plan));
-  return { dir: command.args[0] ?? besidePlan ?? 'cdktf.out', inputs: { usage, suppressions, ...(prices ? { prices } : {}), ...(plan ? { plan } : {}) } };
+  return { dir: command.args[0] ?? besidePlan ?? 'cdktf.out', inputs: { usage, suppressions, ...(prices ? { prices } : {}), ...(plan ? { plan } : {}), ...(root ? { root } : {}) } };
 }

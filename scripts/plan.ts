@@ -17,12 +17,13 @@ import * as path from 'path';
 import { Command } from 'commander';
 import { replaceFolder } from '../model/atomic-write';
 import { GroundworkError } from '../model/errors';
-import { readJsonFile } from '../model/read-json';
+import { analysisRoot } from '../model/analysis-root';
 import { runCommand } from '../model/run-command';
 import { stableJson } from '../model/stable-json';
 import { stacksInDependencyOrder } from '../catalog/pr-report/output-folder';
 import { PLAN_STATUS_FILE, PlanStatus, readPlanStatus } from '../catalog/pr-report/plan-file';
 import { TERMINAL_OUTPUT, printLine, writeErr } from '../model/terminal-text';
+import { manifestPath, readConfigurationFile, readManifest } from '../catalog/terraform/terraform-output';
 
 const OVERRIDE_FILE = 'offline_override.tf.json';
 const PLAN_FILE = 'groundwork.tfplan';
@@ -100,8 +101,7 @@ function terraform(dir: string, args: string[], env: NodeJS.ProcessEnv): { ok: b
   return { ok: result.status === 0, stdout: result.stdout, error: result.status === 0 ? '' : firstError(`${result.stderr}\n${result.stdout}`) };
 }
 
-function planStack(stackDir: string, offline: boolean): { status: PlanStatus; planJson?: string } {
-  const json = readJsonFile(path.join(stackDir, 'cdk.tf.json'), `The stack ${path.join(stackDir, 'cdk.tf.json')}`) as Json;
+function planStack(stackDir: string, json: Json, offline: boolean): { status: PlanStatus; planJson?: string } {
   const env: NodeJS.ProcessEnv = { ...process.env, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' };
   const overrideFile = path.join(stackDir, OVERRIDE_FILE);
   if (offline) {
@@ -144,7 +144,8 @@ runCommand(() => {
   const requested: string[] = program.args;
   const unknown = requested.filter((s) => !order.includes(s));
   if (unknown.length) throw new GroundworkError(`Stack "${unknown[0]}" is not in ${dir}: the stacks are ${order.join(', ')}.`);
-  const manifest = readJsonFile(path.join(dir, 'manifest.json'), `${dir}/manifest.json`) as Json;
+  const root = analysisRoot(dir);
+  const manifest = readManifest(dir, root);
 
   const statuses: Record<string, PlanStatus> = {};
   const files = new Map<string, string>();
@@ -159,14 +160,15 @@ runCommand(() => {
     }
   }
   for (const stack of order.filter((s) => !requested.length || requested.includes(s))) {
-    const blocked = (Array.isArray(manifest.stacks[stack].dependencies) ? (manifest.stacks[stack].dependencies as string[]) : []).find((d) => statuses[d]?.status === 'failed');
+    const blocked = (manifest.stacks[stack].dependencies ?? []).find((d) => statuses[d]?.status === 'failed');
     if (blocked) {
       statuses[stack] = { status: 'not-planned', reason: `it reads the outputs of stack ${blocked}, whose plan failed` };
     } else {
+      // Both paths come from the manifest: terraform runs, and the stack is read, only inside the root.
       const entry = manifest.stacks[stack];
-      const workingDirectory = typeof entry.workingDirectory === 'string' ? entry.workingDirectory : typeof entry.synthesizedStackPath === 'string' ? path.dirname(entry.synthesizedStackPath) : undefined;
-      if (workingDirectory === undefined) throw new GroundworkError(`manifest.json in ${dir}: stack "${stack}" has no workingDirectory; re-run synth.`);
-      const { status, planJson } = planStack(path.join(dir, workingDirectory), offline);
+      const json = readConfigurationFile(manifestPath(dir, entry.synthesizedStackPath, root), entry.synthesizedStackPath, root);
+      const workingDirectory = manifestPath(dir, entry.workingDirectory ?? path.dirname(entry.synthesizedStackPath), root);
+      const { status, planJson } = planStack(workingDirectory, json, offline);
       statuses[stack] = status;
       if (planJson) files.set(`${stack}.json`, planJson);
     }

@@ -256,13 +256,16 @@ const scaleRange = (value: string, spec: OfferSpec) => shiftDecimal(value, -(spe
 
 const declaredUnit = (key: string) => priceItemOf(key)!.item.unit;
 
+const OFFER_FILE_MAX_BYTES = 512 * 1024 * 1024 - 64;
+
 /** Reads offer files (JSON in memory, CSV streamed) for one region and the keys wanted. */
 export async function importOfferFiles(region: string, keys: readonly string[], files: readonly string[]): Promise<ImportResult> {
   const offers = new OfferImport(region, keys);
   for (const file of files) {
     if (!fs.existsSync(file)) throw new GroundworkError(`The offer file ${file} does not exist.`);
     if (file.toLowerCase().endsWith('.csv')) await offers.addCsv(file);
-    else offers.addJson(readJsonFile(file, `The offer file ${file}`), file);
+    // AWS's price lists run larger than configuration does: bounded by V8's longest string (~512 MiB) instead.
+    else offers.addJson(readJsonFile(file, `The offer file ${file}`, undefined, { maxBytes: OFFER_FILE_MAX_BYTES }), file);
   }
   return offers.result();
 }

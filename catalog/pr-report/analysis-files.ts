@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { GroundworkError } from '../../model/errors';
+import { analysisRoot } from '../../model/analysis-root';
 import { readJsonFile } from '../../model/read-json';
 
 /**
@@ -67,11 +68,12 @@ function costRows(document: unknown, key: string, shown: string): CostRow[] {
 /** The catalog, cost and policy reports of one synthesized output folder. */
 export function readAnalysisFiles(outputDir: string, label: string): AnalysisFiles {
   const folder = path.join(outputDir, 'catalog');
+  const root = analysisRoot(outputDir);
   const file = (name: string) => {
     const full = path.join(folder, name);
     const shown = `${label} ${path.join('catalog', name)}`;
     if (!fs.existsSync(full)) throw new GroundworkError(`${label} folder ${outputDir} has no ${path.join('catalog', name)}: it is not a complete synthesized output; re-run synth.`);
-    return { document: readJsonFile(full, `The ${shown}`), shown };
+    return { document: readJsonFile(full, `The ${shown}`, undefined, { root }), shown };
   };
 
   const catalog = file('catalog.json');

@@ -1,10 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { GroundworkError } from '../../model/errors';
-import { readJsonFile } from '../../model/read-json';
 import type { ResourceRecord } from '../terraform/resource-index';
 import { readResources } from '../terraform/ownership-inference';
-import { readTerraformOutput, TerraformConfiguration } from '../terraform/terraform-output';
+import { readManifest, readTerraformOutput, TerraformConfiguration } from '../terraform/terraform-output';
 import { AnalysisFiles, readAnalysisFiles } from './analysis-files';
 
 /** One side of the comparison (base or head): its Terraform, its resources and its reports. */
@@ -29,19 +28,14 @@ export const STACK_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
 /** Stacks in dependency order (a stack after the stacks whose outputs it reads), from manifest.json. */
 export function stacksInDependencyOrder(dir: string): string[] {
-  const manifest = readJsonFile(path.join(dir, 'manifest.json'), `The manifest ${path.join(dir, 'manifest.json')}`) as { stacks?: unknown };
-  const stacks = manifest?.stacks as Record<string, { dependencies?: unknown } | undefined>;
-  if (!stacks || typeof stacks !== 'object' || Array.isArray(stacks) || Object.values(stacks).some((s) => !s || typeof s !== 'object')) {
-    throw new GroundworkError(`manifest.json in ${dir} has no "stacks" object of stack entries: the output is partial; re-run synth.`);
-  }
+  const { stacks } = readManifest(dir);
   const ordered: string[] = [];
   const visiting = new Set<string>();
   const visit = (name: string) => {
     if (ordered.includes(name)) return;
     if (visiting.has(name)) throw new GroundworkError(`manifest.json in ${dir}: stacks depend on each other in a cycle through "${name}".`);
     visiting.add(name);
-    const dependencies = stacks[name]?.dependencies;
-    for (const d of Array.isArray(dependencies) ? dependencies.filter((x): x is string => typeof x === 'string' && x in stacks).sort() : []) visit(d);
+    for (const d of (stacks[name]?.dependencies ?? []).filter((x) => Object.hasOwn(stacks, x)).sort()) visit(d);
     visiting.delete(name);
     ordered.push(name);
   };

@@ -1,10 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { GroundworkError } from '../../model/errors';
+import { analysisRoot } from '../../model/analysis-root';
 import { NO_PARSED_FILES, ParsedFiles } from '../../model/parsed-files';
-import { readJsonFile } from '../../model/read-json';
+import { parseJson } from '../../model/read-json';
+import { readBoundedFile, realPathInside } from '../../model/safe-read';
 import { checkStackMetadata, METADATA_KEY, OrganisationMetadata, StackMetadata } from '../../model/golden-path-metadata';
 import { compareText } from '../../model/stable-json';
+import { CdktfManifest, checkConfigurationShape, checkManifestShape } from './configuration-shape';
 import type { ResourceInstance } from './resource-instances';
 
 export type Json = Record<string, any>;
@@ -21,17 +24,31 @@ export interface TerraformConfiguration {
   readonly planned?: readonly ResourceInstance[];
 }
 
-function parseFile(file: string, shown: string, parsed: ParsedFiles = NO_PARSED_FILES): Json {
-  const json = parsed.get(path.resolve(file)) ?? readJsonFile(file, shown, 're-run synth, or fix the file');
-  if (!json || typeof json !== 'object' || Array.isArray(json)) {
-    throw new GroundworkError(`${shown} is not a Terraform JSON configuration: its top level must be an object.`);
-  }
-  for (const [block, value] of Object.entries(json)) {
-    if (['resource', 'data', 'provider', 'output', 'variable', 'locals', 'module'].includes(block) && (typeof value !== 'object' || value === null)) {
-      throw new GroundworkError(`${shown}: the "${block}" block must be an object, not ${JSON.stringify(value)}.`);
-    }
-  }
-  return json as Json;
+/**
+ * One .tf.json file (or cdk.tf.json), the one way every tool reads one: inside `root`, a bounded
+ * regular file, valid JSON of bounded depth and of the shape Terraform's JSON syntax has; else one
+ * sentence naming it as `shown`. A file synth already parsed (in `parsed`) is only checked.
+ */
+export function readConfigurationFile(file: string, shown: string, root: string, parsed: ParsedFiles = NO_PARSED_FILES): Json {
+  const synthesized = parsed.get(path.resolve(file));
+  if (synthesized !== undefined) return checkConfigurationShape(synthesized, shown, { nesting: false });
+  return checkConfigurationShape(parseJson(readBoundedFile(file, shown, { root }), shown, 're-run synth, or fix the file'), shown);
+}
+
+/** A synthesized output's manifest.json, read and checked as configuration files are. */
+export function readManifest(dir: string, root: string = analysisRoot(dir)): CdktfManifest {
+  const shown = path.join(dir, 'manifest.json');
+  return checkManifestShape(parseJson(readBoundedFile(shown, shown, { root }), shown, 're-run synth'), shown);
+}
+
+/**
+ * Where a path the manifest gives for `stack` (relative to the output folder `dir`) really is,
+ * refused when it leads outside `root`; one sentence when nothing is there.
+ */
+export function manifestPath(dir: string, relative: string, root: string): string {
+  const file = realPathInside(path.resolve(dir, relative), root, `${relative} (listed in ${path.join(dir, 'manifest.json')})`);
+  if (file === undefined) throw new GroundworkError(`${relative} is listed in manifest.json but missing from ${dir}: the output is partial; re-run synth.`);
+  return file;
 }
 
 /** Terraform merges every .tf.json file of a folder; so do we (resources by type and name). */
@@ -63,40 +80,38 @@ function tfJsonFiles(dir: string): string[] {
 /**
  * Reads synthesized Terraform: a cdktf output directory (`stacks/<name>/cdk.tf.json`, located
  * through manifest.json when present), or any folder of `.tf.json` files (each subfolder with
- * such files is one configuration). Errors name the file. Files in `parsed` are taken from there.
+ * such files is one configuration). Every file is read by readConfigurationFile, inside the
+ * analysis root (`root`, by default the folder's git top level: model/analysis-root.ts). Errors
+ * name the file. Files in `parsed` are taken from there.
  */
-export function readTerraformOutput(dir: string, parsed: ParsedFiles = NO_PARSED_FILES): TerraformConfiguration[] {
-  const root = path.resolve(dir);
-  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
+export function readTerraformOutput(dir: string, parsed: ParsedFiles = NO_PARSED_FILES, root?: string): TerraformConfiguration[] {
+  const top = path.resolve(dir);
+  if (!fs.existsSync(top) || !fs.statSync(top).isDirectory()) {
     throw new GroundworkError(`${dir} is not a directory: pass the synthesized output (cdktf.out) or a folder of .tf.json files.`);
   }
+  const inside = analysisRoot(dir, root);
   const configurations: TerraformConfiguration[] = [];
-  const manifestFile = path.join(root, 'manifest.json');
-  if (fs.existsSync(manifestFile)) {
-    const manifest = parseFile(manifestFile, 'manifest.json');
-    const stacks = manifest.stacks;
-    if (!stacks || typeof stacks !== 'object') throw new GroundworkError(`manifest.json in ${dir} has no "stacks": the output is partial; re-run synth.`);
+  if (fs.existsSync(path.join(top, 'manifest.json'))) {
+    const { stacks } = readManifest(dir, inside);
     for (const name of Object.keys(stacks).sort()) {
-      const relative = stacks[name]?.synthesizedStackPath;
-      if (typeof relative !== 'string') throw new GroundworkError(`manifest.json in ${dir}: stack "${name}" has no synthesizedStackPath; re-run synth.`);
-      const file = path.join(root, relative);
-      if (!fs.existsSync(file)) throw new GroundworkError(`${relative} is listed in manifest.json but missing from ${dir}: the output is partial; re-run synth.`);
-      configurations.push(configuration(name, [relative], [parseFile(file, relative, parsed)]));
+      const relative = stacks[name].synthesizedStackPath;
+      manifestPath(dir, relative, inside);
+      configurations.push(configuration(name, [relative], [readConfigurationFile(path.resolve(top, relative), relative, inside, parsed)]));
     }
     return configurations;
   }
   const walk = (folder: string) => {
     const files = tfJsonFiles(folder);
-    const relative = path.relative(root, folder) || path.basename(root);
+    const relative = path.relative(top, folder) || path.basename(top);
     if (files.length) {
-      const shown = files.map((f) => path.relative(root, path.join(folder, f)));
-      configurations.push(configuration(relative, shown, files.map((f, i) => parseFile(path.join(folder, f), shown[i]))));
+      const shown = files.map((f) => path.relative(top, path.join(folder, f)));
+      configurations.push(configuration(relative, shown, files.map((f, i) => readConfigurationFile(path.join(folder, f), shown[i], inside))));
     }
     for (const entry of fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => compareText(a.name, b.name))) {
       if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'catalog') walk(path.join(folder, entry.name));
     }
   };
-  walk(root);
+  walk(top);
   if (!configurations.length) throw new GroundworkError(`${dir} holds no Terraform JSON: no manifest.json and no .tf.json files.`);
   return configurations;
 }
