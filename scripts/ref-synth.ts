@@ -74,7 +74,10 @@ export function withRefSynthesized<T>(cwd: string, ref: string, commit: string, 
 /** Removes the temporary worktrees of commands that were killed, and their entries in the repository that made them. */
 export function removeDeadRefWorktrees(): void {
   removeLitter(os.tmpdir(), REF_FOLDER, (head) => head === '', (temporary) => {
-    const repository = repositoryOf(path.join(temporary, 'base'));
+    const worktree = path.join(temporary, 'base');
+    const repository = repositoryOf(worktree);
+    // Twice forced: a worktree killed while being checked out is still locked ("initializing").
+    if (repository) git(['worktree', 'remove', '--force', '--force', worktree], repository);
     removeFile(temporary);
     if (repository) git(['worktree', 'prune'], repository);
   });

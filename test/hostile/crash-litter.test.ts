@@ -159,7 +159,7 @@ describe('SIGKILL during npm run review', () => {
     expect(worktrees()).toBe(1);
   });
 
-  test('killed while the working tree is synthesized: cdktf.out and its staging, and the worktree, are cleaned by the next review', async () => {
+  test('killed while the working tree is synthesized (the base done): its staging folder and the worktree are removed by the next review', async () => {
     let pid = 0;
     const killed = await killWhen([dist('scripts/review.js'), '--base', 'HEAD'], { cwd: clone }, (p) => {
       pid = p;
@@ -167,9 +167,8 @@ describe('SIGKILL during npm run review', () => {
     });
     expect(killed).toBe(true);
     expect(refFolders(pid)).toHaveLength(1);
-    const done = review(['--base', 'HEAD']);
-    expect(done.status).toBe(0);
-    expect(done.stdout).toContain('No danger lines');
+    // The next review (failing at once on its ref: the sweep comes first) is enough; a full review is in pr-report-edges.test.ts.
+    expect(review(['--base', 'no-such-ref']).status).toBe(1);
     expect(refFolders(pid)).toEqual([]);
     expect(entries(os.tmpdir()).filter((e) => e.startsWith('groundwork-ref-') && ownerIsGone(Number(e.split('-')[2]), e.split('-')[3]))).toEqual([]);
     expect(staging(clone, 'cdktf.out')).toEqual([]);
