@@ -7,7 +7,7 @@ import * as fs from 'fs';
 /** A process start time is read from /proc on Linux; elsewhere "0" stands for "unknown" and the id alone decides. */
 const UNKNOWN_START = '0';
 
-/** Field 22 of /proc/<pid>/stat (start time in clock ticks since boot), or undefined when the process does not exist. */
+/** Field 22 of /proc/<pid>/stat (start time in clock ticks since boot), or undefined when the process does not exist or has ended. */
 function startTimeOf(pid: number): string | undefined {
   let stat: string;
   try {
@@ -17,6 +17,8 @@ function startTimeOf(pid: number): string | undefined {
   }
   // The command name (field 2) is in parentheses and may hold spaces: count from the last ')', which ends field 2.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // A zombie (state Z, or X while it goes) has ended: only its parent has not collected it yet.
+  if (fields[0] === 'Z' || fields[0] === 'X') return undefined;
   return fields[22 - 3];
 }
 

@@ -166,6 +166,11 @@ describe('SIGKILL during npm run review', () => {
       return staging(clone, 'cdktf.out').length > 0;
     });
     expect(killed).toBe(true);
+    // cdktf starts the app in a process group of its own: kill the synth that owns the staging folder too, as a crash would.
+    for (const owner of staging(clone, 'cdktf.out').map((s) => Number(/staging-(\d+)-/.exec(s)![1]))) {
+      if (!ended(owner)) process.kill(owner, 'SIGKILL');
+      while (!ended(owner)) pause(10);
+    }
     expect(refFolders(pid)).toHaveLength(1);
     // The next review (failing at once on its ref: the sweep comes first) is enough; a full review is in pr-report-edges.test.ts.
     expect(review(['--base', 'no-such-ref']).status).toBe(1);
