@@ -5,6 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { replaceFolder } from '../model/atomic-write';
+import { claimOutputFolder, onlyEntries, OutputKind } from '../model/output-folder';
 import { GroundworkError } from '../model/errors';
 import { NO_PARSED_FILES, ParsedFiles } from '../model/parsed-files';
 import { stableJson } from '../model/stable-json';
@@ -85,9 +86,18 @@ function withSpend(catalog: Catalog, spend: SpendDocument | undefined): Catalog 
   };
 }
 
-/** Analyses an output directory and replaces its catalog folder atomically. */
+/** The catalog folder's reports; an unmarked folder holding only these was written by an earlier version. */
+export const CATALOG_OUTPUT: OutputKind = {
+  id: 'catalog',
+  name: 'the catalog reports',
+  writtenBefore: onlyEntries(['catalog.json'], (e) => ['backstage', 'cost-report.json', 'cost-report.md', 'cost-report.csv', 'policy.json', 'index.html'].includes(e)),
+};
+
+/** Analyses an output directory and replaces its catalog folder atomically (refused before anything is read where that folder is not the platform's). */
 export function writeAnalysis(outdir: string, inputs: Partial<AnalysisInputs> = {}, parsed: ParsedFiles = NO_PARSED_FILES): Analysis {
+  const folder = path.join(outdir, CATALOG_FOLDER);
+  claimOutputFolder(folder, CATALOG_OUTPUT);
   const analysis = analyse(outdir, inputs, parsed);
-  replaceFolder(path.join(outdir, CATALOG_FOLDER), analysis.files);
+  replaceFolder(folder, CATALOG_OUTPUT, analysis.files);
   return analysis;
 }

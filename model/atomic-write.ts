@@ -1,32 +1,48 @@
 import { spawn } from 'child_process';
+import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+import { ownedPrefix, release, removeLitter, removeOnExit } from './crash-litter';
+import { claimOutputFolder, OUTPUT_MARKER, outputMarker, OutputKind, STAGING } from './output-folder';
 
 /**
- * Replaces a whole folder with what `fill` puts in a fresh sibling folder, in one rename: readers
- * see the old folder or the new one, never a mix, and a failure leaves the old one.
+ * Replaces a whole output folder with what `fill` puts in a fresh sibling folder, in one rename:
+ * readers see the old folder or the new one, never a mix, and a failure leaves the old one. The
+ * folder must be absent, empty or marked as Groundwork's output of this kind (checked first); the
+ * new one is marked. The staging sibling is named after this process, so a killed run's is removed
+ * by the next one.
  * @returns what `fill` returned
  */
-export function replaceFolderWith<T>(folder: string, fill: (staging: string) => T): T {
-  const target = path.resolve(folder);
+export function replaceFolderWith<T>(folder: string, kind: OutputKind, fill: (staging: string) => T): T {
+  const target = claimOutputFolder(folder, kind);
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  const staging = fs.mkdtempSync(path.join(path.dirname(target), `.${path.basename(target)}.staging-`));
+  const staging = fs.mkdtempSync(path.join(path.dirname(target), ownedPrefix(`.${path.basename(target)}${STAGING}`)));
+  removeOnExit(staging);
   try {
     const result = fill(staging);
+    fs.writeFileSync(path.join(staging, OUTPUT_MARKER), outputMarker(kind), { flag: 'wx' });
+    // Killed between the two renames, the old output waits under the previous name: the next command puts it back.
     const previous = fs.existsSync(target) ? `${staging}.previous` : undefined;
     if (previous) fs.renameSync(target, previous);
-    fs.renameSync(staging, target);
+    try {
+      fs.renameSync(staging, target);
+    } catch (error) {
+      if (previous) fs.renameSync(previous, target);
+      throw error;
+    }
+    release(staging);
     if (previous) discard(previous);
     return result;
   } catch (error) {
     fs.rmSync(staging, { recursive: true, force: true });
+    release(staging);
     throw error;
   }
 }
 
-/** Replaces a whole folder with the given files (relative path -> content), atomically. */
-export function replaceFolder(folder: string, files: ReadonlyMap<string, string>): void {
-  replaceFolderWith(folder, (staging) => {
+/** Replaces a whole output folder with the given files (relative path -> content), atomically. */
+export function replaceFolder(folder: string, kind: OutputKind, files: ReadonlyMap<string, string>): void {
+  replaceFolderWith(folder, kind, (staging) => {
     for (const [relative, content] of files) {
       const file = path.join(staging, relative);
       fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -35,16 +51,38 @@ export function replaceFolder(folder: string, files: ReadonlyMap<string, string>
   });
 }
 
-/** Writes a file through a temporary sibling and a rename: never a half-written file. */
+const TEMPORARY = '.tmp-';
+/** Tries at fresh random names before giving up: a taken name is someone else's file, never overwritten. */
+const TEMPORARY_ATTEMPTS = 5;
+
+/**
+ * Writes a file through a temporary sibling and a rename: never a half-written file. The
+ * temporary name is random and created exclusively, so nothing planted there (a symbolic link)
+ * is followed or overwritten.
+ */
 export function replaceFile(file: string, content: string): void {
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const temporary = `${file}.tmp-${process.pid}`;
-  try {
-    fs.writeFileSync(temporary, content);
-    fs.renameSync(temporary, file);
-  } catch (error) {
-    fs.rmSync(temporary, { force: true });
-    throw error;
+  const dir = path.dirname(path.resolve(file));
+  const name = path.basename(file);
+  fs.mkdirSync(dir, { recursive: true });
+  removeLitter(dir, TEMPORARY, (head) => head === name);
+  for (let attempt = 1; ; attempt++) {
+    const temporary = path.join(dir, `${ownedPrefix(`${name}${TEMPORARY}`)}${randomBytes(6).toString('hex')}`);
+    try {
+      fs.writeFileSync(temporary, content, { flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST' && attempt < TEMPORARY_ATTEMPTS) continue;
+      throw error;
+    }
+    removeOnExit(temporary);
+    try {
+      fs.renameSync(temporary, file);
+    } catch (error) {
+      fs.rmSync(temporary, { force: true });
+      throw error;
+    } finally {
+      release(temporary);
+    }
+    return;
   }
 }
 
@@ -58,6 +96,7 @@ const BACKGROUND_REMOVAL_ENTRIES = 200;
  * is removed here.
  */
 function discard(folder: string): void {
+  // A background remover that is killed leaves the folder to the next command's sweep (its name still names this process).
   if (entriesAtLeast(folder, BACKGROUND_REMOVAL_ENTRIES)) {
     try {
       spawn(process.execPath, ['-e', 'require("fs").rmSync(process.argv[1], { recursive: true, force: true })', folder], { detached: true, stdio: 'ignore' }).unref();

@@ -11,11 +11,14 @@ import { adoptionReport, adoptionTrend } from '../catalog/adoption/adoption-repo
 import { adoptionMarkdown } from '../catalog/adoption/adoption-markdown';
 import { readAnalysisOutputs } from '../catalog/adoption/read-outputs';
 import { replaceFolder } from '../model/atomic-write';
+import { claimOutputFolder, onlyEntries, OutputKind } from '../model/output-folder';
 import { GroundworkError } from '../model/errors';
 import { runCommand } from '../model/run-command';
 import { stableJson } from '../model/stable-json';
 import { TERMINAL_OUTPUT, writeErr, writeOut } from '../model/terminal-text';
 import { resolveRef, withRefSynthesized } from './ref-synth';
+
+const ADOPTION_OUTPUT: OutputKind = { id: 'adoption', name: 'the adoption report', writtenBefore: onlyEntries(['adoption.json'], (e) => e === 'adoption.md') };
 
 runCommand(() => {
   const program = new Command('adoption').configureOutput(TERMINAL_OUTPUT)
@@ -29,6 +32,7 @@ runCommand(() => {
   const options = program.opts<{ base?: string; since?: string; out: string }>();
   const dir = program.args[0] ?? 'cdktf.out';
   if (options.base && options.since) throw new GroundworkError('Give --base or --since, not both: the trend compares one earlier output with this one.');
+  claimOutputFolder(options.out, ADOPTION_OUTPUT);
   const head = readAnalysisOutputs(dir);
   const report = adoptionReport(head.catalog, head.policy);
   const baseReport = (baseDir: string) => {
@@ -43,7 +47,7 @@ runCommand(() => {
     trend = withRefSynthesized(cwd, options.since, commit, (baseDir) => adoptionTrend(baseReport(baseDir), report, options.since!));
   }
   const markdown = adoptionMarkdown(report, trend);
-  replaceFolder(options.out, new Map([
+  replaceFolder(options.out, ADOPTION_OUTPUT, new Map([
     ['adoption.json', stableJson({ ...report, ...(trend ? { trend } : {}) })],
     ['adoption.md', markdown],
   ]));

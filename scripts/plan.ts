@@ -16,6 +16,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Command } from 'commander';
 import { replaceFolder } from '../model/atomic-write';
+import { claimOutputFolder, onlyEntries, OutputKind } from '../model/output-folder';
 import { GroundworkError } from '../model/errors';
 import { analysisRoot } from '../model/analysis-root';
 import { runCommand } from '../model/run-command';
@@ -130,6 +131,9 @@ function planStack(stackDir: string, json: Json, offline: boolean): { status: Pl
   }
 }
 
+/** `<dir>/plans`: an unmarked one holding only plan-status.json and plan JSON was written by an earlier version. */
+const PLANS_OUTPUT: OutputKind = { id: 'plans', name: 'the plans', writtenBefore: onlyEntries([PLAN_STATUS_FILE], (e) => e.endsWith('.json')) };
+
 runCommand(() => {
   const program = new Command('plan').configureOutput(TERMINAL_OUTPUT)
     .description('terraform plan each synthesized stack in dependency order; writes <dir>/plans/')
@@ -139,6 +143,8 @@ runCommand(() => {
     .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 1))
     .parse();
   const { dir, offline } = program.opts<{ dir: string; offline: boolean }>();
+  const plansDir = path.join(dir, 'plans');
+  claimOutputFolder(plansDir, PLANS_OUTPUT);
   if (!fs.existsSync(path.join(dir, 'manifest.json'))) throw new GroundworkError(`${dir} is not a synthesized output: it has no manifest.json; run npm run synth first.`);
   const order = stacksInDependencyOrder(dir);
   const requested: string[] = program.args;
@@ -150,7 +156,6 @@ runCommand(() => {
   const statuses: Record<string, PlanStatus> = {};
   const files = new Map<string, string>();
   // Planning some stacks (one environment's credentials at a time) keeps the others' plans.
-  const plansDir = path.join(dir, 'plans');
   if (requested.length && fs.existsSync(path.join(plansDir, PLAN_STATUS_FILE))) {
     for (const [stack, status] of Object.entries(readPlanStatus(plansDir))) {
       if (requested.includes(stack) || !order.includes(stack)) continue;
@@ -177,7 +182,7 @@ runCommand(() => {
   }
   const sorted = Object.fromEntries(order.filter((s) => s in statuses).map((s) => [s, statuses[s]]));
   files.set(PLAN_STATUS_FILE, stableJson({ stacks: sorted }));
-  replaceFolder(plansDir, files);
+  replaceFolder(plansDir, PLANS_OUTPUT, files);
   printLine(`Plans in ${path.join(dir, 'plans')}`);
   const failed = Object.entries(statuses).filter(([, s]) => s.status === 'failed');
   if (failed.length) throw new GroundworkError(`The plan of ${failed.map(([s]) => s).join(', ')} failed; the other plans were written.`, [], { outputWritten: true });

@@ -1,10 +1,17 @@
-/** Synthesizing a git ref beside the working tree, in a temporary worktree removed on success, failure and Ctrl-C. */
+/**
+ * Synthesizing a git ref beside the working tree, in a temporary worktree removed on success,
+ * failure and Ctrl-C; one a killed command left (its folder names its owner) is removed by the next.
+ */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { ownedPrefix, removeFile, removeLitter } from '../model/crash-litter';
 import { GroundworkError } from '../model/errors';
 import { writeErr } from '../model/terminal-text';
+
+/** The temporary folder's name in the system temp folder: `groundwork-ref-<pid>-<start>-<random>`. */
+const REF_FOLDER = 'groundwork-ref-';
 
 export function git(args: string[], cwd: string): { ok: boolean; out: string; err: string } {
   const result = spawnSync('git', args, { cwd, encoding: 'utf8' });
@@ -36,7 +43,8 @@ export function resolveRef(cwd: string, ref: string, flag: string): string {
  * it, and hands the output folder to `use`; everything temporary is removed afterwards, also on Ctrl-C.
  */
 export function withRefSynthesized<T>(cwd: string, ref: string, commit: string, use: (outdir: string) => T): T {
-  const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-ref-'));
+  removeDeadRefWorktrees();
+  const temporary = fs.mkdtempSync(path.join(os.tmpdir(), ownedPrefix(REF_FOLDER)));
   const worktree = path.join(temporary, 'base');
   const cleanUp = () => {
     git(['worktree', 'remove', '--force', worktree], cwd);
@@ -61,5 +69,27 @@ export function withRefSynthesized<T>(cwd: string, ref: string, commit: string, 
     process.removeListener('SIGINT', interrupted);
     process.removeListener('SIGTERM', interrupted);
     cleanUp();
+  }
+}
+
+/** Removes the temporary worktrees of commands that were killed, and their entries in the repository that made them. */
+export function removeDeadRefWorktrees(): void {
+  removeLitter(os.tmpdir(), REF_FOLDER, (head) => head === '', (temporary) => {
+    const worktree = path.join(temporary, 'base');
+    const repository = repositoryOf(worktree);
+    // Twice forced: a worktree killed while being checked out is still locked ("initializing").
+    if (repository) git(['worktree', 'remove', '--force', '--force', worktree], repository);
+    removeFile(temporary);
+    if (repository) git(['worktree', 'prune'], repository);
+  });
+}
+
+/** The git folder a worktree belongs to, from its `.git` file (`gitdir: <repository>/worktrees/<name>`). */
+function repositoryOf(worktree: string): string | undefined {
+  try {
+    const gitdir = /^gitdir: (.+)$/m.exec(fs.readFileSync(path.join(worktree, '.git'), 'utf8'))?.[1];
+    return gitdir ? path.resolve(worktree, gitdir, '..', '..') : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -6,11 +6,13 @@
  */
 import * as path from 'path';
 import { Command } from 'commander';
-import { writePrReport } from '../catalog/pr-report/write-report';
+import { PR_REPORT_OUTPUT, writePrReport } from '../catalog/pr-report/write-report';
+import { claimOutputFolder } from '../model/output-folder';
 import { GroundworkError } from '../model/errors';
 import { runCommand } from '../model/run-command';
 import { TERMINAL_OUTPUT, writeErr, writeOut } from '../model/terminal-text';
-import { git, resolveRef, synth, withRefSynthesized } from './ref-synth';
+import { SYNTH_OUTPUT } from '../stacks/synth-output';
+import { git, removeDeadRefWorktrees, resolveRef, synth, withRefSynthesized } from './ref-synth';
 
 runCommand(() => {
   const options = new Command('review').configureOutput(TERMINAL_OUTPUT)
@@ -21,6 +23,10 @@ runCommand(() => {
     .parse()
     .opts<{ base?: string; out: string }>();
   const cwd = process.cwd();
+  removeDeadRefWorktrees();
+  // Both outputs are checked before anything is synthesized: a refusal costs nothing.
+  claimOutputFolder(options.out, PR_REPORT_OUTPUT);
+  claimOutputFolder(path.join(cwd, 'cdktf.out'), SYNTH_OUTPUT);
   const top = git(['rev-parse', '--show-toplevel'], cwd);
   if (!top.ok) throw new GroundworkError(`${cwd} is not in a git repository: npm run review compares the working tree with a git ref.`);
   let ref = options.base;

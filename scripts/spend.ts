@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Command } from 'commander';
 import { replaceFolder } from '../model/atomic-write';
+import { claimOutputFolder, onlyEntries, OutputKind } from '../model/output-folder';
 import { checkContract, readContract } from '../catalog/contracts';
 import { GroundworkError } from '../model/errors';
 import { SPEND_KEYS, SpendKey } from '../catalog/spend/formats';
@@ -16,6 +17,8 @@ import { analyseSpend } from '../catalog/spend/spend';
 import { stableJson } from '../model/stable-json';
 import { runCommand } from '../model/run-command';
 import { TERMINAL_OUTPUT, printLine } from '../model/terminal-text';
+
+const SPEND_OUTPUT: OutputKind = { id: 'spend', name: 'the spend report', writtenBefore: onlyEntries(['spend.json'], (e) => e === 'spend.md' || e === 'spend.csv') };
 
 runCommand(async () => {
   const program = new Command('spend').configureOutput(TERMINAL_OUTPUT)
@@ -37,10 +40,11 @@ runCommand(async () => {
     if (!SPEND_KEYS.includes(key as SpendKey) || !tag) throw new GroundworkError(`--tag-map ${pair} must be <key>=<billing tag> with key one of ${SPEND_KEYS.join(', ')}.`);
     (tagMap[key as SpendKey] ??= []).push(tag);
   }
+  claimOutputFolder(o.out, SPEND_OUTPUT);
   const report = await analyseSpend({ billing: o.billing, from: o.from, to: o.to, cost: o.cost, tagMap, memoryLimit: o.memoryLimit });
   const reconciliation = fs.existsSync(o.estimate) ? reconcile(report, readContract('cost-report', o.estimate)) : undefined;
   const document: SpendDocument = { ...report, ...(reconciliation ? { reconciliation } : {}) };
-  replaceFolder(o.out, new Map([
+  replaceFolder(o.out, SPEND_OUTPUT, new Map([
     ['spend.json', stableJson(checkContract('spend-report', document, 'spend.json'))],
     ['spend.md', spendMarkdown(report, reconciliation)],
     ['spend.csv', spendCsv(report)],

@@ -6,18 +6,19 @@ import { collectGarbage } from '../model/collect-garbage';
 import type { ParsedFiles } from '../model/parsed-files';
 import { runCommand } from '../model/run-command';
 import { checkPlatformExpressions } from './expression-check';
+import { SYNTH_OUTPUT } from './synth-output';
 import { AppRecipe, Synthesized, synthesizeRecipe, threadsSetting, ThreadUse } from './parallel-synth';
 
 /**
  * Synthesizes into a fresh sibling directory and swaps it into place only when everything
- * succeeded: a failed synth leaves the previous output untouched, never half of a new one.
+ * succeeded (the output folder must be absent, empty or Groundwork's, checked before synthesis): a failed synth leaves the previous output untouched, never half of a new one.
  * Given a recipe rather than a function, the app can be synthesized in two threads (GROUNDWORK_SYNTH_THREADS=2).
  * `afterSynth` (the analysis) is given the stacks the expression check parsed, so as not to parse them again.
  * @returns the output directory, the threads used and why synthesis ran twice (where it did)
  */
 export function synthesizeAtomically(build: ((app: App) => unknown) | AppRecipe, outdir: string, afterSynth?: (outdir: string, parsed: ParsedFiles) => unknown): { outdir: string; threads: ThreadUse; cdktfOrder?: string } {
   refuseHclOutput();
-  const { threads, cdktfOrder } = replaceFolderWith(outdir, (staging) => {
+  const { threads, cdktfOrder } = replaceFolderWith(outdir, SYNTH_OUTPUT, (staging) => {
     const { parsed, ...synthesized } = synthesize(build, staging);
     collectGarbage(); // the construct tree, before the analysis
     afterSynth?.(staging, parsed);

@@ -237,7 +237,7 @@ describe('bad input', () => {
     expect(errorOf(() => writeAnalysis(dir))).toContain('stacks/github/cdk.tf.json is listed in manifest.json but missing');
     // The previous catalog is untouched, and no staging folder is left behind.
     expect(fs.readFileSync(path.join(dir, 'catalog/catalog.json'), 'utf8')).toBe(before);
-    expect(fs.readdirSync(dir).sort()).toEqual(['catalog', 'manifest.json', 'stacks']);
+    expect(fs.readdirSync(dir).sort()).toEqual(['.groundwork-output', 'catalog', 'manifest.json', 'stacks']);
   });
 
   test('not a directory, or no Terraform in it', () => {
@@ -251,7 +251,7 @@ describe('the compiled app and npm run catalog -- <dir>', () => {
   test('the app cdktf runs (synth, diff, deploy) writes the catalog beside the stacks', () => {
     const dir = path.join(tempDir(), 'cdktf.out');
     execFileSync('node', [path.join(__dirname, '../dist/stacks/main.js')], { env: { ...process.env, CDKTF_OUTDIR: dir } });
-    expect(fs.readdirSync(dir).sort()).toEqual(['catalog', 'manifest.json', 'stacks']);
+    expect(fs.readdirSync(dir).sort()).toEqual(['.groundwork-output', 'catalog', 'manifest.json', 'stacks']);
     expect(fs.readFileSync(path.join(dir, 'catalog/catalog.json'), 'utf8')).toBe(fs.readFileSync(path.join(outdir, 'catalog/catalog.json'), 'utf8'));
   });
 

@@ -120,7 +120,7 @@ test('stacks joined by a declared dependency stay together; the output is the on
   expect(run(apps, 'declared', [1], two)).toEqual({ threads: 2 });
   expect(run(apps, 'declared', [1], one, { GROUNDWORK_SYNTH_THREADS: '' })).toEqual({ threads: 1 });
   const tree = readTree(two);
-  expect(Object.keys(tree).sort()).toEqual(['manifest.json', 'stacks/a/cdk.tf.json', 'stacks/b/cdk.tf.json', 'stacks/c/cdk.tf.json']);
+  expect(Object.keys(tree).sort()).toEqual(['.groundwork-output', 'manifest.json', 'stacks/a/cdk.tf.json', 'stacks/b/cdk.tf.json', 'stacks/c/cdk.tf.json']);
   expect(JSON.parse(tree['manifest.json']).stacks.b.dependencies).toEqual(['a']);
   expect(tree).toEqual(readTree(one));
 });
@@ -160,7 +160,7 @@ test('a worker thread that cannot build the app hands synthesis to one thread, s
   const apps = fixture();
   const out = path.join(tempDir(), 'out');
   expect(run(apps, 'mainThreadOnly', [], out)).toEqual({ threads: 1, reason: 'the worker thread stopped: this app reads state only the main thread has' });
-  expect(Object.keys(readTree(out)).sort()).toEqual(['manifest.json', 'stacks/a/cdk.tf.json', 'stacks/b/cdk.tf.json', 'stacks/c/cdk.tf.json']);
+  expect(Object.keys(readTree(out)).sort()).toEqual(['.groundwork-output', 'manifest.json', 'stacks/a/cdk.tf.json', 'stacks/b/cdk.tf.json', 'stacks/c/cdk.tf.json']);
 });
 
 test("an error in the worker's stacks reaches the user as in one thread, and nothing is written", () => {

@@ -221,7 +221,7 @@ describe('npm run spend', () => {
     const files = await writeFormats(tempDir(), generateLines());
     const result = spawnSync('node', [spendJs, '--billing', files.legacy, '--estimate', path.join(outdir, 'catalog/cost-report.json'), '--out', path.join(outdir, 'spend')], { encoding: 'utf8' });
     expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
-    expect(fs.readdirSync(path.join(outdir, 'spend')).sort()).toEqual(['spend.csv', 'spend.json', 'spend.md']);
+    expect(fs.readdirSync(path.join(outdir, 'spend')).sort()).toEqual(['.groundwork-output', 'spend.csv', 'spend.json', 'spend.md']);
     const md = fs.readFileSync(path.join(outdir, 'spend/spend.md'), 'utf8');
     expect(md).toContain('## Estimate against actual, 2026-10');
     expect(md).toContain('## Unallocated:');

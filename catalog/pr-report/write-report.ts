@@ -1,10 +1,14 @@
 import * as path from 'path';
-import { replaceFile } from '../../model/atomic-write';
+import { replaceFolder } from '../../model/atomic-write';
+import { claimOutputFolder, onlyEntries, OutputKind } from '../../model/output-folder';
 import { stableJson } from '../../model/stable-json';
 import { buildPrReport } from './build-report';
 import { renderMarkdown } from './markdown';
 import { readSynthesizedOutput } from './output-folder';
 import type { PrReport } from './report-model';
+
+/** The PR report's folder; an unmarked one holding only its two files was written by an earlier version. */
+export const PR_REPORT_OUTPUT: OutputKind = { id: 'pr-report', name: 'the PR report', writtenBefore: onlyEntries(['pr-report.json'], (e) => e === 'pr-report.md') };
 
 export interface PrReportOptions {
   readonly base: string;
@@ -15,16 +19,16 @@ export interface PrReportOptions {
 }
 
 /**
- * Reads both outputs (and the plans), builds the whole report, and only then writes
- * pr-report.json and pr-report.md: bad input writes nothing.
+ * Reads both outputs (and the plans), builds the whole report, and only then replaces the report
+ * folder with pr-report.json and pr-report.md: bad input writes nothing.
  */
 export function writePrReport(options: PrReportOptions): { report: PrReport; markdown: string; files: string[] } {
+  claimOutputFolder(options.out, PR_REPORT_OUTPUT);
   const base = readSynthesizedOutput(options.base, 'base');
   const head = readSynthesizedOutput(options.head, 'head');
   const report = buildPrReport(base, head, options.plans);
   const markdown = renderMarkdown(report);
   const files = [path.join(options.out, 'pr-report.json'), path.join(options.out, 'pr-report.md')];
-  replaceFile(files[0], stableJson(report));
-  replaceFile(files[1], markdown);
+  replaceFolder(options.out, PR_REPORT_OUTPUT, new Map([[path.basename(files[0]), stableJson(report)], [path.basename(files[1]), markdown]]));
   return { report, markdown, files };
 }
