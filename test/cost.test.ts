@@ -218,6 +218,6 @@ describe('npm run cost -- <dir>', () => {
     const out = execFileSync('node', [path.join(__dirname, '../dist/scripts/cost.js'), dir, '--usage', path.join(dir, 'none')], { encoding: 'utf8' });
     const report = analyse(pins).cost;
     expect(out).toContain(`$${report.total.monthlyUsd.toFixed(2)} per month for 6 priced resources; 1 not priced; $${report.unallocated.monthlyUsd.toFixed(2)} unallocated.`);
-    expect(fs.readdirSync(path.join(dir, 'catalog')).sort()).toEqual(['backstage', 'catalog.json', 'cost-report.csv', 'cost-report.json', 'cost-report.md', 'index.html', 'policy.json']);
+    expect(fs.readdirSync(path.join(dir, 'catalog')).sort()).toEqual(['.groundwork-output', 'backstage', 'catalog.json', 'cost-report.csv', 'cost-report.json', 'cost-report.md', 'index.html', 'policy.json']);
   });
 });
