@@ -64,15 +64,22 @@ interface Frame<Role> {
   /** What the grammar allows next. */
   next: 'key' | 'key-or-close' | 'colon' | 'value' | 'value-or-close' | 'comma-or-close';
   /** Keys of the root object seen so far (only kept for the root). */
-  readonly seen?: Set<string>;
+  readonly seen: Set<string> | undefined;
 }
 
-const PRIMITIVE_TOKENS = new Set<TokenType>([TokenType.STRING, TokenType.NUMBER, TokenType.TRUE, TokenType.FALSE, TokenType.NULL]);
+// The token types as local constants: read through the package's re-export on every token, they cost a getter call each.
+const LEFT_BRACE = TokenType.LEFT_BRACE;
+const RIGHT_BRACE = TokenType.RIGHT_BRACE;
+const LEFT_BRACKET = TokenType.LEFT_BRACKET;
+const RIGHT_BRACKET = TokenType.RIGHT_BRACKET;
+const COLON = TokenType.COLON;
+const COMMA = TokenType.COMMA;
+const STRING = TokenType.STRING;
+const PRIMITIVES = new Set<TokenType>([TokenType.STRING, TokenType.NUMBER, TokenType.TRUE, TokenType.FALSE, TokenType.NULL]);
+const isPrimitive = (token: TokenType): boolean => PRIMITIVES.has(token);
 
-const TOKEN_TEXT: Partial<Record<TokenType, string>> = { [TokenType.RIGHT_BRACE]: '}', [TokenType.RIGHT_BRACKET]: ']', [TokenType.COLON]: ':', [TokenType.COMMA]: ',' };
-
-/** Placeholder values a container token stands for, for type checks before it is assembled. */
-const CONTAINER_SAMPLE: Partial<Record<TokenType, unknown>> = { [TokenType.LEFT_BRACE]: {}, [TokenType.LEFT_BRACKET]: [] };
+/** A container token as a value of its kind, for type checks and messages before it is assembled. */
+const sampleOf = (token: TokenType, value: unknown): unknown => (token === LEFT_BRACE ? {} : token === LEFT_BRACKET ? [] : value);
 
 export interface StreamHandlers<Element extends string> {
   /** One selected element, assembled, with its path (the array is the walker's: copy it to keep it). */
@@ -116,10 +123,10 @@ export function streamDocument<Role extends string, Element extends string>(
 
   /** A value begins here (a primitive, or the opening of a container). */
   const beginValue = (token: TokenType, value: unknown) => {
-    const parent = frames.at(-1);
+    const parent = frames.length ? frames[frames.length - 1] : undefined;
     const rule = capture ? undefined : parent ? (parent.role === undefined ? undefined : spine(parent.role, parent.key!)) : ({ expect: 'an object', role: root } as SpineRule<Role, Element>);
     if (rule) {
-      const sample = PRIMITIVE_TOKENS.has(token) ? value : CONTAINER_SAMPLE[token];
+      const sample = sampleOf(token, value);
       if (!matches(rule.expect, sample)) throw shapeError(shown, segments(), rule.expect, sample);
       if (rule.element) capture = { kind: rule.element, depth: frames.length, segments: segments() };
     }
@@ -127,7 +134,7 @@ export function streamDocument<Role extends string, Element extends string>(
       parent.next = 'comma-or-close';
       if (parent.seen) parent.seen.add(parent.key as string);
     }
-    if (PRIMITIVE_TOKENS.has(token)) {
+    if (isPrimitive(token)) {
       if (capture && capture.depth === frames.length) {
         captured = value;
         finishCapture();
@@ -139,15 +146,15 @@ export function streamDocument<Role extends string, Element extends string>(
       const at = segments();
       throw new GroundworkError(`${shown}: ${spellPath(at.slice(0, 12))}${at.length > 12 ? '...' : ''} nests deeper than ${MAX_PLAN_DEPTH} levels, the most a plan may (Terraform writes far fewer).`);
     }
-    const kind = token === TokenType.LEFT_BRACE ? 'object' : 'array';
-    frames.push({ kind, role: capture ? undefined : rule?.role, key: kind === 'array' ? 0 : undefined, next: kind === 'object' ? 'key-or-close' : 'value-or-close', ...(frames.length === 0 ? { seen: new Set<string>() } : {}) });
+    const kind = token === LEFT_BRACE ? 'object' : 'array';
+    frames.push({ kind, role: capture ? undefined : rule?.role, key: kind === 'array' ? 0 : undefined, next: kind === 'object' ? 'key-or-close' : 'value-or-close', seen: frames.length === 0 ? new Set<string>() : undefined });
   };
 
   const endContainer = () => {
     const closed = frames.pop()!;
     if (closed.seen) required(closed.seen);
     if (capture && capture.depth === frames.length) {
-      assembler.write({ token: closed.kind === 'object' ? TokenType.RIGHT_BRACE : TokenType.RIGHT_BRACKET, value: closed.kind === 'object' ? '}' : ']' });
+      assembler.write(closed.kind === 'object' ? { token: RIGHT_BRACE, value: '}' } : { token: RIGHT_BRACKET, value: ']' });
       finishCapture();
       return true;
     }
@@ -158,29 +165,29 @@ export function streamDocument<Role extends string, Element extends string>(
   const onToken = ({ token, value, offset: at }: { token: TokenType; value: unknown; offset: number }) => {
     offset = at;
     if (finished) throw new GroundworkError(`${shown} is not valid JSON: more follows the plan's closing brace at byte ${at}; pass the output of terraform show -json.`);
-    const top = frames.at(-1);
-    const next = top?.next ?? 'value';
-    if (token === TokenType.RIGHT_BRACE || token === TokenType.RIGHT_BRACKET) {
-      const closes = top && (top.kind === 'object' ? token === TokenType.RIGHT_BRACE : token === TokenType.RIGHT_BRACKET);
-      if (!closes || !(next === 'comma-or-close' || next === 'key-or-close' || next === 'value-or-close')) throw unexpected(`"${TOKEN_TEXT[token]}"`);
+    const top = frames.length ? frames[frames.length - 1] : undefined;
+    const next = top ? top.next : 'value';
+    if (token === RIGHT_BRACE || token === RIGHT_BRACKET) {
+      const closes = top && (top.kind === 'object' ? token === RIGHT_BRACE : token === RIGHT_BRACKET);
+      if (!closes || !(next === 'comma-or-close' || next === 'key-or-close' || next === 'value-or-close')) throw unexpected(`"${value}"`);
       if (endContainer()) return;
-    } else if (token === TokenType.COMMA) {
+    } else if (token === COMMA) {
       if (next !== 'comma-or-close') throw unexpected('","');
       if (top!.kind === 'array') {
         top!.key = (top!.key as number) + 1;
         top!.next = 'value';
       } else top!.next = 'key';
-    } else if (token === TokenType.COLON) {
+    } else if (token === COLON) {
       if (next !== 'colon') throw unexpected('":"');
       top!.next = 'value';
-    } else if (token === TokenType.STRING && (next === 'key' || next === 'key-or-close')) {
+    } else if (token === STRING && (next === 'key' || next === 'key-or-close')) {
       top!.key = value as string;
       top!.next = 'colon';
     } else {
-      if (!(next === 'value' || next === 'value-or-close')) throw unexpected(describeValue(token === TokenType.LEFT_BRACE ? {} : token === TokenType.LEFT_BRACKET ? [] : value));
+      if (!(next === 'value' || next === 'value-or-close')) throw unexpected(describeValue(sampleOf(token, value)));
       beginValue(token, value);
       // A primitive element was handed over whole in beginValue: nothing to assemble.
-      if (PRIMITIVE_TOKENS.has(token) && !capture) return;
+      if (isPrimitive(token) && !capture) return;
     }
     if (capture) assembler.write({ token, value: value as never });
   };
