@@ -140,7 +140,7 @@ export function variableValue(v: Json): { value: unknown } | undefined {
 
 /** The one format this reader knows: 1.x (the major version changes only with incompatible output). */
 export function checkFormatVersion(shown: string, version: unknown): void {
-  if (typeof version !== 'string' || !/^1\.\d+$/.test(version)) throw shapeError(shown, ['format_version'], 'a version 1.x of terraform show -json\'s format, a string such as "1.2"', version);
+  if (typeof version !== 'string' || !/^1\.\d+$/.test(version)) throw shapeError(shown, ['format_version'], '"1.x", the format of terraform show -json this reader knows', version);
 }
 
 /** The module prefix of a configuration resource, from where it sits: `module_calls.a.module.module_calls.b.module.resources[0]` -> `module.a.module.b.`. */

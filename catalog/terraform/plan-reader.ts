@@ -104,13 +104,12 @@ export function readPlanIndex(file: string, shown: string, { followLink = false,
 }
 
 function requireMembers(shown: string, seen: ReadonlySet<string>, require: readonly string[]): void {
-  for (const key of require) {
+  for (const key of [...require, 'format_version']) {
     if (!seen.has(key)) throw new GroundworkError(`${shown} is not a Terraform plan in JSON: it has no "${key}" ${key === 'format_version' ? 'string' : key === 'resource_changes' ? 'list' : 'object'} (write it with terraform show -json plan.out > ${shown}).`);
   }
-  if (!seen.has('format_version')) throw new GroundworkError(`${shown}: format_version is missing: a plan from terraform show -json always has one (such as "1.2").`);
 }
 
-/** A file of a folder: its plan index, or undefined if it is JSON but not a plan (no "planned_values"). Its shape errors count only if it is a plan. */
+/** A file of a folder: its plan index, or undefined if it is JSON but not a plan (no "planned_values"). Its shape errors count only if it is a plan; invalid JSON always does. */
 function readPlanIfAny(file: string, shown: string): PlanIndex | undefined {
   try {
     return readPlanIndex(file, shown);
@@ -120,15 +119,10 @@ function readPlanIfAny(file: string, shown: string): PlanIndex | undefined {
   }
 }
 
-/** Whether a JSON file's root object has this member (grammar checked, nothing assembled). */
+/** Whether a JSON file's root object has this member (grammar and depth checked, nothing assembled). */
 function hasRootMember(file: string, shown: string, key: string): boolean {
-  let seen: ReadonlySet<string> = new Set();
-  try {
-    streamDocument(file, shown, () => undefined, 'plan', { element: () => undefined }, { followLink: false, required: (s) => (seen = s) });
-  } catch (error) {
-    if (!isGroundworkError(error)) throw error;
-    return false;
-  }
+  let seen: ReadonlySet<string | number> = new Set();
+  streamDocument(file, shown, () => undefined, undefined, { element: () => undefined }, { followLink: false, required: (members) => (seen = members) });
   return seen.has(key);
 }
 

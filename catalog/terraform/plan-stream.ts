@@ -47,6 +47,7 @@ const matches = (expect: Expected, value: unknown): boolean =>
 
 /** `where: path must be ..., not ...`, the one sentence every shape error is. */
 export function shapeError(shown: string, segments: readonly Segment[], expected: string, actual: unknown): GroundworkError {
+  if (actual === undefined) return new GroundworkError(`${shown}: ${spellPath(segments)} is missing (it must be ${expected}).`);
   return new GroundworkError(`${shown}: ${spellPath(segments)} must be ${expected}, not ${describeValue(actual)}.`);
 }
 
@@ -88,14 +89,14 @@ export interface StreamHandlers<Element extends string> {
 
 /**
  * Streams `file` (shown as `shown` in messages) through the spine: the root must be an object
- * in role `root`; `required` is given the root's member names once it closes. Throws a GroundworkError naming the path
+ * in role `root` (anything, with no role: only the grammar and depth are checked); `required` is given the root's member names once it closes. Throws a GroundworkError naming the path
  * for bad JSON, a wrong type on the spine, nesting deeper than MAX_PLAN_DEPTH or a missing key.
  */
 export function streamDocument<Role extends string, Element extends string>(
   file: string,
   shown: string,
   spine: Spine<Role, Element>,
-  root: Role,
+  root: Role | undefined,
   handlers: StreamHandlers<Element>,
   { followLink, required }: { followLink: boolean; required: (rootMembers: ReadonlySet<string>) => void },
 ): void {
@@ -124,7 +125,7 @@ export function streamDocument<Role extends string, Element extends string>(
   /** A value begins here (a primitive, or the opening of a container). */
   const beginValue = (token: TokenType, value: unknown) => {
     const parent = frames.length ? frames[frames.length - 1] : undefined;
-    const rule = capture ? undefined : parent ? (parent.role === undefined ? undefined : spine(parent.role, parent.key!)) : ({ expect: 'an object', role: root } as SpineRule<Role, Element>);
+    const rule = capture ? undefined : parent ? (parent.role === undefined ? undefined : spine(parent.role, parent.key!)) : root === undefined ? undefined : ({ expect: 'an object', role: root } as SpineRule<Role, Element>);
     if (rule) {
       const sample = sampleOf(token, value);
       if (!matches(rule.expect, sample)) throw shapeError(shown, segments(), rule.expect, sample);
