@@ -35,6 +35,29 @@ export function replaceFolder(folder: string, files: ReadonlyMap<string, string>
   });
 }
 
+/** Writes a new file (its folder made) from text or from parts of it, gathered into blocks: the whole text is never one string. */
+export function writeFileInParts(file: string, content: string | Iterable<string>): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (typeof content === 'string') return fs.writeFileSync(file, content);
+  const fd = fs.openSync(file, 'wx');
+  try {
+    let block: string[] = [];
+    let size = 0;
+    for (const part of content) {
+      block.push(part);
+      size += part.length;
+      if (size >= 1 << 20) {
+        fs.writeSync(fd, block.join(''));
+        block = [];
+        size = 0;
+      }
+    }
+    if (block.length) fs.writeSync(fd, block.join(''));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** Writes a file through a temporary sibling and a rename: never a half-written file. */
 export function replaceFile(file: string, content: string): void {
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });

@@ -168,7 +168,11 @@ function fromPlan(plan: PlanIndex, stack: string, shown: string): TerraformConfi
     provider[key] = [typeof region === 'string' ? { region } : {}];
   }
   const planned: ResourceInstance[] = [];
-  for (const r of plan.planned) {
+  // Each planned resource is dropped from the index once converted: the two are never both whole in memory.
+  const resources = plan.planned as (PlannedResource | undefined)[];
+  for (let i = 0; i < resources.length; i++) {
+    const r = resources[i]!;
+    resources[i] = undefined;
     if (r.mode !== 'managed') continue;
     const config = plan.configs.get(configAddress(r.address));
     const unknown = plan.changes.get(r.address)?.afterUnknown;

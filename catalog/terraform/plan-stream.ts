@@ -190,7 +190,16 @@ export function streamDocument<Role extends string, Element extends string>(
       // A primitive element was handed over whole in beginValue: nothing to assemble.
       if (isPrimitive(token) && !capture) return;
     }
-    if (capture) assembler.write({ token, value: value as never });
+    if (capture) assembler.write({ token, value: (token === STRING ? interned(value as string) : value) as never });
+  };
+  // Tag values, types and regions repeat across thousands of resources: one string each, not one per resource.
+  const strings = new Map<string, string>();
+  const interned = (text: string): string => {
+    if (text.length > 64) return text;
+    const known = strings.get(text);
+    if (known !== undefined) return known;
+    if (strings.size < 200_000) strings.set(text, text);
+    return text;
   };
 
   const tokenizer = new Tokenizer();
