@@ -1,5 +1,6 @@
 /**
- * One measured run in a fresh process: `node dist/bench/run-one.js <platform|bare|analysis> <services> <outdir>`.
+ * One measured run in a fresh process: `node dist/bench/run-one.js <platform|bare|analysis> <services> <outdir>`,
+ * or `node dist/bench/run-one.js plan <plan.json> <outdir>`.
  * Prints one JSON line: wall time since the process started, CPU time (user + system, all threads:
  * the wall time on a machine others share is noisy) and peak resident memory.
  */
@@ -49,6 +50,12 @@ if (mode === 'platform') {
   const { catalog, cost, policy } = writeAnalysis(outdir);
   const analysisMs = Math.round(performance.now() - start);
   report({ analysisMs, floorMs, entities: catalog.entities.length, pricedResources: cost.total.pricedResources, findings: policy.findings.length });
+} else if (mode === 'plan') {
+  // `node dist/bench/run-one.js plan <plan.json> <outdir>`: the analysis of one plan, as npm run catalog -- --plan runs it.
+  const { writeAnalysis } = require('../catalog/analyse');
+  const start = performance.now();
+  const { catalog } = writeAnalysis(outdir, { plan: countText });
+  report({ analysisMs: Math.round(performance.now() - start), resources: catalog.summary.terraformResources, catalogBytes: fs.statSync(path.join(outdir, 'catalog', 'catalog.json')).size });
 } else {
   throw new Error(`unknown mode ${mode}`);
 }

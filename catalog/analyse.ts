@@ -4,11 +4,11 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { replaceFolder } from '../model/atomic-write';
+import { replaceFolderWith, writeFileInParts } from '../model/atomic-write';
 import { claimOutputFolder, onlyEntries, OutputKind } from '../model/output-folder';
 import { GroundworkError } from '../model/errors';
 import { NO_PARSED_FILES, ParsedFiles } from '../model/parsed-files';
-import { stableJson } from '../model/stable-json';
+import { stableJson, stableJsonParts } from '../model/stable-json';
 import { AnalysisInputs, CATALOG_FOLDER, DEFAULT_INPUTS, SPEND_FOLDER } from './analysis-inputs';
 
 export { CATALOG_FOLDER, SPEND_FOLDER } from './analysis-inputs';
@@ -42,6 +42,16 @@ export interface Analysis {
 
 /** Everything the synth-time step derives from an output directory, in memory; files synth already parsed are not parsed again. */
 export function analyse(outdir: string, given: Partial<AnalysisInputs> = {}, parsed: ParsedFiles = NO_PARSED_FILES): Analysis {
+  const reports = analyseReports(outdir, given, parsed);
+  const files = new Map<string, string>();
+  writeReportFiles(reports, (name, content) => files.set(name, typeof content === 'string' ? content : [...content].join('')));
+  return { ...reports, files };
+}
+
+/** The analysis's three contracts, before any report file is made. */
+type Reports = Omit<Analysis, 'files'>;
+
+function analyseReports(outdir: string, given: Partial<AnalysisInputs>, parsed: ParsedFiles): Reports {
   const inputs: AnalysisInputs = { ...DEFAULT_INPUTS, ...given };
   const configurations = inputs.plan ? readPlans(inputs.plan) : readTerraformOutput(outdir, parsed, inputs.root);
   const records = readResources(configurations);
@@ -56,14 +66,21 @@ export function analyse(outdir: string, given: Partial<AnalysisInputs> = {}, par
   assertValidCatalog(catalog);
   const duplicates = duplicateIds(catalog);
   if (duplicates.length) throw new GroundworkError(`The catalog has duplicate entity ids: ${duplicates.join(', ')}.`);
-  const files = new Map<string, string>([['catalog.json', stableJson(catalog)]]);
-  for (const [name, yaml] of backstageFiles(catalog)) files.set(`backstage/${name}`, yaml);
-  files.set('cost-report.json', stableJson(cost));
-  files.set('cost-report.md', costMarkdown(cost, catalog.organisation));
-  files.set('cost-report.csv', costCsv(cost));
-  files.set('policy.json', stableJson(policy));
-  files.set('index.html', portalHtml(catalog, cost, policy));
-  return { catalog, cost, policy, files };
+  return { catalog, cost, policy };
+}
+
+/**
+ * Makes each report file and hands it over before the next is made, so that only one report's
+ * text is in memory at a time; catalog.json (the largest) comes in parts.
+ */
+function writeReportFiles({ catalog, cost, policy }: Reports, write: (name: string, content: string | Iterable<string>) => void): void {
+  write('catalog.json', stableJsonParts(catalog));
+  for (const [name, yaml] of backstageFiles(catalog)) write(`backstage/${name}`, yaml);
+  write('cost-report.json', stableJson(cost));
+  write('cost-report.md', costMarkdown(cost, catalog.organisation));
+  write('cost-report.csv', costCsv(cost));
+  write('policy.json', stableJson(policy));
+  write('index.html', portalHtml(catalog, cost, policy));
 }
 
 /** The last `npm run spend` result kept in the output folder, if any. */
@@ -93,11 +110,23 @@ export const CATALOG_OUTPUT: OutputKind = {
   writtenBefore: onlyEntries(['catalog.json'], (e) => ['backstage', 'cost-report.json', 'cost-report.md', 'cost-report.csv', 'policy.json', 'index.html'].includes(e)),
 };
 
-/** Analyses an output directory and replaces its catalog folder atomically (refused before anything is read where that folder is not the platform's). */
-export function writeAnalysis(outdir: string, inputs: Partial<AnalysisInputs> = {}, parsed: ParsedFiles = NO_PARSED_FILES): Analysis {
+/** What writeAnalysis returns: the contracts, and the names of the files written (their text is on disk, not in memory). */
+export type WrittenAnalysis = Reports & { readonly files: ReadonlySet<string> };
+
+/**
+ * Analyses an output directory and replaces its catalog folder atomically, writing each report as
+ * it is made (refused before anything is read where that folder is not the platform's).
+ */
+export function writeAnalysis(outdir: string, inputs: Partial<AnalysisInputs> = {}, parsed: ParsedFiles = NO_PARSED_FILES): WrittenAnalysis {
   const folder = path.join(outdir, CATALOG_FOLDER);
   claimOutputFolder(folder, CATALOG_OUTPUT);
-  const analysis = analyse(outdir, inputs, parsed);
-  replaceFolder(folder, CATALOG_OUTPUT, analysis.files);
-  return analysis;
+  const reports = analyseReports(outdir, inputs, parsed);
+  const files = new Set<string>();
+  replaceFolderWith(folder, CATALOG_OUTPUT, (staging) =>
+    writeReportFiles(reports, (name, content) => {
+      writeFileInParts(path.join(staging, name), content);
+      files.add(name);
+    }),
+  );
+  return { ...reports, files };
 }

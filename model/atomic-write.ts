@@ -51,6 +51,29 @@ export function replaceFolder(folder: string, kind: OutputKind, files: ReadonlyM
   });
 }
 
+/** Writes a new file (its folder made) from text or from parts of it, gathered into blocks: the whole text is never one string. */
+export function writeFileInParts(file: string, content: string | Iterable<string>): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (typeof content === 'string') return fs.writeFileSync(file, content);
+  const fd = fs.openSync(file, 'wx');
+  try {
+    let block: string[] = [];
+    let size = 0;
+    for (const part of content) {
+      block.push(part);
+      size += part.length;
+      if (size >= 1 << 20) {
+        fs.writeSync(fd, block.join(''));
+        block = [];
+        size = 0;
+      }
+    }
+    if (block.length) fs.writeSync(fd, block.join(''));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 const TEMPORARY = '.tmp-';
 /** Tries at fresh random names before giving up: a taken name is someone else's file, never overwritten. */
 const TEMPORARY_ATTEMPTS = 5;

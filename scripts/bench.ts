@@ -7,6 +7,8 @@
  * ratios; bench-results/bench.json holds the same figures. The portal (index.html of the platform
  * synth) is then measured in headless Chromium: page size, first render, search keystroke.
  * `--portal-only` skips the synth comparison and measures the portal of one platform synth per size.
+ * Then large generated plans (`--plans 200,1000`, MB) are analysed as `npm run catalog -- --plan`
+ * runs them: seconds and peak memory; `--plans-only` measures only those.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -15,6 +17,7 @@ import * as path from 'path';
 import { Command } from 'commander';
 import { replaceFile } from '../model/atomic-write';
 import { stableJson } from '../model/stable-json';
+import { measurePlans, PlanFigures, printPlanFigures } from '../bench/measure-plans';
 import { measurePortal, PortalFigures } from '../bench/measure-portal';
 import { median } from '../bench/median';
 
@@ -65,8 +68,22 @@ const program = new Command('bench')
   .option('--sizes <list>', 'numbers of services', '100,1000,3000')
   .option('--runs <n>', 'runs per measurement (the median is reported)', '3')
   .option('--portal-only', 'only the portal: one platform synth per size, then page size, first render and keystroke in Chromium')
+  .option('--plans <list>', 'sizes in MB of the generated plans analysed with --plan', '200,1000')
+  .option('--plans-only', 'only the large plans: seconds and peak memory of the analysis of each')
   .parse();
-const { sizes, runs, portalOnly } = program.opts<{ sizes: string; runs: string; portalOnly?: boolean }>();
+const { sizes, runs, portalOnly, plans, plansOnly } = program.opts<{ sizes: string; runs: string; portalOnly?: boolean; plans: string; plansOnly?: boolean }>();
+
+/** The large plans, each generated into a temporary folder and removed after. */
+function planRun(): PlanFigures[] {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-bench-plans-'));
+  try {
+    const figures = measurePlans(plans.split(',').map(Number), work, (line) => process.stderr.write(`${line}\n`));
+    printPlanFigures(figures);
+    return figures;
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
 
 const portalColumns = (f: PortalFigures | undefined) =>
   f ? { portalKb: Math.round(f.pageBytes / 1024), portalFirstRenderMs: f.firstRenderMs, portalKeystrokeMs: f.keystrokeMs } : { portalKb: 'not measured', portalFirstRenderMs: 'not measured', portalKeystrokeMs: 'not measured' };
@@ -87,6 +104,11 @@ async function portalOnlyRun(): Promise<void> {
 
 async function main(): Promise<void> {
 if (portalOnly) return portalOnlyRun();
+if (plansOnly) {
+  const planFigures = planRun();
+  replaceFile(path.join('bench-results', 'bench-plans.json'), stableJson({ machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, plans: planFigures }));
+  return;
+}
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-bench-'));
 const rows: Array<Record<string, number | string | boolean>> = [];
 try {
@@ -162,8 +184,9 @@ if (at1000) {
       `memory ${at1000.memoryRatio} [${at1000.twoThreadMemoryRatio}] × bare (≤ 0.8: ${verdict(Number(at1000.memoryRatio) <= 0.8)})`,
   );
 }
+const planFigures = planRun();
 const out = path.join('bench-results', 'bench.json');
-replaceFile(out, stableJson({ machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, runs: Number(runs), rows }));
+replaceFile(out, stableJson({ machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, runs: Number(runs), rows, plans: planFigures }));
 console.log(`Figures written to ${out}.`);
 }
 

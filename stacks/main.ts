@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
-import { Analysis, SPEND_FOLDER, writeAnalysis } from '../catalog/analyse';
+import { SPEND_FOLDER, writeAnalysis, WrittenAnalysis } from '../catalog/analyse';
 import { GroundworkError } from '../model/errors';
 import { policySummary } from '../catalog/policy/report';
 import { writeOut } from '../model/terminal-text';
@@ -15,7 +15,7 @@ import { runMain, synthesizeAtomically } from './synthesize';
 
 runMain(() => {
   enableFastSynth();
-  let analysis: Analysis | undefined;
+  let analysis: WrittenAnalysis | undefined;
   const target = process.env.CDKTF_OUTDIR ?? 'cdktf.out';
   const { outdir, threads, cdktfOrder } = synthesizeAtomically({ module: require.resolve('./app'), exportName: 'buildOrganisation' }, target, (staging, parsed) => {
     // Actual spend comes from billing data, not from synth: keep the last `npm run spend` result.

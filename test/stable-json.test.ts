@@ -1,5 +1,5 @@
 /** model/stable-json.ts: keys in order at every level, whichever way the value was built. */
-import { stableJson } from '../model/stable-json';
+import { stableJson, stableJsonParts } from '../model/stable-json';
 
 test('keys in order at every level, arrays in their own order, a final newline', () => {
   expect(stableJson({ b: [{ d: 1, c: 2 }, 'x'], a: { f: null, e: true } })).toBe(`${JSON.stringify({ a: { e: true, f: null }, b: [{ c: 2, d: 1 }, 'x'] }, null, 2)}\n`);
@@ -22,4 +22,22 @@ test('the same content built in different orders writes the same bytes (integer-
   const one = { '10': 'a', '9': 'b', k: { n: [1, { q: 1, p: 2 }], m: 'x' } };
   const two = { k: { m: 'x', n: [1, { p: 2, q: 1 }] }, '9': 'b', '10': 'a' };
   expect(stableJson(one)).toBe(stableJson(two));
+});
+
+describe('stableJsonParts', () => {
+  const values: unknown[] = [
+    { b: 1, a: [1, { d: 2, c: [] }, undefined, null, 'x\ny', () => 1], e: {}, f: undefined, g: { z: { y: { x: 1 } } } },
+    [],
+    {},
+    5,
+    'text',
+    null,
+    [[[]]],
+    { a: [{}] },
+    { '10': 2, '2': 3, b: {}, a: { only: undefined } },
+    { date: new Date(0), list: [new Date(0)] },
+  ];
+  test.each(values.map((v, i) => [i, v]))('value %i: the same bytes as stableJson at every depth of parts', (_i, value) => {
+    for (const levels of [0, 1, 2, 3, 6]) expect([...stableJsonParts(value, levels)].join('')).toBe(stableJson(value));
+  });
 });

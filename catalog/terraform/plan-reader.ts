@@ -9,9 +9,11 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { GroundworkError } from '../../model/errors';
+import { GroundworkError, isGroundworkError } from '../../model/errors';
 import { compareText } from '../../model/stable-json';
 import { evaluate, Scope, Value } from './hcl-expression';
+import { ChangeFacts, changeFacts, checkFormatVersion, ConfiguredResource, configuredResource, modulePrefix, PLAN_SPINE, PlanElement, PlannedResource, plannedResource, providerRegion, usableReference, variableValue } from './plan-elements';
+import { StreamHandlers, streamDocument } from './plan-stream';
 import type { ResourceInstance } from './resource-instances';
 import type { Json, TerraformConfiguration } from './terraform-output';
 
@@ -26,7 +28,10 @@ export const isAfterApply = (value: unknown): boolean => value === AFTER_APPLY;
 /** A plan file, or a folder of them (files ending .json that hold a plan; others are ignored). */
 export function readPlans(target: string): TerraformConfiguration[] {
   if (!fs.existsSync(target)) throw new GroundworkError(`${target} does not exist: pass a plan in JSON (terraform show -json plan.out > plan.json) or a folder of them.`);
-  if (fs.statSync(target).isFile()) return [readPlan(target, path.basename(target).replace(/\.json$/, ''), path.basename(target))];
+  if (!fs.statSync(target).isDirectory()) {
+    const shown = path.basename(target);
+    return [fromPlan(readPlanIndex(target, shown, { followLink: true }), shown.replace(/\.json$/, ''), shown)];
+  }
   const plans: TerraformConfiguration[] = [];
   const walk = (folder: string) => {
     for (const entry of fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => compareText(a.name, b.name))) {
@@ -34,8 +39,8 @@ export function readPlans(target: string): TerraformConfiguration[] {
       if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'catalog') walk(file);
       else if (entry.isFile() && entry.name.endsWith('.json')) {
         const shown = path.relative(target, file);
-        const json = parse(file, shown);
-        if (isPlan(json)) plans.push(fromPlan(json, shown.replace(/\.json$/, ''), shown));
+        const index = readPlanIfAny(file, shown);
+        if (index) plans.push(fromPlan(index, shown.replace(/\.json$/, ''), shown));
       }
     }
   };
@@ -44,31 +49,85 @@ export function readPlans(target: string): TerraformConfiguration[] {
   return plans;
 }
 
-function parse(file: string, shown: string): unknown {
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new GroundworkError(`${shown} is not valid JSON (${(error as Error).message}): pass the output of terraform show -json.`);
+/** A plan as the analysis needs it: per resource, its planned values, its change and its configuration, each reduced as it streamed. */
+export interface PlanIndex {
+  readonly variables: ReadonlyMap<string, unknown>;
+  /** Provider configuration key -> its region as written (a constant, or an expression of the variables). */
+  readonly providerRegions: ReadonlyMap<string, unknown>;
+  readonly planned: readonly PlannedResource[];
+  readonly changes: ReadonlyMap<string, ChangeFacts>;
+  /** By address without instance keys, module prefix included (`module.a.aws_b.c`). */
+  readonly configs: ReadonlyMap<string, ConfiguredResource>;
+}
+
+/**
+ * Streams one plan file into its index, checking every element on the way. A file without
+ * "planned_values" is not a plan (the folder walk ignores those); `require` lists the other
+ * root members the caller relies on.
+ */
+export function readPlanIndex(file: string, shown: string, { followLink = false, require = ['planned_values'] }: { followLink?: boolean; require?: readonly string[] } = {}): PlanIndex {
+  const variables = new Map<string, unknown>();
+  const providerRegions = new Map<string, unknown>();
+  const planned: PlannedResource[] = [];
+  const changes = new Map<string, ChangeFacts>();
+  const configs = new Map<string, ConfiguredResource>();
+  const handlers: StreamHandlers<PlanElement> = {
+    element(kind, value, at) {
+      const name = at.at(-1) as string;
+      switch (kind) {
+        case 'formatVersion':
+          return checkFormatVersion(shown, value);
+        case 'variable': {
+          const v = variableValue(value as Json);
+          if (v) variables.set(name, v.value);
+          return;
+        }
+        case 'provider':
+          providerRegions.set(name, providerRegion(shown, at, value as Json));
+          return;
+        case 'planned':
+          planned.push(plannedResource(shown, at, value as Json));
+          return;
+        case 'change': {
+          const c = changeFacts(shown, at, value as Json);
+          changes.set((value as Json).address, c);
+          return;
+        }
+        case 'config':
+          configs.set(`${modulePrefix(at)}${(value as Json).address}`, configuredResource(shown, at, value as Json));
+          return;
+      }
+    },
+  };
+  streamDocument(file, shown, PLAN_SPINE, 'plan', handlers, { followLink, required: (seen) => requireMembers(shown, seen, require) });
+  return { variables, providerRegions, planned, changes, configs };
+}
+
+function requireMembers(shown: string, seen: ReadonlySet<string>, require: readonly string[]): void {
+  for (const key of [...require, 'format_version']) {
+    if (!seen.has(key)) throw new GroundworkError(`${shown} is not a Terraform plan in JSON: it has no "${key}" ${key === 'format_version' ? 'string' : key === 'resource_changes' ? 'list' : 'object'} (write it with terraform show -json plan.out > ${shown}).`);
   }
 }
 
-const isPlan = (json: unknown): json is Json => Boolean(json && typeof json === 'object' && !Array.isArray(json) && typeof (json as Json).planned_values === 'object' && (json as Json).planned_values !== null);
+/** A file of a folder: its plan index, or undefined if it is JSON but not a plan (no "planned_values"). Its shape errors count only if it is a plan; invalid JSON always does. */
+function readPlanIfAny(file: string, shown: string): PlanIndex | undefined {
+  try {
+    return readPlanIndex(file, shown);
+  } catch (error) {
+    if (!isGroundworkError(error) || hasRootMember(file, shown, 'planned_values')) throw error;
+    return undefined;
+  }
+}
 
-function readPlan(file: string, stack: string, shown: string): TerraformConfiguration {
-  const json = parse(file, shown);
-  if (!isPlan(json)) throw new GroundworkError(`${shown} is not a Terraform plan in JSON: it has no "planned_values" object (write it with terraform show -json plan.out > ${shown}).`);
-  return fromPlan(json, stack, shown);
+/** Whether a JSON file's root object has this member (grammar and depth checked, nothing assembled). */
+function hasRootMember(file: string, shown: string, key: string): boolean {
+  let seen: ReadonlySet<string | number> = new Set();
+  streamDocument(file, shown, () => undefined, undefined, { element: () => undefined }, { followLink: false, required: (members) => (seen = members) });
+  return seen.has(key);
 }
 
 /** Index keys dropped: `module.a["x"].aws_b.c[0]` -> `module.a.aws_b.c`, the configuration's address. */
 const configAddress = (address: string) => address.replace(/\[[^\]]*\]/g, '');
-
-/** The configuration blocks of every module, by address without instance keys. */
-function configurationResources(module: Json | undefined, prefix: string, out: Map<string, Json>): Map<string, Json> {
-  for (const r of Array.isArray(module?.resources) ? module.resources : []) if (r && typeof r.address === 'string') out.set(`${prefix}${r.address}`, r);
-  for (const [name, call] of Object.entries<Json>(module?.module_calls ?? {})) configurationResources(call?.module, `${prefix}module.${name}.`, out);
-  return out;
-}
 
 /**
  * Planned values with what is unknown until apply replaced: by the reference the configuration
@@ -80,7 +139,7 @@ function withUnknowns(values: unknown, unknown: unknown, expressions: unknown): 
   if (unknown === true) {
     if (!configured) return undefined;
     const references: unknown = configured.references;
-    const reference = Array.isArray(references) ? references.find((r) => typeof r === 'string' && !/^(var|local|each|count)\./.test(r)) : undefined;
+    const reference = Array.isArray(references) ? usableReference(references) : undefined;
     return reference ? `\${${reference}}` : AFTER_APPLY;
   }
   if (Array.isArray(unknown)) {
@@ -100,34 +159,29 @@ function withUnknowns(values: unknown, unknown: unknown, expressions: unknown): 
   return values;
 }
 
-function fromPlan(plan: Json, stack: string, shown: string): TerraformConfiguration {
-  const variables: Record<string, Value> = {};
-  for (const [name, v] of Object.entries<Json>(plan.variables ?? {})) if (v && 'value' in v) variables[name] = v.value as Value;
-  const scope: Scope = { lookup: (root, name) => (root === 'var' ? variables[name] : undefined) };
+function fromPlan(plan: PlanIndex, stack: string, shown: string): TerraformConfiguration {
+  const scope: Scope = { lookup: (root, name) => (root === 'var' ? (plan.variables.get(name) as Value) : undefined) };
   // Provider blocks of the root module (as written, `${var.region}` included), evaluated with the plan's variables.
   const provider: Json = {};
-  for (const [key, config] of Object.entries<Json>(plan.configuration?.provider_config ?? {})) {
-    const region = evaluate(config?.expressions?.region?.constant_value, scope);
+  for (const [key, written] of plan.providerRegions) {
+    const region = evaluate(written, scope);
     provider[key] = [typeof region === 'string' ? { region } : {}];
   }
-  const configs = configurationResources(plan.configuration?.root_module, '', new Map());
-  const changes = new Map<string, Json>();
-  for (const c of Array.isArray(plan.resource_changes) ? plan.resource_changes : []) if (c && typeof c.address === 'string') changes.set(c.address, c);
   const planned: ResourceInstance[] = [];
-  const walk = (module: Json | undefined) => {
-    for (const r of Array.isArray(module?.resources) ? module.resources : []) {
-      if (!r || r.mode !== 'managed' || typeof r.address !== 'string' || typeof r.type !== 'string') continue;
-      const config = configs.get(configAddress(r.address));
-      const unknown = changes.get(r.address)?.change?.after_unknown;
-      const body = withUnknowns(r.values ?? {}, unknown ?? {}, config?.expressions) as Json;
-      // tags_all holds the provider's default_tags too: the effective tags.
-      if (body.tags_all && typeof body.tags_all === 'object') body.tags = body.tags_all;
-      const key = typeof config?.provider_config_key === 'string' && config.provider_config_key in provider ? config.provider_config_key : r.type.split('_')[0];
-      planned.push({ type: r.type, name: String(r.name), address: r.address, body: { ...body, provider: key } });
-    }
-    for (const child of Array.isArray(module?.child_modules) ? module.child_modules : []) walk(child);
-  };
-  walk(plan.planned_values.root_module);
+  // Each planned resource is dropped from the index once converted: the two are never both whole in memory.
+  const resources = plan.planned as (PlannedResource | undefined)[];
+  for (let i = 0; i < resources.length; i++) {
+    const r = resources[i]!;
+    resources[i] = undefined;
+    if (r.mode !== 'managed') continue;
+    const config = plan.configs.get(configAddress(r.address));
+    const unknown = plan.changes.get(r.address)?.afterUnknown;
+    const body = withUnknowns(r.values, unknown ?? {}, config?.expressions) as Json;
+    // tags_all holds the provider's default_tags too: the effective tags.
+    if (body.tags_all && typeof body.tags_all === 'object') body.tags = body.tags_all;
+    const key = config?.providerConfigKey !== undefined && Object.hasOwn(provider, config.providerConfigKey) ? config.providerConfigKey : r.type.split('_')[0];
+    planned.push({ type: r.type, name: r.name, address: r.address, body: { ...body, provider: key } });
+  }
   planned.sort((a, b) => compareText(a.address, b.address));
   return { stack, files: [shown], json: { provider }, planned };
 }
