@@ -4,9 +4,9 @@ import type { ResourceRecord } from '../terraform/resource-index';
 import type { CostRow, FindingSummary } from './analysis-files';
 import { compareResources } from './compare-resources';
 import type { SynthesizedOutput } from './output-folder';
-import { PlannedAction, PlannedChange, PlanStatus, readPlanFile, readPlanStatus } from './plan-file';
+import { PlannedAction, PlannedChange, PlanStatus, readPlanDocument, readPlanFile, readPlanStatus } from './plan-file';
 import type { CostDelta, DangerLine, FindingLine, NamedCostDelta, PrReport, ResourceChange, ScorecardChange, ServiceChange, StackPlan } from './report-model';
-import { planDigests } from './plan-digest';
+import { planDigests, planRecord } from './plan-digest';
 import { STATEFUL_TYPES } from './stateful';
 
 const cents = (n: number) => Math.round(n * 100) / 100;
@@ -122,6 +122,8 @@ export function buildPrReport(base: SynthesizedOutput, head: SynthesizedOutput, 
     (a, b) => compareText(a.stack, b.stack) || compareText(a.address, b.address) || compareText(a.reason, b.reason),
   );
   const count = (change: ResourceChange['change']) => compared.resources.filter((r) => r.change === change).length;
+  const configurationOf = (stack: string) => head.configurations.find((c) => c.stack === stack)!;
+  const record = plansDir === undefined || !plans ? undefined : planRecord(plans, (stack) => readPlanDocument(plansDir, configurationOf(stack)));
   const planned = plans?.reduce((sum, p) => {
     for (const a of ACTIONS) sum[a] += p.actions?.[a] ?? 0;
     return sum;
@@ -139,7 +141,7 @@ export function buildPrReport(base: SynthesizedOutput, head: SynthesizedOutput, 
       newFindings: findings.new.length,
       fixedFindings: findings.fixed.length,
       ...(plans && planned
-        ? { planned, planDigests: planDigests(plans), stacksNotPlanned: plans.filter((p) => p.status === 'not-planned').length, stacksFailed: plans.filter((p) => p.status === 'failed').length }
+        ? { planned, planDigests: planDigests(record!), stacksNotPlanned: plans.filter((p) => p.status === 'not-planned').length, stacksFailed: plans.filter((p) => p.status === 'failed').length }
         : {}),
     },
     danger: uniqueDanger,
@@ -150,5 +152,6 @@ export function buildPrReport(base: SynthesizedOutput, head: SynthesizedOutput, 
     findings,
     scorecards,
     ...(plans ? { plans } : {}),
+    ...(record ? { planRecord: record } : {}),
   };
 }

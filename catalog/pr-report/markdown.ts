@@ -1,11 +1,12 @@
 import { formatUsd } from '../../model/money';
 import { markdownText } from '../../model/markdown-text';
+import { encodePlanRecord } from './plan-digest';
 import type { CostDelta, NamedCostDelta, PrReport } from './report-model';
 
 /** Marks the one comment per pull request that the workflow creates, then updates. */
 export const COMMENT_MARKER = '<!-- groundwork-pr-report -->';
-/** Records the plan digests (JSON, stack to digest) in the comment, where the deploy jobs find them. */
-export const PLAN_DIGEST_PREFIX = '<!-- groundwork-plan-digests: ';
+/** Records the reviewed plan (plan-digest.ts, encoded) in the comment, where the deploy jobs find it. */
+export const PLAN_RECORD_PREFIX = '<!-- groundwork-plan-record: ';
 /** GitHub's limit for an issue or pull-request comment body. */
 export const GITHUB_COMMENT_LIMIT = 65536;
 
@@ -102,7 +103,7 @@ function detailBlocks(report: PrReport): Details[] {
  * blocks. Only details are cut to stay within `limit`, and the comment says how many lines were.
  */
 export function renderMarkdown(report: PrReport, limit = GITHUB_COMMENT_LIMIT): string {
-  const head: string[] = [COMMENT_MARKER, ...(report.summary.planDigests ? [`${PLAN_DIGEST_PREFIX}${JSON.stringify(report.summary.planDigests)} -->`] : []), '## Groundwork: infrastructure changes', ''];
+  const head: string[] = [COMMENT_MARKER, ...(report.planRecord ? [`${PLAN_RECORD_PREFIX}${encodePlanRecord(report.planRecord)} -->`] : []), '## Groundwork: infrastructure changes', ''];
   if (report.danger.length) {
     head.push(`### ⚠️ Danger: ${report.danger.length} change${report.danger.length === 1 ? '' : 's'} that can lose data or protection`, '');
     for (const d of report.danger) head.push(`- **${e(d.stack)}** ${e(d.address)}${d.service ? ` (service ${e(d.service)}${d.owner ? `, owner ${e(d.owner)}` : ''})` : ''}: ${e(d.reason)}`);

@@ -1,3 +1,4 @@
+import type { PlanRecord } from './plan-digest';
 import type { PlannedAction } from './plan-file';
 
 /** The PR report's JSON (pr-report.json): what changed between the base and the head output. */
@@ -13,6 +14,8 @@ export interface PrReport {
   readonly scorecards: readonly ScorecardChange[];
   /** Per stack: planned, failed or not planned; absent when no plans were given. */
   readonly plans?: readonly StackPlan[];
+  /** The reviewed plan, value for value (hashes, no values): what each deploy job checks its own plans against. */
+  readonly planRecord?: PlanRecord;
 }
 
 export interface ReportSummary {
@@ -29,7 +32,7 @@ export interface ReportSummary {
   readonly planned?: Readonly<Record<PlannedAction, number>>;
   readonly stacksNotPlanned?: number;
   readonly stacksFailed?: number;
-  /** Per stack, a fingerprint of its planned actions (plan-digest.ts), recorded in the PR comment for the deploy jobs. */
+  /** Per stack, the digest of every planned value (plan-digest.ts), or the stack's status when it was not planned. */
   readonly planDigests?: Readonly<Record<string, string>>;
 }
 
