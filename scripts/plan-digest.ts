@@ -37,7 +37,10 @@ runCommand(() => {
     const differences = planDifferences(reviewed, statuses, configurations.map((c) => c.stack), planOf);
     if (differences.length) {
       const more = differences.length > 1 ? ` (and ${differences.length - 1} more difference${differences.length === 2 ? '' : 's'})` : '';
-      throw new GroundworkError(`${differences[0]}${more}: nothing is deployed; re-run the pull request's checks and review again.`);
+      // One sentence first; then the other differences, a bounded list.
+      const listed = differences.slice(1, 21);
+      const unlisted = differences.length - 1 - listed.length;
+      throw new GroundworkError(`${differences[0]}${more}: nothing is deployed; re-run the pull request's checks and review again.`, unlisted > 0 ? [...listed, `... and ${unlisted} more`] : listed);
     }
   }
   const now = planRecord(Object.entries(statuses).map(([stack, s]) => ({ stack, status: s.status })), planOf);
