@@ -2,7 +2,8 @@
  * `npm run review [-- --base <git ref>]`: what a person runs before pushing. Synthesizes the base
  * ref (default: the merge base with main) in a temporary git worktree, synthesizes the working
  * tree into cdktf.out, and prints the PR report. The temporary worktree is removed on success,
- * on failure and on Ctrl-C.
+ * on failure and on Ctrl-C. Guardrail errors do not stop the synth: the report is written with
+ * them first, and review then exits 1 naming each (rule, resource, message).
  */
 import * as path from 'path';
 import { Command } from 'commander';
@@ -32,8 +33,16 @@ runCommand(() => {
   withRefSynthesized(cwd, ref, commit, (base) => {
     process.stderr.write('Synthesizing the working tree into cdktf.out...\n');
     synth(cwd, path.join(cwd, 'cdktf.out'), 'working tree');
-    const { markdown, files } = writePrReport({ base, head: path.join(cwd, 'cdktf.out'), out: options.out });
+    const { report, markdown, files } = writePrReport({ base, head: path.join(cwd, 'cdktf.out'), out: options.out, source: top.out });
     process.stdout.write(markdown);
     process.stderr.write(`Report: ${files.join(', ')}\n`);
+    const errors = report.guardrailErrors;
+    if (errors.length) {
+      throw new GroundworkError(
+        `The working tree fails ${errors.length} guardrail${errors.length === 1 ? '' : 's'}: fix ${errors.length === 1 ? 'it' : 'them'} or suppress ${errors.length === 1 ? 'it' : 'them'} with a reason (the report above lists them first):`,
+        errors.map((x) => `${x.rule}: ${x.stack} ${x.address}: ${x.message}`),
+        { outputWritten: true },
+      );
+    }
   });
 });

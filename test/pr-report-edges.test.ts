@@ -15,7 +15,7 @@ const node = (script: string, args: string[], cwd = repo) =>
 describe('the comment stays within GitHub limit, cutting details only', () => {
   const zero = { old: 0, new: 0, difference: 0, percent: null };
   const report: PrReport = {
-    summary: { danger: 40, servicesAdded: 0, servicesRemoved: 0, servicesChanged: 0, resourcesAdded: 6000, resourcesRemoved: 0, resourcesChanged: 0, monthlyUsd: zero, newFindings: 0, fixedFindings: 0 },
+    summary: { danger: 40, servicesAdded: 0, servicesRemoved: 0, servicesChanged: 0, resourcesAdded: 6000, resourcesRemoved: 0, resourcesChanged: 0, monthlyUsd: zero, newFindings: 0, fixedFindings: 0, guardrailErrors: 0, suppressionsChanged: 0 },
     danger: Array.from({ length: 40 }, (_, i) => ({ stack: 'staging-aws', address: `aws_db_instance.db_${i}`, service: `svc-${i}`, reason: 'database deleted: its data is lost' })),
     services: [],
     ownership: [],
@@ -23,6 +23,8 @@ describe('the comment stays within GitHub limit, cutting details only', () => {
     cost: { byService: [], byTeam: [], byCostCenter: [], total: zero },
     findings: { new: [], fixed: [] },
     scorecards: [],
+    guardrailErrors: [],
+    suppressions: [],
   };
   const markdown = renderMarkdown(report);
 

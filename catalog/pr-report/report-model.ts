@@ -12,6 +12,10 @@ export interface PrReport {
   readonly cost: CostChanges;
   readonly findings: { readonly new: readonly FindingLine[]; readonly fixed: readonly FindingLine[] };
   readonly scorecards: readonly ScorecardChange[];
+  /** The head's guardrail errors (synth fails on them): shown first. */
+  readonly guardrailErrors: readonly FindingLine[];
+  /** Suppressions the pull request adds, changes, widens or lets expire: shown right after the danger lines, never collapsed. */
+  readonly suppressions: readonly SuppressionChange[];
   /** Per stack: planned, failed or not planned; absent when no plans were given. */
   readonly plans?: readonly StackPlan[];
   /** The reviewed plan, value for value (hashes, no values): what each deploy job checks its own plans against. */
@@ -29,6 +33,8 @@ export interface ReportSummary {
   readonly monthlyUsd: CostDelta;
   readonly newFindings: number;
   readonly fixedFindings: number;
+  readonly guardrailErrors: number;
+  readonly suppressionsChanged: number;
   readonly planned?: Readonly<Record<PlannedAction, number>>;
   readonly stacksNotPlanned?: number;
   readonly stacksFailed?: number;
@@ -111,4 +117,22 @@ export interface StackPlan {
   readonly actions?: Readonly<Record<PlannedAction, number>>;
   /** Planned changes per service (unattributed ones under "(shared)"). */
   readonly byService?: ReadonlyArray<{ readonly service: string; readonly changes: ReadonlyArray<{ readonly address: string; readonly action: PlannedAction }> }>;
+}
+
+export interface SuppressionChange {
+  /** added; changed (reason, expiry or reviewer); widened (covers more findings); expired. */
+  readonly change: 'added' | 'changed' | 'widened' | 'expired';
+  readonly rule: string;
+  /** What it exempts: a construct subtree, a stack or an address. */
+  readonly scope: string;
+  /** The findings it suppresses in the head, as "stack address". */
+  readonly resources: readonly string[];
+  readonly reason: string;
+  readonly expires?: string;
+  /** The construct or file policy.json names. */
+  readonly source: string;
+  /** The file and line that declares it, where found in the project's source. */
+  readonly location?: string;
+  /** What it was before (changed or widened). */
+  readonly was?: string;
 }

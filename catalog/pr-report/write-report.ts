@@ -4,6 +4,7 @@ import { stableJson } from '../../model/stable-json';
 import { buildPrReport } from './build-report';
 import { renderMarkdown } from './markdown';
 import { readSynthesizedOutput } from './output-folder';
+import { suppressionLocator } from './suppression-source';
 import type { PrReport } from './report-model';
 
 export interface PrReportOptions {
@@ -12,6 +13,8 @@ export interface PrReportOptions {
   /** Folder written by `npm run plan` for the head output. @default none: JSON comparison only */
   readonly plans?: string;
   readonly out: string;
+  /** The head's project folder, where suppressions are found by file and line. @default none: named by construct or file only */
+  readonly source?: string;
 }
 
 /**
@@ -21,7 +24,7 @@ export interface PrReportOptions {
 export function writePrReport(options: PrReportOptions): { report: PrReport; markdown: string; files: string[] } {
   const base = readSynthesizedOutput(options.base, 'base');
   const head = readSynthesizedOutput(options.head, 'head');
-  const report = buildPrReport(base, head, options.plans);
+  const report = buildPrReport(base, head, options.plans, options.source === undefined ? undefined : suppressionLocator(options.source));
   const markdown = renderMarkdown(report);
   const files = [path.join(options.out, 'pr-report.json'), path.join(options.out, 'pr-report.md')];
   replaceFile(files[0], stableJson(report));
