@@ -5,7 +5,7 @@ import { readJsonFile } from '../../model/read-json';
 import type { TerraformConfiguration } from '../terraform/terraform-output';
 
 /** What `npm run plan` records per stack in `plans/plan-status.json`. */
-export type PlanStatus = { readonly status: 'planned' } | { readonly status: 'failed'; readonly reason: string } | { readonly status: 'not-planned'; readonly reason: string };
+export type PlanStatus = { readonly status: 'planned'; readonly against?: 'base-state' | 'empty-state' } | { readonly status: 'failed'; readonly reason: string } | { readonly status: 'not-planned'; readonly reason: string };
 
 export const PLAN_STATUS_FILE = 'plan-status.json';
 
