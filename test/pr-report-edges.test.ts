@@ -72,7 +72,7 @@ describe('npm run plan: a failing stack does not hide the others', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('The plan of broken failed; the other plans were written.');
     const status = JSON.parse(fs.readFileSync(path.join(dir, 'plans', 'plan-status.json'), 'utf8'));
-    expect(status.stacks.good).toEqual({ status: 'planned' });
+    expect(status.stacks.good).toEqual({ status: 'planned', against: 'empty-state' });
     expect(status.stacks.broken.status).toBe('failed');
     expect(status.stacks.broken.reason).toMatch(/^terraform plan: Error: Extraneous JSON object property on cdk.tf.json/);
     expect(status.stacks.reader).toEqual({ status: 'not-planned', reason: 'it reads the outputs of stack broken, whose plan failed' });

@@ -81,7 +81,7 @@ describe('adding a database to one service', () => {
       ['production-kubernetes', 'npm run plan did not look at this stack'],
       ['staging-kubernetes', 'npm run plan did not look at this stack'],
     ]);
-    expect(markdown).toMatch(/\| planned \| \d+ to create, 0 to update, 0 to replace, 0 to delete \|/);
+    expect(markdown).toMatch(/\| planned \| \d+ to create, 0 to update, 0 to replace, 0 to delete \(production-aws, staging-aws planned against empty state: deletions are not shown by the plan\) \|/);
     // The synthesized stack keeps allowed_account_ids; the offline override is gone.
     expect(JSON.parse(fs.readFileSync(path.join(head, 'stacks/staging-aws/cdk.tf.json'), 'utf8')).provider.aws[0].allowed_account_ids).toEqual(['111111111111']);
     expect(fs.existsSync(path.join(head, 'stacks/staging-aws/offline_override.tf.json'))).toBe(false);

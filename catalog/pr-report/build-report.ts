@@ -126,6 +126,7 @@ export function stackPlans(plansDir: string, base: SynthesizedOutput, head: Synt
     return {
       stack: configuration.stack,
       status: 'planned',
+      ...(status.against ? { against: status.against } : {}),
       actions,
       byService: [...groupBy(owned, (o) => o.service)]
         .sort(([a], [b]) => compareText(a, b))

@@ -46,7 +46,10 @@ function summaryLines(report: PrReport): string[] {
     `| guardrail findings | ${s.newFindings} new, ${s.fixedFindings} fixed${s.guardrailErrors ? `; **${s.guardrailErrors} error${s.guardrailErrors === 1 ? '' : 's'}** in the head` : ''} |`,
     `| suppressions | ${s.suppressionsChanged ? `**${s.suppressionsChanged} added or changed**` : 'none added or changed'} |`,
   ];
-  if (s.planned) lines.push(`| planned | ${s.planned.create} to create, ${s.planned.update} to update, ${s.planned.replace} to replace, ${s.planned.delete} to delete |`);
+  // Beside the counts: an offline plan without the base's state shows no deletions at all.
+  const empty = (report.plans ?? []).filter((p) => p.against === 'empty-state').map((p) => p.stack);
+  const caveat = empty.length ? ` (${e(empty.join(', '))} planned against empty state: deletions are not shown by the plan)` : '';
+  if (s.planned) lines.push(`| planned | ${s.planned.create} to create, ${s.planned.update} to update, ${s.planned.replace} to replace, ${s.planned.delete} to delete${caveat} |`);
   for (const p of report.plans ?? []) {
     if (p.status !== 'planned') lines.push(`| ${e(p.stack)} | ${p.status === 'failed' ? '**plan failed**' : 'not planned'}: ${e(p.reason ?? '')} |`);
   }

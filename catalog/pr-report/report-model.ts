@@ -114,6 +114,8 @@ export interface StackPlan {
   readonly stack: string;
   readonly status: 'planned' | 'failed' | 'not-planned';
   readonly reason?: string;
+  /** Offline plans: against the state the base's plan leaves, or against empty state (which shows no deletions). */
+  readonly against?: 'base-state' | 'empty-state';
   readonly actions?: Readonly<Record<PlannedAction, number>>;
   /** Planned changes per service (unattributed ones under "(shared)"). */
   readonly byService?: ReadonlyArray<{ readonly service: string; readonly changes: ReadonlyArray<{ readonly address: string; readonly action: PlannedAction }> }>;
