@@ -85,6 +85,8 @@ describe('npm run plan: a failing stack does not hide the others', () => {
   test.each([
     [['--dir', '/nonexistent'], '/nonexistent is not a synthesized output: it has no manifest.json'],
     [['--dir', 'OUTPUT', 'no-such-stack'], 'Stack "no-such-stack" is not in'],
+    [['--dir', 'OUTPUT', '--base', 'OUTPUT'], '--base is for offline plans (--offline): a plan with credentials reads the real state.'],
+    [['--offline', '--dir', 'OUTPUT', '--base', '/nonexistent'], 'The base /nonexistent has no plans/plan-status.json: plan it first (npm run plan -- --offline --dir /nonexistent).'],
   ])('bad input %j: one sentence, exit 1, nothing written', (args, expected) => {
     const dir = output();
     const result = node('plan.js', args.map((a) => (a === 'OUTPUT' ? dir : a)));
