@@ -8,7 +8,10 @@
  * GROUNDWORK_TF_MIRROR are planned; each stack gets an `offline_override.tf.json` beside it with
  * the AWS provider's skip flags and no `allowed_account_ids` (which would call STS), and mock
  * credentials in terraform's environment. The override is removed afterwards: what was
- * synthesized is never changed.
+ * synthesized is never changed. With `--base <dir>` (a base output planned offline), each stack is
+ * planned with -refresh=false against the state the base's plan would leave (prior-state.ts), so
+ * replacements and deletions come from terraform itself; without it the plan status says the
+ * stack was planned against empty state.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -18,6 +21,7 @@ import { Command } from 'commander';
 import { replaceFolder } from '../model/atomic-write';
 import { claimOutputFolder, onlyEntries, OutputKind } from '../model/output-folder';
 import { GroundworkError } from '../model/errors';
+import { readJsonFile } from '../model/read-json';
 import { analysisRoot } from '../model/analysis-root';
 import { runCommand } from '../model/run-command';
 import { stableJson } from '../model/stable-json';
@@ -25,6 +29,7 @@ import { stacksInDependencyOrder } from '../catalog/pr-report/output-folder';
 import { PLAN_STATUS_FILE, PlanStatus, readPlanStatus } from '../catalog/pr-report/plan-file';
 import { TERMINAL_OUTPUT, printLine, writeErr } from '../model/terminal-text';
 import { manifestPath, readConfigurationFile, readManifest } from '../catalog/terraform/terraform-output';
+import { priorState, ProviderSchemas } from '../catalog/pr-report/prior-state';
 
 const OVERRIDE_FILE = 'offline_override.tf.json';
 const PLAN_FILE = 'groundwork.tfplan';
@@ -51,8 +56,11 @@ function missingProvider(stack: Json, mirror: string | undefined): string | unde
   return undefined;
 }
 
+/** Where an offline plan keeps its throw-away state (inside terraform's own work folder). */
+const OFFLINE_STATE = '.terraform/offline.tfstate';
+
 /** The offline override: every AWS provider configuration skips the calls that need real credentials. */
-function offlineOverride(stack: Json): Json | undefined {
+function offlineOverride(stack: Json, withPriorState: boolean): Json | undefined {
   const aws = stack.provider?.aws;
   const configs: Json[] = aws === undefined ? [] : Array.isArray(aws) ? aws : [aws];
   const override: Json = {};
@@ -69,7 +77,7 @@ function offlineOverride(stack: Json): Json | undefined {
   }
   // Remote state needs the real bucket: plan offline against a throw-away local state instead.
   const backend = stack.terraform?.backend;
-  if (backend && !backend.local) override.terraform = { backend: { local: { path: '.terraform/offline.tfstate' } } };
+  if ((backend && !backend.local) || withPriorState) override.terraform = { backend: { local: { path: OFFLINE_STATE } } };
   return Object.keys(override).length ? override : undefined;
 }
 
@@ -102,7 +110,18 @@ function terraform(dir: string, args: string[], env: NodeJS.ProcessEnv): { ok: b
   return { ok: result.status === 0, stdout: result.stdout, error: result.status === 0 ? '' : firstError(`${result.stderr}\n${result.stdout}`) };
 }
 
-function planStack(stackDir: string, json: Json, offline: boolean): { status: PlanStatus; planJson?: string } {
+const schemas = new Map<string, ProviderSchemas>();
+
+/** The base's plan and configuration of a stack, when the base output has them: the prior state of an offline plan. */
+function basePlanOf(baseDir: string | undefined, stack: string): { plan: Json; configuration: Json } | undefined {
+  if (!baseDir) return undefined;
+  const planFile = path.join(baseDir, 'plans', `${stack}.json`);
+  const configuration = path.join(baseDir, 'stacks', stack, 'cdk.tf.json');
+  if (!fs.existsSync(planFile) || !fs.existsSync(configuration)) return undefined;
+  return { plan: readJsonFile(planFile, `The base plan ${planFile}`) as Json, configuration: readJsonFile(configuration, `The base stack ${configuration}`) as Json };
+}
+
+function planStack(stackDir: string, json: Json, offline: boolean, base?: { plan: Json; configuration: Json }): { status: PlanStatus; planJson?: string } {
   const env: NodeJS.ProcessEnv = { ...process.env, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' };
   const overrideFile = path.join(stackDir, OVERRIDE_FILE);
   if (offline) {
@@ -111,22 +130,34 @@ function planStack(stackDir: string, json: Json, offline: boolean): { status: Pl
     env.TF_CLI_CONFIG_FILE = mirrorCliConfig(process.env.GROUNDWORK_TF_MIRROR!);
     writeErr(`Planning ${path.basename(stackDir)} offline...\n`);
     Object.assign(env, { AWS_ACCESS_KEY_ID: 'mock-access-key', AWS_SECRET_ACCESS_KEY: 'mock-secret-key', AWS_SESSION_TOKEN: '', AWS_PROFILE: '' });
-    const override = offlineOverride(json);
+    const override = offlineOverride(json, base !== undefined);
     if (override) fs.writeFileSync(overrideFile, JSON.stringify(override, null, 2));
   }
+  const stateFile = path.join(stackDir, OFFLINE_STATE);
   try {
-    for (const args of [
-      ['init', '-input=false', '-no-color'],
-      ['plan', '-input=false', '-no-color', `-out=${PLAN_FILE}`],
-    ]) {
-      const run = terraform(stackDir, args, env);
-      if (!run.ok) return { status: { status: 'failed', reason: `terraform ${args[0]}: ${run.error}` } };
+    // Offline, the state is throw-away: a backend left by an earlier init is reconfigured, never migrated.
+    const init = terraform(stackDir, ['init', '-input=false', '-no-color', ...(offline ? ['-reconfigure'] : [])], env);
+    if (!init.ok) return { status: { status: 'failed', reason: `terraform init: ${init.error}` } };
+    if (offline && base) {
+      // The state the base would leave: terraform itself then says what the head replaces or deletes.
+      // The schema gives each placeholder its type; the same providers, the same schema (it takes seconds to print).
+      const providers = JSON.stringify(json.terraform?.required_providers ?? {});
+      if (!schemas.has(providers)) {
+        const schema = terraform(stackDir, ['providers', 'schema', '-json'], env);
+        if (!schema.ok) return { status: { status: 'failed', reason: `terraform providers schema: ${schema.error}` } };
+        schemas.set(providers, JSON.parse(schema.stdout).provider_schemas ?? {});
+      }
+      fs.writeFileSync(stateFile, JSON.stringify(priorState(base.plan, schemas.get(providers)!, base.configuration)));
     }
+    const plan = terraform(stackDir, ['plan', '-input=false', '-no-color', ...(offline && base ? ['-refresh=false'] : []), `-out=${PLAN_FILE}`], env);
+    if (!plan.ok) return { status: { status: 'failed', reason: `terraform plan: ${plan.error}` } };
     const show = terraform(stackDir, ['show', '-json', '-no-color', PLAN_FILE], env);
     if (!show.ok) return { status: { status: 'failed', reason: `terraform show: ${show.error}` } };
-    return { status: { status: 'planned' }, planJson: show.stdout.endsWith('\n') ? show.stdout : `${show.stdout}\n` };
+    // Offline without the base's state, the plan cannot show what the change deletes: say so.
+    return { status: { status: 'planned', ...(offline ? { against: base ? 'base-state' : 'empty-state' } : {}) }, planJson: show.stdout.endsWith('\n') ? show.stdout : `${show.stdout}\n` };
   } finally {
     fs.rmSync(overrideFile, { force: true });
+    if (offline) fs.rmSync(stateFile, { force: true });
     fs.rmSync(path.join(stackDir, PLAN_FILE), { force: true });
   }
 }
@@ -140,9 +171,12 @@ runCommand(() => {
     .argument('[stacks...]', 'stacks to plan (default: all)')
     .option('--dir <dir>', 'synthesized output', 'cdktf.out')
     .option('--offline', 'plan without cloud credentials: providers from GROUNDWORK_TF_MIRROR, mock credentials, skip flags', false)
+    .option('--base <dir>', "offline: a base output planned with npm run plan; each stack is planned against the state the base's plan would leave")
     .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 1))
     .parse();
-  const { dir, offline } = program.opts<{ dir: string; offline: boolean }>();
+  const { dir, offline, base } = program.opts<{ dir: string; offline: boolean; base?: string }>();
+  if (base !== undefined && !offline) throw new GroundworkError('--base is for offline plans (--offline): a plan with credentials reads the real state.');
+  if (base !== undefined && !fs.existsSync(path.join(base, 'plans', PLAN_STATUS_FILE))) throw new GroundworkError(`The base ${base} has no plans/${PLAN_STATUS_FILE}: plan it first (npm run plan -- --offline --dir ${base}).`);
   const plansDir = path.join(dir, 'plans');
   claimOutputFolder(plansDir, PLANS_OUTPUT);
   if (!fs.existsSync(path.join(dir, 'manifest.json'))) throw new GroundworkError(`${dir} is not a synthesized output: it has no manifest.json; run npm run synth first.`);
@@ -173,7 +207,7 @@ runCommand(() => {
       const entry = manifest.stacks[stack];
       const json = readConfigurationFile(manifestPath(dir, entry.synthesizedStackPath, root), entry.synthesizedStackPath, root);
       const workingDirectory = manifestPath(dir, entry.workingDirectory ?? path.dirname(entry.synthesizedStackPath), root);
-      const { status, planJson } = planStack(workingDirectory, json, offline);
+      const { status, planJson } = planStack(workingDirectory, json, offline, basePlanOf(base, stack));
       statuses[stack] = status;
       if (planJson) files.set(`${stack}.json`, planJson);
     }

@@ -15,9 +15,10 @@ runCommand(() => {
     .requiredOption('--head <dir>', 'synthesized output of the pull request')
     .option('--plans <dir>', 'plans of the head written by npm run plan (e.g. cdktf.out/plans)')
     .option('--out <dir>', 'folder for pr-report.md and pr-report.json', 'pr-report')
+    .option('--source <dir>', "the head's project folder, where added suppressions are found by file and line", '.')
     .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 1))
     .parse()
-    .opts<{ base: string; head: string; plans?: string; out: string }>();
+    .opts<{ base: string; head: string; plans?: string; out: string; source: string }>();
   const { report, files } = writePrReport(options);
   const s = report.summary;
   printLine(

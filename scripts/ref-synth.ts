@@ -23,7 +23,8 @@ export function synth(projectDir: string, output: string, side: string): void {
   const result = spawnSync('npx', ['--no-install', 'cdktf', 'synth', '--output', output], {
     cwd: projectDir,
     encoding: 'utf8',
-    env: { ...process.env, CHECKPOINT_DISABLE: '1', CI: '1' },
+    // Guardrail errors do not stop this synth: the caller reports them (npm run review).
+    env: { ...process.env, CHECKPOINT_DISABLE: '1', CI: '1', GROUNDWORK_GUARDRAIL_ERRORS: 'report' },
   });
   if (result.status !== 0) {
     const first = `${result.stderr}\n${result.stdout}`.split('\n').map((l) => l.trim()).find((l) => l && !/^[⠀-⣿]/.test(l)) ?? 'no message';

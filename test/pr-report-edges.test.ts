@@ -15,7 +15,7 @@ const node = (script: string, args: string[], cwd = repo) =>
 describe('the comment stays within GitHub limit, cutting details only', () => {
   const zero = { old: 0, new: 0, difference: 0, percent: null };
   const report: PrReport = {
-    summary: { danger: 40, servicesAdded: 0, servicesRemoved: 0, servicesChanged: 0, resourcesAdded: 6000, resourcesRemoved: 0, resourcesChanged: 0, monthlyUsd: zero, newFindings: 0, fixedFindings: 0 },
+    summary: { danger: 40, servicesAdded: 0, servicesRemoved: 0, servicesChanged: 0, resourcesAdded: 6000, resourcesRemoved: 0, resourcesChanged: 0, monthlyUsd: zero, newFindings: 0, fixedFindings: 0, guardrailErrors: 0, suppressionsChanged: 0 },
     danger: Array.from({ length: 40 }, (_, i) => ({ stack: 'staging-aws', address: `aws_db_instance.db_${i}`, service: `svc-${i}`, reason: 'database deleted: its data is lost' })),
     services: [],
     ownership: [],
@@ -23,6 +23,8 @@ describe('the comment stays within GitHub limit, cutting details only', () => {
     cost: { byService: [], byTeam: [], byCostCenter: [], total: zero },
     findings: { new: [], fixed: [] },
     scorecards: [],
+    guardrailErrors: [],
+    suppressions: [],
   };
   const markdown = renderMarkdown(report);
 
@@ -69,7 +71,7 @@ describe('npm run plan: a failing stack does not hide the others', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('The plan of broken failed; the other plans were written.');
     const status = JSON.parse(fs.readFileSync(path.join(dir, 'plans', 'plan-status.json'), 'utf8'));
-    expect(status.stacks.good).toEqual({ status: 'planned' });
+    expect(status.stacks.good).toEqual({ status: 'planned', against: 'empty-state' });
     expect(status.stacks.broken.status).toBe('failed');
     expect(status.stacks.broken.reason).toMatch(/^terraform plan: Error: Extraneous JSON object property on cdk.tf.json/);
     expect(status.stacks.reader).toEqual({ status: 'not-planned', reason: 'it reads the outputs of stack broken, whose plan failed' });
@@ -82,6 +84,8 @@ describe('npm run plan: a failing stack does not hide the others', () => {
   test.each([
     [['--dir', '/nonexistent'], '/nonexistent is not a synthesized output: it has no manifest.json'],
     [['--dir', 'OUTPUT', 'no-such-stack'], 'Stack "no-such-stack" is not in'],
+    [['--dir', 'OUTPUT', '--base', 'OUTPUT'], '--base is for offline plans (--offline): a plan with credentials reads the real state.'],
+    [['--offline', '--dir', 'OUTPUT', '--base', '/nonexistent'], 'The base /nonexistent has no plans/plan-status.json: plan it first (npm run plan -- --offline --dir /nonexistent).'],
   ])('bad input %j: one sentence, exit 1, nothing written', (args, expected) => {
     const dir = output();
     const result = node('plan.js', args.map((a) => (a === 'OUTPUT' ? dir : a)));

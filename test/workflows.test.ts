@@ -62,6 +62,17 @@ test('deploys one at a time per environment, production behind its GitHub enviro
   expect(runs(deploy.jobs.staging)).toContain('cdktf deploy staging-aws staging-kubernetes --auto-approve');
 });
 
+test("deploy trusts only github-actions[bot]'s comment: the record is found by .github/scripts/reviewed-record.js (tested against a fake github)", () => {
+  const deploy = parsed('deploy.yml');
+  for (const job of Object.values(deploy.jobs)) {
+    const find = job.steps.find((s: any) => s.id === 'reviewed');
+    expect(find.with.script).toContain("require('./.github/scripts/reviewed-record.js')");
+    expect(job.steps.indexOf(find)).toBeGreaterThan(job.steps.findIndex((s: any) => String(s.uses).startsWith('actions/checkout@')));
+  }
+  expect(read('pull-request.yml')).toContain("c.user.login === 'github-actions[bot]'");
+  expect(read('pull-request.yml')).not.toContain("c.user.type === 'Bot'");
+});
+
 describe('the operations workflow: dispatched, checked first, per environment, one run per service, recorded', () => {
   const operations = parsed('operations.yml') as any;
   const workflow = yaml.load(read('operations.yml')) as any;

@@ -39,12 +39,29 @@ export interface FindingSummary {
   readonly service?: string;
   readonly message: string;
   readonly suppressed: boolean;
+  /** The suppression that covers it (policy.json's source names the construct or file). */
+  readonly suppressedBy?: { readonly reason: string; readonly source: string };
+}
+
+/** A suppression as policy.json reports it: its scope, reason, expiry, and how many findings it covered. */
+export interface SuppressionSummary {
+  readonly rule: string;
+  readonly reason: string;
+  readonly source: string;
+  readonly path?: string;
+  readonly stack?: string;
+  readonly address?: string;
+  readonly expires?: string;
+  readonly reviewedBy?: string;
+  readonly applied: number;
+  readonly expired: boolean;
 }
 
 export interface AnalysisFiles {
   readonly services: readonly ServiceSummary[];
   readonly cost: CostSummary;
   readonly findings: readonly FindingSummary[];
+  readonly suppressions: readonly SuppressionSummary[];
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -95,12 +112,23 @@ export function readAnalysisFiles(outputDir: string, label: string): AnalysisFil
     if (!isObject(f) || typeof f.rule !== 'string' || typeof f.address !== 'string' || typeof f.stack !== 'string') {
       throw new GroundworkError(`${policy.shown}: findings[${i}] needs "rule", "stack" and "address"; re-run synth.`);
     }
-    return { rule: f.rule, severity: text(f.severity) ?? 'info', stack: f.stack, address: f.address, service: text(f.service), message: text(f.message) ?? '', suppressed: f.suppressed !== undefined };
+    const by = isObject(f.suppressed) && typeof f.suppressed.reason === 'string' && typeof f.suppressed.source === 'string' ? { reason: f.suppressed.reason, source: f.suppressed.source } : undefined;
+    return { rule: f.rule, severity: text(f.severity) ?? 'info', stack: f.stack, address: f.address, service: text(f.service), message: text(f.message) ?? '', suppressed: f.suppressed !== undefined, ...(by ? { suppressedBy: by } : {}) };
+  });
+  // Older reports have no list: no suppressions to compare.
+  const listed = isObject(policy.document) && Array.isArray(policy.document.suppressions) ? policy.document.suppressions : [];
+  const suppressions = listed.map((x, i): SuppressionSummary => {
+    if (!isObject(x) || typeof x.rule !== 'string' || typeof x.reason !== 'string' || typeof x.source !== 'string') {
+      throw new GroundworkError(`${policy.shown}: suppressions[${i}] needs "rule", "reason" and "source"; re-run synth.`);
+    }
+    const optional = Object.fromEntries((['path', 'stack', 'address', 'expires', 'reviewedBy'] as const).filter((k) => typeof x[k] === 'string').map((k) => [k, x[k]]));
+    return { rule: x.rule, reason: x.reason, source: x.source, ...optional, applied: typeof x.applied === 'number' ? x.applied : 0, expired: x.expired === true };
   });
 
   return {
     services,
     cost: { byService: costRows(cost.document, 'byService', cost.shown), byTeam: costRows(cost.document, 'byTeam', cost.shown), byCostCenter: costRows(cost.document, 'byCostCenter', cost.shown), totalUsd: total },
     findings,
+    suppressions,
   };
 }

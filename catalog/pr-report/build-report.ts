@@ -1,12 +1,12 @@
 import { groupBy } from '../../model/group-by';
 import { compareText } from '../../model/stable-json';
 import type { ResourceRecord } from '../terraform/resource-index';
-import type { CostRow, FindingSummary } from './analysis-files';
+import type { CostRow, FindingSummary, SuppressionSummary } from './analysis-files';
 import { compareResources } from './compare-resources';
 import type { SynthesizedOutput } from './output-folder';
-import { PlannedAction, PlannedChange, PlanStatus, readPlanFile, readPlanStatus } from './plan-file';
-import type { CostDelta, DangerLine, FindingLine, NamedCostDelta, PrReport, ResourceChange, ScorecardChange, ServiceChange, StackPlan } from './report-model';
-import { planDigests } from './plan-digest';
+import { PlannedAction, PlannedChange, PlanStatus, readPlanDocument, readPlanFile, readPlanStatus } from './plan-file';
+import type { CostDelta, DangerLine, FindingLine, NamedCostDelta, PrReport, ResourceChange, ScorecardChange, ServiceChange, StackPlan, SuppressionChange } from './report-model';
+import { planDigests, planRecord } from './plan-digest';
 import { STATEFUL_TYPES } from './stateful';
 
 const cents = (n: number) => Math.round(n * 100) / 100;
@@ -38,6 +38,36 @@ function findingChanges(base: readonly FindingSummary[], head: readonly FindingS
   const after = open(head);
   const sorted = (list: FindingSummary[]) => list.map(findingLine).sort((a, b) => compareText(a.stack, b.stack) || compareText(a.address, b.address) || compareText(a.rule, b.rule));
   return { new: sorted([...after].filter(([k]) => !before.has(k)).map(([, f]) => f)), fixed: sorted([...before].filter(([k]) => !after.has(k)).map(([, f]) => f)) };
+}
+
+const suppressionKey = (s: SuppressionSummary) => [s.rule, s.path ?? '', s.stack ?? '', s.address ?? ''].join('\u0000');
+const scopeOf = (s: SuppressionSummary) => [s.path && `construct ${s.path}`, s.stack && `stack ${s.stack}`, s.address && `address ${s.address}`].filter(Boolean).join(', ') || 'everything';
+
+/**
+ * Suppressions the head adds, changes (reason, expiry, reviewer, where declared), widens (covers
+ * more findings) or lets expire, each with the findings it suppresses in the head.
+ */
+function suppressionChanges(base: SynthesizedOutput, head: SynthesizedOutput, locate: (s: SuppressionSummary) => string | undefined): SuppressionChange[] {
+  const before = new Map(base.analysis.suppressions.map((s) => [suppressionKey(s), s]));
+  const changes: SuppressionChange[] = [];
+  for (const s of head.analysis.suppressions) {
+    const old = before.get(suppressionKey(s));
+    let change: SuppressionChange['change'] | undefined;
+    let was: string | undefined;
+    if (!old) change = 'added';
+    else if (old.reason !== s.reason || old.expires !== s.expires || old.reviewedBy !== s.reviewedBy || old.source !== s.source) {
+      change = 'changed';
+      was = [old.reason !== s.reason && `reason ${JSON.stringify(old.reason)}`, old.expires !== s.expires && `expiry ${old.expires ?? 'none'}`, old.reviewedBy !== s.reviewedBy && `reviewed by ${old.reviewedBy ?? 'nobody'}`, old.source !== s.source && `declared by ${old.source}`].filter(Boolean).join(', ');
+    } else if (s.applied > old.applied) {
+      change = 'widened';
+      was = `covered ${old.applied} finding${old.applied === 1 ? '' : 's'}`;
+    } else if (s.expired && !old.expired) change = 'expired';
+    if (!change) continue;
+    const resources = head.analysis.findings.filter((f) => f.rule === s.rule && f.suppressedBy?.source === s.source && f.suppressedBy.reason === s.reason).map((f) => `${f.stack} ${f.address}`);
+    const location = locate(s);
+    changes.push({ change, rule: s.rule, scope: scopeOf(s), resources: [...new Set(resources)].sort(compareText), reason: s.reason, ...(s.expires ? { expires: s.expires } : {}), source: s.source, ...(location ? { location } : {}), ...(was ? { was } : {}) });
+  }
+  return changes.sort((a, b) => compareText(a.rule, b.rule) || compareText(a.scope, b.scope));
 }
 
 function serviceChanges(base: SynthesizedOutput, head: SynthesizedOutput, resources: readonly ResourceChange[]): { services: ServiceChange[]; scorecards: ScorecardChange[] } {
@@ -96,6 +126,7 @@ export function stackPlans(plansDir: string, base: SynthesizedOutput, head: Synt
     return {
       stack: configuration.stack,
       status: 'planned',
+      ...(status.against ? { against: status.against } : {}),
       actions,
       byService: [...groupBy(owned, (o) => o.service)]
         .sort(([a], [b]) => compareText(a, b))
@@ -105,12 +136,17 @@ export function stackPlans(plansDir: string, base: SynthesizedOutput, head: Synt
 }
 
 /** Compares the base and head outputs (and, when given, the head's plans) into the PR report. */
-export function buildPrReport(base: SynthesizedOutput, head: SynthesizedOutput, plansDir?: string): PrReport {
+export function buildPrReport(base: SynthesizedOutput, head: SynthesizedOutput, plansDir?: string, locate: (s: SuppressionSummary) => string | undefined = () => undefined): PrReport {
   const compared = compareResources(base.resources, head.resources, head.configurations);
   const danger = [...compared.danger];
   const plans = plansDir === undefined ? undefined : stackPlans(plansDir, base, head, danger);
   const { services, scorecards } = serviceChanges(base, head, compared.resources);
   const findings = findingChanges(base.analysis.findings, head.analysis.findings);
+  const guardrailErrors = head.analysis.findings
+    .filter((f) => !f.suppressed && f.severity === 'error')
+    .map(findingLine)
+    .sort((a, b) => compareText(a.stack, b.stack) || compareText(a.address, b.address) || compareText(a.rule, b.rule));
+  const suppressions = suppressionChanges(base, head, locate);
   const cost = {
     byService: costDeltas(base.analysis.cost.byService, head.analysis.cost.byService),
     byTeam: costDeltas(base.analysis.cost.byTeam, head.analysis.cost.byTeam),
@@ -122,6 +158,8 @@ export function buildPrReport(base: SynthesizedOutput, head: SynthesizedOutput, 
     (a, b) => compareText(a.stack, b.stack) || compareText(a.address, b.address) || compareText(a.reason, b.reason),
   );
   const count = (change: ResourceChange['change']) => compared.resources.filter((r) => r.change === change).length;
+  const configurationOf = (stack: string) => head.configurations.find((c) => c.stack === stack)!;
+  const record = plansDir === undefined || !plans ? undefined : planRecord(plans, (stack) => readPlanDocument(plansDir, configurationOf(stack)));
   const planned = plans?.reduce((sum, p) => {
     for (const a of ACTIONS) sum[a] += p.actions?.[a] ?? 0;
     return sum;
@@ -138,8 +176,10 @@ export function buildPrReport(base: SynthesizedOutput, head: SynthesizedOutput, 
       monthlyUsd: cost.total,
       newFindings: findings.new.length,
       fixedFindings: findings.fixed.length,
+      guardrailErrors: guardrailErrors.length,
+      suppressionsChanged: suppressions.length,
       ...(plans && planned
-        ? { planned, planDigests: planDigests(plans), stacksNotPlanned: plans.filter((p) => p.status === 'not-planned').length, stacksFailed: plans.filter((p) => p.status === 'failed').length }
+        ? { planned, planDigests: planDigests(record!), stacksNotPlanned: plans.filter((p) => p.status === 'not-planned').length, stacksFailed: plans.filter((p) => p.status === 'failed').length }
         : {}),
     },
     danger: uniqueDanger,
@@ -149,6 +189,9 @@ export function buildPrReport(base: SynthesizedOutput, head: SynthesizedOutput, 
     cost,
     findings,
     scorecards,
+    guardrailErrors,
+    suppressions,
     ...(plans ? { plans } : {}),
+    ...(record ? { planRecord: record } : {}),
   };
 }

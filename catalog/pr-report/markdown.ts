@@ -1,12 +1,13 @@
 import { CONTROL_OR_BIDI, visibleEscape } from '../../model/control-characters';
 import { formatUsd } from '../../model/money';
 import { markdownText } from '../../model/markdown-text';
+import { encodePlanRecord } from './plan-digest';
 import type { CostDelta, NamedCostDelta, PrReport } from './report-model';
 
 /** Marks the one comment per pull request that the workflow creates, then updates. */
 export const COMMENT_MARKER = '<!-- groundwork-pr-report -->';
-/** Records the plan digests (JSON, stack to digest) in the comment, where the deploy jobs find them. */
-export const PLAN_DIGEST_PREFIX = '<!-- groundwork-plan-digests: ';
+/** Records the reviewed plan (plan-digest.ts, encoded) in the comment, where the deploy jobs find it. */
+export const PLAN_RECORD_PREFIX = '<!-- groundwork-plan-record: ';
 /** GitHub's limit for an issue or pull-request comment body. */
 export const GITHUB_COMMENT_LIMIT = 65536;
 
@@ -51,9 +52,13 @@ function summaryLines(report: PrReport): string[] {
     `| services | ${s.servicesAdded} added, ${s.servicesRemoved} removed, ${s.servicesChanged} changed |`,
     `| resources | ${s.resourcesAdded} added, ${s.resourcesRemoved} removed, ${s.resourcesChanged} changed |`,
     `| monthly cost | ${money(s.monthlyUsd.old)} → ${money(s.monthlyUsd.new)} (${signed(s.monthlyUsd.difference)}, ${percent(s.monthlyUsd)}) |`,
-    `| guardrail findings | ${s.newFindings} new, ${s.fixedFindings} fixed |`,
+    `| guardrail findings | ${s.newFindings} new, ${s.fixedFindings} fixed${s.guardrailErrors ? `; **${s.guardrailErrors} error${s.guardrailErrors === 1 ? '' : 's'}** in the head` : ''} |`,
+    `| suppressions | ${s.suppressionsChanged ? `**${s.suppressionsChanged} added or changed**` : 'none added or changed'} |`,
   ];
-  if (s.planned) lines.push(`| planned | ${s.planned.create} to create, ${s.planned.update} to update, ${s.planned.replace} to replace, ${s.planned.delete} to delete |`);
+  // Beside the counts: an offline plan without the base's state shows no deletions at all.
+  const empty = (report.plans ?? []).filter((p) => p.against === 'empty-state').map((p) => p.stack);
+  const caveat = empty.length ? ` (${e(empty.join(', '))} planned against empty state: deletions are not shown by the plan)` : '';
+  if (s.planned) lines.push(`| planned | ${s.planned.create} to create, ${s.planned.update} to update, ${s.planned.replace} to replace, ${s.planned.delete} to delete${caveat} |`);
   for (const p of report.plans ?? []) {
     if (p.status !== 'planned') lines.push(`| ${e(p.stack)} | ${p.status === 'failed' ? '**plan failed**' : 'not planned'}: ${e(p.reason ?? '')} |`);
   }
@@ -111,13 +116,31 @@ function detailBlocks(report: PrReport): Details[] {
  * blocks. Only details are cut to stay within `limit`, and the comment says how many lines were.
  */
 export function renderMarkdown(report: PrReport, limit = GITHUB_COMMENT_LIMIT): string {
-  const head: string[] = [COMMENT_MARKER, ...(report.summary.planDigests ? [`${PLAN_DIGEST_PREFIX}${commentJson(report.summary.planDigests)} -->`] : []), '## Groundwork: infrastructure changes', ''];
+  const head: string[] = [COMMENT_MARKER, ...(report.planRecord ? [`${PLAN_RECORD_PREFIX}${encodePlanRecord(report.planRecord)} -->`] : []), '## Groundwork: infrastructure changes', ''];
+  // Errors first: synth fails on them, and everything below is what the analysis could say anyway.
+  if (report.guardrailErrors.length) {
+    const n = report.guardrailErrors.length;
+    head.push(`### ⛔ Guardrails: ${n} error${n === 1 ? '' : 's'}: synth fails until ${n === 1 ? 'it is' : 'they are'} fixed or suppressed`, '');
+    for (const x of report.guardrailErrors) head.push(`- **${e(x.rule)}** ${e(x.stack)} ${e(x.address)}${x.service ? ` (service ${e(x.service)})` : ''}: ${e(x.message)}`);
+    head.push('');
+  }
   if (report.danger.length) {
     head.push(`### ⚠️ Danger: ${report.danger.length} change${report.danger.length === 1 ? '' : 's'} that can lose data or protection`, '');
     for (const d of report.danger) head.push(`- **${e(d.stack)}** ${e(d.address)}${d.service ? ` (service ${e(d.service)}${d.owner ? `, owner ${e(d.owner)}` : ''})` : ''}: ${e(d.reason)}`);
     head.push('');
   } else {
     head.push('No danger lines: nothing stateful is deleted or replaced, no deletion protection is turned off, nothing moves between stacks.', '');
+  }
+  // What the change switches off, right after the danger lines and never collapsed.
+  if (report.suppressions.length) {
+    const n = report.suppressions.length;
+    head.push(`### 🔕 Suppressions: ${n} guardrail exception${n === 1 ? '' : 's'} added or changed`, '');
+    for (const x of report.suppressions) {
+      const what = x.resources.length ? x.resources.map(e).join(', ') : `no finding yet (${e(x.scope)})`;
+      const where = x.location ? `${e(x.location)}` : e(x.source);
+      head.push(`- ${x.change} **${e(x.rule)}** for ${what}: “${e(x.reason)}”; ${x.expires ? `expires ${e(x.expires)}` : 'no expiry'}; ${where}${x.was ? ` (was: ${e(x.was)})` : ''}`);
+    }
+    head.push('');
   }
   head.push(...summaryLines(report), '');
   let text = `${head.join('\n')}\n`;

@@ -5,7 +5,7 @@ import { readJsonFile } from '../../model/read-json';
 import type { TerraformConfiguration } from '../terraform/terraform-output';
 
 /** What `npm run plan` records per stack in `plans/plan-status.json`. */
-export type PlanStatus = { readonly status: 'planned' } | { readonly status: 'failed'; readonly reason: string } | { readonly status: 'not-planned'; readonly reason: string };
+export type PlanStatus = { readonly status: 'planned'; readonly against?: 'base-state' | 'empty-state' } | { readonly status: 'failed'; readonly reason: string } | { readonly status: 'not-planned'; readonly reason: string };
 
 export const PLAN_STATUS_FILE = 'plan-status.json';
 
@@ -51,6 +51,18 @@ export function readPlanStatus(plansDir: string): Record<string, PlanStatus> {
  * this stack: its configuration's resources are the stack's resources, address for address.
  */
 export function readPlanFile(plansDir: string, configuration: TerraformConfiguration): PlannedChange[] {
+  const plan = readPlanDocument(plansDir, configuration);
+  const changes: PlannedChange[] = [];
+  for (const rc of plan.resource_changes ?? []) {
+    if (!isObject(rc) || rc.mode !== 'managed' || typeof rc.address !== 'string' || typeof rc.type !== 'string') continue;
+    const action = actionOf(Array.isArray(rc.change?.actions) ? rc.change.actions : []);
+    if (action) changes.push({ address: rc.address, type: rc.type, action });
+  }
+  return changes.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+}
+
+/** One stack's whole plan (`plans/<stack>.json`, terraform show -json), checked to be a plan of this stack. */
+export function readPlanDocument(plansDir: string, configuration: TerraformConfiguration): Record<string, any> {
   if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(configuration.stack)) throw new GroundworkError(`"${configuration.stack}" is not a stack name, so it has no plan file; re-run synth.`);
   const shown = path.join(plansDir, `${configuration.stack}.json`);
   if (!fs.existsSync(shown)) throw new GroundworkError(`The plan file ${shown} is missing although ${PLAN_STATUS_FILE} says stack "${configuration.stack}" was planned; re-run npm run plan.`);
@@ -68,11 +80,5 @@ export function readPlanFile(plansDir: string, configuration: TerraformConfigura
   if (stranger !== undefined) {
     throw new GroundworkError(`The plan file ${shown} is not a plan of stack "${configuration.stack}": ${expected.has(stranger) ? `it lacks the stack's resource ${stranger}` : `its resource ${stranger} is not in the stack`}; re-run npm run plan.`);
   }
-  const changes: PlannedChange[] = [];
-  for (const rc of plan.resource_changes ?? []) {
-    if (!isObject(rc) || rc.mode !== 'managed' || typeof rc.address !== 'string' || typeof rc.type !== 'string') continue;
-    const action = actionOf(Array.isArray(rc.change?.actions) ? rc.change.actions : []);
-    if (action) changes.push({ address: rc.address, type: rc.type, action });
-  }
-  return changes.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+  return plan;
 }

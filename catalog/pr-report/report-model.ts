@@ -1,3 +1,4 @@
+import type { PlanRecord } from './plan-digest';
 import type { PlannedAction } from './plan-file';
 
 /** The PR report's JSON (pr-report.json): what changed between the base and the head output. */
@@ -11,8 +12,14 @@ export interface PrReport {
   readonly cost: CostChanges;
   readonly findings: { readonly new: readonly FindingLine[]; readonly fixed: readonly FindingLine[] };
   readonly scorecards: readonly ScorecardChange[];
+  /** The head's guardrail errors (synth fails on them): shown first. */
+  readonly guardrailErrors: readonly FindingLine[];
+  /** Suppressions the pull request adds, changes, widens or lets expire: shown right after the danger lines, never collapsed. */
+  readonly suppressions: readonly SuppressionChange[];
   /** Per stack: planned, failed or not planned; absent when no plans were given. */
   readonly plans?: readonly StackPlan[];
+  /** The reviewed plan, value for value (hashes, no values): what each deploy job checks its own plans against. */
+  readonly planRecord?: PlanRecord;
 }
 
 export interface ReportSummary {
@@ -26,10 +33,12 @@ export interface ReportSummary {
   readonly monthlyUsd: CostDelta;
   readonly newFindings: number;
   readonly fixedFindings: number;
+  readonly guardrailErrors: number;
+  readonly suppressionsChanged: number;
   readonly planned?: Readonly<Record<PlannedAction, number>>;
   readonly stacksNotPlanned?: number;
   readonly stacksFailed?: number;
-  /** Per stack, a fingerprint of its planned actions (plan-digest.ts), recorded in the PR comment for the deploy jobs. */
+  /** Per stack, the digest of every planned value (plan-digest.ts), or the stack's status when it was not planned. */
   readonly planDigests?: Readonly<Record<string, string>>;
 }
 
@@ -105,7 +114,27 @@ export interface StackPlan {
   readonly stack: string;
   readonly status: 'planned' | 'failed' | 'not-planned';
   readonly reason?: string;
+  /** Offline plans: against the state the base's plan leaves, or against empty state (which shows no deletions). */
+  readonly against?: 'base-state' | 'empty-state';
   readonly actions?: Readonly<Record<PlannedAction, number>>;
   /** Planned changes per service (unattributed ones under "(shared)"). */
   readonly byService?: ReadonlyArray<{ readonly service: string; readonly changes: ReadonlyArray<{ readonly address: string; readonly action: PlannedAction }> }>;
+}
+
+export interface SuppressionChange {
+  /** added; changed (reason, expiry or reviewer); widened (covers more findings); expired. */
+  readonly change: 'added' | 'changed' | 'widened' | 'expired';
+  readonly rule: string;
+  /** What it exempts: a construct subtree, a stack or an address. */
+  readonly scope: string;
+  /** The findings it suppresses in the head, as "stack address". */
+  readonly resources: readonly string[];
+  readonly reason: string;
+  readonly expires?: string;
+  /** The construct or file policy.json names. */
+  readonly source: string;
+  /** The file and line that declares it, where found in the project's source. */
+  readonly location?: string;
+  /** What it was before (changed or widened). */
+  readonly was?: string;
 }

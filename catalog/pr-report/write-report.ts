@@ -5,6 +5,7 @@ import { stableJson } from '../../model/stable-json';
 import { buildPrReport } from './build-report';
 import { renderMarkdown } from './markdown';
 import { readSynthesizedOutput } from './output-folder';
+import { suppressionLocator } from './suppression-source';
 import type { PrReport } from './report-model';
 
 /** The PR report's folder; an unmarked one holding only its two files was written by an earlier version. */
@@ -16,6 +17,8 @@ export interface PrReportOptions {
   /** Folder written by `npm run plan` for the head output. @default none: JSON comparison only */
   readonly plans?: string;
   readonly out: string;
+  /** The head's project folder, where suppressions are found by file and line. @default none: named by construct or file only */
+  readonly source?: string;
 }
 
 /**
@@ -26,7 +29,7 @@ export function writePrReport(options: PrReportOptions): { report: PrReport; mar
   claimOutputFolder(options.out, PR_REPORT_OUTPUT);
   const base = readSynthesizedOutput(options.base, 'base');
   const head = readSynthesizedOutput(options.head, 'head');
-  const report = buildPrReport(base, head, options.plans);
+  const report = buildPrReport(base, head, options.plans, options.source === undefined ? undefined : suppressionLocator(options.source));
   const markdown = renderMarkdown(report);
   const files = [path.join(options.out, 'pr-report.json'), path.join(options.out, 'pr-report.md')];
   replaceFolder(options.out, PR_REPORT_OUTPUT, new Map([[path.basename(files[0]), stableJson(report)], [path.basename(files[1]), markdown]]));
