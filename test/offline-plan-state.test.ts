@@ -4,7 +4,7 @@ import * as path from 'path';
 import type { PrReport } from '../catalog/pr-report/report-model';
 import { projectCopy, repo, synthProject } from './helpers/project';
 import { cleanUp, tempDir } from './helpers/synth';
-import { mirror, terraformAvailable, warnIfUnavailable } from './helpers/terraform';
+import { mirror, withTerraform } from './helpers/terraform';
 
 afterAll(cleanUp);
 
@@ -25,7 +25,7 @@ function headFrom(base: string, change: (stack: Record<string, any>) => void = (
   return head;
 }
 
-(terraformAvailable ? describe : describe.skip)('offline plans against the state the base plan leaves (needs terraform and the provider mirror)', () => {
+withTerraform.describe('offline plans against the state the base plan leaves (needs terraform and the provider mirror)', () => {
   let base: string;
   beforeAll(() => {
     base = synthProject(projectCopy());
@@ -71,4 +71,3 @@ function headFrom(base: string, change: (stack: Record<string, any>) => void = (
     expect(markdown).not.toContain('planned against empty state');
   });
 });
-if (!terraformAvailable) warnIfUnavailable('offline plans against the base state');

@@ -7,7 +7,7 @@ import { planDifferences } from '../catalog/pr-report/plan-record-check';
 import { PLAN_RECORD_PREFIX } from '../catalog/pr-report/markdown';
 import { edit, projectCopy, repo, synthProject } from './helpers/project';
 import { cleanUp, tempDir } from './helpers/synth';
-import { mirror, terraformAvailable, warnIfUnavailable } from './helpers/terraform';
+import { mirror, withTerraform } from './helpers/terraform';
 
 afterAll(cleanUp);
 
@@ -120,7 +120,7 @@ describe('the reviewed plan, value for value', () => {
 
 const node = (script: string, args: string[]) => spawnSync('node', [path.join(repo, 'dist/scripts', script), ...args], { encoding: 'utf8', env: { ...process.env, GROUNDWORK_TF_MIRROR: mirror ?? '' } });
 
-(terraformAvailable ? describe : describe.skip)('npm run plan-digest on real offline plans (needs terraform and the provider mirror)', () => {
+withTerraform.describe('npm run plan-digest on real offline plans (needs terraform and the provider mirror)', () => {
   let base: string;
   let record: string;
   beforeAll(() => {
@@ -148,4 +148,3 @@ const node = (script: string, args: string[]) => spawnSync('node', [path.join(re
     expect(node('plan-digest.js', ['--head', head, '--expect', ''])).toMatchObject({ status: 1, stderr: expect.stringContaining('No plan record was recorded on the merged pull request (none found)') });
   });
 });
-if (!terraformAvailable) warnIfUnavailable('npm run plan-digest on real offline plans');

@@ -1,4 +1,3 @@
-import { CONTROL_OR_BIDI, visibleEscape } from '../../model/control-characters';
 import { formatUsd } from '../../model/money';
 import { markdownText } from '../../model/markdown-text';
 import { encodePlanRecord } from './plan-digest';
@@ -19,14 +18,6 @@ const signed = (n: number) => `${n < 0 ? '−' : n > 0 ? '+' : '±'}${money(n)}`
 const percent = (d: CostDelta) => (d.percent === null ? 'new' : `${d.percent > 0 ? '+' : ''}${d.percent}%`);
 const costCells = (d: CostDelta) => `${money(d.old)} | ${money(d.new)} | ${signed(d.difference)} | ${percent(d)}`;
 const e = escapeMarkdown;
-
-/**
- * JSON inside an HTML comment: stack names come from the input, so `<`, `>` and `&` (a `-->` would
- * end the comment) and control or bidi characters are `\u` escapes, which parse to the same values.
- */
-function commentJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&]/g, (c) => visibleEscape(c, true)).replace(CONTROL_OR_BIDI, (c) => visibleEscape(c, true));
-}
 
 /** A collapsible block: a title and its lines. */
 interface Details {
