@@ -20,7 +20,7 @@ const awsStacks = () => stacks.filter((s) => s.json.provider?.aws);
 const kubernetesStacks = () => stacks.filter((s) => s.json.provider?.kubernetes);
 
 test('the example organisation has an AWS and a Kubernetes stack per environment and one GitHub stack', () => {
-  expect(stacks.map((s) => s.name)).toEqual(['github', 'production-aws', 'production-kubernetes', 'staging-aws', 'staging-kubernetes']);
+  expect(stacks.map((s) => s.name)).toEqual(['bootstrap', 'github', 'production-aws', 'production-kubernetes', 'staging-aws', 'staging-kubernetes']);
   // AWS-only stacks: they can be validated and planned with the mirrored provider alone.
   for (const s of awsStacks()) expect(Object.keys(s.json.provider)).toEqual(['aws']);
 });

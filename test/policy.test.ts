@@ -79,7 +79,7 @@ describe('the example organisation', () => {
   test('passes with zero errors and zero warnings, 100% tagged', () => {
     expect(report.summary).toEqual({ errors: 0, warnings: 0, infos: 0, suppressed: 0, passed: true });
     expect(report.tagCoverage.overall.percent).toBe(100);
-    expect(Object.keys(report.tagCoverage.byStack)).toEqual(['github', 'production-aws', 'production-kubernetes', 'staging-aws', 'staging-kubernetes']);
+    expect(Object.keys(report.tagCoverage.byStack)).toEqual(['bootstrap', 'github', 'production-aws', 'production-kubernetes', 'staging-aws', 'staging-kubernetes']);
   });
 
   test('scorecards: levels and failing checks per service, also on the catalog', () => {
