@@ -115,7 +115,7 @@ function planStack(stackDir: string, offline: boolean): { status: PlanStatus; pl
   try {
     for (const args of [
       ['init', '-input=false', '-no-color'],
-      ['plan', '-input=false', '-no-color', `-out=${PLAN_FILE}`],
+      ['plan', '-input=false', '-no-color', '-lock-timeout=5m', `-out=${PLAN_FILE}`],
     ]) {
       const run = terraform(stackDir, args, env);
       if (!run.ok) return { status: { status: 'failed', reason: `terraform ${args[0]}: ${run.error}` } };

@@ -70,7 +70,7 @@ describe('the bootstrap stack exists with any backend, on local state, and holds
     const { policy } = analyse(outdir);
     expect(policy.findings.filter((f) => f.stack === 'bootstrap' && f.severity !== 'info' && !f.suppressed)).toEqual([]);
     expect(policy.tagCoverage.byStack.bootstrap.percent).toBe(100);
-    const suppressed = policy.suppressions.filter((s) => s.path.startsWith('bootstrap/'));
+    const suppressed = policy.suppressions.filter((s) => (s.path ?? '').startsWith('bootstrap/'));
     expect(suppressed.map((s) => [s.rule, s.path])).toEqual([
       ['aws/iam-no-admin-wildcard', 'bootstrap/pipeline-production/deploy/administrator-access'],
       ['aws/iam-no-admin-wildcard', 'bootstrap/pipeline-staging/deploy/administrator-access'],
