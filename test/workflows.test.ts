@@ -169,9 +169,32 @@ describe('golden-path repositories get the vetted CI workflow, owned by the plat
     expect(mkdocs.site_description).toBe('${file("/etc/passwd")} %{if x}y%{endif} <script>x</script> [a](javascript:x) site_name: evil');
   });
 
-  test('CODEOWNERS gives the workflows folder to the platform team', () => {
+  test('CODEOWNERS gives .github/ (CODEOWNERS included) to the platform team after the owning team\'s line; the platform team can maintain the repository', () => {
     const codeowners = files.find((f: any) => f.file === '.github/CODEOWNERS');
-    expect(codeowners.content).toContain('* @acme-corp/payments\n/.github/workflows/ @acme-corp/platform\n');
+    expect(codeowners.content).toBe('# Managed by Groundwork: ownership comes from the service definition.\n* @acme-corp/payments\n/.github/ @acme-corp/platform\n');
+    const access = resourcesOfType(github, 'github_team_repository').map((a: any) => [a.team_id.replace(/_[0-9A-F]+\.id\}$/, ''), a.permission]);
+    expect(access.sort()).toEqual([['${github_team.team-payments_team', 'maintain'], ['${github_team.team-platform_team', 'maintain']]);
+  });
+
+  test('the image of a version is built from tag v<version>, pushed as :<version> once, its digest recorded', () => {
+    const workflow = yaml.load(content) as any;
+    expect(workflow.on.push).toEqual({ branches: ['main'], tags: ['v*'] });
+    expect(workflow.jobs.push.if).toBe("startsWith(github.ref, 'refs/tags/v')");
+    const run = workflow.jobs.push.steps[1].run as string;
+    expect(run).toContain('version="${GITHUB_REF_NAME#v}"');
+    expect(run).toContain('docker push "$IMAGE:$version"');
+    expect(run).toContain('>> "$GITHUB_STEP_SUMMARY"');
+    // The tag check as the runner runs it: a version is an image tag other than latest.
+    const check = (ref: string) => spawnSync('bash', ['-c', `${run.split('\n').slice(0, 5).join('\n')}\necho ok "$version"`], { encoding: 'utf8', env: { ...process.env, GITHUB_REF_NAME: ref } });
+    expect(check('v2.14.1').stdout).toBe('ok 2.14.1\n');
+    for (const bad of ['vlatest', 'v', 'v-1', 'v1.0;rm']) expect({ bad, status: check(bad).status }).toEqual({ bad, status: 1 });
+  });
+
+  test('a team that is the platform team owns .github/ itself, with one access grant', () => {
+    const own = synth((app: any) => oneService(app, { owner: 'platform' }, 'tooling'));
+    const gh = own.stacks.find((s: any) => s.name === 'github').json;
+    expect(resourcesOfType(gh, 'github_repository_file').find((f: any) => f.file === '.github/CODEOWNERS').content).toContain('* @acme-corp/platform\n/.github/ @acme-corp/platform\n');
+    expect(resourcesOfType(gh, 'github_team_repository')).toHaveLength(1);
   });
 });
 
