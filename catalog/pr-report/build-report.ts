@@ -1,3 +1,4 @@
+import { ImageToBuild, imagesToBuild } from './images-to-build';
 import { groupBy } from '../../model/group-by';
 import { compareText } from '../../model/stable-json';
 import type { ResourceRecord } from '../terraform/resource-index';
@@ -150,5 +151,8 @@ export function buildPrReport(base: SynthesizedOutput, head: SynthesizedOutput, 
     findings,
     scorecards,
     ...(plans ? { plans } : {}),
+    ...withImagesToBuild(imagesToBuild(base.resources, head.resources)),
   };
 }
+
+const withImagesToBuild = (images: ImageToBuild[]) => (images.length ? { imagesToBuild: images } : {});

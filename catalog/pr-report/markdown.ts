@@ -1,3 +1,4 @@
+import { imagesToBuildLines } from './images-to-build';
 import { formatUsd } from '../../model/money';
 import { markdownText } from '../../model/markdown-text';
 import type { CostDelta, NamedCostDelta, PrReport } from './report-model';
@@ -111,6 +112,7 @@ export function renderMarkdown(report: PrReport, limit = GITHUB_COMMENT_LIMIT): 
     head.push('No danger lines: nothing stateful is deleted or replaced, no deletion protection is turned off, nothing moves between stacks.', '');
   }
   head.push(...summaryLines(report), '');
+  head.push(...imagesToBuildLines(report.imagesToBuild, e));
   let text = `${head.join('\n')}\n`;
   // Room for the closing tag and the note on what was left out.
   const reserve = 300;

@@ -1,3 +1,4 @@
+import type { ImageToBuild } from './images-to-build';
 import type { PlannedAction } from './plan-file';
 
 /** The PR report's JSON (pr-report.json): what changed between the base and the head output. */
@@ -13,6 +14,8 @@ export interface PrReport {
   readonly scorecards: readonly ScorecardChange[];
   /** Per stack: planned, failed or not planned; absent when no plans were given. */
   readonly plans?: readonly StackPlan[];
+  /** New service image versions, built when their version tag is pushed; absent when none. */
+  readonly imagesToBuild?: readonly ImageToBuild[];
 }
 
 export interface ReportSummary {
