@@ -77,6 +77,7 @@ describe('adding a database to one service', () => {
       expect(plan.actions!.create).toBeGreaterThan(100);
     }
     expect(report.plans!.filter((p) => p.status !== 'planned').map((p) => [p.stack, p.reason])).toEqual([
+      ['bootstrap', 'npm run plan did not look at this stack'],
       ['github', 'npm run plan did not look at this stack'],
       ['production-kubernetes', 'npm run plan did not look at this stack'],
       ['staging-kubernetes', 'npm run plan did not look at this stack'],
@@ -90,7 +91,7 @@ describe('adding a database to one service', () => {
   test('what was reviewed is what is applied: the plan digests in the comment check a new plan', () => {
     if (!terraformAvailable) return warnIfUnavailable('plan digests');
     const digests = report.summary.planDigests!;
-    expect(Object.keys(digests)).toEqual(['github', 'production-aws', 'production-kubernetes', 'staging-aws', 'staging-kubernetes']);
+    expect(Object.keys(digests)).toEqual(['bootstrap', 'github', 'production-aws', 'production-kubernetes', 'staging-aws', 'staging-kubernetes']);
     expect(markdown).toContain(`<!-- groundwork-plan-digests: ${JSON.stringify(digests)} -->`);
     const check = (expected: string) => node('plan-digest.js', '--head', head, '--expect', expected);
     expect(check(JSON.stringify(digests))).toMatchObject({ status: 0, stderr: '' });
