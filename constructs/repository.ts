@@ -38,10 +38,13 @@ export interface RepositoryProps {
   /** Topics beyond the ownership topics. @default none */
   readonly topics?: readonly string[];
   /**
-   * The platform's CI workflow (build, test, push `image`) as `.github/workflows/ci.yml`, owned by
-   * the platform's GitHub team in CODEOWNERS. @default no CI workflow file
+   * The platform's team: maintain access (GitHub ignores a code owner without write access) and
+   * the code owner of `.github/` (CODEOWNERS and the workflows), declared after the owning team's
+   * `*` line because the last matching line wins. @default the owning team owns everything
    */
-  readonly ci?: { readonly image: string; readonly platformTeam: GithubTeam };
+  readonly platformTeam?: GithubTeam;
+  /** The platform's CI workflow (build, test, push `image`) as `.github/workflows/ci.yml`. @default no CI workflow file */
+  readonly ci?: { readonly image: string };
   /** Ecosystems Dependabot keeps up to date in `.github/dependabot.yml`. @default ['github-actions'] */
   readonly dependabot?: readonly DependabotEcosystem[];
 }
@@ -110,7 +113,7 @@ export class Repository extends Construct {
       repository: this.repository.name,
       branch: this.defaultBranch,
       file: '.github/CODEOWNERS',
-      content: `# Managed by Groundwork: ownership comes from the service definition.\n* @${props.githubOwner}/${props.team.name}\n${props.ci ? `/.github/workflows/ @${props.githubOwner}/${props.ci.platformTeam.name}\n` : ''}`,
+      content: codeowners(props.githubOwner, props.team, props.platformTeam),
       commitMessage: 'Set CODEOWNERS from Groundwork ownership',
       overwriteOnCreate: true,
     });
@@ -133,5 +136,15 @@ export class Repository extends Construct {
       overwriteOnCreate: true,
     });
     new TeamRepository(this, 'team-access', { teamId: props.team.teamId, repository: this.repository.name, permission: 'maintain' });
+    if (props.platformTeam && props.platformTeam.name !== props.team.name) {
+      new TeamRepository(this, 'platform-team-access', { teamId: props.platformTeam.teamId, repository: this.repository.name, permission: 'maintain' });
+    }
   }
+}
+
+/** The owning team owns everything; the platform team, on its own later line, owns `.github/` (the last match wins). */
+function codeowners(githubOwner: string, team: GithubTeam, platformTeam: GithubTeam | undefined): string {
+  const lines = ['# Managed by Groundwork: ownership comes from the service definition.', `* @${githubOwner}/${team.name}`];
+  if (platformTeam) lines.push(`/.github/ @${githubOwner}/${platformTeam.name}`);
+  return `${lines.join('\n')}\n`;
 }

@@ -14,6 +14,9 @@ import { GithubTeam } from '../constructs/github-team';
 import { RequireKubernetesOwnership } from '../constructs/kubernetes-ownership-labels';
 import { Ownership } from '../constructs/ownership';
 import { StateBucket } from '../constructs/state-bucket';
+import { PipelineAccess } from '../constructs/pipeline-access';
+import { DeploymentEnvironment } from '../constructs/deployment-environment';
+import { DEPLOY_BRANCH, eksCluster } from '../model/pipeline-roles';
 import { compareText } from '../model/stable-json';
 
 /** The stacks of one environment: AWS resources and Kubernetes workloads never share a stack. */
@@ -28,6 +31,8 @@ export interface EnvironmentStacks {
 
 /** Service name of the shared network in the ownership tags. */
 export const NETWORK_SERVICE = 'network';
+/** Service name of the pipeline's identity provider and roles in the bootstrap stack. */
+export const PIPELINE_SERVICE = 'pipeline';
 
 /**
  * State next to the project, at a path relative to the stack's working directory
@@ -43,6 +48,11 @@ function githubStateEnvironment(settings: OrganisationSettings): string {
   return settings.state?.githubEnvironment ?? names.find((n) => settings.environments[n].production) ?? names[0];
 }
 
+/** Every state key starts with it: `<prefix>/<stack>.tfstate`, and the lock `<prefix>/<stack>.tfstate.tflock`. */
+function stateKeyPrefix(settings: OrganisationSettings): string {
+  return settings.state?.keyPrefix ?? 'groundwork';
+}
+
 /**
  * The stack's backend, as the settings choose: local state (the default), or the stack's own key
  * in its environment's S3 bucket with S3-native locking (use_lockfile, no DynamoDB table).
@@ -52,7 +62,7 @@ function stateBackend(stack: TerraformStack, settings: OrganisationSettings, env
   if (settings.state?.backend !== 's3') return localState(stack, stack.node.id);
   const env = settings.environments[environment];
   const region = env.state!.region ?? env.region;
-  new S3Backend(stack, { bucket: env.state!.bucket, key: `${settings.state.keyPrefix ?? 'groundwork'}/${stack.node.id}.tfstate`, region, encrypt: true });
+  new S3Backend(stack, { bucket: env.state!.bucket, key: `${stateKeyPrefix(settings)}/${stack.node.id}.tfstate`, region, encrypt: true });
   // cdktf 0.21's S3Backend predates use_lockfile (Terraform 1.10+): set it on the backend block.
   stack.addOverride('terraform.backend.s3.use_lockfile', true);
 }
@@ -68,8 +78,11 @@ export class Organisation {
   readonly github: TerraformStack;
   readonly teams: Readonly<Record<string, GithubTeam>>;
   readonly environments: Readonly<Record<string, EnvironmentStacks>>;
-  /** The state buckets (S3 backend only): applied once, with local state, before anything else. */
-  readonly bootstrap?: TerraformStack;
+  /**
+   * What an administrator applies once, with local state, before any pipeline runs: per
+   * environment the state bucket (S3 backend) and the pipeline's OIDC provider and roles.
+   */
+  readonly bootstrap: TerraformStack;
 
   /**
    * @param settings organisation settings, validated against model/schema/organisation.schema.json
@@ -107,12 +120,13 @@ export class Organisation {
       // Its workloads read the AWS stack's outputs (roles, buckets, queues): deployed after it, and synthesized beside it.
       kubernetes.addDependency(aws);
       stateBackend(kubernetes, this.settings, name);
-      new KubernetesProvider(kubernetes, 'kubernetes', { configPath: '~/.kube/config', configContext: settings.kubernetes?.configContext ?? name });
+      new KubernetesProvider(kubernetes, 'kubernetes', { configPath: '~/.kube/config', configContext: eksCluster(name, settings).context });
       Aspects.of(kubernetes).add(new RequireKubernetesOwnership(['app.kubernetes.io/name', 'app.kubernetes.io/part-of', 'app.kubernetes.io/managed-by', ...required]));
       environments[name] = { name, settings, aws, kubernetes, network };
     }
     this.environments = environments;
-    if (this.settings.state?.backend === 's3') this.bootstrap = this.stateBuckets(app, platform);
+    this.bootstrap = this.bootstrapStack(app, platform);
+    this.deploymentEnvironments(platform);
 
     const metadata = this.metadata();
     for (const stack of this.stacks()) recordOrganisation(stack, metadata);
@@ -120,28 +134,53 @@ export class Organisation {
     this.recordPlatformService(NETWORK_SERVICE, platform, 'The VPC, subnets and NAT gateways of each environment', environmentNames, environmentNames.map((e) => environments[e].aws));
   }
 
-  /** The `bootstrap` stack: one StateBucket per environment, in its account and region, on local state. */
-  private stateBuckets(app: App, platform: string): TerraformStack {
+  /**
+   * The `bootstrap` stack, on local state whatever the backend (it creates the buckets): per
+   * environment, in its account and region, the StateBucket (S3 backend) and PipelineAccess.
+   */
+  private bootstrapStack(app: App, platform: string): TerraformStack {
     const stack = new TerraformStack(app, 'bootstrap');
     localState(stack, 'bootstrap');
+    const s3 = this.settings.state?.backend === 's3';
     for (const name of Object.keys(this.settings.environments).sort()) {
       const env = this.settings.environments[name];
       const defaultTags = Ownership.environmentTags(this.settings, name);
+      const stateRegion = env.state?.region ?? env.region;
+      // The state bucket's region when there is one (as before); the roles are global either way.
       const provider = new AwsProvider(stack, `aws-${name}`, {
         alias: name,
-        region: env.state!.region ?? env.region,
+        region: s3 ? stateRegion : env.region,
         allowedAccountIds: env.accountId ? [env.accountId] : undefined,
         defaultTags: [{ tags: { ...defaultTags } }],
       });
-      const ownership = Ownership.resolve(this.validator, `bootstrap/state-${name}`, { owner: platform, service: 'terraform-state' }, name);
-      new StateBucket(stack, `state-${name}`, { bucketName: env.state!.bucket, provider, ownership, defaultTags });
+      if (s3) {
+        const ownership = Ownership.resolve(this.validator, `bootstrap/state-${name}`, { owner: platform, service: 'terraform-state' }, name);
+        new StateBucket(stack, `state-${name}`, { bucketName: env.state!.bucket, provider, ownership, defaultTags });
+      }
+      const state = s3 ? { bucket: env.state!.bucket, region: stateRegion, keyPrefix: stateKeyPrefix(this.settings) } : undefined;
+      const ownership = Ownership.resolve(this.validator, `bootstrap/pipeline-${name}`, { owner: platform, service: PIPELINE_SERVICE }, name);
+      new PipelineAccess(stack, `pipeline-${name}`, { settings: this.settings, environment: name, provider, ownership, defaultTags, state });
     }
+    this.recordPlatformService(PIPELINE_SERVICE, platform, 'The pipeline\'s GitHub OIDC provider and its plan, drift and deploy roles in each environment', Object.keys(this.settings.environments).sort(), [stack]);
     return stack;
+  }
+
+  /**
+   * When the settings name the platform's repository: its GitHub environments, each deployable
+   * from the protected branch only, production behind the platform team's review.
+   */
+  private deploymentEnvironments(platform: string): void {
+    const repository = this.settings.platformRepository;
+    if (!repository) return;
+    for (const name of Object.keys(this.settings.environments).sort()) {
+      const production = this.settings.environments[name].production === true;
+      new DeploymentEnvironment(this.github, `deployment-environment-${name}`, { repository, environment: name, branch: DEPLOY_BRANCH, reviewers: production ? this.teams[platform] : undefined });
+    }
   }
 
   /** Every stack of the organisation, in a stable order. */
   stacks(): TerraformStack[] {
-    return [this.github, ...Object.values(this.environments).flatMap((e) => [e.aws, e.kubernetes])];
+    return [this.github, ...Object.values(this.environments).flatMap((e) => [e.aws, e.kubernetes]), this.bootstrap];
   }
 
   private metadata(): OrganisationMetadata {

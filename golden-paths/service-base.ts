@@ -97,7 +97,8 @@ export abstract class GoldenPathService {
       description: base.description,
       visibility: base.visibility,
       // Container golden paths get the platform's CI workflow (build, test, push the image).
-      ci: !this.runsContainer ? undefined : { image: `${organisation.containerRegistry}/${name}`, platformTeam: organisation.team(platformTeam(organisation.settings)) },
+      platformTeam: organisation.team(platformTeam(organisation.settings)),
+      ci: !this.runsContainer ? undefined : { image: `${organisation.containerRegistry}/${name}` },
       dependabot: this.runsContainer ? ['docker', 'github-actions'] : ['github-actions'],
     });
     this.stacks.add(organisation.github);

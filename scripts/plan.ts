@@ -149,7 +149,7 @@ function planStack(stackDir: string, json: Json, offline: boolean, base?: { plan
       }
       fs.writeFileSync(stateFile, JSON.stringify(priorState(base.plan, schemas.get(providers)!, base.configuration)));
     }
-    const plan = terraform(stackDir, ['plan', '-input=false', '-no-color', ...(offline && base ? ['-refresh=false'] : []), `-out=${PLAN_FILE}`], env);
+    const plan = terraform(stackDir, ['plan', '-input=false', '-no-color', '-lock-timeout=5m', ...(offline && base ? ['-refresh=false'] : []), `-out=${PLAN_FILE}`], env);
     if (!plan.ok) return { status: { status: 'failed', reason: `terraform plan: ${plan.error}` } };
     const show = terraform(stackDir, ['show', '-json', '-no-color', PLAN_FILE], env);
     if (!show.ok) return { status: { status: 'failed', reason: `terraform show: ${show.error}` } };

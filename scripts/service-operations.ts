@@ -13,6 +13,7 @@ import * as ts from 'typescript';
 import { GroundworkError } from '../model/errors';
 import { replaceFile } from '../model/atomic-write';
 import { NAME_PATTERN } from '../model/ownership-record';
+import { eksCluster } from '../model/pipeline-roles';
 import { GoldenPathDefinition, GoldenPathOption, Operation, operationsOf } from '../golden-paths/golden-path-definition';
 import { propValueProblem } from '../golden-paths/props-validation';
 import { goldenPaths } from '../golden-paths/registry';
@@ -172,7 +173,7 @@ export function checkAction(root: string, request: CheckRequest): CheckedAction 
     workload: `${kind}/${service.name}`,
     ...(replicas !== undefined ? { replicas } : {}),
     region: settings.region,
-    cluster: settings.kubernetes?.configContext ?? request.environment,
+    cluster: eksCluster(request.environment, settings).cluster,
   };
 }
 

@@ -59,6 +59,7 @@ describe('the example organisation', () => {
       ['data-alerts', 'data'],
       ['network', 'platform'],
       ['payments-alerts', 'payments'],
+      ['pipeline', 'platform'],
       ['platform-alerts', 'platform'],
       ['storefront-alerts', 'storefront'],
     ]);
@@ -109,7 +110,7 @@ describe('the example organisation', () => {
 
   test('teams list their services and cost centers; environments their stacks', () => {
     expect(entity('team:payments')).toMatchObject({ title: 'Payments', services: ['checkout', 'ledger', 'ledger-reconciliation', 'order-events', 'payments-alerts'], costCenters: ['CC-2001', 'CC-2002'], source: 'settings' });
-    expect(entity('environment:production')).toMatchObject({ region: 'eu-west-1', production: true, stacks: ['production-aws', 'production-kubernetes'] });
+    expect(entity('environment:production')).toMatchObject({ region: 'eu-west-1', production: true, stacks: ['bootstrap', 'production-aws', 'production-kubernetes'] });
   });
 
   test("every Backstage entity passes Backstage's own validators; one file per kind, all listed by the Location", async () => {

@@ -75,6 +75,7 @@ describe('adding a database to one service', () => {
       expect(plan.actions!.create).toBeGreaterThan(100);
     }
     expect(report.plans!.filter((p) => p.status !== 'planned').map((p) => [p.stack, p.reason])).toEqual([
+      ['bootstrap', 'npm run plan did not look at this stack'],
       ['github', 'npm run plan did not look at this stack'],
       ['production-kubernetes', 'npm run plan did not look at this stack'],
       ['staging-kubernetes', 'npm run plan did not look at this stack'],
@@ -87,7 +88,7 @@ describe('adding a database to one service', () => {
 
   withTerraform.test('what was reviewed is what is applied: the plan record in the comment checks a new plan', () => {
     const digests = report.summary.planDigests!;
-    expect(Object.keys(digests)).toEqual(['github', 'production-aws', 'production-kubernetes', 'staging-aws', 'staging-kubernetes']);
+    expect(Object.keys(digests)).toEqual(['bootstrap', 'github', 'production-aws', 'production-kubernetes', 'staging-aws', 'staging-kubernetes']);
     expect(digests).toMatchObject({ github: 'not-planned', 'staging-aws': expect.stringMatching(/^[0-9a-f]{64}$/) });
     const record = markdown.match(/<!-- groundwork-plan-record: ([A-Za-z0-9+/=]+) -->/)![1];
     const check = (expected: string) => node('plan-digest.js', '--head', head, '--expect', expected);

@@ -13,7 +13,7 @@ afterAll(cleanUp);
 withTerraform.test('terraform init and validate pass on every AWS-only stack, with the mirrored provider, offline', () => {
   const { stacks } = synth(buildOrganisation);
   const aws = stacks.filter((s) => s.json.provider?.aws);
-  expect(aws.map((s) => s.name)).toEqual(['production-aws', 'staging-aws']);
+  expect(aws.map((s) => s.name)).toEqual(['bootstrap', 'production-aws', 'staging-aws']);
   for (const stack of aws) {
     const result = initAndValidate(stack.dir);
     expect({ stack: stack.name, valid: result.valid, errors: result.error_count, diagnostics: result.diagnostics }).toEqual({ stack: stack.name, valid: true, errors: 0, diagnostics: [] });

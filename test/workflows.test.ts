@@ -87,7 +87,7 @@ describe('the operations workflow: dispatched, checked first, per environment, o
 
   test('acts only after the check, in the checked environment (production behind its reviewers), through OIDC', () => {
     expect(operations.jobs.act).toMatchObject({ needs: 'check', environment: '${{ needs.check.outputs.environment }}', permissions: { 'id-token': 'write', contents: 'read' } });
-    expect(operations.jobs.lasting.needs).toBe('check');
+    expect(operations.jobs.lasting).toMatchObject({ needs: ['check', 'act'], environment: '${{ needs.check.outputs.environment }}' });
     expect(operations.jobs.record).toMatchObject({ needs: ['check', 'act', 'lasting'], if: 'always()' });
     expect(operations.jobs.record.steps[0].run).toContain('>> "$GITHUB_STEP_SUMMARY"');
     // Inputs reach shells only through env, never as ${{ }} inside run:.
@@ -180,8 +180,178 @@ describe('golden-path repositories get the vetted CI workflow, owned by the plat
     expect(mkdocs.site_description).toBe('${file("/etc/passwd")} %{if x}y%{endif} <script>x</script> [a](javascript:x) site_name: evil');
   });
 
-  test('CODEOWNERS gives the workflows folder to the platform team', () => {
+  test('CODEOWNERS gives .github/ (CODEOWNERS included) to the platform team after the owning team\'s line; the platform team can maintain the repository', () => {
     const codeowners = files.find((f: any) => f.file === '.github/CODEOWNERS');
-    expect(codeowners.content).toContain('* @acme-corp/payments\n/.github/workflows/ @acme-corp/platform\n');
+    expect(codeowners.content).toBe('# Managed by Groundwork: ownership comes from the service definition.\n* @acme-corp/payments\n/.github/ @acme-corp/platform\n');
+    const access = resourcesOfType(github, 'github_team_repository').map((a: any) => [a.team_id.replace(/_[0-9A-F]+\.id\}$/, ''), a.permission]);
+    expect(access.sort()).toEqual([['${github_team.team-payments_team', 'maintain'], ['${github_team.team-platform_team', 'maintain']]);
+  });
+
+  test('the image of a version is built from tag v<version>, pushed as :<version> once, its digest recorded', () => {
+    const workflow = yaml.load(content) as any;
+    expect(workflow.on.push).toEqual({ branches: ['main'], tags: ['v*'] });
+    expect(workflow.jobs.push.if).toBe("startsWith(github.ref, 'refs/tags/v')");
+    const run = workflow.jobs.push.steps[1].run as string;
+    expect(run).toContain('version="${GITHUB_REF_NAME#v}"');
+    expect(run).toContain('docker push "$IMAGE:$version"');
+    expect(run).toContain('>> "$GITHUB_STEP_SUMMARY"');
+    // The tag check as the runner runs it: a version is an image tag other than latest.
+    const check = (ref: string) => spawnSync('bash', ['-c', `${run.split('\n').slice(0, 5).join('\n')}\necho ok "$version"`], { encoding: 'utf8', env: { ...process.env, GITHUB_REF_NAME: ref } });
+    expect(check('v2.14.1').stdout).toBe('ok 2.14.1\n');
+    for (const bad of ['vlatest', 'v', 'v-1', 'v1.0;rm']) expect({ bad, status: check(bad).status }).toEqual({ bad, status: 1 });
+  });
+
+  test('a team that is the platform team owns .github/ itself, with one access grant', () => {
+    const own = synth((app: any) => oneService(app, { owner: 'platform' }, 'tooling'));
+    const gh = own.stacks.find((s: any) => s.name === 'github').json;
+    expect(resourcesOfType(gh, 'github_repository_file').find((f: any) => f.file === '.github/CODEOWNERS').content).toContain('* @acme-corp/platform\n/.github/ @acme-corp/platform\n');
+    expect(resourcesOfType(gh, 'github_team_repository')).toHaveLength(1);
+  });
+});
+
+describe('the lasting job runs after act, in its environment, only when act took effect or was skipped for a CronJob', () => {
+  const lasting = (yaml.load(read('operations.yml')) as any).jobs.lasting;
+  /** The job's real `if:` evaluated as GitHub would (status functions and contexts given). */
+  function runs(act: string, workload: string, { check = 'success', lastingInput = true, operation = 'rollback', cancelled = false } = {}): boolean {
+    const expression = String(lasting.if).replace(/^\$\{\{\s*|\s*\}\}$/g, '').replace(/==/g, '===').replace(/!=/g, '!==').replace(/!===/g, '!==');
+    const needs = { act: { result: act }, check: { result: check, outputs: { workload, operation } } };
+    const evaluate = new Function('needs', 'inputs', 'cancelled', 'startsWith', `return (${expression});`);
+    return Boolean(evaluate(needs, { lasting: lastingInput }, () => cancelled, (a: string, b: string) => String(a).toLowerCase().startsWith(String(b).toLowerCase())));
+  }
+
+  test('contains the required clause as written in the issue', () => {
+    expect(lasting.if).toContain("!cancelled() && (needs.act.result == 'success' || needs.act.result == 'skipped')");
+  });
+
+  test.each([
+    ['success', 'deployment/checkout', {}, true],
+    ['failure', 'deployment/checkout', {}, false],
+    ['skipped', 'cronjob/nightly-report', {}, true],
+    ['skipped', 'deployment/checkout', {}, false], // act skipped for another reason: nothing took effect
+    ['skipped', 'cronjob/nightly-report', { check: 'failure' }, false],
+    ['success', 'deployment/checkout', { cancelled: true }, false],
+    ['success', 'deployment/checkout', { lastingInput: false }, false],
+    ['success', 'deployment/checkout', { operation: 'restart' }, false],
+  ])('act %s on %s %j: runs %s', (act, workload, options, expected) => {
+    expect(runs(act, workload, options)).toBe(expected);
+  });
+});
+
+describe('credentials: the bootstrap stack\'s roles, bounded by the kind of run', () => {
+  const triggers = (file: string) => Object.keys((yaml.load(read(file)) as any).on);
+  const steps = (job: any): any[] => job.steps ?? [];
+  const roleOf = (step: any) => String(step.with?.['role-to-assume'] ?? '');
+  const credentialSteps = (file: string) => Object.entries(parsed(file).jobs).flatMap(([name, job]) => steps(job).filter((s) => String(s.uses ?? '').startsWith('aws-actions/configure-aws-credentials@')).map((s) => ({ name, job, step: s })));
+  /** The `npm run pipeline -- <env>` step a role output comes from, and its environment. */
+  function pipelineStep(job: any, expression: string): { id: string; environment: string } {
+    const id = /steps\.([\w-]+)\.outputs\./.exec(expression)?.[1];
+    const step = steps(job).find((s) => s.id === id);
+    const run = String(step?.run ?? '');
+    expect(run).toMatch(/^npm run --silent pipeline -- \S+ >> "\$GITHUB_OUTPUT"$/);
+    return { id: id!, environment: run.split(' ')[5] };
+  }
+
+  test('no job holding a deploy role runs on pull_request; pull requests plan with the plan role, drift with the drift role', () => {
+    const expected: Record<string, string> = { 'pull-request.yml': 'plan-role', 'drift.yml': 'drift-role', 'deploy.yml': 'deploy-role' };
+    for (const file of files) {
+      for (const { name, step } of credentialSteps(file)) {
+        if (file === 'operations.yml') continue; // its own ops role, per environment, behind the environment's reviewers
+        expect({ file, name, role: roleOf(step) }).toEqual({ file, name, role: expect.stringMatching(new RegExp(`^\\$\\{\\{ steps\\.[\\w-]+\\.outputs\\.${expected[file]} \\}\\}$`)) });
+        if (triggers(file).some((t) => t.startsWith('pull_request'))) expect(roleOf(step)).not.toMatch(/deploy/i);
+      }
+    }
+    expect(credentialSteps('pull-request.yml')).toHaveLength(2);
+    expect(read('deploy.yml') + read('pull-request.yml') + read('drift.yml')).not.toMatch(/secrets\.AWS_/);
+  });
+
+  test('a deploy role is assumed only in a job running in that role\'s environment (its trust is environment:<env>)', () => {
+    for (const { name, job, step } of credentialSteps('deploy.yml')) {
+      expect({ name, environment: job.environment }).toEqual({ name, environment: pipelineStep(job, roleOf(step)).environment });
+    }
+  });
+
+  test('the role outputs the workflows read are the ones `npm run pipeline` prints', () => {
+    const result = spawnSync('node', [path.join(__dirname, '..', 'dist/scripts/pipeline.js'), 'production'], { encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    const printed = new Set(result.stdout.trim().split('\n').map((l) => l.split('=')[0]));
+    for (const file of ['deploy.yml', 'drift.yml', 'pull-request.yml']) {
+      for (const [, job] of Object.entries(parsed(file).jobs)) {
+        const ids = new Set(steps(job).filter((s) => /npm run --silent pipeline/.test(String(s.run ?? ''))).map((s) => s.id));
+        for (const [, id, output] of JSON.stringify(job).matchAll(/steps\.([\w-]+)\.outputs\.([\w-]+)/g)) if (ids.has(id)) expect({ file, output, printed: printed.has(output) }).toEqual({ file, output, printed: true });
+      }
+    }
+  });
+});
+
+describe('every stack from the pipeline', () => {
+  const runText = (job: any) => (job.steps as any[]).map((s) => String(s.run ?? '')).join('\n');
+  const planOrDeployJobs = () =>
+    ['deploy.yml', 'drift.yml', 'pull-request.yml'].flatMap((file) =>
+      Object.entries(parsed(file).jobs)
+        .filter(([, job]) => /npm run plan|cdktf deploy|terraform plan/.test(runText(job)))
+        .map(([name, job]) => ({ file, name, job })),
+    );
+
+  test('the Kubernetes stacks: each environment\'s cluster connected as the provider\'s context (--alias) before its plan or deploy', () => {
+    for (const { file, name, job } of planOrDeployJobs()) {
+      const kube = (job.steps as any[]).filter((s) => /aws eks update-kubeconfig/.test(String(s.run ?? '')));
+      expect({ file, name, connected: kube.length > 0 }).toEqual({ file, name, connected: true });
+      for (const step of kube) {
+        expect(step.run).toBe('aws eks update-kubeconfig --name "$CLUSTER" --alias "$CONTEXT" --region "$REGION"');
+        expect(step.env.CONTEXT).toMatch(/^\$\{\{ steps\.[\w-]+\.outputs\.context \}\}$/);
+      }
+    }
+  });
+
+  test('the github stack: a GitHub App installation token, pinned, handed to the step as GITHUB_TOKEN; read-only where it only plans', () => {
+    for (const { file, name, job } of planOrDeployJobs()) {
+      const steps = job.steps as any[];
+      const plansGithub = (text: string) => /(npm run plan|cdktf deploy)[^\n]*\bgithub\b/.test(text);
+      const githubSteps = steps.filter((s) => plansGithub(String(s.run ?? '')) || 'STACKS' in (s.env ?? {}));
+      const token = steps.find((s) => String(s.uses ?? '').startsWith('actions/create-github-app-token@'));
+      if (!plansGithub(runText(job)) && !/\bgithub\b/.test(JSON.stringify(job.strategy?.matrix ?? {}))) continue;
+      expect({ file, name, token: Boolean(token) }).toEqual({ file, name, token: true });
+      expect(token.with['private-key']).toBe('${{ secrets.GROUNDWORK_APP_PRIVATE_KEY }}');
+      for (const step of githubSteps) expect({ file, name, step: step.name, token: step.env?.GITHUB_TOKEN }).toEqual({ file, name, step: step.name, token: `\${{ steps.${token.id}.outputs.token }}` });
+      const readOnly = file !== 'deploy.yml';
+      if (readOnly) for (const scope of ['administration', 'contents', 'environments', 'members']) expect(token.with[`permission-${scope}`]).toBe('read');
+    }
+    expect(read('deploy.yml') + read('drift.yml') + read('pull-request.yml')).not.toMatch(/secrets\.(GH_|GITHUB_PAT|PAT|PERSONAL)/);
+  });
+
+  test('deploy refuses local state first: the check names the stacks it then deploys, before any credentials', () => {
+    const deploy = parsed('deploy.yml');
+    for (const [name, job] of Object.entries(deploy.jobs)) {
+      const steps = job.steps as any[];
+      const check = steps.findIndex((s) => /^npm run --silent check-remote-state -- /.test(String(s.run ?? '')));
+      const credentials = steps.findIndex((s) => String(s.uses ?? '').startsWith('aws-actions/configure-aws-credentials@'));
+      expect({ name, checkFirst: check >= 0 && check < credentials }).toEqual({ name, checkFirst: true });
+      const deployed = /cdktf deploy ((?:[a-z][\w-]* )+)--/.exec(runText(job))![1].trim();
+      expect(steps[check].run).toBe(`npm run --silent check-remote-state -- ${deployed}`);
+    }
+  });
+
+  test('every terraform plan and apply waits for a lock (-lock-timeout), the drift run one at a time', () => {
+    for (const file of ['deploy.yml', 'drift.yml', 'pull-request.yml']) {
+      const workflow = yaml.load(read(file)) as any;
+      expect({ file, env: workflow.env }).toEqual({ file, env: { TF_CLI_ARGS_plan: '-lock-timeout=5m', TF_CLI_ARGS_apply: '-lock-timeout=5m' } });
+      for (const [, job] of Object.entries(workflow.jobs) as any[]) for (const line of runText(job).split('\n').filter((l) => /terraform (plan|apply)\b/.test(l))) expect(line).toContain('-lock-timeout=');
+    }
+    expect((yaml.load(read('drift.yml')) as any).concurrency).toEqual({ group: 'drift', 'cancel-in-progress': false });
+  });
+
+  test('github-script bodies live in files (tested against a fake github object): the workflow only requires them', () => {
+    // deploy.yml's reviewed-plan lookup is kept inline for now; every other script is a file.
+    for (const file of ['drift.yml', 'pull-request.yml', 'operations.yml']) {
+      for (const job of Object.values(parsed(file).jobs) as any[]) {
+        for (const step of (job.steps as any[]).filter((s) => String(s.uses ?? '').startsWith('actions/github-script@'))) {
+          const required = /require\('\.\/(\.github\/scripts\/[\w-]+\.js)'\)/.exec(step.with.script);
+          expect({ file, script: step.with.script.split('\n').length }).toEqual({ file, script: 3 });
+          expect(fs.existsSync(path.join(__dirname, '..', required![1]))).toBe(true);
+          // The script must be in the job's checkout.
+          expect((job.steps as any[]).some((s) => String(s.uses ?? '').startsWith('actions/checkout@'))).toBe(true);
+        }
+      }
+    }
   });
 });

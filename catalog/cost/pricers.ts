@@ -368,4 +368,5 @@ export const FREE_TYPES: ReadonlySet<string> = new Set([
   'kubernetes_secret', 'kubernetes_secret_v1', 'kubernetes_horizontal_pod_autoscaler', 'kubernetes_horizontal_pod_autoscaler_v2', 'kubernetes_pod_disruption_budget_v1',
   'kubernetes_role', 'kubernetes_role_v1', 'kubernetes_role_binding', 'kubernetes_role_binding_v1', 'kubernetes_network_policy', 'kubernetes_network_policy_v1',
   'github_repository', 'github_branch_protection', 'github_repository_file', 'github_repository_dependabot_security_updates', 'github_team', 'github_team_repository', 'github_team_membership', 'github_branch_default',
+  'github_repository_environment', 'github_repository_environment_deployment_policy',
 ]);

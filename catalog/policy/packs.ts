@@ -16,6 +16,7 @@ import s3Versioning from './rules/aws/s3-versioning';
 import snsEncryption from './rules/aws/sns-encryption';
 import sqsEncryption from './rules/aws/sqs-encryption';
 import branchProtection from './rules/github/branch-protection';
+import codeownersWriteAccess from './rules/github/codeowners-write-access';
 import dependabotSecurityUpdates from './rules/github/dependabot-security-updates';
 import requiredStatusChecks from './rules/github/required-status-checks';
 import secretScanning from './rules/github/secret-scanning';
@@ -89,6 +90,7 @@ export const PACKS: readonly Pack[] = [
     rules: [
       { rule: branchProtection, severity: 'error' },
       { rule: privateVisibility, severity: 'error' },
+      { rule: codeownersWriteAccess, severity: 'error' },
       { rule: secretScanning, severity: 'warning' },
       { rule: dependabotSecurityUpdates, severity: 'warning' },
       { rule: requiredStatusChecks, severity: 'warning' },

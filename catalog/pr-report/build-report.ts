@@ -1,3 +1,4 @@
+import { ImageToBuild, imagesToBuild } from './images-to-build';
 import { groupBy } from '../../model/group-by';
 import { compareText } from '../../model/stable-json';
 import type { ResourceRecord } from '../terraform/resource-index';
@@ -193,5 +194,8 @@ export function buildPrReport(base: SynthesizedOutput, head: SynthesizedOutput, 
     suppressions,
     ...(plans ? { plans } : {}),
     ...(record ? { planRecord: record } : {}),
+    ...withImagesToBuild(imagesToBuild(base.resources, head.resources)),
   };
 }
+
+const withImagesToBuild = (images: ImageToBuild[]) => (images.length ? { imagesToBuild: images } : {});

@@ -1,3 +1,4 @@
+import { imagesToBuildLines } from './images-to-build';
 import { formatUsd } from '../../model/money';
 import { markdownText } from '../../model/markdown-text';
 import { encodePlanRecord } from './plan-digest';
@@ -134,6 +135,7 @@ export function renderMarkdown(report: PrReport, limit = GITHUB_COMMENT_LIMIT): 
     head.push('');
   }
   head.push(...summaryLines(report), '');
+  head.push(...imagesToBuildLines(report.imagesToBuild, e));
   let text = `${head.join('\n')}\n`;
   // Room for the closing tag and the note on what was left out.
   const reserve = 300;

@@ -1,4 +1,5 @@
 import type { PlanRecord } from './plan-digest';
+import type { ImageToBuild } from './images-to-build';
 import type { PlannedAction } from './plan-file';
 
 /** The PR report's JSON (pr-report.json): what changed between the base and the head output. */
@@ -20,6 +21,8 @@ export interface PrReport {
   readonly plans?: readonly StackPlan[];
   /** The reviewed plan, value for value (hashes, no values): what each deploy job checks its own plans against. */
   readonly planRecord?: PlanRecord;
+  /** New service image versions, built when their version tag is pushed; absent when none. */
+  readonly imagesToBuild?: readonly ImageToBuild[];
 }
 
 export interface ReportSummary {
