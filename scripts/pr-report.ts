@@ -1,10 +1,11 @@
 /**
  * `npm run pr-report -- --base <dir> --head <dir> [--plans <dir>] [--out <dir>]`: compares two
  * synthesized outputs (base branch and pull request) and writes pr-report.md (the PR comment)
- * and pr-report.json.
+ * and pr-report.json. A head that fails its guardrails still gets the whole report (errors first);
+ * the command then exits 1 naming each error.
  */
 import { Command } from 'commander';
-import { writePrReport } from '../catalog/pr-report/write-report';
+import { guardrailFailure, writePrReport } from '../catalog/pr-report/write-report';
 import { runCommand } from '../model/run-command';
 import { TERMINAL_OUTPUT, printLine } from '../model/terminal-text';
 
@@ -26,4 +27,6 @@ runCommand(() => {
       `monthly cost ${s.monthlyUsd.difference >= 0 ? '+' : '-'}$${Math.abs(s.monthlyUsd.difference).toFixed(2)}; ${s.newFindings} new findings.`,
   );
   printLine(`Report: ${files.join(', ')}`);
+  const failure = guardrailFailure(report);
+  if (failure) throw failure;
 });

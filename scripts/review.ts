@@ -10,7 +10,7 @@
 import { spawnSync } from 'child_process';
 import * as path from 'path';
 import { Command } from 'commander';
-import { PR_REPORT_OUTPUT, writePrReport } from '../catalog/pr-report/write-report';
+import { guardrailFailure, PR_REPORT_OUTPUT, writePrReport } from '../catalog/pr-report/write-report';
 import { claimOutputFolder } from '../model/output-folder';
 import { GroundworkError } from '../model/errors';
 import { runCommand } from '../model/run-command';
@@ -59,13 +59,7 @@ runCommand(() => {
     const { report, markdown, files } = writePrReport({ base, head, out: options.out, source: top.out, ...(options.plan ? { plans: path.join(head, 'plans') } : {}) });
     writeOut(markdown);
     writeErr(`Report: ${files.join(', ')}\n`);
-    const errors = report.guardrailErrors;
-    if (errors.length) {
-      throw new GroundworkError(
-        `The working tree fails ${errors.length} guardrail${errors.length === 1 ? '' : 's'}: fix ${errors.length === 1 ? 'it' : 'them'} or suppress ${errors.length === 1 ? 'it' : 'them'} with a reason (the report above lists them first):`,
-        errors.map((x) => `${x.rule}: ${x.stack} ${x.address}: ${x.message}`),
-        { outputWritten: true },
-      );
-    }
+    const failure = guardrailFailure(report);
+    if (failure) throw failure;
   });
 });

@@ -36,6 +36,7 @@ interface CheckovCase {
 const manifest: Record<string, CheckovCase[]> = JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures/checkov/checks.json'), 'utf8'));
 const checkovTests = process.env.GROUNDWORK_CHECKOV_TESTS ?? path.join(SHARED_DATA, 'checkov/tests/terraform');
 const withCheckovTests = gate({
+  id: 'checkov-tests',
   what: "a copy of checkov's tests/terraform",
   missing: fs.existsSync(path.join(checkovTests, 'checks/resource/aws')) ? undefined : `none at ${checkovTests}; set GROUNDWORK_CHECKOV_TESTS (see test/fixtures/checkov/README.md) or put the project's shared/ folder beside the repository.`,
 });

@@ -32,7 +32,7 @@ interface JestReport {
 }
 
 /** Runs the suite in a child jest with nothing where the prerequisites should be. */
-function runSuite(ci: boolean): { report: JestReport; stderr: string } {
+function runSuite(ci: boolean, absent = ''): { report: JestReport; stderr: string } {
   const dir = tempDir('groundwork-prerequisites-');
   fs.writeFileSync(path.join(dir, 'gated.test.ts'), SUITE);
   const config = {
@@ -46,9 +46,8 @@ function runSuite(ci: boolean): { report: JestReport; stderr: string } {
   const result = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), '--config', JSON.stringify(config), '--json', '--outputFile', out], {
     cwd: dir,
     encoding: 'utf8',
-    env: { ...process.env, CI: ci ? 'true' : '', GROUNDWORK_TF_MIRROR: nothing, GROUNDWORK_CHROMIUM: nothing, GROUNDWORK_SHARED_DATA: nothing },
+    env: { ...process.env, CI: ci ? 'true' : '', GROUNDWORK_TF_MIRROR: nothing, GROUNDWORK_CHROMIUM: nothing, GROUNDWORK_SHARED_DATA: nothing, GROUNDWORK_ABSENT_PREREQUISITES: absent },
   });
-  expect(result.status).toBe(ci ? 1 : 0);
   return { report: JSON.parse(fs.readFileSync(out, 'utf8')), stderr: result.stderr };
 }
 
@@ -70,4 +69,11 @@ test('under CI=true: every gated test fails, saying what is missing', () => {
     ['needs chromium', expect.stringMatching(/^Error: Chromium is missing: no Chromium at .*nothing-here; install Debian's \(apt-get install -y chromium/)],
     ['needs the shared sample data (focus-1.0-sample.csv)', expect.stringMatching(/^Error: the shared sample data \(focus-1\.0-sample\.csv\) is missing: .*nothing-here\/focus-1\.0-sample\.csv is not there; put the project's shared\/ folder beside the repository or set GROUNDWORK_SHARED_DATA\./)],
   ]);
+});
+
+test('under CI=true, a prerequisite the workflow declares absent is skipped loudly; the others still fail', () => {
+  const { report, stderr } = runSuite(true, 'shared-data, checkov-tests');
+  expect({ passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests, success: report.success }).toEqual({ passed: 0, failed: 2, skipped: 1, success: false });
+  expect(stderr).toContain('!! SKIPPED: the tests that need the shared sample data (focus-1.0-sample.csv).');
+  expect(report.testResults[0].assertionResults.filter((a) => a.status === 'failed').map((a) => a.title)).toEqual(['needs terraform', 'needs chromium']);
 });

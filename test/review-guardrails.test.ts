@@ -64,7 +64,7 @@ describe('npm run review on a change that opens SSH to the world', () => {
     const result = review(clone);
     expect(result.status).toBe(1);
     expect(result.stderr).not.toContain('There are some problems with the CLI configuration');
-    expect(result.stderr).toMatch(/The working tree fails 1 guardrail: fix it or suppress it with a reason \(the report above lists them first\):\n {2}- aws\/no-open-ingress: production-aws aws_vpc_security_group_ingress_rule\.checkout_[\w-]+: .*0\.0\.0\.0\/0.*\n$/);
+    expect(result.stderr).toMatch(/The head fails 1 guardrail: fix it or suppress it with a reason \(the report lists it first\):\n {2}- aws\/no-open-ingress: production-aws aws_vpc_security_group_ingress_rule\.checkout_[\w-]+: .*0\.0\.0\.0\/0.*\n$/);
     expect(result.stderr).not.toContain('Nothing was written');
     const markdown = fs.readFileSync(path.join(clone, 'pr-report', 'pr-report.md'), 'utf8');
     expect(result.stdout).toBe(markdown);
@@ -76,5 +76,12 @@ describe('npm run review on a change that opens SSH to the world', () => {
     expect(report.guardrailErrors).toEqual([expect.objectContaining({ rule: 'aws/no-open-ingress', stack: 'production-aws', service: 'checkout' })]);
     expect(report.findings.new.map((f) => f.rule)).toEqual(['aws/no-open-ingress']);
     expect(report.resources.filter((r) => r.change === 'added').map((r) => r.address)).toEqual([expect.stringMatching(/^aws_vpc_security_group_ingress_rule\.checkout_/)]);
+    // The pipeline's npm run pr-report does the same: the whole report, then exit 1 naming the error.
+    const head = path.join(clone, 'cdktf.out');
+    const out = path.join(clone, 'pr-report-pipeline');
+    const pipeline = spawnSync('node', [path.join(repo, 'dist/scripts/pr-report.js'), '--base', head, '--head', head, '--out', out], { cwd: clone, encoding: 'utf8' });
+    expect(pipeline.status).toBe(1);
+    expect(pipeline.stderr).toMatch(/^The head fails 1 guardrail: fix it or suppress it with a reason \(the report lists it first\):\n {2}- aws\/no-open-ingress: production-aws /);
+    expect(fs.readFileSync(path.join(out, 'pr-report.md'), 'utf8')).toContain('### ⛔ Guardrails: 1 error');
   });
 });

@@ -69,8 +69,9 @@ test("deploy trusts only github-actions[bot]'s comment: the record is found by .
     expect(find.with.script).toContain("require('./.github/scripts/reviewed-record.js')");
     expect(job.steps.indexOf(find)).toBeGreaterThan(job.steps.findIndex((s: any) => String(s.uses).startsWith('actions/checkout@')));
   }
-  expect(read('pull-request.yml')).toContain("c.user.login === 'github-actions[bot]'");
-  expect(read('pull-request.yml')).not.toContain("c.user.type === 'Bot'");
+  // The comment the workflow updates is found the same way (.github/scripts/pr-comment.js, tested in workflow-scripts.test.ts).
+  expect(read('pull-request.yml')).toContain("require('./.github/scripts/pr-comment.js')");
+  expect(fs.readFileSync(path.join(folder, '..', 'scripts', 'pr-comment.js'), 'utf8')).toContain("const WORKFLOW_BOT = 'github-actions[bot]';");
 });
 
 describe('the operations workflow: dispatched, checked first, per environment, one run per service, recorded', () => {

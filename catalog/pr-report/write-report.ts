@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { GroundworkError } from '../../model/errors';
 import { replaceFolder } from '../../model/atomic-write';
 import { claimOutputFolder, onlyEntries, OutputKind } from '../../model/output-folder';
 import { stableJson } from '../../model/stable-json';
@@ -34,4 +35,19 @@ export function writePrReport(options: PrReportOptions): { report: PrReport; mar
   const files = [path.join(options.out, 'pr-report.json'), path.join(options.out, 'pr-report.md')];
   replaceFolder(options.out, PR_REPORT_OUTPUT, new Map([[path.basename(files[0]), stableJson(report)], [path.basename(files[1]), markdown]]));
   return { report, markdown, files };
+}
+
+/**
+ * The head's guardrail errors as the one failure a command ends with, after the report (which lists
+ * them first) was written: `review` and `pr-report` exit 1 naming each rule, resource and message.
+ */
+export function guardrailFailure(report: PrReport): GroundworkError | undefined {
+  const errors = report.guardrailErrors;
+  if (!errors.length) return undefined;
+  const them = errors.length === 1 ? 'it' : 'them';
+  return new GroundworkError(
+    `The head fails ${errors.length} guardrail${errors.length === 1 ? '' : 's'}: fix ${them} or suppress ${them} with a reason (the report lists ${them} first):`,
+    errors.map((x) => `${x.rule}: ${x.stack} ${x.address}: ${x.message}`),
+    { outputWritten: true },
+  );
 }

@@ -7,6 +7,7 @@ export const CHROMIUM = process.env.GROUNDWORK_CHROMIUM ?? '/usr/bin/chromium';
 
 /** The browser tests: skipped loudly without Chromium, failed under CI=true (.ci/run installs it). */
 export const withChromium = gate({
+  id: 'chromium',
   what: 'Chromium',
   missing: fs.existsSync(CHROMIUM) ? undefined : `no Chromium at ${CHROMIUM}; install Debian's (apt-get install -y chromium, as .ci/run does) or set GROUNDWORK_CHROMIUM.`,
 });

@@ -9,6 +9,7 @@ export const SHARED_DATA = process.env.GROUNDWORK_SHARED_DATA ?? path.join(__dir
 export function withSharedData(...files: string[]): Gate {
   const absent = files.filter((f) => !fs.existsSync(path.join(SHARED_DATA, f)));
   return gate({
+    id: 'shared-data',
     what: `the shared sample data (${files.join(', ')})`,
     missing: absent.length ? `${absent.map((f) => path.join(SHARED_DATA, f)).join(', ')} ${absent.length > 1 ? 'are' : 'is'} not there; put the project's shared/ folder beside the repository or set GROUNDWORK_SHARED_DATA.` : undefined,
   });

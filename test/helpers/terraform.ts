@@ -25,7 +25,7 @@ function whyMissing(): string | undefined {
   return undefined;
 }
 
-export const withTerraform = gate({ what: 'terraform and the hashicorp/aws provider mirror', missing: whyMissing() });
+export const withTerraform = gate({ id: 'terraform', what: 'terraform and the hashicorp/aws provider mirror', missing: whyMissing() });
 export const terraformAvailable = withTerraform.available;
 
 let cliConfig: string | undefined;
