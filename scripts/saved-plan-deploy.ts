@@ -92,8 +92,8 @@ export function applySavedPlan(deploy: ReviewedDeploy, stack: string, saved: str
     if (!apply.ok) {
       // Terraform refuses a stale plan before changing anything; any other failure may have applied part of it.
       const stale = /Saved plan is stale/.test(apply.error);
-      const why = stale ? 'its state changed after the plan was compared' : 'it may be partly applied';
-      throw new GroundworkError(`${stack}: terraform did not apply the reviewed plan (${apply.error}); ${why}, and ${outcome(deploy)}; run the deploy again to plan, compare and apply afresh.`, [], { outputWritten: !stale || deploy.applied.length > 0 });
+      const why = stale ? 'terraform refused the compared plan as stale ("Saved plan is stale": the state changed after the plan was made)' : `terraform apply of the compared plan failed, maybe part way (${apply.error})`;
+      throw new GroundworkError(`${stack}: ${why}: ${outcome(deploy)}; run the deploy again to plan, compare and apply afresh.`, [], { outputWritten: !stale || deploy.applied.length > 0 });
     }
     deploy.applied.push(stack);
     return apply.stdout.split('\n').find((l) => l.startsWith('Apply complete!'))?.trim() ?? 'Apply complete!';

@@ -130,7 +130,7 @@ withTerraformCli.describe('deploy-reviewed: plan, compare, apply the compared pl
     expect(other.status).toBe(0);
     const before = hash(out.state('staging-aws'));
     expect(() => applySavedPlan(deploy, 'staging-aws', saved)).toThrow(
-      /^staging-aws: terraform did not apply the reviewed plan \(Error: Saved plan is stale .*\); its state changed after the plan was compared, and nothing is deployed; run the deploy again to plan, compare and apply afresh\.$/,
+      new Error('staging-aws: terraform refused the compared plan as stale ("Saved plan is stale": the state changed after the plan was made): nothing is deployed; run the deploy again to plan, compare and apply afresh.'),
     );
     expect(hash(out.state('staging-aws'))).toBe(before);
     expect(fs.existsSync(saved)).toBe(false);
