@@ -72,6 +72,7 @@ export function planAndCompare(deploy: ReviewedDeploy, stack: string): string {
   const plansDir = path.join(deploy.dir, 'plans');
   const planOf = (name: string) => readPlanDocument(plansDir, deploy.configurations.find((c) => c.stack === name)!);
   const status = readPlanStatus(plansDir)[stack];
+  if (!status) throw new GroundworkError(`${stack}: npm run plan wrote no status for the stack in ${plansDir}: ${outcome(deploy)}.`, [], applied(deploy));
   const differences = planDifferences(deploy.reviewed, { [stack]: status }, deploy.configurations.map((c) => c.stack), planOf);
   if (differences.length) {
     fs.rmSync(saved, { force: true });
