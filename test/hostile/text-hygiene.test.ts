@@ -109,8 +109,11 @@ describe('Markdown reports hold no link from input and no raw control character'
   test('pr-report.md (and npm run pr-report prints nothing raw)', () => {
     const out = path.join(tempDir(), 'pr');
     const run = node('pr-report.js', '--base', output(undefined), '--head', hostile(), '--out', out);
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
+    // The hostile head fails its guardrails: the report is written, then the errors are named, escaped.
+    expect(run.stderr).toMatch(/^The head fails 4 guardrails: fix them or suppress them with a reason/);
+    expect(run.stderr).toContain('has value "pay\\x1b]0;pwned\\x07 \\x1b[2J \\x0d \\u202e');
+    expect(run.stderr).not.toMatch(RAW);
+    expect(run.status).toBe(1);
     expect(run.stdout).not.toMatch(RAW);
     const markdown = fs.readFileSync(path.join(out, 'pr-report.md'), 'utf8');
     expectInertMarkdown(markdown);
