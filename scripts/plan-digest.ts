@@ -9,7 +9,7 @@ import * as path from 'path';
 import { Command } from 'commander';
 import { decodePlanRecord, planDigests, planRecord } from '../catalog/pr-report/plan-digest';
 import { readPlanDocument, readPlanStatus } from '../catalog/pr-report/plan-file';
-import { planDifferences } from '../catalog/pr-report/plan-record-check';
+import { differencesRefusal, planDifferences } from '../catalog/pr-report/plan-record-check';
 import { readTerraformOutput } from '../catalog/terraform/terraform-output';
 import { GroundworkError } from '../model/errors';
 import { runCommand } from '../model/run-command';
@@ -36,13 +36,7 @@ runCommand(() => {
   };
   if (reviewed) {
     const differences = planDifferences(reviewed, statuses, configurations.map((c) => c.stack), planOf);
-    if (differences.length) {
-      const more = differences.length > 1 ? ` (and ${differences.length - 1} more difference${differences.length === 2 ? '' : 's'})` : '';
-      // One sentence first; then the other differences, a bounded list.
-      const listed = differences.slice(1, 21);
-      const unlisted = differences.length - 1 - listed.length;
-      throw new GroundworkError(`${differences[0]}${more}: nothing is deployed; re-run the pull request's checks and review again.`, unlisted > 0 ? [...listed, `... and ${unlisted} more`] : listed);
-    }
+    if (differences.length) throw differencesRefusal(differences);
   }
   const now = planRecord(Object.entries(statuses).map(([stack, s]) => ({ stack, status: s.status })), planOf);
   writeJsonOut(stableJson(planDigests(now)));

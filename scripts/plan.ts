@@ -12,8 +12,11 @@
  * planned with -refresh=false against the state the base's plan would leave (prior-state.ts), so
  * replacements and deletions come from terraform itself; without it the plan status says the
  * stack was planned against empty state.
+ *
+ * `--keep-plan-file` (deploy): terraform's saved plan stays in each planned stack's working
+ * directory as `groundwork.tfplan`, the very plan whose JSON was written, so that
+ * `npm run deploy-reviewed` applies what it compared and nothing planned later.
  */
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -26,13 +29,13 @@ import { analysisRoot } from '../model/analysis-root';
 import { runCommand } from '../model/run-command';
 import { stableJson } from '../model/stable-json';
 import { stacksInDependencyOrder } from '../catalog/pr-report/output-folder';
-import { PLAN_STATUS_FILE, PlanStatus, readPlanStatus } from '../catalog/pr-report/plan-file';
+import { PLAN_STATUS_FILE, PlanStatus, readPlanStatus, SAVED_PLAN_FILE as PLAN_FILE } from '../catalog/pr-report/plan-file';
 import { TERMINAL_OUTPUT, printLine, writeErr } from '../model/terminal-text';
 import { manifestPath, readConfigurationFile, readManifest } from '../catalog/terraform/terraform-output';
 import { priorState, ProviderSchemas } from '../catalog/pr-report/prior-state';
+import { automationEnv, terraform } from './terraform-cli';
 
 const OVERRIDE_FILE = 'offline_override.tf.json';
-const PLAN_FILE = 'groundwork.tfplan';
 
 type Json = Record<string, any>;
 
@@ -81,17 +84,6 @@ function offlineOverride(stack: Json, withPriorState: boolean): Json | undefined
   return Object.keys(override).length ? override : undefined;
 }
 
-/** Terraform's first error line (without the box drawing), for the report. */
-function firstError(output: string): string {
-  const lines = output.split('\n').map((l) => l.replace(/^[│╷╵\s]+/, '').trim());
-  const at = lines.findIndex((l) => l.startsWith('Error:'));
-  if (at < 0) return lines.find((l) => l) ?? 'terraform failed without a message';
-  // The title, and the first line of its explanation when there is one.
-  const detail = lines.slice(at + 1).find((l) => l);
-  const text = detail && !detail.startsWith('Error:') ? `${lines[at]} ${detail}` : lines[at];
-  return text.length > 300 ? `${text.slice(0, 297)}...` : text;
-}
-
 let cliConfig: string | undefined;
 
 /** A terraform CLI config that installs providers from the mirror only (offline mode without TF_CLI_CONFIG_FILE). */
@@ -102,12 +94,6 @@ function mirrorCliConfig(mirror: string): string {
     process.on('exit', () => fs.rmSync(path.dirname(cliConfig!), { recursive: true, force: true }));
   }
   return cliConfig;
-}
-
-function terraform(dir: string, args: string[], env: NodeJS.ProcessEnv): { ok: boolean; stdout: string; error: string } {
-  const result = spawnSync('terraform', args, { cwd: dir, env, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
-  if (result.error) return { ok: false, stdout: '', error: `terraform could not run: ${result.error.message}` };
-  return { ok: result.status === 0, stdout: result.stdout, error: result.status === 0 ? '' : firstError(`${result.stderr}\n${result.stdout}`) };
 }
 
 const schemas = new Map<string, ProviderSchemas>();
@@ -121,8 +107,12 @@ function basePlanOf(baseDir: string | undefined, stack: string): { plan: Json; c
   return { plan: readJsonFile(planFile, `The base plan ${planFile}`) as Json, configuration: readJsonFile(configuration, `The base stack ${configuration}`) as Json };
 }
 
-function planStack(stackDir: string, json: Json, offline: boolean, base?: { plan: Json; configuration: Json }): { status: PlanStatus; planJson?: string } {
-  const env: NodeJS.ProcessEnv = { ...process.env, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' };
+function planStack(stackDir: string, json: Json, options: { offline: boolean; keepPlanFile: boolean }, base?: { plan: Json; configuration: Json }): { status: PlanStatus; planJson?: string } {
+  const { offline } = options;
+  // A saved plan from an earlier run is never mistaken for this one's.
+  fs.rmSync(path.join(stackDir, PLAN_FILE), { force: true });
+  let kept = false;
+  const env = automationEnv();
   const overrideFile = path.join(stackDir, OVERRIDE_FILE);
   if (offline) {
     const missing = missingProvider(json, process.env.GROUNDWORK_TF_MIRROR);
@@ -153,12 +143,14 @@ function planStack(stackDir: string, json: Json, offline: boolean, base?: { plan
     if (!plan.ok) return { status: { status: 'failed', reason: `terraform plan: ${plan.error}` } };
     const show = terraform(stackDir, ['show', '-json', '-no-color', PLAN_FILE], env);
     if (!show.ok) return { status: { status: 'failed', reason: `terraform show: ${show.error}` } };
+    // The saved plan of exactly what was shown stays for deploy-reviewed to apply; any other outcome leaves none.
+    kept = options.keepPlanFile;
     // Offline without the base's state, the plan cannot show what the change deletes: say so.
     return { status: { status: 'planned', ...(offline ? { against: base ? 'base-state' : 'empty-state' } : {}) }, planJson: show.stdout.endsWith('\n') ? show.stdout : `${show.stdout}\n` };
   } finally {
     fs.rmSync(overrideFile, { force: true });
     if (offline) fs.rmSync(stateFile, { force: true });
-    fs.rmSync(path.join(stackDir, PLAN_FILE), { force: true });
+    if (!kept) fs.rmSync(path.join(stackDir, PLAN_FILE), { force: true });
   }
 }
 
@@ -172,9 +164,12 @@ runCommand(() => {
     .option('--dir <dir>', 'synthesized output', 'cdktf.out')
     .option('--offline', 'plan without cloud credentials: providers from GROUNDWORK_TF_MIRROR, mock credentials, skip flags', false)
     .option('--base <dir>', "offline: a base output planned with npm run plan; each stack is planned against the state the base's plan would leave")
+    .option('--keep-plan-file', `leave terraform's saved plan (${PLAN_FILE}) in each planned stack's working directory, for npm run deploy-reviewed to apply`, false)
     .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 1))
     .parse();
-  const { dir, offline, base } = program.opts<{ dir: string; offline: boolean; base?: string }>();
+  const { dir, offline, base, keepPlanFile } = program.opts<{ dir: string; offline: boolean; base?: string; keepPlanFile: boolean }>();
+  // An offline plan (mock credentials, throw-away state) is for reading, never for applying.
+  if (keepPlanFile && offline) throw new GroundworkError('--keep-plan-file keeps a plan to apply; an offline plan (--offline: mock credentials, throw-away state) is never applied: drop one of the two.');
   if (base !== undefined && !offline) throw new GroundworkError('--base is for offline plans (--offline): a plan with credentials reads the real state.');
   if (base !== undefined && !fs.existsSync(path.join(base, 'plans', PLAN_STATUS_FILE))) throw new GroundworkError(`The base ${base} has no plans/${PLAN_STATUS_FILE}: plan it first (npm run plan -- --offline --dir ${base}).`);
   const plansDir = path.join(dir, 'plans');
@@ -207,7 +202,7 @@ runCommand(() => {
       const entry = manifest.stacks[stack];
       const json = readConfigurationFile(manifestPath(dir, entry.synthesizedStackPath, root), entry.synthesizedStackPath, root);
       const workingDirectory = manifestPath(dir, entry.workingDirectory ?? path.dirname(entry.synthesizedStackPath), root);
-      const { status, planJson } = planStack(workingDirectory, json, offline, basePlanOf(base, stack));
+      const { status, planJson } = planStack(workingDirectory, json, { offline, keepPlanFile }, basePlanOf(base, stack));
       statuses[stack] = status;
       if (planJson) files.set(`${stack}.json`, planJson);
     }

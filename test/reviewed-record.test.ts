@@ -34,7 +34,7 @@ test("only github-actions[bot]'s comment is the reviewed record: a user's or ano
   ]);
 });
 
-test('no comment from the bot, no merged pull request, or a comment without a record: nothing (plan-digest then refuses)', async () => {
+test('no comment from the bot, no merged pull request, or a comment without a record: nothing (deploy-reviewed then refuses)', async () => {
   expect(await reviewedRecord({ github: fakeGithub([comment('mallory', 'User', 'AAAA')]).github, context })).toBe('');
   expect(await reviewedRecord({ github: fakeGithub([comment('github-actions[bot]', 'Bot', 'CCCC')], [{ number: 7, merged_at: null, merge_commit_sha: 'abc' }] as any).github, context })).toBe('');
   expect(await reviewedRecord({ github: fakeGithub([{ user: { login: 'github-actions[bot]' }, body: `${MARKER}\nno record` }]).github, context })).toBe('');

@@ -53,13 +53,31 @@ test('minimal permissions: read-only by default; id-token only where OIDC is use
   }
 });
 
-test('deploys one at a time per environment, production behind its GitHub environment, after the plan check', () => {
+test('deploys one at a time per environment, production behind its GitHub environment', () => {
   const deploy = parsed('deploy.yml');
   expect(deploy.jobs.staging.concurrency).toEqual({ group: 'deploy-staging', 'cancel-in-progress': false });
   expect(deploy.jobs.production).toMatchObject({ environment: 'production', needs: 'staging', concurrency: { group: 'deploy-production', 'cancel-in-progress': false } });
-  const runs = (job: any) => job.steps.map((s: any) => String(s.run ?? '')).join('\n');
-  expect(runs(deploy.jobs.staging).indexOf('plan-digest -- --expect')).toBeLessThan(runs(deploy.jobs.staging).indexOf('cdktf deploy'));
-  expect(runs(deploy.jobs.staging)).toContain('cdktf deploy staging-aws staging-kubernetes --auto-approve');
+  // Only a push to main deploys: no pull request event reaches a job holding a deploy role.
+  expect((yaml.load(read('deploy.yml')) as any).on).toEqual({ push: { branches: ['main'] } });
+});
+
+test('deploy applies the saved plans it compared with the reviewed record, stack by stack: one deploy-reviewed step per job, no cdktf deploy', () => {
+  const deploy = parsed('deploy.yml');
+  const stacks: Record<string, string> = { staging: 'staging-aws staging-kubernetes', production: 'production-aws production-kubernetes github' };
+  expect(Object.keys(deploy.jobs).sort()).toEqual(Object.keys(stacks).sort());
+  for (const [name, job] of Object.entries(deploy.jobs)) {
+    const steps = job.steps as any[];
+    const applying = steps.filter((s) => /deploy-reviewed|terraform apply|cdktf deploy|plan-digest|npm run plan\b/.test(String(s.run ?? '')));
+    expect({ name, runs: applying.map((s) => s.run) }).toEqual({ name, runs: [`npm run deploy-reviewed -- --expect "$REVIEWED" ${stacks[name]}`] });
+    const step = applying[0];
+    expect({ name, reviewed: step.env.REVIEWED }).toEqual({ name, reviewed: '${{ steps.reviewed.outputs.result }}' });
+    // After the record is found and the deploy role assumed.
+    const at = steps.indexOf(step);
+    expect(at).toBeGreaterThan(steps.findIndex((s) => s.id === 'reviewed'));
+    expect(at).toBeGreaterThan(steps.findIndex((s) => String(s.uses ?? '').startsWith('aws-actions/configure-aws-credentials@')));
+  }
+  expect(read('deploy.yml')).not.toMatch(/cdktf deploy|--auto-approve|-auto-approve/);
+  expect(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')).toContain('"deploy-reviewed": "npm run --silent build && node dist/scripts/deploy-reviewed.js"');
 });
 
 test("deploy trusts only github-actions[bot]'s comment: the record is found by .github/scripts/reviewed-record.js (tested against a fake github)", () => {
@@ -69,9 +87,12 @@ test("deploy trusts only github-actions[bot]'s comment: the record is found by .
     expect(find.with.script).toContain("require('./.github/scripts/reviewed-record.js')");
     expect(job.steps.indexOf(find)).toBeGreaterThan(job.steps.findIndex((s: any) => String(s.uses).startsWith('actions/checkout@')));
   }
-  // The comment the workflow updates is found the same way (.github/scripts/pr-comment.js, tested in workflow-scripts.test.ts).
+  // The comment the pull request updates is found the same way (.github/scripts/pr-comment.js, tested in workflow-scripts.test.ts).
+  const commenter = fs.readFileSync(path.join(__dirname, '..', '.github/scripts/pr-comment.js'), 'utf8');
   expect(read('pull-request.yml')).toContain("require('./.github/scripts/pr-comment.js')");
-  expect(fs.readFileSync(path.join(folder, '..', 'scripts', 'pr-comment.js'), 'utf8')).toContain("const WORKFLOW_BOT = 'github-actions[bot]';");
+  expect(commenter).toContain("const WORKFLOW_BOT = 'github-actions[bot]';");
+  expect(commenter).toContain('c.user?.login === WORKFLOW_BOT');
+  expect(read('pull-request.yml') + commenter).not.toMatch(/type === 'Bot'/);
 });
 
 describe('the operations workflow: dispatched, checked first, per environment, one run per service, recorded', () => {
@@ -289,7 +310,7 @@ describe('every stack from the pipeline', () => {
   const planOrDeployJobs = () =>
     ['deploy.yml', 'drift.yml', 'pull-request.yml'].flatMap((file) =>
       Object.entries(parsed(file).jobs)
-        .filter(([, job]) => /npm run plan|cdktf deploy|terraform plan/.test(runText(job)))
+        .filter(([, job]) => /npm run plan|npm run deploy-reviewed|terraform plan/.test(runText(job)))
         .map(([name, job]) => ({ file, name, job })),
     );
 
@@ -307,7 +328,7 @@ describe('every stack from the pipeline', () => {
   test('the github stack: a GitHub App installation token, pinned, handed to the step as GITHUB_TOKEN; read-only where it only plans', () => {
     for (const { file, name, job } of planOrDeployJobs()) {
       const steps = job.steps as any[];
-      const plansGithub = (text: string) => /(npm run plan|cdktf deploy)[^\n]*\bgithub\b/.test(text);
+      const plansGithub = (text: string) => /(npm run plan|npm run deploy-reviewed)[^\n]*\bgithub\b/.test(text);
       const githubSteps = steps.filter((s) => plansGithub(String(s.run ?? '')) || 'STACKS' in (s.env ?? {}));
       const token = steps.find((s) => String(s.uses ?? '').startsWith('actions/create-github-app-token@'));
       if (!plansGithub(runText(job)) && !/\bgithub\b/.test(JSON.stringify(job.strategy?.matrix ?? {}))) continue;
@@ -327,7 +348,7 @@ describe('every stack from the pipeline', () => {
       const check = steps.findIndex((s) => /^npm run --silent check-remote-state -- /.test(String(s.run ?? '')));
       const credentials = steps.findIndex((s) => String(s.uses ?? '').startsWith('aws-actions/configure-aws-credentials@'));
       expect({ name, checkFirst: check >= 0 && check < credentials }).toEqual({ name, checkFirst: true });
-      const deployed = /cdktf deploy ((?:[a-z][\w-]* )+)--/.exec(runText(job))![1].trim();
+      const deployed = /npm run deploy-reviewed -- --expect "\$REVIEWED" ((?:[a-z][\w-]*(?: |$))+)/m.exec(runText(job))![1].trim();
       expect(steps[check].run).toBe(`npm run --silent check-remote-state -- ${deployed}`);
     }
   });

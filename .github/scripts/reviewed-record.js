@@ -2,7 +2,7 @@
 // (actions/github-script: `require('./.github/scripts/reviewed-record.js')({ github, context })`).
 // Only the comment the workflow itself wrote counts: its author is exactly github-actions[bot]
 // (not any `type: Bot`, which every installed App matches); anyone else's comment with the same
-// marker is ignored. Returns '' when there is none: plan-digest then refuses to deploy.
+// marker is ignored. Returns '' when there is none: deploy-reviewed then refuses to deploy.
 const MARKER = '<!-- groundwork-pr-report -->';
 const TRUSTED_AUTHOR = 'github-actions[bot]';
 const RECORD = /<!-- groundwork-plan-record: ([A-Za-z0-9+/]+={0,2}) -->/;

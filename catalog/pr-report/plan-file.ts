@@ -9,6 +9,9 @@ export type PlanStatus = { readonly status: 'planned'; readonly against?: 'base-
 
 export const PLAN_STATUS_FILE = 'plan-status.json';
 
+/** Terraform's saved plan in a stack's working directory: `npm run plan -- --keep-plan-file` leaves it, deploy-reviewed applies it. */
+export const SAVED_PLAN_FILE = 'groundwork.tfplan';
+
 export type PlannedAction = 'create' | 'update' | 'replace' | 'delete';
 
 /** One managed resource's planned change, from `terraform show -json`. */

@@ -1,3 +1,4 @@
+import { GroundworkError } from '../../model/errors';
 import { compareText } from '../../model/stable-json';
 import { fingerprintPlan, PlanRecord, PlannedAttribute, StackRecord } from './plan-digest';
 import type { PlanStatus } from './plan-file';
@@ -47,6 +48,23 @@ function stackDifferences(stack: string, reviewed: Extract<StackRecord, { status
   return differences;
 }
 
+const strangerStacks = (reviewed: PlanRecord, stacks: readonly string[]) =>
+  Object.keys(reviewed.stacks).sort(compareText).filter((s) => !stacks.includes(s)).map((s) => `${s}: the reviewed plan has this stack, the merged output does not`);
+
+/**
+ * Before anything is planned or applied: the stacks about to be deployed each have a reviewed
+ * plan, and the record holds no stack the merged output lacks. One sentence per problem.
+ */
+export function unreviewedStacks(reviewed: PlanRecord, requested: readonly string[], stacks: readonly string[]): string[] {
+  const problems = strangerStacks(reviewed, stacks);
+  for (const stack of [...requested].sort(compareText)) {
+    const record = reviewed.stacks[stack];
+    if (!record) problems.push(`${stack}: no reviewed plan of this stack was recorded`);
+    else if (!planned(record)) problems.push(`${stack}: it was ${record.status === 'failed' ? 'a failed plan' : 'not planned'} for the review, so no reviewed plan of it can be applied`);
+  }
+  return problems;
+}
+
 /**
  * Every way the plans made now differ from the reviewed record, one sentence each (empty: the
  * same plan). `statuses` are the stacks planned now (the deploy job's); `stacks` every stack of
@@ -54,9 +72,7 @@ function stackDifferences(stack: string, reviewed: Extract<StackRecord, { status
  */
 export function planDifferences(reviewed: PlanRecord, statuses: Readonly<Record<string, PlanStatus>>, stacks: readonly string[], planOf: (stack: string) => Record<string, any>): string[] {
   const differences: string[] = [];
-  for (const stack of Object.keys(reviewed.stacks).sort(compareText)) {
-    if (!stacks.includes(stack)) differences.push(`${stack}: the reviewed plan has this stack, the merged output does not`);
-  }
+  differences.push(...strangerStacks(reviewed, stacks));
   for (const [stack, status] of Object.entries(statuses).sort(([a], [b]) => compareText(a, b))) {
     const record = reviewed.stacks[stack];
     if (!record) differences.push(`${stack}: no reviewed plan of this stack was recorded`);
@@ -65,4 +81,15 @@ export function planDifferences(reviewed: PlanRecord, statuses: Readonly<Record<
     else differences.push(...stackDifferences(stack, record, planOf(stack)));
   }
   return differences;
+}
+
+/**
+ * The refusal of a deploy whose plans differ from the reviewed record: the first difference in one
+ * sentence ending with what was (not) applied, then the others as a bounded list.
+ */
+export function differencesRefusal(differences: readonly string[], outcome = 'nothing is deployed', options: { outputWritten?: boolean } = {}): GroundworkError {
+  const more = differences.length > 1 ? ` (and ${differences.length - 1} more difference${differences.length === 2 ? '' : 's'})` : '';
+  const listed = differences.slice(1, 21);
+  const unlisted = differences.length - 1 - listed.length;
+  return new GroundworkError(`${differences[0]}${more}: ${outcome}; re-run the pull request's checks and review again.`, unlisted > 0 ? [...listed, `... and ${unlisted} more`] : listed, options);
 }
