@@ -3,7 +3,7 @@ import { GroundworkError } from '../../model/errors';
 import { stableJson } from '../../model/stable-json';
 import type { PlanStatus } from './plan-file';
 import { masked, pruned, Unknown, unionOf, valueHash } from './planned-values';
-import { changingOutputs, remoteStateSources, upstreamReads } from './upstream-outputs';
+import { changingOutputs, configuredAttributes, remoteStateSources, steadyOutputsDigest, upstreamReads, upstreamStackOf } from './upstream-outputs';
 
 /**
  * The reviewed plan, value for value: per stack a sha-256 digest over every planned value (every
@@ -38,6 +38,8 @@ export interface PlannedStackRecord {
 export interface UpstreamRecord {
   readonly attributes: Readonly<Record<string, Readonly<Record<string, string>>>>;
   readonly remoteStates: Readonly<Record<string, string>>;
+  /** Per remote-state source, the digest of the outputs it read that its upstream stack's reviewed plan does not change (steadyOutputsDigest). */
+  readonly steadyOutputs: Readonly<Record<string, string>>;
   readonly digest: string;
 }
 
@@ -144,17 +146,34 @@ export function digestOf(resources: StackFingerprint['resources'], beside: Reado
 }
 
 /** What the plan reads from other stacks, for the record; undefined when it reads nothing. */
-function upstreamRecord(plan: Record<string, any>, fingerprint: StackFingerprint): UpstreamRecord | undefined {
+function upstreamRecord(plan: Record<string, any>, fingerprint: StackFingerprint, changingOf: (stack: string | undefined) => readonly string[]): UpstreamRecord | undefined {
   const reads = upstreamReads(plan);
   if (!reads.size) return undefined;
   const attributes: Record<string, Record<string, string>> = {};
   for (const [address, byName] of reads) attributes[address] = Object.fromEntries([...byName].map(([name, a]) => [name, a.expression.slice(0, SHORT)]));
-  const remoteStates = Object.fromEntries([...remoteStateSources(plan)].map(([name, hash]) => [name, hash.slice(0, SHORT)]));
-  return { attributes, remoteStates, digest: digestOf(fingerprint.resources, attributes) };
+  const sources = [...remoteStateSources(plan)];
+  const remoteStates = Object.fromEntries(sources.map(([name, hash]) => [name, hash.slice(0, SHORT)]));
+  const steadyOutputs = Object.fromEntries(sources.map(([name]) => [name, steadyOutputsDigest(plan, name, changingOf(upstreamStackOf(name)))]));
+  return { attributes, remoteStates, steadyOutputs, digest: digestOf(fingerprint.resources, besideUpstream(plan, fingerprint, attributes)) };
+}
+
+/**
+ * What the upstream digest leaves out, per resource that reads upstream outputs: those attributes,
+ * and the ones its configuration does not set (computed by the provider, unknown once an upstream
+ * value turns the resource into an update). They are still compared one by one.
+ */
+export function besideUpstream(plan: Record<string, any>, fingerprint: StackFingerprint, attributes: UpstreamRecord['attributes']): Record<string, Record<string, true>> {
+  const beside: Record<string, Record<string, true>> = {};
+  for (const address of Object.keys(attributes)) {
+    const configured = configuredAttributes(plan, address);
+    const computed = [...(fingerprint.resources.get(address)?.attributes.keys() ?? [])].filter((name) => !configured.has(name));
+    beside[address] = Object.fromEntries([...Object.keys(attributes[address]), ...computed].map((name) => [name, true as const]));
+  }
+  return beside;
 }
 
 /** The record of a stack's plan for the PR comment: hashes and unknown parts only, never a value. */
-export function stackRecord(fingerprint: StackFingerprint, plan: Record<string, any>): PlannedStackRecord {
+export function stackRecord(fingerprint: StackFingerprint, plan: Record<string, any>, changingOf: (stack: string | undefined) => readonly string[] = () => []): PlannedStackRecord {
   const resources: Record<string, ResourceFingerprint> = {};
   for (const [address, r] of fingerprint.resources) {
     const attributes: Record<string, AttributeFingerprint> = {};
@@ -164,19 +183,22 @@ export function stackRecord(fingerprint: StackFingerprint, plan: Record<string, 
     }
     resources[address] = { action: r.action, attributes };
   }
-  const upstream = upstreamRecord(plan, fingerprint);
+  const upstream = upstreamRecord(plan, fingerprint, changingOf);
   return { status: 'planned', digest: fingerprint.digest, resources, changingOutputs: changingOutputs(plan), ...(upstream ? { upstream } : {}) };
 }
 
 /** The record of every stack the PR report looked at: planned ones fingerprinted, the others by status. */
 export function planRecord(statuses: ReadonlyArray<{ stack: string; status: PlanStatus['status'] }>, planOf: (stack: string) => Record<string, any>): PlanRecord {
   const stacks: Record<string, StackRecord> = {};
+  const plans = new Map(statuses.filter((s) => s.status === 'planned').map((s) => [s.stack, planOf(s.stack)]));
+  // What each upstream stack's plan changes, for the outputs its downstream stacks read.
+  const changingOf = (stack: string | undefined) => {
+    const plan = stack === undefined ? undefined : plans.get(stack);
+    return plan ? changingOutputs(plan) : [];
+  };
   for (const { stack, status } of [...statuses].sort((a, b) => (a.stack < b.stack ? -1 : 1))) {
-    if (status !== 'planned') stacks[stack] = { status };
-    else {
-      const plan = planOf(stack);
-      stacks[stack] = stackRecord(fingerprintPlan(plan), plan);
-    }
+    const plan = plans.get(stack);
+    stacks[stack] = plan ? stackRecord(fingerprintPlan(plan), plan, changingOf) : { status: status as 'failed' | 'not-planned' };
   }
   return { version: 1, stacks };
 }
@@ -228,5 +250,5 @@ function recordProblem(record: unknown): string | undefined {
 const isStringMap = (v: unknown) => isObject(v) && Object.values(v).every((x) => typeof x === 'string');
 
 function upstreamShapeFine(u: unknown): boolean {
-  return isObject(u) && typeof u.digest === 'string' && /^[0-9a-f]{64}$/.test(u.digest) && isStringMap(u.remoteStates) && isObject(u.attributes) && Object.values(u.attributes).every(isStringMap);
+  return isObject(u) && typeof u.digest === 'string' && /^[0-9a-f]{64}$/.test(u.digest) && isStringMap(u.remoteStates) && isStringMap(u.steadyOutputs) && isObject(u.attributes) && Object.values(u.attributes).every(isStringMap);
 }

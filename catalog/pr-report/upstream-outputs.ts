@@ -68,8 +68,7 @@ function usesIn(expression: unknown): UpstreamUse[] {
     const m = REMOTE_OUTPUT.exec(reference);
     if (!m) continue;
     const output = m[2] ?? m[3];
-    const stack = m[1].startsWith(CROSS_STACK_INPUT) ? m[1].slice(CROSS_STACK_INPUT.length) : undefined;
-    uses.set(`${m[1]}\u0000${output}`, { dataSource: m[1], stack, output });
+    uses.set(`${m[1]}\u0000${output}`, { dataSource: m[1], stack: upstreamStackOf(m[1]), output });
   }
   return [...uses.values()];
 }
@@ -106,6 +105,17 @@ export function upstreamReads(plan: Record<string, any>): UpstreamReads {
   return reads;
 }
 
+/**
+ * The top-level attributes a resource's configuration sets (`expressions`), by resource address;
+ * the others are computed by the provider, and turn unknown when an update recomputes them.
+ */
+export function configuredAttributes(plan: Record<string, any>, address: string): ReadonlySet<string> {
+  const rc = (Array.isArray(plan.resource_changes) ? plan.resource_changes : []).find((r: unknown) => isObject(r) && r.address === address);
+  const root = plan.configuration?.root_module;
+  const configured = isObject(rc) && Array.isArray(root?.resources) ? root.resources.find((r: unknown) => isObject(r) && r.address === `${rc.type}.${rc.name}` && r.mode === 'managed') : undefined;
+  return new Set(Object.keys(isObject(configured?.expressions) ? configured.expressions : {}));
+}
+
 /** The hash of each remote-state data source's configuration (backend, config, workspace): where it reads from. */
 export function remoteStateSources(plan: Record<string, any>): Map<string, string> {
   const root = isObject(plan.configuration) && isObject(plan.configuration.root_module) ? plan.configuration.root_module : {};
@@ -115,6 +125,21 @@ export function remoteStateSources(plan: Record<string, any>): Map<string, strin
   }
   return sources;
 }
+
+/**
+ * The digest of the outputs a remote-state source read at plan time (the plan's `prior_state`)
+ * that its upstream stack's reviewed plan does not change (`changing`): these must read the same at
+ * review and at deploy; a difference is a change made outside the reviewed plans.
+ */
+export function steadyOutputsDigest(plan: Record<string, any>, dataSource: string, changing: readonly string[]): string {
+  const resources = plan.prior_state?.values?.root_module?.resources;
+  const read = (Array.isArray(resources) ? resources : []).find((r: unknown) => isObject(r) && r.mode === 'data' && r.type === 'terraform_remote_state' && r.name === dataSource);
+  const outputs = isObject(read?.values?.outputs) ? (read.values.outputs as Record<string, unknown>) : {};
+  return valueHash(Object.fromEntries(Object.entries(outputs).filter(([name]) => !changing.includes(name))));
+}
+
+/** cdktf's upstream stack of a remote-state data source, by its name; undefined for any other. */
+export const upstreamStackOf = (dataSource: string) => (dataSource.startsWith(CROSS_STACK_INPUT) ? dataSource.slice(CROSS_STACK_INPUT.length) : undefined);
 
 /** The top-level attributes whose value forces the replacement now (`replace_paths`), for the resource at `address`. */
 export function replacementCauses(plan: Record<string, any>, address: string): string[] | undefined {
