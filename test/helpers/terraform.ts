@@ -76,4 +76,4 @@ export function awsTaggableTypes(workDir: string): Set<string> {
 }
 
 /** Terraform alone (no provider mirror): enough for its built-in `terraform_data` resource, which plans and applies offline. */
-export const withTerraformCli = gate({ id: 'terraform-cli', what: 'terraform', missing: terraformVersion() ? undefined : 'terraform is not on PATH; install terraform 1.11 (README, Quick start).' });
+export const withTerraformCli = gate({ id: 'terraform', what: 'terraform', missing: terraformVersion() ? undefined : 'terraform is not on PATH; install terraform 1.11 (README, Quick start).' });
