@@ -73,7 +73,8 @@ export function planAndCompare(deploy: ReviewedDeploy, stack: string): string {
   const planOf = (name: string) => readPlanDocument(plansDir, deploy.configurations.find((c) => c.stack === name)!);
   const status = readPlanStatus(plansDir)[stack];
   if (!status) throw new GroundworkError(`${stack}: npm run plan wrote no status for the stack in ${plansDir}: ${outcome(deploy)}.`, [], applied(deploy));
-  const differences = planDifferences(deploy.reviewed, { [stack]: status }, deploy.configurations.map((c) => c.stack), planOf);
+  // The stacks applied before in this run: only their changed outputs may differ from what this stack's reviewed plan read.
+  const differences = planDifferences(deploy.reviewed, { [stack]: status }, deploy.configurations.map((c) => c.stack), planOf, deploy.applied);
   if (differences.length) {
     fs.rmSync(saved, { force: true });
     throw differencesRefusal(differences, outcome(deploy), applied(deploy));

@@ -186,3 +186,110 @@ withTerraformCli.describe('deploy-reviewed: plan, compare, apply the compared pl
     expect(node('plan.js', ['--dir', out.dir, '--keep-plan-file', '--offline', 'staging-aws']).stderr).toContain('--keep-plan-file keeps a plan to apply; an offline plan');
   });
 });
+
+/**
+ * Two stacks as cdktf wires them: the AWS stack's output `cross-stack-output-...`, read by the
+ * Kubernetes stack through `data.terraform_remote_state.cross-stack-reference-input-staging-aws`
+ * (local backend on the AWS stack's state file). The workload's `input` reads the address; its
+ * `triggers_replace` (the replica count) reads nothing upstream.
+ */
+const REMOTE = 'cross-stack-reference-input-staging-aws';
+const OUTPUT = 'cross-stack-output-aws_db_instancecheckoutaddress';
+function chained(): Output {
+  const out = output();
+  editStack(out, 'staging-aws', (json) => {
+    json.resource.terraform_data.database.input = { address: 'checkout-old.rds.example' };
+    json.output = { [OUTPUT]: { value: '${terraform_data.database.output.address}', sensitive: true }, other: { value: 'steady' } };
+  });
+  editStack(out, 'staging-kubernetes', (json) => {
+    json.data = { terraform_remote_state: { [REMOTE]: { backend: 'local', config: { path: out.state('staging-aws') }, workspace: '${terraform.workspace}' } } };
+    json.resource.terraform_data.workload = { input: { replicas: 2, database: `\${data.terraform_remote_state.${REMOTE}.outputs.${OUTPUT}}`, other: `\${data.terraform_remote_state.${REMOTE}.outputs.other}` }, triggers_replace: ['2'] };
+  });
+  // The base, applied before the pull request (the Kubernetes stack cannot be planned before the AWS state exists).
+  for (const stack of ['staging-aws', 'staging-kubernetes']) {
+    for (const args of [['init', '-input=false', '-no-color'], ['apply', '-auto-approve', '-input=false', '-no-color']]) {
+      const run = spawnSync('terraform', args, { cwd: path.dirname(out.stackFile(stack)), encoding: 'utf8' });
+      expect({ stack, args, status: run.status, stderr: run.stderr }).toEqual({ stack, args, status: 0, stderr: '' });
+    }
+  }
+  return out;
+}
+const newAddress = (out: Output) => editStack(out, 'staging-aws', (json) => (json.resource.terraform_data.database.input.address = 'checkout-new.rds.example'));
+
+withTerraformCli.describe('deploy-reviewed: a stack that reads an upstream output changed by the pull request (needs terraform)', () => {
+  test('the AWS output changes; the Kubernetes stack, reviewed against the old state, is applied with the new value', () => {
+    const out = chained();
+    newAddress(out);
+    const record = review(out);
+    // Reviewed against the old AWS state: the workload is a no-op; the record names the output that changes.
+    expect(record.stacks['staging-kubernetes']).toMatchObject({ resources: { 'terraform_data.workload': { action: 'no-op' } } });
+    expect(record.stacks['staging-aws']).toMatchObject({ changingOutputs: [OUTPUT] });
+    expect(JSON.stringify(record)).not.toContain('checkout-');
+    const deployed = deployReviewed(out, record);
+    expect(deployed).toMatchObject({ status: 0, stderr: '' });
+    expect(deployed.stdout).toContain('staging-kubernetes: Apply complete! Resources: 0 added, 1 changed, 0 destroyed.');
+    expect(resourceInState(out, 'staging-kubernetes', 'workload').input.value).toEqual({ replicas: 2, database: 'checkout-new.rds.example', other: 'steady' });
+  });
+
+  test('an attribute that reads nothing upstream, changed after review, is refused naming resource and attribute', () => {
+    const out = chained();
+    newAddress(out);
+    const record = review(out);
+    editStack(out, 'staging-kubernetes', (json) => (json.resource.terraform_data.workload.triggers_replace = ['50']));
+    const refused = deployReviewed(out, record);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr.split('\n')[0]).toBe(
+      'staging-kubernetes: terraform_data.workload is planned as delete+create now, reviewed as no-op (and 1 more difference): nothing more is applied (applied before: staging-aws); re-run the pull request\'s checks and review again.',
+    );
+    expect(refused.stderr).toContain('- staging-kubernetes: terraform_data.workload: triggers_replace differs from the reviewed plan (now ["50"])');
+    expect(resourceInState(out, 'staging-kubernetes', 'workload').input.value.database).toBe('checkout-old.rds.example');
+  });
+
+  test('a value changed after review inside an expression that reads the upstream output is refused too (the expression is the reviewed one or nothing is excused)', () => {
+    const out = chained();
+    newAddress(out);
+    const record = review(out);
+    editStack(out, 'staging-kubernetes', (json) => (json.resource.terraform_data.workload.input.replicas = 50));
+    const refused = deployReviewed(out, record);
+    expect(refused.stderr.split('\n')[0]).toBe(
+      'staging-kubernetes: terraform_data.workload is planned as update now, reviewed as no-op (and 2 more differences): nothing more is applied (applied before: staging-aws); re-run the pull request\'s checks and review again.',
+    );
+    expect(refused.stderr).toContain('- staging-kubernetes: terraform_data.workload: input differs from the reviewed plan (now {"database":"checkout-new.rds.example","other":"steady","replicas":50})');
+  });
+
+  test('the upstream output did not change at review, but reads differently now (state changed out of band): refused', () => {
+    const out = chained();
+    const record = review(out);
+    expect(record.stacks['staging-aws']).toMatchObject({ changingOutputs: [] });
+    // Someone applies a different address to the AWS state outside the reviewed plans.
+    newAddress(out);
+    expect(spawnSync('terraform', ['apply', '-auto-approve', '-input=false', '-no-color'], { cwd: path.dirname(out.stackFile('staging-aws')), encoding: 'utf8' }).status).toBe(0);
+    const refused = deployReviewed(out, record, ['staging-kubernetes']);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr.split('\n')[0]).toBe(
+      'staging-kubernetes: terraform_data.workload is planned as update now, reviewed as no-op (and 2 more differences): nothing is deployed; re-run the pull request\'s checks and review again.',
+    );
+    expect(refused.stderr.split('\n').slice(1)).toEqual([
+      '  - staging-kubernetes: terraform_data.workload: input differs from the reviewed plan (now {"database":"checkout-new.rds.example","other":"steady","replicas":2})',
+      '  - staging-kubernetes: terraform_data.workload: output differs from the reviewed plan (now known only after apply)',
+      'Nothing was written.',
+      '',
+    ]);
+    expect(resourceInState(out, 'staging-kubernetes', 'workload').input.value.database).toBe('checkout-old.rds.example');
+  });
+
+  test('an unchanged output read differently beside a changed one is refused: the change out of band does not hide behind the reviewed one', () => {
+    const out = chained();
+    newAddress(out);
+    const record = review(out);
+    // After review, the other output the workload reads changes too (not in the reviewed AWS plan... but applied with it here).
+    editStack(out, 'staging-aws', (json) => (json.output.other.value = 'moved'));
+    const recordWithBoth = review(out);
+    // The AWS stack as reviewed with both changes, the Kubernetes stack as reviewed with one.
+    const mixed: PlanRecord = { ...record, stacks: { ...record.stacks, 'staging-aws': recordWithBoth.stacks['staging-aws'] } };
+    expect(mixed.stacks['staging-aws']).toMatchObject({ changingOutputs: [OUTPUT, 'other'] });
+    const refused = deployReviewed(out, mixed);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('- staging-kubernetes: terraform_data.workload: input differs from the reviewed plan');
+  });
+});

@@ -148,3 +148,80 @@ withTerraform.describe('npm run plan-digest on real offline plans (needs terrafo
     expect(node('plan-digest.js', ['--head', head, '--expect', ''])).toMatchObject({ status: 1, stderr: expect.stringContaining('No plan record was recorded on the merged pull request (none found)') });
   });
 });
+
+describe('a stack planned again after the upstream stack it reads was applied', () => {
+  const REMOTE = 'cross-stack-reference-input-staging-aws';
+  const reads = (output: string) => `data.terraform_remote_state.${REMOTE}.outputs.${output}`;
+  const upstream = (outputs: Record<string, any>) => ({ resource_changes: [], output_changes: outputs, configuration: { root_module: {} } });
+  /** The Kubernetes stack: a deployment whose env (in a nested block) reads the database address; replicas read nothing upstream. */
+  function downstream(address: string, change: (p: any) => void = () => {}): any {
+    const p: any = {
+      resource_changes: [
+        { address: 'kubernetes_deployment.checkout', mode: 'managed', type: 'kubernetes_deployment', name: 'checkout', change: { actions: ['no-op'], after: { spec: [{ env: [{ value: address }] }], replicas: 2, id: 'ns/checkout' }, after_unknown: {}, after_sensitive: {} } },
+      ],
+      configuration: {
+        root_module: {
+          resources: [
+            { address: 'kubernetes_deployment.checkout', mode: 'managed', type: 'kubernetes_deployment', name: 'checkout', expressions: { spec: [{ env: [{ value: { references: [reads('db_address'), `data.terraform_remote_state.${REMOTE}.outputs`, `data.terraform_remote_state.${REMOTE}`] } }] }], replicas: { constant_value: 2 } } },
+            { address: `data.terraform_remote_state.${REMOTE}`, mode: 'data', type: 'terraform_remote_state', name: REMOTE, expressions: { backend: { constant_value: 's3' }, config: { constant_value: { key: 'staging-aws' } } } },
+          ],
+        },
+      },
+      prior_state: { values: { root_module: { resources: [{ mode: 'data', type: 'terraform_remote_state', name: REMOTE, values: { outputs: { db_address: address, queue_url: 'https://sqs/q' } } }] } } },
+    };
+    change(p);
+    return p;
+  }
+  const addressChanges = { db_address: { actions: ['update'], after: 'new.rds', after_unknown: false }, queue_url: { actions: ['no-op'], after: 'https://sqs/q', after_unknown: false } };
+  const recordOf = (aws: any, k8s: any) => planRecord([{ stack: 'staging-aws', status: 'planned' }, { stack: 'staging-kubernetes', status: 'planned' }], (s) => (s === 'staging-aws' ? aws : k8s));
+  /** The deploy's check of the Kubernetes stack, planned now after `applied`. */
+  const deployCheck = (record: any, now: any, applied = ['staging-aws']) => planDifferences(decodePlanRecord(encodePlanRecord(record)), { 'staging-kubernetes': planned }, ['staging-aws', 'staging-kubernetes'], () => now, applied);
+  const differs = ['staging-kubernetes: kubernetes_deployment.checkout is planned as update now, reviewed as no-op', 'staging-kubernetes: kubernetes_deployment.checkout: spec differs from the reviewed plan (now [{"env":[{"value":"new.rds"}]}])'];
+  const updated = (p: any) => (p.resource_changes[0].change.actions = ['update']);
+
+  test('the record names the outputs a plan changes or leaves unknown, and what a stack reads upstream, never a value', () => {
+    const aws = upstream({ ...addressChanges, role_arn: { actions: ['no-op'], after: null, after_unknown: true }, gone: { actions: ['delete'], after: null, after_unknown: false } });
+    const record = recordOf(aws, downstream('old.rds'));
+    expect(record.stacks['staging-aws']).toMatchObject({ changingOutputs: ['db_address', 'gone', 'role_arn'] });
+    expect(record.stacks['staging-kubernetes']).toMatchObject({
+      changingOutputs: [],
+      upstream: { attributes: { 'kubernetes_deployment.checkout': { spec: expect.stringMatching(/^[0-9a-f]{8}$/) } }, remoteStates: { [REMOTE]: expect.stringMatching(/^[0-9a-f]{8}$/) }, steadyOutputs: { [REMOTE]: expect.stringMatching(/^[0-9a-f]{64}$/) } },
+    });
+    expect(JSON.stringify(record)).not.toMatch(/old\.rds|new\.rds|sqs/);
+    // A stack that reads nothing upstream carries no "upstream".
+    expect(record.stacks['staging-aws']).not.toHaveProperty('upstream');
+  });
+
+  test('the new value of a changed upstream output is accepted (with the update it causes) only once that stack was applied in this run', () => {
+    const record = recordOf(upstream(addressChanges), downstream('old.rds'));
+    expect(deployCheck(record, downstream('old.rds'))).toEqual([]);
+    expect(deployCheck(record, downstream('new.rds', updated))).toEqual([]);
+    // A computed attribute turned unknown by that update holds no value: accepted too; a configured one is not.
+    expect(deployCheck(record, downstream('new.rds', (p) => { updated(p); delete p.resource_changes[0].change.after.id; p.resource_changes[0].change.after_unknown.id = true; }))).toEqual([]);
+    expect(deployCheck(record, downstream('new.rds', updated), [])).toEqual(differs);
+  });
+
+  test.each([
+    ['the upstream output did not change at review', () => recordOf(upstream({ ...addressChanges, db_address: { actions: ['no-op'], after: 'old.rds', after_unknown: false } }), downstream('old.rds')), (p: any) => updated(p), differs],
+    ['an attribute that reads nothing upstream changed too', () => recordOf(upstream(addressChanges), downstream('old.rds')), (p: any) => { updated(p); p.resource_changes[0].change.after.replicas = 50; }, ['staging-kubernetes: kubernetes_deployment.checkout: replicas differs from the reviewed plan (now 50)']],
+    ['the expression is not the reviewed one', () => recordOf(upstream(addressChanges), downstream('old.rds')), (p: any) => { updated(p); p.configuration.root_module.resources[0].expressions.spec[0].env[0].value.constant_value = 'x'; }, differs],
+    ['the remote state reads from elsewhere', () => recordOf(upstream(addressChanges), downstream('old.rds')), (p: any) => { updated(p); p.configuration.root_module.resources[1].expressions.config.constant_value.key = 'other'; }, differs],
+    ['an output the upstream plan does not change reads differently', () => recordOf(upstream(addressChanges), downstream('old.rds')), (p: any) => { updated(p); p.prior_state.values.root_module.resources[0].values.outputs.queue_url = 'https://sqs/other'; }, differs],
+    ['a replacement not forced by the upstream value', () => recordOf(upstream(addressChanges), downstream('old.rds')), (p: any) => { p.resource_changes[0].change.actions = ['delete', 'create']; p.resource_changes[0].change.replace_paths = [['replicas']]; }, ['staging-kubernetes: kubernetes_deployment.checkout is planned as delete+create now, reviewed as no-op']],
+  ])('refused when %s', (_why, record, change, expected) => {
+    expect(deployCheck(record(), downstream('new.rds', change))).toEqual(expected);
+  });
+
+  test('a replacement forced only by the upstream value is accepted', () => {
+    const record = recordOf(upstream(addressChanges), downstream('old.rds'));
+    expect(deployCheck(record, downstream('new.rds', (p) => { p.resource_changes[0].change.actions = ['delete', 'create']; p.resource_changes[0].change.replace_paths = [['spec', 0, 'env']]; }))).toEqual([]);
+  });
+
+  test.each([
+    [{ changingOutputs: 'db_address' }, 'stack "x": "changingOutputs" is not a list of output names'],
+    [{ upstream: { attributes: {}, remoteStates: {}, digest: 'zz' } }, 'stack "x": "upstream" is not a record of what the stack reads from other stacks'],
+  ])('a record whose new fields are malformed is refused (%#)', (extra, why) => {
+    const text = deflateRawSync(Buffer.from(JSON.stringify({ version: 1, stacks: { x: { status: 'planned', digest: '0'.repeat(64), resources: {}, ...extra } } }))).toString('base64');
+    expect(() => decodePlanRecord(text)).toThrow(`No plan record was recorded on the merged pull request (${why})`);
+  });
+});

@@ -3,6 +3,7 @@ import { GroundworkError } from '../../model/errors';
 import { stableJson } from '../../model/stable-json';
 import type { PlanStatus } from './plan-file';
 import { masked, pruned, Unknown, unionOf, valueHash } from './planned-values';
+import { changingOutputs, configuredAttributes, remoteStateSources, steadyOutputsDigest, upstreamReads, upstreamStackOf } from './upstream-outputs';
 
 /**
  * The reviewed plan, value for value: per stack a sha-256 digest over every planned value (every
@@ -16,7 +17,31 @@ export interface PlanRecord {
   readonly stacks: Readonly<Record<string, StackRecord>>;
 }
 
-export type StackRecord = { readonly status: 'planned'; readonly digest: string; readonly resources: Readonly<Record<string, ResourceFingerprint>> } | { readonly status: 'failed' | 'not-planned' };
+export type StackRecord = PlannedStackRecord | { readonly status: 'failed' | 'not-planned' };
+
+export interface PlannedStackRecord {
+  readonly status: 'planned';
+  readonly digest: string;
+  readonly resources: Readonly<Record<string, ResourceFingerprint>>;
+  /** Names of the stack's outputs the reviewed plan changes or leaves unknown: what a downstream stack may read anew once this one is applied. */
+  readonly changingOutputs?: readonly string[];
+  /** Present when the stack reads other stacks' outputs (upstream-outputs.ts). */
+  readonly upstream?: UpstreamRecord;
+}
+
+/**
+ * What a downstream stack's reviewed plan read from other stacks: the attributes whose expression
+ * reads an upstream output (a short hash of the expression), the remote-state sources (a short
+ * hash of each one's configuration), and the stack digest without those attributes (nor those
+ * resources' actions): what must still match in full when an upstream output changed them.
+ */
+export interface UpstreamRecord {
+  readonly attributes: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  readonly remoteStates: Readonly<Record<string, string>>;
+  /** Per remote-state source, the digest of the outputs it read that its upstream stack's reviewed plan does not change (steadyOutputsDigest). */
+  readonly steadyOutputs: Readonly<Record<string, string>>;
+  readonly digest: string;
+}
 
 export interface ResourceFingerprint {
   /** Terraform's actions joined by "+" (no-op, create, update, delete+create, ...). */
@@ -100,16 +125,55 @@ export interface StackFingerprint {
  * values the review left unknown are masked, so the digest equals the reviewed one exactly when
  * every other value is the same.
  */
-export function fingerprintPlan(plan: Record<string, any>, reviewed?: Extract<StackRecord, { status: 'planned' }>): StackFingerprint {
+export function fingerprintPlan(plan: Record<string, any>, reviewed?: PlannedStackRecord): StackFingerprint {
   const resources = new Map<string, { action: string; attributes: Map<string, PlannedAttribute> }>();
   for (const item of plannedItems(plan)) resources.set(item.address, { action: item.action, attributes: attributesOf(item, reviewed?.resources[item.address]?.attributes) });
+  return { digest: digestOf(resources), resources };
+}
+
+/**
+ * The digest over every item's action and attribute hashes; `beside` leaves out the attributes it
+ * names, and the action of each resource it names (an upstream value may turn a no-op into an update).
+ */
+export function digestOf(resources: StackFingerprint['resources'], beside: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {}): string {
   const hashed: Record<string, unknown> = {};
-  for (const [address, r] of resources) hashed[address] = { action: r.action, attributes: Object.fromEntries([...r.attributes].map(([name, a]) => [name, a.full])) };
-  return { digest: valueHash(hashed), resources };
+  for (const [address, r] of resources) {
+    const left = beside[address] ?? {};
+    const attributes = Object.fromEntries([...r.attributes].filter(([name]) => !(name in left)).map(([name, a]) => [name, a.full]));
+    hashed[address] = beside[address] ? { attributes } : { action: r.action, attributes };
+  }
+  return valueHash(hashed);
+}
+
+/** What the plan reads from other stacks, for the record; undefined when it reads nothing. */
+function upstreamRecord(plan: Record<string, any>, fingerprint: StackFingerprint, changingOf: (stack: string | undefined) => readonly string[]): UpstreamRecord | undefined {
+  const reads = upstreamReads(plan);
+  if (!reads.size) return undefined;
+  const attributes: Record<string, Record<string, string>> = {};
+  for (const [address, byName] of reads) attributes[address] = Object.fromEntries([...byName].map(([name, a]) => [name, a.expression.slice(0, SHORT)]));
+  const sources = [...remoteStateSources(plan)];
+  const remoteStates = Object.fromEntries(sources.map(([name, hash]) => [name, hash.slice(0, SHORT)]));
+  const steadyOutputs = Object.fromEntries(sources.map(([name]) => [name, steadyOutputsDigest(plan, name, changingOf(upstreamStackOf(name)))]));
+  return { attributes, remoteStates, steadyOutputs, digest: digestOf(fingerprint.resources, besideUpstream(plan, fingerprint, attributes)) };
+}
+
+/**
+ * What the upstream digest leaves out, per resource that reads upstream outputs: those attributes,
+ * and the ones its configuration does not set (computed by the provider, unknown once an upstream
+ * value turns the resource into an update). They are still compared one by one.
+ */
+export function besideUpstream(plan: Record<string, any>, fingerprint: StackFingerprint, attributes: UpstreamRecord['attributes']): Record<string, Record<string, true>> {
+  const beside: Record<string, Record<string, true>> = {};
+  for (const address of Object.keys(attributes)) {
+    const configured = configuredAttributes(plan, address);
+    const computed = [...(fingerprint.resources.get(address)?.attributes.keys() ?? [])].filter((name) => !configured.has(name));
+    beside[address] = Object.fromEntries([...Object.keys(attributes[address]), ...computed].map((name) => [name, true as const]));
+  }
+  return beside;
 }
 
 /** The record of a stack's plan for the PR comment: hashes and unknown parts only, never a value. */
-export function stackRecord(fingerprint: StackFingerprint): StackRecord {
+export function stackRecord(fingerprint: StackFingerprint, plan: Record<string, any>, changingOf: (stack: string | undefined) => readonly string[] = () => []): PlannedStackRecord {
   const resources: Record<string, ResourceFingerprint> = {};
   for (const [address, r] of fingerprint.resources) {
     const attributes: Record<string, AttributeFingerprint> = {};
@@ -119,14 +183,22 @@ export function stackRecord(fingerprint: StackFingerprint): StackRecord {
     }
     resources[address] = { action: r.action, attributes };
   }
-  return { status: 'planned', digest: fingerprint.digest, resources };
+  const upstream = upstreamRecord(plan, fingerprint, changingOf);
+  return { status: 'planned', digest: fingerprint.digest, resources, changingOutputs: changingOutputs(plan), ...(upstream ? { upstream } : {}) };
 }
 
 /** The record of every stack the PR report looked at: planned ones fingerprinted, the others by status. */
 export function planRecord(statuses: ReadonlyArray<{ stack: string; status: PlanStatus['status'] }>, planOf: (stack: string) => Record<string, any>): PlanRecord {
   const stacks: Record<string, StackRecord> = {};
+  const plans = new Map(statuses.filter((s) => s.status === 'planned').map((s) => [s.stack, planOf(s.stack)]));
+  // What each upstream stack's plan changes, for the outputs its downstream stacks read.
+  const changingOf = (stack: string | undefined) => {
+    const plan = stack === undefined ? undefined : plans.get(stack);
+    return plan ? changingOutputs(plan) : [];
+  };
   for (const { stack, status } of [...statuses].sort((a, b) => (a.stack < b.stack ? -1 : 1))) {
-    stacks[stack] = status === 'planned' ? stackRecord(fingerprintPlan(planOf(stack))) : { status };
+    const plan = plans.get(stack);
+    stacks[stack] = plan ? stackRecord(fingerprintPlan(plan), plan, changingOf) : { status: status as 'failed' | 'not-planned' };
   }
   return { version: 1, stacks };
 }
@@ -165,10 +237,18 @@ function recordProblem(record: unknown): string | undefined {
   for (const [stack, s] of Object.entries(record.stacks)) {
     if (isObject(s) && (s.status === 'failed' || s.status === 'not-planned')) continue;
     if (!isObject(s) || s.status !== 'planned' || typeof s.digest !== 'string' || !/^[0-9a-f]{64}$/.test(s.digest) || !isObject(s.resources)) return `stack "${stack}" has no digest and resources`;
+    if (s.changingOutputs !== undefined && !(Array.isArray(s.changingOutputs) && s.changingOutputs.every((o: unknown) => typeof o === 'string'))) return `stack "${stack}": "changingOutputs" is not a list of output names`;
+    if (s.upstream !== undefined && !upstreamShapeFine(s.upstream)) return `stack "${stack}": "upstream" is not a record of what the stack reads from other stacks`;
     for (const [address, r] of Object.entries(s.resources)) {
       const fine = isObject(r) && typeof r.action === 'string' && isObject(r.attributes) && Object.values(r.attributes).every((a) => typeof a === 'string' || (Array.isArray(a) && a.length === 2 && typeof a[0] === 'string'));
       if (!fine) return `stack "${stack}": resource "${address}" has no action and attribute hashes`;
     }
   }
   return undefined;
+}
+
+const isStringMap = (v: unknown) => isObject(v) && Object.values(v).every((x) => typeof x === 'string');
+
+function upstreamShapeFine(u: unknown): boolean {
+  return isObject(u) && typeof u.digest === 'string' && /^[0-9a-f]{64}$/.test(u.digest) && isStringMap(u.remoteStates) && isStringMap(u.steadyOutputs) && isObject(u.attributes) && Object.values(u.attributes).every(isStringMap);
 }
