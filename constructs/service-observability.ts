@@ -151,9 +151,20 @@ export class ServiceObservability extends Construct {
     this.widget(`Queue ${queue.queueName}: oldest message (s)`, [['AWS/SQS', 'ApproximateAgeOfOldestMessage', 'QueueName', queue.queueName]], region);
   }
 
-  private alarm(id: string, config: Omit<CloudwatchMetricAlarmConfig, 'alarmActions' | 'okActions' | 'treatMissingData'>): void {
-    new CloudwatchMetricAlarm(this, id, { ...config, treatMissingData: 'notBreaching', alarmActions: [this.props.alertTopicArn], okActions: [this.props.alertTopicArn] });
+  /** An alarm that notifies the team's topic (and is listed for the catalog and the runbook); `scope` places it (default: here). */
+  alarm(id: string, config: Omit<CloudwatchMetricAlarmConfig, 'alarmActions' | 'okActions' | 'treatMissingData'>, scope: Construct = this): CloudwatchMetricAlarm {
+    const alarm = new CloudwatchMetricAlarm(scope, id, { ...config, treatMissingData: 'notBreaching', alarmActions: [this.props.alertTopicArn], okActions: [this.props.alertTopicArn] });
     this.alarmNames.push(config.alarmName);
+    return alarm;
+  }
+
+  /** Where alarms notify: the owning team's topic in this environment. */
+  get alertTopicArn(): string {
+    return this.props.alertTopicArn;
+  }
+
+  get region(): string {
+    return this.props.environment.region;
   }
 
   /** Adds a metric widget; `region` may differ from the environment's (CloudFront lives in us-east-1). */

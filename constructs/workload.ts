@@ -9,6 +9,7 @@ import { checkContainer, CONTAINER_DEFAULTS, containerSpec, namespaceAndServiceA
 import { KubernetesOwnershipLabels } from './kubernetes-ownership-labels';
 import { checkName, checkRange, NAME_RULES } from './names';
 import type { Ownership } from './ownership';
+import { TargetGroupBinding } from './target-group-binding';
 
 /** How the autoscaler decides: CPU, or an external metric such as a queue's depth. */
 export type Scaling =
@@ -50,6 +51,8 @@ export interface WorkloadProps {
   readonly env?: Readonly<Record<string, string>>;
   /** @default CPU at 70% */
   readonly scaling?: Scaling;
+  /** A target group (in the AWS stack) to register the Service's pod IPs in, through a TargetGroupBinding. @default none */
+  readonly targetGroupArn?: string;
 }
 
 /**
@@ -107,7 +110,8 @@ export class Workload extends Construct {
     this.deployment.lifecycle = { ignoreChanges: ['spec[0].replicas'] };
 
     if (props.expose ?? true) {
-      new ServiceV1(this, 'service', { metadata, spec: { selector, port: [{ name: 'http', port: 80, targetPort: String(port) }], type: 'ClusterIP' }, dependsOn: [namespace] });
+      const k8sService = new ServiceV1(this, 'service', { metadata, spec: { selector, port: [{ name: 'http', port: 80, targetPort: String(port) }], type: 'ClusterIP' }, dependsOn: [namespace] });
+      if (props.targetGroupArn) new TargetGroupBinding(this, 'target-group-binding', { namespace: this.namespace, serviceName: this.name, servicePort: 80, targetGroupArn: props.targetGroupArn, dependsOn: [k8sService] });
     } else {
       new NetworkPolicyV1(this, 'deny-ingress', {
         metadata: { name: `${this.name}-deny-ingress`, namespace: this.namespace },

@@ -1,7 +1,7 @@
 import { TerraformStack } from 'cdktf';
 import { GroundworkError } from '../model/errors';
 import { operationsWorkflowUrl, platformTeam } from '../model/organisation-settings';
-import type { ServiceMetadata } from '../model/golden-path-metadata';
+import type { ServiceEndpoint, ServiceMetadata } from '../model/golden-path-metadata';
 import { recordService } from '../constructs/metadata-writer';
 import { Ownership, OwnershipInput } from '../constructs/ownership';
 import { Repository, Visibility } from '../constructs/repository';
@@ -74,6 +74,8 @@ export abstract class GoldenPathService {
   readonly environmentNames: readonly string[];
   protected readonly input: OwnershipInput;
   private readonly observability: Record<string, { dashboard: string; alarms: string; logs: string }> = {};
+  /** How the service is reached per environment, where it is exposed beyond the cluster. */
+  private readonly endpoints: Record<string, ServiceEndpoint> = {};
   /** What the runbook lists per environment. */
   private readonly watched: Record<string, ObservabilityLinks> = {};
   private readonly stacks = new Set<TerraformStack>();
@@ -145,6 +147,11 @@ export abstract class GoldenPathService {
     }
   }
 
+  /** Records how the service is reached in one environment (its URL, exposure and objectives), for the catalog. */
+  protected exposed(environment: string, endpoint: ServiceEndpoint): void {
+    this.endpoints[environment] = endpoint;
+  }
+
   /** The repository's docs skeleton, filled in from what the service has in each environment. */
   private addDocs(): ServiceDocs {
     const { settings } = this.organisation;
@@ -180,7 +187,7 @@ export abstract class GoldenPathService {
       links: { ...this.base.links },
       environments: [...this.environmentNames],
       repositoryUrl: this.repository.url,
-      observability: { ...this.observability },
+      observability: Object.fromEntries(Object.entries(this.observability).map(([env, o]) => [env, { ...o, alarmNames: [...this.watched[env].alarmNames], ...this.endpoints[env] }])),
       tags: this.ownership.awsTags(),
     };
     // The docs live in the repository, so what points at them is recorded with it, in the GitHub stack.

@@ -52,6 +52,7 @@ describe('the example organisation', () => {
       ['order-events', 'payments', 'worker'],
       ['product-catalog', 'storefront', 'http-service'],
       ['recommendations', 'data', 'http-service'],
+      ['shop-api', 'storefront', 'http-service'],
       ['storefront-web', 'storefront', 'http-service'],
     ]);
     // Shared infrastructure the platform creates is catalogued too, as platform services.
