@@ -110,7 +110,8 @@ export class ServiceLoadBalancer extends Construct {
       dropInvalidHeaderFields: true,
       enableDeletionProtection: env.isProduction,
       accessLogs: { bucket: logs.bucketName, prefix: logPrefix, enabled: true },
-      tags: { Name: `${service}-${env.name}` },
+      // exposure: what the service declared, for the guardrail that keeps internal services off the internet.
+      tags: { Name: `${service}-${env.name}`, exposure: props.scheme },
       // The load balancer checks it may write to the bucket when logging is turned on.
       dependsOn: [logs.policy],
     });
