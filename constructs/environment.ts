@@ -163,7 +163,15 @@ export class Environment extends Construct {
       name: `${prefix}-vpc-flow-logs`,
       assumeRolePolicy: Fn.jsonencode({
         Version: '2012-10-17',
-        Statement: [{ Effect: 'Allow', Principal: { Service: 'vpc-flow-logs.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { Service: 'vpc-flow-logs.amazonaws.com' },
+            Action: 'sts:AssumeRole',
+            // Only flow logs of this account and region may assume it (confused deputy).
+            Condition: { StringEquals: { 'aws:SourceAccount': this.accountId }, ArnLike: { 'aws:SourceArn': `arn:aws:ec2:${this.region}:${this.accountId}:vpc-flow-log/*` } },
+          },
+        ],
       }),
     });
     new IamRolePolicy(this, 'flow-logs-policy', {

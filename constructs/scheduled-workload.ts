@@ -92,6 +92,8 @@ export class ScheduledWorkload extends Construct {
               metadata: {},
               spec: {
                 serviceAccountName: serviceAccount.metadata.name,
+                // No Kubernetes API calls: no service account token in the pod (IRSA has its own).
+                automountServiceAccountToken: false,
                 restartPolicy: 'Never',
                 securityContext: POD_SECURITY_CONTEXT,
                 container: [containerSpec(container)],

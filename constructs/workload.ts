@@ -53,6 +53,8 @@ export interface WorkloadProps {
   readonly scaling?: Scaling;
   /** A target group (in the AWS stack) to register the Service's pod IPs in, through a TargetGroupBinding. @default none */
   readonly targetGroupArn?: string;
+  /** Mount the service account token: only for workloads that call the Kubernetes API (IRSA does not need it). @default false */
+  readonly kubernetesApi?: boolean;
 }
 
 /**
@@ -102,7 +104,7 @@ export class Workload extends Construct {
         strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '0', maxSurge: '25%' } },
         template: {
           metadata: { labels: selector },
-          spec: { serviceAccountName: serviceAccount.metadata.name, automountServiceAccountToken: true, securityContext: POD_SECURITY_CONTEXT, container: [containerSpec(container)] },
+          spec: { serviceAccountName: serviceAccount.metadata.name, automountServiceAccountToken: props.kubernetesApi ?? false, securityContext: POD_SECURITY_CONTEXT, container: [containerSpec(container)] },
         },
       },
     });

@@ -1,0 +1,60 @@
+import { buildOrganisation } from '../stacks/app';
+import { policyDocument } from './helpers/policy-document';
+import { cleanUp, Json, resources, resourcesOfType, synth } from './helpers/synth';
+
+afterAll(cleanUp);
+
+// The security probes of issue 27, on the synthesized example organisation.
+const { stacks } = synth(buildOrganisation);
+const aws = stacks.filter((s) => s.name.endsWith('-aws'));
+const kubernetes = stacks.filter((s) => s.name.endsWith('-kubernetes'));
+
+test('every KMS key policy statement for an AWS service is bound to the account: aws:SourceAccount/aws:SourceArn, or the logs encryption context', () => {
+  let checked = 0;
+  for (const stack of aws) {
+    for (const key of resourcesOfType(stack.json, 'aws_kms_key')) {
+      for (const statement of policyDocument(key.policy).Statement as Json[]) {
+        if (!statement.Principal?.Service) continue;
+        checked++;
+        const conditions = Object.assign({}, ...Object.values<Json>(statement.Condition ?? {}));
+        const bound = ('aws:SourceAccount' in conditions && 'aws:SourceArn' in conditions) || 'kms:EncryptionContext:aws:logs:arn' in conditions;
+        expect({ stack: stack.name, sid: statement.Sid, bound }).toEqual({ stack: stack.name, sid: statement.Sid, bound: true });
+      }
+    }
+  }
+  expect(checked).toBeGreaterThan(4);
+});
+
+test('every trust policy for an AWS service carries aws:SourceAccount and aws:SourceArn', () => {
+  let checked = 0;
+  for (const stack of aws) {
+    for (const role of resourcesOfType(stack.json, 'aws_iam_role')) {
+      for (const statement of policyDocument(role.assume_role_policy).Statement as Json[]) {
+        if (!statement.Principal?.Service) continue;
+        checked++;
+        expect({ role: role.name, condition: statement.Condition }).toEqual({ role: role.name, condition: { StringEquals: { 'aws:SourceAccount': expect.any(String) }, ArnLike: { 'aws:SourceArn': expect.any(String) } } });
+      }
+    }
+  }
+  expect(checked).toBe(aws.length);
+});
+
+test('every pod template has automount_service_account_token = false', () => {
+  const pods: Array<[string, Json]> = [];
+  for (const stack of kubernetes) {
+    for (const [type, name, body] of resources(stack.json)) {
+      if (type === 'kubernetes_deployment_v1') pods.push([name, body.spec.template.spec]);
+      if (type === 'kubernetes_cron_job_v1') pods.push([name, body.spec.job_template.spec.template.spec]);
+    }
+  }
+  expect(pods.length).toBeGreaterThan(10);
+  for (const [name, spec] of pods) expect({ name, automount: spec.automount_service_account_token }).toEqual({ name, automount: false });
+});
+
+test('every namespace enforces the restricted Pod Security Standard', () => {
+  const namespaces = kubernetes.flatMap((s) => resourcesOfType(s.json, 'kubernetes_namespace_v1'));
+  expect(namespaces.length).toBeGreaterThan(10);
+  for (const ns of namespaces) {
+    expect(ns.metadata.labels).toMatchObject({ 'pod-security.kubernetes.io/enforce': 'restricted', 'pod-security.kubernetes.io/audit': 'restricted', 'pod-security.kubernetes.io/warn': 'restricted' });
+  }
+});
