@@ -21,6 +21,7 @@ export const LITERAL_RULES = {
   hostname: { pattern: /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, rule: 'a DNS name such as www.acme.example' },
   name: { pattern: /^[A-Za-z0-9][A-Za-z0-9_.-]{0,254}$/, rule: 'a name of letters, digits, ".", "_" and "-"' },
   containerImage: { pattern: imageReference(), rule: 'an image reference with an immutable tag or digest, such as ghcr.io/acme/checkout:1.2.3 (not latest)' },
+  rdsResourceId: { pattern: /^db-[A-Z0-9]{16,40}$/, rule: 'an RDS DbiResourceId such as db-ABCDEFGHIJKLMNOPQRSTUVWXY1 (aws rds describe-db-instances --query "DBInstances[].DbiResourceId")' },
   httpPath: { pattern: /^\/[A-Za-z0-9._~\/-]{0,255}$/, rule: 'an HTTP path such as /healthz (letters, digits, ".", "_", "~", "-" and "/")' },
 } as const;
 

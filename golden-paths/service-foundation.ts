@@ -5,6 +5,7 @@ import { stampAwsOwnership } from '../constructs/aws-ownership-tags';
 import { Bucket, BucketAttributes, IBucket } from '../constructs/bucket';
 import type { Environment } from '../constructs/environment';
 import type { Ownership } from '../constructs/ownership';
+import { DatabaseUser } from '../constructs/database-user';
 import { DatabaseAttributes, DatabaseSize, IDatabase, PostgresDatabase } from '../constructs/postgres-database';
 import { IQueue, Queue, QueueAttributes, QueueProps } from '../constructs/queue';
 import { ServiceObservability } from '../constructs/service-observability';
@@ -88,14 +89,15 @@ export class ServiceFoundation extends Construct {
 
     this.variables = { AWS_REGION: env.region, SERVICE_ENVIRONMENT: env.name };
     const existing = props.existing ?? {};
-    if (existing.database) this.database = PostgresDatabase.fromAttributes(this, 'database', existing.database);
+    if (existing.database) this.database = PostgresDatabase.fromAttributes(this, 'database', existing.database, env);
     else if (props.database) {
       const options = props.database === true ? {} : props.database;
       this.database = new PostgresDatabase(this, 'database', { environment: env, ownership, clientSecurityGroupId: this.securityGroup.id, ...options });
     }
     if (this.database) {
-      this.database.grantConnect(this.role);
-      Object.assign(this.variables, { DATABASE_HOST: this.database.address, DATABASE_PORT: String(this.database.port), DATABASE_SECRET_ARN: this.database.masterUserSecretArn });
+      // IAM database authentication: the pods sign in as the service's own user with a token; no password, no master secret.
+      const user = new DatabaseUser(this, 'database-user', { database: this.database, service, grantee: this.role });
+      Object.assign(this.variables, { DATABASE_HOST: this.database.address, DATABASE_PORT: String(this.database.port), DATABASE_USER: user.userName, DATABASE_AUTH: 'iam' });
     }
     if (existing.queue) this.queue = Queue.fromAttributes(this, 'queue', existing.queue);
     else if (props.queue) {

@@ -1,4 +1,5 @@
 import { buildOrganisation } from '../stacks/app';
+import { parsePolicyDocument } from '../catalog/terraform/hcl-expression';
 import { policyDocument } from './helpers/policy-document';
 import { cleanUp, Json, resources, resourcesOfType, synth } from './helpers/synth';
 
@@ -8,6 +9,30 @@ afterAll(cleanUp);
 const { stacks } = synth(buildOrganisation);
 const aws = stacks.filter((s) => s.name.endsWith('-aws'));
 const kubernetes = stacks.filter((s) => s.name.endsWith('-kubernetes'));
+
+/** Every statement of every policy attached to a role, with the role's name (inline role policies: the constructs' only kind). */
+function roleStatements(stack: Json): Array<{ role: string; statement: Json }> {
+  return resourcesOfType(stack, 'aws_iam_role_policy').flatMap((p) => ((parsePolicyDocument(p.policy) as Json).Statement as Json[]).map((statement) => ({ role: String(p.role), statement })));
+}
+
+test('no service role can read the RDS master user secret; each signs in to its database as its own user (rds-db:connect)', () => {
+  let databases = 0;
+  for (const stack of aws) {
+    const statements = roleStatements(stack.json);
+    for (const { role, statement } of statements) {
+      const actions = [statement.Action].flat() as string[];
+      expect({ role, secrets: actions.filter((a) => a.startsWith('secretsmanager:')) }).toEqual({ role, secrets: [] });
+      expect({ role, resources: JSON.stringify(statement.Resource) }).not.toEqual({ role, resources: expect.stringContaining('master_user_secret') });
+    }
+    const instances = Object.keys(stack.json.resource?.aws_db_instance ?? {});
+    databases += instances.length;
+    // A resource with a reference in it reads back as { ref: <its text> }: match the text.
+    const connects = statements.filter(({ statement }) => JSON.stringify(statement.Action) === '["rds-db:connect"]').flatMap(({ statement }) => statement.Resource as unknown[]);
+    expect(connects).toHaveLength(instances.length);
+    for (const arn of connects) expect(JSON.stringify(arn)).toMatch(/arn:aws:rds-db:[a-z0-9-]+:[0-9]{12}:dbuser:\$\{aws_db_instance\.[^}]+\.resource_id\}\/[a-z_][a-z0-9_]*\\"\]/);
+  }
+  expect(databases).toBeGreaterThan(2);
+});
 
 test('every KMS key policy statement for an AWS service is bound to the account: aws:SourceAccount/aws:SourceArn, or the logs encryption context', () => {
   let checked = 0;
