@@ -61,6 +61,8 @@ export interface IDatabase extends IConstruct {
   /** The instance's DbiResourceId (db-...), which IAM database authentication names. */
   readonly resourceId: string;
   readonly storageGb: number;
+  /** Its security group, where Groundwork made it (the service's egress names it). @default unknown: an existing database */
+  readonly securityGroupId?: string;
   /** Lets a grantee sign in as one database user with an IAM authentication token (`rds-db:connect`), nothing more. */
   grantConnect(grantee: IGrantee, databaseUser: string): void;
 }
@@ -144,6 +146,7 @@ export class PostgresDatabase extends DatabaseBase {
   readonly address: string;
   readonly port = 5432;
   readonly securityGroup: SecurityGroup;
+  readonly securityGroupId: string;
   readonly resourceId: string;
   /** ARN of the Secrets Manager secret RDS keeps the master credentials in: the platform team's, for creating database users; granted to no service. */
   readonly masterUserSecretArn: string;
@@ -189,6 +192,7 @@ export class PostgresDatabase extends DatabaseBase {
       vpcId: env.vpcId,
       tags: { Name: `${this.identifier}-postgres` },
     });
+    this.securityGroupId = this.securityGroup.id;
     new VpcSecurityGroupIngressRule(this, 'ingress-from-service', {
       securityGroupId: this.securityGroup.id,
       referencedSecurityGroupId: props.clientSecurityGroupId,

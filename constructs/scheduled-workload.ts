@@ -6,6 +6,7 @@ import { checkChoice } from './literal-rules';
 import { GroundworkError } from '../model/errors';
 import { checkContainer, CONTAINER_DEFAULTS, containerSpec, namespaceAndServiceAccount, POD_SECURITY_CONTEXT } from './container-spec';
 import { KubernetesOwnershipLabels } from './kubernetes-ownership-labels';
+import { SecurityGroupPolicy } from './security-group-policy';
 import { checkName, checkRange, NAME_RULES } from './names';
 import type { Ownership } from './ownership';
 
@@ -40,6 +41,8 @@ export interface ScheduledWorkloadProps {
   readonly failedRunsKept?: number;
   /** IAM role the pods assume through IRSA. @default none */
   readonly roleArn?: string;
+  /** Security groups the job's pods get (security groups for pods, through a SecurityGroupPolicy). @default none: the node's */
+  readonly securityGroupIds?: readonly string[];
   /** Environment variables; values are escaped, never read as Terraform expressions. @default none */
   readonly env?: Readonly<Record<string, string>>;
 }
@@ -73,6 +76,7 @@ export class ScheduledWorkload extends Construct {
     const labels = props.ownership.kubernetesLabels({ name: service, partOf: props.partOf ?? service, component: 'job' }, where);
     Aspects.of(this).add(new KubernetesOwnershipLabels(labels));
     const { namespace, serviceAccount } = namespaceAndServiceAccount(this, { namespace: this.namespace, serviceAccount: this.name }, props.roleArn);
+    if (props.securityGroupIds?.length) new SecurityGroupPolicy(this, 'security-group-policy', { namespace: this.namespace, podLabels: { 'app.kubernetes.io/name': service, 'app.kubernetes.io/component': 'job' }, securityGroupIds: props.securityGroupIds, dependsOn: [namespace] });
     this.cronJob = new CronJobV1(this, 'cron-job', {
       metadata: { name: this.name, namespace: this.namespace },
       spec: {

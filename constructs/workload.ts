@@ -9,6 +9,7 @@ import { checkContainer, CONTAINER_DEFAULTS, containerSpec, namespaceAndServiceA
 import { KubernetesOwnershipLabels } from './kubernetes-ownership-labels';
 import { checkName, checkRange, NAME_RULES } from './names';
 import type { Ownership } from './ownership';
+import { SecurityGroupPolicy } from './security-group-policy';
 import { TargetGroupBinding } from './target-group-binding';
 
 /** How the autoscaler decides: CPU, or an external metric such as a queue's depth. */
@@ -53,6 +54,8 @@ export interface WorkloadProps {
   readonly scaling?: Scaling;
   /** A target group (in the AWS stack) to register the Service's pod IPs in, through a TargetGroupBinding. @default none */
   readonly targetGroupArn?: string;
+  /** Security groups the pods get (security groups for pods, through a SecurityGroupPolicy). @default none: the node's */
+  readonly securityGroupIds?: readonly string[];
   /** Mount the service account token: only for workloads that call the Kubernetes API (IRSA does not need it). @default false */
   readonly kubernetesApi?: boolean;
 }
@@ -94,6 +97,7 @@ export class Workload extends Construct {
     const metadata = { name: this.name, namespace: this.namespace };
 
     const { namespace, serviceAccount } = namespaceAndServiceAccount(this, { namespace: this.namespace, serviceAccount: this.name }, props.roleArn);
+    if (props.securityGroupIds?.length) new SecurityGroupPolicy(this, 'security-group-policy', { namespace: this.namespace, podLabels: selector, securityGroupIds: props.securityGroupIds, dependsOn: [namespace] });
 
     this.deployment = new DeploymentV1(this, 'deployment', {
       metadata,

@@ -77,7 +77,7 @@ export class HttpService extends GoldenPathService {
     for (const envName of this.environmentNames) {
       const stacks = organisation.environments[envName];
       const ownership = this.ownershipIn(envName);
-      const aws = new ServiceFoundation(stacks.aws, name, { organisation, environment: stacks.network, ownership, existing: this.existingIn(props.existing, envName), database: props.database, queue: props.queue, bucket: props.bucket });
+      const aws = new ServiceFoundation(stacks.aws, name, { organisation, environment: stacks.network, ownership, existing: this.existingIn(props.existing, envName), database: props.database, queue: props.queue, bucket: props.bucket, port: props.port ?? 8080, egress: props.egress });
       const loadBalancer = this.frontDoor(stacks, aws, props);
       const workload = new Workload(stacks.kubernetes, name, {
         ownership,
@@ -93,6 +93,7 @@ export class HttpService extends GoldenPathService {
         roleArn: aws.role.roleArn,
         env: aws.variables,
         targetGroupArn: loadBalancer?.targetGroup.arn,
+        securityGroupIds: [aws.securityGroup.id],
       });
       this.uses(stacks.aws, envName, aws.observability);
       this.uses(stacks.kubernetes);

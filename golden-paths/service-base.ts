@@ -4,6 +4,7 @@ import { operationsWorkflowUrl, platformTeam } from '../model/organisation-setti
 import type { ServiceEndpoint, ServiceMetadata } from '../model/golden-path-metadata';
 import { recordService } from '../constructs/metadata-writer';
 import { Ownership, OwnershipInput } from '../constructs/ownership';
+import type { Egress } from '../constructs/service-egress';
 import { Repository, Visibility } from '../constructs/repository';
 import { ServiceDocs } from '../constructs/service-docs';
 import { CONTAINER_OPTIONS, DEFAULT_VERSION, GoldenPathDefinition, operationsOf, serviceNameProblem } from './golden-path-definition';
@@ -46,6 +47,8 @@ export interface ContainerProps {
   readonly cpu?: string;
   /** Memory request and limit per pod. @default '512Mi' */
   readonly memory?: string;
+  /** Outbound beyond its data stores, AWS APIs (VPC endpoints) and DNS: 'internet' adds HTTPS anywhere. @default 'vpc' */
+  readonly egress?: Egress;
 }
 
 /** What a service's observability offers the catalog and the runbook in one environment. */

@@ -1,5 +1,5 @@
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
-import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
+import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Construct } from 'constructs';
 import { stampAwsOwnership } from '../constructs/aws-ownership-tags';
 import { Bucket, BucketAttributes, IBucket } from '../constructs/bucket';
@@ -8,6 +8,7 @@ import type { Ownership } from '../constructs/ownership';
 import { DatabaseUser } from '../constructs/database-user';
 import { DatabaseAttributes, DatabaseSize, IDatabase, PostgresDatabase } from '../constructs/postgres-database';
 import { IQueue, Queue, QueueAttributes, QueueProps } from '../constructs/queue';
+import { Egress, ServiceEgress } from '../constructs/service-egress';
 import { ServiceObservability } from '../constructs/service-observability';
 import { ServiceRole } from '../constructs/service-role';
 import type { Organisation } from './organisation';
@@ -57,6 +58,10 @@ export interface ServiceFoundationProps {
   readonly existing?: ExistingDataStores;
   /** Alarm on failed Kubernetes Jobs (scheduled jobs). @default false */
   readonly jobFailures?: boolean;
+  /** Port the pods listen on: the nodes' kubelets probe it, and in-cluster callers reach it, from the VPC. @default none */
+  readonly port?: number;
+  /** HTTPS to the internet besides AWS APIs, data stores and DNS. @default 'vpc': none */
+  readonly egress?: Egress;
 }
 
 /**
@@ -84,7 +89,9 @@ export class ServiceFoundation extends Construct {
       vpcId: env.vpcId,
       tags: { Name: `${service}-${env.name}-service` },
     });
-    new VpcSecurityGroupEgressRule(this, 'egress', { securityGroupId: this.securityGroup.id, ipProtocol: '-1', cidrIpv4: '0.0.0.0/0', description: 'Outbound to dependencies and AWS APIs' });
+    if (props.port !== undefined) {
+      new VpcSecurityGroupIngressRule(this, 'ingress-from-vpc', { securityGroupId: this.securityGroup.id, ipProtocol: 'tcp', fromPort: props.port, toPort: props.port, cidrIpv4: env.settings.cidr, description: 'Kubelet probes and in-cluster callers (NetworkPolicies narrow these)' });
+    }
     this.role = new ServiceRole(this, 'role', { environment: env, ownership, namespace: service, serviceAccountName: service });
 
     this.variables = { AWS_REGION: env.region, SERVICE_ENVIRONMENT: env.name };
@@ -115,6 +122,15 @@ export class ServiceFoundation extends Construct {
       this.bucket.grantReadWrite(this.role);
       this.variables.BUCKET_NAME = this.bucket.bucketName;
     }
+    const endpoints = env.awsApiEndpoints;
+    new ServiceEgress(this, 'egress', {
+      securityGroupId: this.securityGroup.id,
+      vpcCidr: env.settings.cidr,
+      awsEndpointsSecurityGroupId: endpoints.securityGroup.id,
+      s3PrefixListId: this.bucket ? endpoints.s3PrefixListId : undefined,
+      database: this.database ? { securityGroupId: this.database.securityGroupId, port: this.database.port } : undefined,
+      egress: props.egress,
+    });
     this.observability = new ServiceObservability(this, 'observability', {
       environment: env,
       ownership,

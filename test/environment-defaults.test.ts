@@ -43,8 +43,10 @@ test("the database admits only its service's security group", () => {
   const [serviceGroup] = Object.entries<Json>(stacks['production-aws'].resource.aws_security_group).find(([, g]) => g['//'].metadata.path === 'production-aws/checkout/security-group')!;
   expect(checkout).toMatchObject({ from_port: 5432, to_port: 5432, ip_protocol: 'tcp', referenced_security_group_id: `\${aws_security_group.${serviceGroup}.id}` });
   expect(checkout).not.toHaveProperty('cidr_ipv4');
-  // Only a public load balancer admits addresses, and only on 443 and 80 (shop-api).
-  const open = ingress.filter((r) => r.cidr_ipv4 || r.cidr_ipv6);
+  // Only a public load balancer admits the internet, and only on 443 and 80 (shop-api); other addresses are the VPC's
+  // (kubelet probes and in-cluster callers on the pods' port, HTTPS to the AWS API endpoints).
+  const open = ingress.filter((r) => r.cidr_ipv6 || (r.cidr_ipv4 && r.cidr_ipv4 !== '10.20.0.0/16'));
+  expect(ingress.filter((r) => r.cidr_ipv4 === '10.20.0.0/16').map((r) => r.from_port).sort((a, b) => a - b)).toEqual([443, 3000, 8080, 8080, 8080, 8080, 8080, 8080]);
   expect(open.map((r) => [r['//'].metadata.path, r.cidr_ipv4, r.from_port])).toEqual([
     ['production-aws/shop-api/load-balancer/ingress-443', '0.0.0.0/0', 443],
     ['production-aws/shop-api/load-balancer/ingress-80', '0.0.0.0/0', 80],

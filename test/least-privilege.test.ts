@@ -34,6 +34,39 @@ test('no service role can read the RDS master user secret; each signs in to its 
   expect(databases).toBeGreaterThan(2);
 });
 
+test('no security group allows all protocols to 0.0.0.0/0 outbound; HTTPS to the internet only where a service asks for it', () => {
+  let rules = 0;
+  for (const stack of aws) {
+    const egress = [
+      ...resourcesOfType(stack.json, 'aws_vpc_security_group_egress_rule'),
+      ...resourcesOfType(stack.json, 'aws_security_group').flatMap((g) => (g.egress ?? []).map((e: Json) => ({ ip_protocol: e.protocol, cidr_ipv4: (e.cidr_blocks ?? []).join(), from_port: e.from_port, to_port: e.to_port }))),
+      ...resourcesOfType(stack.json, 'aws_security_group_rule').filter((r) => r.type === 'egress').map((r) => ({ ip_protocol: r.protocol, cidr_ipv4: (r.cidr_blocks ?? []).join(), from_port: r.from_port, to_port: r.to_port })),
+    ];
+    rules += egress.length;
+    for (const rule of egress) {
+      expect({ stack: stack.name, rule: rule.description, allProtocols: ['-1', 'all'].includes(String(rule.ip_protocol)) }).toEqual({ stack: stack.name, rule: rule.description, allProtocols: false });
+      if (String(rule.cidr_ipv4).includes('0.0.0.0/0')) expect({ protocol: rule.ip_protocol, from: rule.from_port, to: rule.to_port }).toEqual({ protocol: 'tcp', from: 443, to: 443 });
+    }
+  }
+  expect(rules).toBeGreaterThan(20);
+});
+
+test("every workload's pods get their service's security group (SecurityGroupPolicy selecting them)", () => {
+  for (const stack of kubernetes) {
+    const policies = resourcesOfType(stack.json, 'kubernetes_manifest').map((m) => m.manifest).filter((m) => m.kind === 'SecurityGroupPolicy');
+    const workloads = [...resourcesOfType(stack.json, 'kubernetes_deployment_v1'), ...resourcesOfType(stack.json, 'kubernetes_cron_job_v1')];
+    expect(workloads.length).toBeGreaterThan(3);
+    for (const workload of workloads) {
+      const namespace = workload.metadata.namespace;
+      const template = workload.spec.template ?? workload.spec.job_template.spec.template;
+      const policy = policies.find((p) => p.metadata.namespace === namespace);
+      expect({ namespace, apiVersion: policy?.apiVersion }).toEqual({ namespace, apiVersion: 'vpcresources.k8s.aws/v1beta1' });
+      expect(template.metadata.labels).toMatchObject(policy.spec.podSelector.matchLabels);
+      expect(policy.spec.securityGroups.groupIds).toEqual([expect.stringMatching(/^\$\{data\.terraform_remote_state\..+\}$|^\$\{.*security-group.*\}$/)]);
+    }
+  }
+});
+
 test('every KMS key policy statement for an AWS service is bound to the account: aws:SourceAccount/aws:SourceArn, or the logs encryption context', () => {
   let checked = 0;
   for (const stack of aws) {

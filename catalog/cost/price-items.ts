@@ -82,6 +82,7 @@ export const PRICE_ITEMS: readonly PriceItem[] = [
   { key: 'ebs.io1.iops', unit: 'IOPS-Mo', offer: () => ({ ...ec2, productFamily: 'System Operation', usagetype: 'EBS:VolumeP-IOPS.piops', attributes: { volumeApiName: 'io1' }, unit: 'IOPS-Mo' }) },
   { key: 'natgateway.hour', unit: 'Hrs', offer: () => ({ ...ec2, productFamily: 'NAT Gateway', usagetype: 'NatGateway-Hours', attributes: { operation: 'NatGateway' }, unit: 'Hrs' }) },
   { key: 'natgateway.gb', unit: 'GB', offer: () => ({ ...ec2, productFamily: 'NAT Gateway', usagetype: 'NatGateway-Bytes', attributes: { operation: 'NatGateway' }, unit: 'GB' }) },
+  { key: 'vpcendpoint.interface.hour', unit: 'Hrs', offer: () => ({ offerCode: 'AmazonVPC', productFamily: 'VpcEndpoint', usagetype: 'VpcEndpoint-Hours', unit: 'Hrs' }) },
   { key: 'publicipv4.hour', unit: 'Hrs', offer: () => ({ offerCode: 'AmazonVPC', productFamily: 'VpcPublicIPv4Address', usagetype: 'PublicIPv4:InUseAddress', unit: 'Hrs' }) },
   ...(['application', 'network'] as const).flatMap((type): PriceItem[] => {
     const family = type === 'application' ? 'Load Balancer-Application' : 'Load Balancer-Network';

@@ -304,6 +304,16 @@ const webAcl: Pricer = (r, { usage }) => {
   };
 };
 
+/** An interface endpoint is billed per hour in each subnet (zone) it has a network interface in; a gateway endpoint (S3, DynamoDB) is free. */
+const vpcEndpoint: Pricer = (r) => {
+  const type = literal(r.body.vpc_endpoint_type) ?? 'Gateway';
+  if (type === 'Gateway') return { charges: [] };
+  if (type !== 'Interface') return { notPriced: `a ${type} VPC endpoint` };
+  const subnets = r.body.subnet_ids;
+  if (!Array.isArray(subnets)) return unknown(r, 'subnet_ids', subnets);
+  return { charges: [hours('vpcendpoint.interface.hour', `interface endpoint in ${subnets.length} zones`, subnets.length)] };
+};
+
 /** Kinds that are configuration only when applied through kubernetes_manifest. */
 const FREE_MANIFEST_KINDS = new Set(['TargetGroupBinding', 'NetworkPolicy', 'SecurityGroupPolicy']);
 const kubernetesManifest: Pricer = (r) => {
@@ -321,6 +331,7 @@ export const PRICERS: Readonly<Record<string, Pricer>> = {
   aws_nat_gateway: (_r, { usage }) => ({
     charges: [hours('natgateway.hour', 'NAT gateway'), { item: 'natgateway.gb', quantity: usage.natProcessedGb, what: 'GB processed (usage file)' }],
   }),
+  aws_vpc_endpoint: vpcEndpoint,
   aws_eip: () => ({ charges: [hours('publicipv4.hour', 'public IPv4 address')] }),
   aws_lb: loadBalancer,
   aws_alb: loadBalancer,
