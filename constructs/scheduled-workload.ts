@@ -6,6 +6,7 @@ import { checkChoice } from './literal-rules';
 import { GroundworkError } from '../model/errors';
 import { checkContainer, CONTAINER_DEFAULTS, containerSpec, namespaceAndServiceAccount, POD_SECURITY_CONTEXT } from './container-spec';
 import { KubernetesOwnershipLabels } from './kubernetes-ownership-labels';
+import { PodEgress, PodNetworkPolicies } from './pod-network-policies';
 import { SecurityGroupPolicy } from './security-group-policy';
 import { checkName, checkRange, NAME_RULES } from './names';
 import type { Ownership } from './ownership';
@@ -43,6 +44,8 @@ export interface ScheduledWorkloadProps {
   readonly roleArn?: string;
   /** Security groups the job's pods get (security groups for pods, through a SecurityGroupPolicy). @default none: the node's */
   readonly securityGroupIds?: readonly string[];
+  /** Where the job's pods connect to: the namespace denies everything else (and every connection in). @default no NetworkPolicy */
+  readonly egress?: PodEgress;
   /** Environment variables; values are escaped, never read as Terraform expressions. @default none */
   readonly env?: Readonly<Record<string, string>>;
 }
@@ -76,7 +79,9 @@ export class ScheduledWorkload extends Construct {
     const labels = props.ownership.kubernetesLabels({ name: service, partOf: props.partOf ?? service, component: 'job' }, where);
     Aspects.of(this).add(new KubernetesOwnershipLabels(labels));
     const { namespace, serviceAccount } = namespaceAndServiceAccount(this, { namespace: this.namespace, serviceAccount: this.name }, props.roleArn);
-    if (props.securityGroupIds?.length) new SecurityGroupPolicy(this, 'security-group-policy', { namespace: this.namespace, podLabels: { 'app.kubernetes.io/name': service, 'app.kubernetes.io/component': 'job' }, securityGroupIds: props.securityGroupIds, dependsOn: [namespace] });
+    const podLabels = { 'app.kubernetes.io/name': service, 'app.kubernetes.io/component': 'job' };
+    if (props.egress) new PodNetworkPolicies(this, 'network-policies', { namespace: this.namespace, podLabels, egress: props.egress, dependsOn: [namespace] });
+    if (props.securityGroupIds?.length) new SecurityGroupPolicy(this, 'security-group-policy', { namespace: this.namespace, podLabels, securityGroupIds: props.securityGroupIds, dependsOn: [namespace] });
     this.cronJob = new CronJobV1(this, 'cron-job', {
       metadata: { name: this.name, namespace: this.namespace },
       spec: {

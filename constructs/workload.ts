@@ -9,6 +9,7 @@ import { checkContainer, CONTAINER_DEFAULTS, containerSpec, namespaceAndServiceA
 import { KubernetesOwnershipLabels } from './kubernetes-ownership-labels';
 import { checkName, checkRange, NAME_RULES } from './names';
 import type { Ownership } from './ownership';
+import { PodEgress, PodIngress, PodNetworkPolicies } from './pod-network-policies';
 import { SecurityGroupPolicy } from './security-group-policy';
 import { TargetGroupBinding } from './target-group-binding';
 
@@ -56,6 +57,8 @@ export interface WorkloadProps {
   readonly targetGroupArn?: string;
   /** Security groups the pods get (security groups for pods, through a SecurityGroupPolicy). @default none: the node's */
   readonly securityGroupIds?: readonly string[];
+  /** The namespace's NetworkPolicies: default deny, then DNS, these dependencies and, where given, connections in on the port. @default no NetworkPolicy beyond denying ingress to workers */
+  readonly network?: { readonly egress: PodEgress; readonly ingress?: PodIngress };
   /** Mount the service account token: only for workloads that call the Kubernetes API (IRSA does not need it). @default false */
   readonly kubernetesApi?: boolean;
 }
@@ -63,7 +66,7 @@ export interface WorkloadProps {
 /**
  * A service's Kubernetes workload: its namespace, a service account (bound to an IAM role through
  * IRSA), a Deployment with requests and limits, a non-root read-only security context and HTTP
- * probes, a Service (or, for workers, a NetworkPolicy denying all ingress), a
+ * probes, a Service (or, for workers, no way in), the namespace's NetworkPolicies, a
  * HorizontalPodAutoscaler and a PodDisruptionBudget. Every object and pod template carries the
  * ownership labels.
  */
@@ -97,6 +100,7 @@ export class Workload extends Construct {
     const metadata = { name: this.name, namespace: this.namespace };
 
     const { namespace, serviceAccount } = namespaceAndServiceAccount(this, { namespace: this.namespace, serviceAccount: this.name }, props.roleArn);
+    if (props.network) new PodNetworkPolicies(this, 'network-policies', { namespace: this.namespace, podLabels: selector, egress: props.network.egress, ingress: props.network.ingress, dependsOn: [namespace] });
     if (props.securityGroupIds?.length) new SecurityGroupPolicy(this, 'security-group-policy', { namespace: this.namespace, podLabels: selector, securityGroupIds: props.securityGroupIds, dependsOn: [namespace] });
 
     this.deployment = new DeploymentV1(this, 'deployment', {
@@ -118,7 +122,7 @@ export class Workload extends Construct {
     if (props.expose ?? true) {
       const k8sService = new ServiceV1(this, 'service', { metadata, spec: { selector, port: [{ name: 'http', port: 80, targetPort: String(port) }], type: 'ClusterIP' }, dependsOn: [namespace] });
       if (props.targetGroupArn) new TargetGroupBinding(this, 'target-group-binding', { namespace: this.namespace, serviceName: this.name, servicePort: 80, targetGroupArn: props.targetGroupArn, dependsOn: [k8sService] });
-    } else {
+    } else if (!props.network) {
       new NetworkPolicyV1(this, 'deny-ingress', {
         metadata: { name: `${this.name}-deny-ingress`, namespace: this.namespace },
         spec: { podSelector: { matchLabels: selector }, policyTypes: ['Ingress'] },

@@ -94,6 +94,8 @@ export class HttpService extends GoldenPathService {
         env: aws.variables,
         targetGroupArn: loadBalancer?.targetGroup.arn,
         securityGroupIds: [aws.securityGroup.id],
+        // Exposed: the load balancer (in the VPC's subnets) connects in; otherwise pods of the cluster's namespaces.
+        network: { egress: aws.podEgress, ingress: loadBalancer ? { from: 'vpc', cidr: stacks.network.settings.cidr, port: props.port ?? 8080 } : { from: 'cluster', port: props.port ?? 8080 } },
       });
       this.uses(stacks.aws, envName, aws.observability);
       this.uses(stacks.kubernetes);

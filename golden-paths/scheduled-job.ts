@@ -52,6 +52,7 @@ export class ScheduledJob extends GoldenPathService {
         roleArn: foundation.role.roleArn,
         env: foundation.variables,
         securityGroupIds: [foundation.securityGroup.id],
+        egress: foundation.podEgress,
       });
       this.uses(stacks.aws, envName, foundation.observability);
       this.uses(stacks.kubernetes);

@@ -8,6 +8,7 @@ import type { Ownership } from '../constructs/ownership';
 import { DatabaseUser } from '../constructs/database-user';
 import { DatabaseAttributes, DatabaseSize, IDatabase, PostgresDatabase } from '../constructs/postgres-database';
 import { IQueue, Queue, QueueAttributes, QueueProps } from '../constructs/queue';
+import type { PodEgress } from '../constructs/pod-network-policies';
 import { Egress, ServiceEgress } from '../constructs/service-egress';
 import { ServiceObservability } from '../constructs/service-observability';
 import { ServiceRole } from '../constructs/service-role';
@@ -77,6 +78,8 @@ export class ServiceFoundation extends Construct {
   readonly bucket?: IBucket;
   readonly observability: ServiceObservability;
   readonly variables: Record<string, string>;
+  /** Where its pods connect to, for the namespace's NetworkPolicies (the security group says the same in AWS terms). */
+  readonly podEgress: PodEgress;
 
   constructor(scope: Construct, id: string, props: ServiceFoundationProps) {
     super(scope, id);
@@ -131,6 +134,7 @@ export class ServiceFoundation extends Construct {
       database: this.database ? { securityGroupId: this.database.securityGroupId, port: this.database.port } : undefined,
       egress: props.egress,
     });
+    this.podEgress = { vpcCidr: env.settings.cidr, vpcPorts: [443, ...(this.database ? [this.database.port] : [])], internetHttps: props.egress === 'internet' || this.bucket !== undefined };
     this.observability = new ServiceObservability(this, 'observability', {
       environment: env,
       ownership,

@@ -56,6 +56,7 @@ export class Worker extends GoldenPathService {
         roleArn: foundation.role.roleArn,
         env: foundation.variables,
         securityGroupIds: [foundation.securityGroup.id],
+        network: { egress: foundation.podEgress },
         scaling: stacks.settings.kubernetes?.externalMetrics
           ? { metric: 'external', name: 'sqs_approximate_number_of_messages_visible', selector: { queue_name: queueName }, averageValue: props.messagesPerReplica ?? 100 }
           : { metric: 'cpu' },

@@ -109,6 +109,31 @@ test('every pod template has automount_service_account_token = false', () => {
   for (const [name, spec] of pods) expect({ name, automount: spec.automount_service_account_token }).toEqual({ name, automount: false });
 });
 
+test('every namespace denies all traffic in and out by default, and its workload is allowed DNS to kube-dns and no more than its golden path needs', () => {
+  let namespaces = 0;
+  for (const stack of kubernetes) {
+    const policies = resourcesOfType(stack.json, 'kubernetes_network_policy_v1');
+    for (const ns of resourcesOfType(stack.json, 'kubernetes_namespace_v1')) {
+      namespaces++;
+      const name = ns.metadata.name;
+      const inNamespace = policies.filter((p) => p.metadata.namespace === name);
+      expect({ name, denyAll: inNamespace.find((p) => p.metadata.name === 'default-deny')?.spec }).toEqual({ name, denyAll: { pod_selector: {}, policy_types: ['Ingress', 'Egress'] } });
+      const allow = inNamespace.find((p) => p.metadata.name === 'allow-golden-path')!.spec;
+      expect(allow.egress[0]).toEqual({ to: [{ namespace_selector: { match_labels: { 'kubernetes.io/metadata.name': 'kube-system' } }, pod_selector: { match_labels: { 'k8s-app': 'kube-dns' } } }], ports: [{ port: '53', protocol: 'UDP' }, { port: '53', protocol: 'TCP' }] });
+      // Anywhere (0.0.0.0/0) only on 443; the VPC only on 443 and data-store ports.
+      for (const rule of allow.egress.slice(1)) {
+        const cidr = rule.to[0].ip_block.cidr;
+        const ports = rule.ports.map((p: Json) => Number(p.port));
+        if (cidr === '0.0.0.0/0') expect(ports).toEqual([443]);
+        else expect(ports.every((p: number) => [443, 5432].includes(p))).toBe(true);
+      }
+      // Ingress only to HTTP services, on their port.
+      for (const rule of allow.ingress ?? []) expect(rule.ports).toEqual([{ port: expect.stringMatching(/^[0-9]+$/), protocol: 'TCP' }]);
+    }
+  }
+  expect(namespaces).toBeGreaterThan(10);
+});
+
 test('every namespace enforces the restricted Pod Security Standard', () => {
   const namespaces = kubernetes.flatMap((s) => resourcesOfType(s.json, 'kubernetes_namespace_v1'));
   expect(namespaces.length).toBeGreaterThan(10);
