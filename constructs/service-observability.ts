@@ -4,6 +4,8 @@ import { CloudwatchLogMetricFilter } from '@cdktf/provider-aws/lib/cloudwatch-lo
 import { CloudwatchMetricAlarm, CloudwatchMetricAlarmConfig } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { Lazy } from 'cdktf';
 import { Construct } from 'constructs';
+import { awsConsoleUrl } from '../model/aws-console';
+import { GroundworkError } from '../model/errors';
 import { stampAwsOwnership } from './aws-ownership-tags';
 import type { Environment } from './environment';
 import type { Ownership } from './ownership';
@@ -58,11 +60,15 @@ export class ServiceObservability extends Construct {
     const env = props.environment;
     stampAwsOwnership(this, props.ownership, env.defaultTags);
     const prefix = `${props.ownership.service}-${env.name}`;
-    const console = `https://${env.region}.console.aws.amazon.com/cloudwatch/home?region=${env.region}`;
+    const cloudwatch = (fragment: string) => {
+      const url = awsConsoleUrl(env.region, 'cloudwatch/home', fragment);
+      if (!url) throw new GroundworkError(`Environment "${env.name}": region "${env.region}" is not an AWS region in model/aws-partitions.json, so it has no console to link to.`);
+      return url;
+    };
 
     this.logGroupName = `/groundwork/${env.name}/${props.ownership.service}`;
     const logGroup = new CloudwatchLogGroup(this, 'logs', { name: this.logGroupName, retentionInDays: props.logRetentionDays ?? (env.isProduction ? 90 : 30), kmsKeyId: env.logsKeyArn });
-    this.logsUrl = `${console}#logsV2:log-groups/log-group/${encodeURIComponent(encodeURIComponent(this.logGroupName)).replace(/%/g, '$')}`;
+    this.logsUrl = cloudwatch(`logsV2:log-groups/log-group/${encodeURIComponent(encodeURIComponent(this.logGroupName)).replace(/%/g, '$')}`);
 
     if (props.database) this.watchDatabase(props.database);
     if (props.queue) this.watchQueue(props.queue);
@@ -82,8 +88,8 @@ export class ServiceObservability extends Construct {
     this.dashboardName = prefix;
     // Lazy: golden paths add widgets for their own parts after construction.
     new CloudwatchDashboard(this, 'dashboard', { dashboardName: this.dashboardName, dashboardBody: Lazy.stringValue({ produce: () => JSON.stringify({ widgets: this.layout() }) }) });
-    this.dashboardUrl = `${console}#dashboards/dashboard/${this.dashboardName}`;
-    this.alarmsUrl = `${console}#alarmsV2:?search=${prefix}`;
+    this.dashboardUrl = cloudwatch(`dashboards/dashboard/${this.dashboardName}`);
+    this.alarmsUrl = cloudwatch(`alarmsV2:?search=${prefix}`);
   }
 
   private watchDatabase(db: IDatabase): void {

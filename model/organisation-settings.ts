@@ -1,4 +1,5 @@
 import organisationSchema from './schema/organisation.schema.json';
+import { awsPartitionOf } from './aws-console';
 import { GroundworkError } from './errors';
 import { compile, schemaProblems } from './schema-validator';
 
@@ -87,6 +88,11 @@ export function validateOrganisation(settings: unknown, source: string): Organis
     problems.push(...schemaProblems(validateSettings));
   } else {
     const s = settings;
+    for (const [name, env] of Object.entries(s.environments)) {
+      for (const [field, region] of [['region', env.region], ['state.region', env.state?.region]] as const) {
+        if (region !== undefined && !awsPartitionOf(region)) problems.push(`environments.${name}.${field} "${region}" is not an AWS region listed in model/aws-partitions.json (partitions aws, aws-cn, aws-us-gov)`);
+      }
+    }
     if (s.platformTeam !== undefined && !s.teams[s.platformTeam]) {
       problems.push(`platformTeam "${s.platformTeam}" is not one of the teams (${Object.keys(s.teams).join(', ')})`);
     }

@@ -1,3 +1,4 @@
+import { regionOrUnknown } from '../../model/aws-console';
 import type { OrganisationMetadata } from '../../model/golden-path-metadata';
 import { groupBy } from '../../model/group-by';
 import type { ResourceRecord } from '../terraform/resource-index';
@@ -13,7 +14,7 @@ export function addEnvironmentEntities(entities: EntityMap, organisation: Organi
     const inEnvironment = byEnvironment.get(name) ?? [];
     const e = addEntity(entities, 'environment', entityName(name), settings ? 'settings' : 'tags');
     e.title = name;
-    e.region = settings?.region ?? majority(inEnvironment.map((r) => r.region));
+    e.region = regionOrUnknown(settings?.region ?? majority(inEnvironment.map((r) => r.region)));
     e.production = settings?.production ?? /^prod/.test(name);
     e.owner = organisation?.platformTeam;
     e.stacks = [...new Set(inEnvironment.map((r) => r.stack))].sort();

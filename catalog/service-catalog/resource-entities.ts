@@ -1,3 +1,4 @@
+import { awsConsoleUrl, awsEndpointHost, awsPartitionOf, regionOrUnknown } from '../../model/aws-console';
 import { compareText } from '../../model/stable-json';
 import { githubOwner, ResourceRecord, resourceKey } from '../terraform/resource-index';
 import { deadLetterQueues, PRIMARY_TYPES, referencedAddresses, ResourceKind } from '../terraform/resource-kinds';
@@ -6,25 +7,28 @@ import { CatalogEntity, EntityLink, entityId } from './catalog-model';
 import { addEntity, addressOf, EntityMap, relate } from './entity-builder';
 import { entityName } from './entity-names';
 
-/** Console links for what can be linked at synth: names and regions must be literals. */
+/**
+ * Console links for what can be linked at synth: names and regions must be literals, the region one
+ * the partitions list names (its partition gives the host); names are encoded where they go.
+ */
 function consoleLinks(kind: ResourceKind, name: string | undefined, r: ResourceRecord, members: ResourceRecord[], github?: string): EntityLink[] {
   const links: EntityLink[] = [];
   const region = r.region;
-  if (kind === 'repository' && name && github) links.push({ title: 'Repository', url: `https://github.com/${github}/${name}`, type: 'repository' });
-  if (!region || !name) return links;
-  const console = `https://${region}.console.aws.amazon.com`;
-  if (r.type === 'aws_db_instance') links.push({ title: 'RDS console', url: `${console}/rds/home?region=${region}#database:id=${name}`, type: 'console' });
-  if (r.type === 'aws_rds_cluster') links.push({ title: 'RDS console', url: `${console}/rds/home?region=${region}#database:id=${name};is-cluster=true`, type: 'console' });
-  if (r.type === 'aws_s3_bucket') links.push({ title: 'S3 console', url: `https://s3.console.aws.amazon.com/s3/buckets/${name}?region=${region}`, type: 'console' });
+  if (kind === 'repository' && name && github) links.push({ title: 'Repository', url: `https://github.com/${encodeURIComponent(github)}/${encodeURIComponent(name)}`, type: 'repository' });
+  if (!region || !name || !awsPartitionOf(region)) return links;
+  const id = encodeURIComponent(name);
+  const add = (title: string, type: string, page: string, fragment?: string) => links.push({ title, url: awsConsoleUrl(region, page, fragment)!, type });
+  if (r.type === 'aws_db_instance') add('RDS console', 'console', 'rds/home', `database:id=${id}`);
+  if (r.type === 'aws_rds_cluster') add('RDS console', 'console', 'rds/home', `database:id=${id};is-cluster=true`);
+  if (r.type === 'aws_s3_bucket') add('S3 console', 'console', `s3/buckets/${id}`);
   if (r.type === 'aws_sqs_queue' && r.accountId) {
-    const url = encodeURIComponent(`https://sqs.${region}.amazonaws.com/${r.accountId}/${name}`);
-    links.push({ title: 'SQS console', url: `${console}/sqs/v3/home?region=${region}#/queues/${url}`, type: 'console' });
+    add('SQS console', 'console', 'sqs/v3/home', `/queues/${encodeURIComponent(`https://${awsEndpointHost('sqs', region)}/${r.accountId}/${name}`)}`);
   }
   for (const m of members) {
     const logGroup = m.type === 'aws_cloudwatch_log_group' ? (m.body.name as string | undefined) : undefined;
-    if (logGroup && !logGroup.includes('${')) {
+    if (typeof logGroup === 'string' && !logGroup.includes('${')) {
       const encoded = encodeURIComponent(encodeURIComponent(logGroup)).replace(/%/g, '$');
-      links.push({ title: `Logs ${logGroup}`, url: `${console}/cloudwatch/home?region=${region}#logsV2:log-groups/log-group/${encoded}`, type: 'logs' });
+      add(`Logs ${logGroup}`, 'logs', 'cloudwatch/home', `logsV2:log-groups/log-group/${encoded}`);
     }
   }
   return links;
@@ -81,7 +85,7 @@ export function addResourceEntities(entities: EntityMap, configurations: readonl
     e.service = p.ownership.service;
     e.environment = environment;
     e.costCenter = p.ownership['cost-center'];
-    if (p.region) e.region = p.region;
+    if (p.region) e.region = regionOrUnknown(p.region);
     e.terraform = group.map(addressOf).sort((a, b) => compareText(a.address, b.address));
     e.links = consoleLinks(rule.kind, own, p, group, githubByStack.get(p.stack));
     if (rule.kind === 'repository' && e.links[0]) e.repositoryUrl = e.links[0].url;

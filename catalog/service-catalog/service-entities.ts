@@ -1,4 +1,5 @@
-import type { ServiceMetadata } from '../../model/golden-path-metadata';
+import { isAwsConsoleUrl } from '../../model/aws-console';
+import { ServiceMetadata, WEB_LINK } from '../../model/golden-path-metadata';
 import { groupBy } from '../../model/group-by';
 import { compareText } from '../../model/stable-json';
 import type { ResourceRecord } from '../terraform/resource-index';
@@ -37,10 +38,12 @@ function serviceLinks(meta: ServiceMetadata | undefined, repositoryUrl: string |
   if (repositoryUrl) links.push({ title: 'Repository', url: repositoryUrl, type: 'repository' });
   for (const [type, title] of [['runbook', 'Runbook'], ['docs', 'Documentation'], ['adrs', 'Architecture decisions'], ['dashboard', 'Dashboard'], ['actions', 'Operations (restart, roll back, scale)']] as const) {
     const url = meta?.links[type];
-    if (url) links.push({ title, url, type });
+    if (url && WEB_LINK.test(url)) links.push({ title, url, type });
   }
+  // Console links come from the input's metadata: kept only where they point at a listed region's console.
   for (const [env, o] of Object.entries(meta?.observability ?? {}).sort(([a], [b]) => compareText(a, b))) {
-    links.push({ title: `Dashboard (${env})`, url: o.dashboard, type: 'dashboard' }, { title: `Alarms (${env})`, url: o.alarms, type: 'alarms' }, { title: `Logs (${env})`, url: o.logs, type: 'logs' });
+    const candidates = [{ title: `Dashboard (${env})`, url: o.dashboard, type: 'dashboard' }, { title: `Alarms (${env})`, url: o.alarms, type: 'alarms' }, { title: `Logs (${env})`, url: o.logs, type: 'logs' }];
+    links.push(...candidates.filter((l) => isAwsConsoleUrl(l.url)));
   }
   return links;
 }
