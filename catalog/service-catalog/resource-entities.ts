@@ -21,7 +21,7 @@ function consoleLinks(kind: ResourceKind, name: string | undefined, r: ResourceR
   if (r.type === 'aws_db_instance') add('RDS console', 'console', 'rds/home', `database:id=${id}`);
   if (r.type === 'aws_rds_cluster') add('RDS console', 'console', 'rds/home', `database:id=${id};is-cluster=true`);
   if (r.type === 'aws_s3_bucket') add('S3 console', 'console', `s3/buckets/${id}`);
-  if (r.type === 'aws_sqs_queue' && r.accountId) {
+  if (r.type === 'aws_sqs_queue' && r.accountId && /^[0-9]{12}$/.test(r.accountId)) {
     add('SQS console', 'console', 'sqs/v3/home', `/queues/${encodeURIComponent(`https://${awsEndpointHost('sqs', region)}/${r.accountId}/${name}`)}`);
   }
   for (const m of members) {
@@ -85,7 +85,7 @@ export function addResourceEntities(entities: EntityMap, configurations: readonl
     e.service = p.ownership.service;
     e.environment = environment;
     e.costCenter = p.ownership['cost-center'];
-    if (p.region) e.region = regionOrUnknown(p.region);
+    if (p.region !== undefined) e.region = regionOrUnknown(p.region);
     e.terraform = group.map(addressOf).sort((a, b) => compareText(a.address, b.address));
     e.links = consoleLinks(rule.kind, own, p, group, githubByStack.get(p.stack));
     if (rule.kind === 'repository' && e.links[0]) e.repositoryUrl = e.links[0].url;
