@@ -39,7 +39,7 @@ export function approximateMaxConnections(instanceClass: string): number {
   return Math.min(Math.floor((gib * 2 ** 30) / 9531392), 5000);
 }
 
-type Widget = { type: 'metric'; width: number; height: number; properties: Record<string, unknown> };
+type Widget = { type: 'metric' | 'alarm'; width: number; height: number; properties: Record<string, unknown> };
 
 /**
  * What every golden path gets for operations in one environment: a log group with retention,
@@ -176,6 +176,11 @@ export class ServiceObservability extends Construct {
   /** Adds a metric widget; `region` may differ from the environment's (CloudFront lives in us-east-1). */
   widget(title: string, metrics: unknown[][], region: string): void {
     this.widgets.push({ type: 'metric', width: 12, height: 6, properties: { title, metrics, region, stat: 'Average', period: 300, view: 'timeSeries' } });
+  }
+
+  /** Adds an alarm status widget (CloudWatch's `alarm` type: each alarm's state at a glance) for alarms given by ARN. */
+  alarmWidget(title: string, alarmArns: string[]): void {
+    this.widgets.push({ type: 'alarm', width: 12, height: 6, properties: { title, alarms: alarmArns, sortBy: 'stateUpdatedTimestamp' } });
   }
 
   /** Two widgets per row, in the order they were added. */

@@ -2,6 +2,7 @@ import { CloudwatchCompositeAlarm } from '@cdktf/provider-aws/lib/cloudwatch-com
 import { CloudwatchMetricAlarm, CloudwatchMetricAlarmMetricQuery } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { Construct } from 'constructs';
 import { GroundworkError } from '../model/errors';
+import { isLatencyThresholdMs, isObjectivePercent } from '../model/service-level-objectives';
 import type { ServiceLoadBalancer } from './load-balancer';
 import type { ServiceObservability } from './service-observability';
 
@@ -24,8 +25,7 @@ export const BURN_RATE_WINDOWS = [
   { name: 'slow', burnRate: 6, longSeconds: 21600, shortSeconds: 1800 },
 ] as const;
 
-const percentProblem = (value: unknown, min: number) =>
-  typeof value !== 'number' || !Number.isFinite(value) || value < min || value >= 100 ? `must be a number from ${min} to below 100` : undefined;
+const percentProblem = (value: unknown) => (isObjectivePercent(value) ? undefined : 'must be a number from 50 to below 100');
 
 /** One sentence per problem with the objectives, naming where they were given. */
 export function checkServiceLevelObjectives(where: string, slo: unknown): ServiceLevelObjectives {
@@ -35,15 +35,15 @@ export function checkServiceLevelObjectives(where: string, slo: unknown): Servic
   for (const key of Object.keys(rest)) problems.push(`${where}: slo.${key} is not an objective (availability, latency).`);
   if (availability === undefined && latency === undefined) problems.push(`${where}: slo names no objective; give availability, latency or both.`);
   if (availability !== undefined) {
-    const problem = percentProblem(availability, 50);
+    const problem = percentProblem(availability);
     if (problem) problems.push(`${where}: slo.availability is ${JSON.stringify(availability)}, but ${problem} (e.g. 99.9).`);
   }
   if (latency !== undefined) {
     if (!latency || typeof latency !== 'object' || Array.isArray(latency)) problems.push(`${where}: slo.latency must be { thresholdMs, percent }, e.g. { thresholdMs: 300, percent: 99 }.`);
     else {
       const { thresholdMs, percent } = latency as Record<string, unknown>;
-      if (typeof thresholdMs !== 'number' || !Number.isInteger(thresholdMs) || thresholdMs < 1 || thresholdMs > 60000) problems.push(`${where}: slo.latency.thresholdMs is ${JSON.stringify(thresholdMs)}, but must be a whole number of milliseconds from 1 to 60000.`);
-      const problem = percentProblem(percent, 50);
+      if (!isLatencyThresholdMs(thresholdMs)) problems.push(`${where}: slo.latency.thresholdMs is ${JSON.stringify(thresholdMs)}, but must be a whole number of milliseconds from 1 to 60000.`);
+      const problem = percentProblem(percent);
       if (problem) problems.push(`${where}: slo.latency.percent is ${JSON.stringify(percent)}, but ${problem} (e.g. 99).`);
     }
   }
@@ -72,8 +72,9 @@ export class SloAlarms extends Construct {
     const lbDimension = { LoadBalancer: lb.loadBalancerArnSuffix };
     const targetDimensions = { LoadBalancer: lb.loadBalancerArnSuffix, TargetGroup: lb.targetGroupArnSuffix };
     const { availability, latency } = props.objectives;
+    const burnAlarms: string[] = [];
     if (availability !== undefined) {
-      this.objective(props, 'availability', 100 - availability, `availability ${availability}%`, (period) => [
+      this.objective(props, burnAlarms, 'availability', 100 - availability, `availability ${availability}%`, (period) => [
         { id: 'bad', expression: '(FILL(target5xx, 0) + FILL(elb5xx, 0)) / requests', label: 'Share of requests answered 5xx', returnData: true },
         { id: 'target5xx', metric: { namespace: ns, metricName: 'HTTPCode_Target_5XX_Count', dimensions: targetDimensions, period, stat: 'Sum' } },
         { id: 'elb5xx', metric: { namespace: ns, metricName: 'HTTPCode_ELB_5XX_Count', dimensions: lbDimension, period, stat: 'Sum' } },
@@ -83,14 +84,16 @@ export class SloAlarms extends Construct {
     if (latency !== undefined) {
       // PR(:t) is the percent of requests answered in t seconds or less.
       const seconds = latency.thresholdMs / 1000;
-      this.objective(props, 'latency', 100 - latency.percent, `${latency.percent}% of requests within ${latency.thresholdMs} ms`, (period) => [
+      this.objective(props, burnAlarms, 'latency', 100 - latency.percent, `${latency.percent}% of requests within ${latency.thresholdMs} ms`, (period) => [
         { id: 'bad', expression: '1 - fast / 100', label: `Share of requests slower than ${latency.thresholdMs} ms`, returnData: true },
         { id: 'fast', metric: { namespace: ns, metricName: 'TargetResponseTime', dimensions: targetDimensions, period, stat: `PR(:${seconds})` } },
       ]);
     }
+    // The dashboard shows the composite burn-rate alarms (the ones that notify), next to the front door's metrics.
+    props.observability.alarmWidget(`SLO burn rate (${props.prefix})`, burnAlarms);
   }
 
-  private objective(props: SloAlarmsProps, name: string, budgetPercent: number, promise: string, queries: (period: number) => CloudwatchMetricAlarmMetricQuery[]): void {
+  private objective(props: SloAlarmsProps, burnAlarms: string[], name: string, budgetPercent: number, promise: string, queries: (period: number) => CloudwatchMetricAlarmMetricQuery[]): void {
     const o = props.observability;
     const budget = budgetPercent / 100;
     for (const w of BURN_RATE_WINDOWS) {
@@ -111,7 +114,7 @@ export class SloAlarms extends Construct {
       const long = windowAlarm(w.longSeconds);
       const short = windowAlarm(w.shortSeconds);
       const alarmName = `${props.prefix}-slo-${name}-${w.name}-burn`;
-      new CloudwatchCompositeAlarm(this, `${name}-${w.name}`, {
+      const composite = new CloudwatchCompositeAlarm(this, `${name}-${w.name}`, {
         alarmName,
         alarmDescription: `${promise}: the error budget burns ${w.burnRate}x too fast (${long.alarmName} and ${short.alarmName})`,
         alarmRule: `ALARM("${long.alarmName}") AND ALARM("${short.alarmName}")`,
@@ -119,6 +122,7 @@ export class SloAlarms extends Construct {
         okActions: [o.alertTopicArn],
       });
       o.alarmNames.push(alarmName);
+      burnAlarms.push(composite.arn);
     }
   }
 }

@@ -130,6 +130,22 @@ describe("expose: 'public'", () => {
     const dashboard = only(staging, 'aws_cloudwatch_dashboard');
     expect(dashboard.dashboard_body).toContain('HTTPCode_Target_5XX_Count');
     expect(dashboard.dashboard_body).toContain('UnHealthyHostCount');
+    // The body is JSON once Terraform interpolates it: read the widgets, with references as Terraform wrote them.
+    const widgets: Json[] = JSON.parse(dashboard.dashboard_body).widgets;
+    const metricsOf = (title: string) => widgets.find((w) => w.properties.title === title)!.properties.metrics.map((m: unknown[]) => m[1]);
+    expect(metricsOf('Requests and 5xx')).toEqual(['RequestCount', 'HTTPCode_Target_5XX_Count', 'HTTPCode_ELB_5XX_Count']);
+    expect(widgets.find((w) => w.properties.title === 'Response time p99 (s) and unhealthy targets')!.properties.metrics[0]).toEqual(expect.arrayContaining(['TargetResponseTime', { stat: 'p99' }]));
+    const burn = widgets.filter((w) => w.type === 'alarm');
+    expect(burn.map((w) => w.properties.title)).toEqual(['SLO burn rate (svc-staging)']);
+    const composites = new Map(resourcesOfType(staging, 'aws_cloudwatch_composite_alarm').map((c) => [c.alarm_name, c]));
+    expect(burn[0].properties.alarms).toHaveLength(4);
+    for (const arn of burn[0].properties.alarms) expect(arn).toMatch(/^\$\{aws_cloudwatch_composite_alarm\.[^.]+\.arn\}$/);
+    // Each ARN reference names one of the four composite alarms (resource ids carry the objective and window).
+    const ids = (burn[0].properties.alarms as string[]).map((a) => a.split('.')[1]).sort();
+    expect(new Set(ids).size).toBe(4);
+    expect(composites.size).toBe(4);
+    // Widgets lie on the 24-column grid, two per row, none overlapping.
+    expect(new Set(widgets.map((w) => `${w.x},${w.y}`)).size).toBe(widgets.length);
     const observed = staging['//'].groundwork.services.svc.observability.staging;
     expect(observed).toMatchObject({ url: 'https://shop.staging.acme.example', exposure: 'public', slo: SLO });
     expect(observed.alarmNames).toEqual(expect.arrayContaining(['svc-staging-target-5xx', 'svc-staging-slo-availability-fast-burn', 'svc-staging-slo-latency-slow-burn']));
