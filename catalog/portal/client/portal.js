@@ -388,7 +388,7 @@
         ? el('ul', { class: 'links actions' }, s.operations.map((op) => el('li', null, externalLink(op, actions.url), ' · ', el('code', null, op === 'scale' ? 'npm run ops -- scale ' + s.name + ' --replicas N --env ENV' : op === 'rollback' ? 'npm run ops -- rollback ' + s.name : 'operations workflow: restart ' + s.name))))
         : el('p', { class: 'muted' }, 'No operations for this golden path.'),
     );
-    // Front door: where it answers per environment (a link only for the https://<DNS name> the data carries), exposure, objectives, alarms.
+    // Front door: where it answers per environment (linked only as the https URL of a DNS name the data carries), exposure, objectives, alarms.
     const endpoints = s.endpoints || [];
     const frontDoor = endpoints.length
       ? el(
