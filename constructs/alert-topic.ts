@@ -34,7 +34,15 @@ export class AlertTopic extends Construct {
       description: `Encrypts the alert topic ${this.topicName}`,
       accountId: env.accountId,
       production: env.isProduction,
-      serviceStatement: { Sid: 'CloudWatchPublishes', Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'], Resource: '*' },
+      serviceStatement: {
+        Sid: 'CloudWatchPublishes',
+        Effect: 'Allow',
+        Principal: { Service: 'cloudwatch.amazonaws.com' },
+        Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        Resource: '*',
+        // Only this account's alarms in this region (confused deputy).
+        Condition: { StringEquals: { 'aws:SourceAccount': env.accountId }, ArnLike: { 'aws:SourceArn': `arn:aws:cloudwatch:${env.region}:${env.accountId}:alarm:*` } },
+      },
     });
     new KmsAlias(this, 'alias', { name: `alias/${this.topicName}`, targetKeyId: key.keyId });
     this.topic = new SnsTopic(this, 'topic', { name: this.topicName, kmsMasterKeyId: key.arn });

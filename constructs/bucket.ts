@@ -30,6 +30,11 @@ export interface BucketProps {
    * logs to with ACLs, such as CloudFront standard logs. Public access stays blocked. @default false
    */
   readonly forLogDelivery?: boolean;
+  /**
+   * Default encryption: a KMS key with a bucket key, or SSE-S3 (AES256) for buckets that AWS
+   * services deliver to without KMS support, such as load balancer access logs. @default 'aws:kms'
+   */
+  readonly encryption?: 'aws:kms' | 'AES256';
 }
 
 /** The bucket-policy statement that refuses every request not made over TLS. */
@@ -102,6 +107,8 @@ export class Bucket extends BucketBase {
   readonly bucketArn: string;
   /** bucket.s3.<region>.amazonaws.com, for CloudFront origins. */
   readonly regionalDomainName: string;
+  /** The bucket's one policy: what depends on it (a load balancer writing access logs) waits for it. */
+  readonly policy: S3BucketPolicy;
   private readonly policyStatements: Record<string, unknown>[] = [];
 
   constructor(scope: Construct, id: string, props: BucketProps) {
@@ -124,7 +131,7 @@ export class Bucket extends BucketBase {
     new S3BucketOwnershipControls(this, 'ownership-controls', { bucket: this.bucket.id, rule: { objectOwnership: props.forLogDelivery ? 'BucketOwnerPreferred' : 'BucketOwnerEnforced' } });
     new S3BucketServerSideEncryptionConfigurationA(this, 'encryption', {
       bucket: this.bucket.id,
-      rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms' }, bucketKeyEnabled: true }],
+      rule: [props.encryption === 'AES256' ? { applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } } : { applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms' }, bucketKeyEnabled: true }],
     });
     new S3BucketVersioningA(this, 'versioning', { bucket: this.bucket.id, versioningConfiguration: { status: 'Enabled' } });
     new S3BucketLifecycleConfiguration(this, 'lifecycle', {
@@ -142,7 +149,7 @@ export class Bucket extends BucketBase {
     });
     this.policyStatements.push(denyInsecureTransport(this.bucket.arn));
     // Lazy: a bucket has one policy, and other constructs add to it (addToResourcePolicy).
-    new S3BucketPolicy(this, 'policy', {
+    this.policy = new S3BucketPolicy(this, 'policy', {
       bucket: this.bucket.id,
       policy: Lazy.stringValue({ produce: () => Fn.jsonencode({ Version: '2012-10-17', Statement: this.policyStatements }) }),
       dependsOn: [publicAccess],

@@ -52,6 +52,14 @@ export function checkContainer(where: string, o: ContainerOptions): void {
 /** Non-root, no privilege escalation, seccomp: the pod-level half of the security baseline. */
 export const POD_SECURITY_CONTEXT = { runAsNonRoot: true, runAsUser: '10001', runAsGroup: '10001', fsGroup: '10001', seccompProfile: { type: 'RuntimeDefault' } };
 
+/** Pod Security Admission labels: enforce, audit and warn at the restricted level. */
+export const POD_SECURITY_LABELS = {
+  'pod-security.kubernetes.io/enforce': 'restricted',
+  'pod-security.kubernetes.io/enforce-version': 'latest',
+  'pod-security.kubernetes.io/audit': 'restricted',
+  'pod-security.kubernetes.io/warn': 'restricted',
+} as const;
+
 /** One container with requests and limits, a read-only non-root context and, with a port, HTTP probes. */
 export function containerSpec(o: ContainerOptions) {
   const cpuLimit = o.cpu.endsWith('m') ? `${Number(o.cpu.slice(0, -1)) * 2}m` : `${Number(o.cpu) * 2}`;
@@ -76,7 +84,8 @@ export function containerSpec(o: ContainerOptions) {
  * is given. Created inside `scope` (ids "namespace" and "service-account").
  */
 export function namespaceAndServiceAccount(scope: Construct, names: { namespace: string; serviceAccount: string }, roleArn?: string): { namespace: NamespaceV1; serviceAccount: ServiceAccountV1 } {
-  const namespace = new NamespaceV1(scope, 'namespace', { metadata: { name: names.namespace } });
+  // Pod Security Admission: the namespace admits only pods meeting the restricted profile.
+  const namespace = new NamespaceV1(scope, 'namespace', { metadata: { name: names.namespace, labels: { ...POD_SECURITY_LABELS } } });
   const serviceAccount = new ServiceAccountV1(scope, 'service-account', {
     metadata: { name: names.serviceAccount, namespace: names.namespace, annotations: roleArn ? { 'eks.amazonaws.com/role-arn': roleArn } : undefined },
     dependsOn: [namespace],

@@ -18,6 +18,7 @@ import { Construct } from 'constructs';
 import type { EnvironmentSettings, OrganisationSettings } from '../model/organisation-settings';
 import { stampAwsOwnership } from './aws-ownership-tags';
 import { cidrSubnet } from './cidr';
+import { AwsApiEndpoints } from './aws-api-endpoints';
 import { customerManagedKey } from './customer-managed-key';
 import { Ownership } from './ownership';
 
@@ -58,6 +59,8 @@ export class Environment extends Construct {
   readonly publicSubnetIds: string[];
   readonly privateSubnetIds: string[];
   readonly natGatewayCount: number;
+  /** VPC endpoints of the AWS APIs workloads call (STS, SQS, S3): their egress stays inside the VPC. */
+  readonly awsApiEndpoints: AwsApiEndpoints;
 
   constructor(scope: Construct, id: string, props: EnvironmentProps) {
     super(scope, id);
@@ -115,6 +118,7 @@ export class Environment extends Construct {
       const eip = new Eip(this, `nat-${az}-ip`, { domain: 'vpc', tags: { Name: `${prefix}-nat-${az}` } });
       return new NatGateway(this, `nat-${az}`, { allocationId: eip.id, subnetId: subnet.id, tags: { Name: `${prefix}-nat-${az}` }, dependsOn: [igw] });
     });
+    const privateRouteTables: RouteTable[] = [];
     const privateSubnets = this.availabilityZones.map((az, i) => {
       const subnet = new Subnet(this, `private-${az}`, {
         vpcId: this.vpc.id,
@@ -128,10 +132,12 @@ export class Environment extends Construct {
         tags: { Name: `${prefix}-private-${az}` },
       });
       new RouteTableAssociation(this, `private-${az}-association`, { subnetId: subnet.id, routeTableId: routes.id });
+      privateRouteTables.push(routes);
       return subnet;
     });
     this.publicSubnetIds = publicSubnets.map((s) => s.id);
     this.privateSubnetIds = privateSubnets.map((s) => s.id);
+    this.awsApiEndpoints = new AwsApiEndpoints(this, 'aws-api-endpoints', { prefix, region: this.region, vpcId: this.vpc.id, vpcCidr: this.settings.cidr, privateSubnetIds: this.privateSubnetIds, privateRouteTableIds: privateRouteTables.map((r) => r.id) });
 
     this.logsKeyArn = this.addLogsKey(prefix);
     this.addFlowLogs(prefix, props.flowLogRetentionDays ?? (this.isProduction ? 365 : 30));
@@ -163,7 +169,15 @@ export class Environment extends Construct {
       name: `${prefix}-vpc-flow-logs`,
       assumeRolePolicy: Fn.jsonencode({
         Version: '2012-10-17',
-        Statement: [{ Effect: 'Allow', Principal: { Service: 'vpc-flow-logs.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { Service: 'vpc-flow-logs.amazonaws.com' },
+            Action: 'sts:AssumeRole',
+            // Only flow logs of this account and region may assume it (confused deputy).
+            Condition: { StringEquals: { 'aws:SourceAccount': this.accountId }, ArnLike: { 'aws:SourceArn': `arn:aws:ec2:${this.region}:${this.accountId}:vpc-flow-log/*` } },
+          },
+        ],
       }),
     });
     new IamRolePolicy(this, 'flow-logs-policy', {

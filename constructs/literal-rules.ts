@@ -1,3 +1,4 @@
+import { DNS_NAME } from '../model/dns-name';
 import { GroundworkError } from '../model/errors';
 
 /**
@@ -18,9 +19,10 @@ export const LITERAL_RULES = {
   acmCertificateArn: { pattern: /^arn:aws:acm:us-east-1:[0-9]{12}:certificate\/[a-f0-9-]+$/, rule: "an ACM certificate ARN in us-east-1 (CloudFront's region)" },
   s3Arn: { pattern: /^arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, rule: 'a bucket ARN such as arn:aws:s3:::acme-orders' },
   queueUrl: { pattern: /^https:\/\/sqs\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\/[0-9]{12}\/[A-Za-z0-9_-]{1,80}(\.fifo)?$/, rule: 'an SQS queue URL such as https://sqs.eu-west-1.amazonaws.com/123456789012/orders' },
-  hostname: { pattern: /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, rule: 'a DNS name such as www.acme.example' },
+  hostname: { pattern: DNS_NAME, rule: 'a DNS name such as www.acme.example' },
   name: { pattern: /^[A-Za-z0-9][A-Za-z0-9_.-]{0,254}$/, rule: 'a name of letters, digits, ".", "_" and "-"' },
   containerImage: { pattern: imageReference(), rule: 'an image reference with an immutable tag or digest, such as ghcr.io/acme/checkout:1.2.3 (not latest)' },
+  rdsResourceId: { pattern: /^db-[A-Z0-9]{16,40}$/, rule: 'an RDS DbiResourceId such as db-ABCDEFGHIJKLMNOPQRSTUVWXY1 (aws rds describe-db-instances --query "DBInstances[].DbiResourceId")' },
   httpPath: { pattern: /^\/[A-Za-z0-9._~\/-]{0,255}$/, rule: 'an HTTP path such as /healthz (letters, digits, ".", "_", "~", "-" and "/")' },
 } as const;
 

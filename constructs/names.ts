@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { GroundworkError } from '../model/errors';
 
 /**
@@ -20,8 +21,21 @@ export const NAME_RULES = {
   iamRole: { pattern: /^[A-Za-z0-9+=,.@_-]+$/, maxLength: 64, text: 'letters, digits and +=,.@_-' },
   githubRepository: { pattern: /^[A-Za-z0-9._-]+$/, maxLength: 100, text: 'letters, digits, dots, hyphens and underscores' },
   gitBranch: { pattern: /^(?!.*\.\.)(?!\/)[A-Za-z0-9._/-]+(?<![./])$/, maxLength: 100, text: 'letters, digits, ".", "_", "-" and "/", no ".."' },
+  wafName: { pattern: /^[A-Za-z0-9_-]+$/, maxLength: 128, text: 'letters, digits, hyphens and underscores' },
+  loadBalancer: { pattern: /^(?!internal-)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/, maxLength: 32, text: 'letters, digits and hyphens, not starting with "internal-"' },
   kubernetesName: { pattern: /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, maxLength: 63, text: 'lowercase letters, digits and hyphens (a DNS label)' },
 } as const;
+
+/**
+ * A name within a limit shorter than what its parts may add up to (load balancers and target
+ * groups: 32 characters): the whole name when it fits, else its start and a hash of the whole,
+ * so it stays unique and deterministic. The full name is on the resource's tags.
+ */
+export function nameWithin(full: string, maxLength: number): string {
+  if (full.length <= maxLength) return full;
+  const hash = createHash('sha256').update(full).digest('hex').slice(0, 8);
+  return `${full.slice(0, maxLength - 9).replace(/-+$/, '')}-${hash}`;
+}
 
 /** A whole-number prop within a range, or a clear error. */
 export function checkRange(where: string, prop: string, value: number, min: number, max: number): number {

@@ -58,11 +58,19 @@ export interface IDatabase extends IConstruct {
   readonly instanceClass: string;
   readonly address: string;
   readonly port: number;
-  /** ARN of the Secrets Manager secret holding the credentials. */
-  readonly masterUserSecretArn: string;
+  /** The instance's DbiResourceId (db-...), which IAM database authentication names. */
+  readonly resourceId: string;
   readonly storageGb: number;
-  /** Lets a grantee read the credentials. */
-  grantConnect(grantee: IGrantee): void;
+  /** Its security group, where Groundwork made it (the service's egress names it). @default unknown: an existing database */
+  readonly securityGroupId?: string;
+  /** Lets a grantee sign in as one database user with an IAM authentication token (`rds-db:connect`), nothing more. */
+  grantConnect(grantee: IGrantee, databaseUser: string): void;
+}
+
+/** Where an existing database is: IAM database authentication names its region and account. */
+export interface DatabaseLocation {
+  readonly region: string;
+  readonly accountId: string;
 }
 
 /** An existing PostgreSQL instance, by literal attributes. */
@@ -75,8 +83,8 @@ export interface DatabaseAttributes {
   readonly address: string;
   /** @default 5432 */
   readonly port?: number;
-  /** ARN of the Secrets Manager secret holding the credentials. */
-  readonly masterUserSecretArn: string;
+  /** The instance's DbiResourceId (db-...), for IAM database authentication, which the instance must have enabled. */
+  readonly resourceId: string;
   /** Allocated storage in GiB, for the free-storage alarm. */
   readonly storageGb: number;
 }
@@ -86,11 +94,13 @@ abstract class DatabaseBase extends Construct implements IDatabase {
   abstract readonly instanceClass: string;
   abstract readonly address: string;
   abstract readonly port: number;
-  abstract readonly masterUserSecretArn: string;
+  abstract readonly resourceId: string;
   abstract readonly storageGb: number;
+  protected abstract readonly location: DatabaseLocation;
 
-  grantConnect(grantee: IGrantee): void {
-    grantee.grant(`${this.node.id}-connect`, [{ actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], resources: [this.masterUserSecretArn] }]);
+  grantConnect(grantee: IGrantee, databaseUser: string): void {
+    const { region, accountId } = this.location;
+    grantee.grant(`${this.node.id}-connect`, [{ actions: ['rds-db:connect'], resources: [`arn:aws:rds-db:${region}:${accountId}:dbuser:${this.resourceId}/${databaseUser}`] }]);
   }
 }
 
@@ -100,18 +110,21 @@ class ImportedDatabase extends DatabaseBase {
   readonly instanceClass: string;
   readonly address: string;
   readonly port: number;
-  readonly masterUserSecretArn: string;
+  readonly resourceId: string;
   readonly storageGb: number;
 
-  constructor(scope: Construct, id: string, attributes: DatabaseAttributes) {
+  constructor(scope: Construct, id: string, attributes: DatabaseAttributes, protected readonly location: DatabaseLocation) {
     super(scope, id);
     const where = this.node.path;
-    checkLiterals(where, { identifier: ['name', attributes.identifier], instanceClass: ['name', attributes.instanceClass], address: ['hostname', attributes.address], masterUserSecretArn: ['arn', attributes.masterUserSecretArn] }, { required: true });
+    if ('masterUserSecretArn' in attributes) {
+      throw new GroundworkError(`Cannot import the existing resource at ${where}: masterUserSecretArn is no longer taken, services sign in with IAM database authentication; give resourceId (the instance's DbiResourceId, db-...) instead.`);
+    }
+    checkLiterals(where, { identifier: ['name', attributes.identifier], instanceClass: ['name', attributes.instanceClass], address: ['hostname', attributes.address], resourceId: ['rdsResourceId', attributes.resourceId] }, { required: true });
     this.identifier = attributes.identifier;
     this.instanceClass = attributes.instanceClass;
     this.address = attributes.address;
     this.port = checkRange(where, 'port', attributes.port ?? 5432, 1, 65535);
-    this.masterUserSecretArn = attributes.masterUserSecretArn;
+    this.resourceId = attributes.resourceId;
     this.storageGb = checkRange(where, 'storageGb', attributes.storageGb, 20, 65536);
   }
 }
@@ -123,8 +136,8 @@ class ImportedDatabase extends DatabaseBase {
  */
 export class PostgresDatabase extends DatabaseBase {
   /** A database that exists already (created elsewhere), to grant, wire and watch like one Groundwork created. */
-  static fromAttributes(scope: Construct, id: string, attributes: DatabaseAttributes): IDatabase {
-    return new ImportedDatabase(scope, id, attributes);
+  static fromAttributes(scope: Construct, id: string, attributes: DatabaseAttributes, location: DatabaseLocation): IDatabase {
+    return new ImportedDatabase(scope, id, attributes, location);
   }
 
   readonly instance: DbInstance;
@@ -133,8 +146,11 @@ export class PostgresDatabase extends DatabaseBase {
   readonly address: string;
   readonly port = 5432;
   readonly securityGroup: SecurityGroup;
-  /** ARN of the Secrets Manager secret RDS keeps the master credentials in. */
+  readonly securityGroupId: string;
+  readonly resourceId: string;
+  /** ARN of the Secrets Manager secret RDS keeps the master credentials in: the platform team's, for creating database users; granted to no service. */
   readonly masterUserSecretArn: string;
+  protected readonly location: DatabaseLocation;
   readonly multiAz: boolean;
   readonly backupRetentionDays: number;
   readonly storageGb: number;
@@ -143,6 +159,7 @@ export class PostgresDatabase extends DatabaseBase {
     super(scope, id);
     const where = this.node.path;
     const env = props.environment;
+    this.location = env;
     stampAwsOwnership(this, props.ownership, env.defaultTags);
 
     const production = env.isProduction;
@@ -175,6 +192,7 @@ export class PostgresDatabase extends DatabaseBase {
       vpcId: env.vpcId,
       tags: { Name: `${this.identifier}-postgres` },
     });
+    this.securityGroupId = this.securityGroup.id;
     new VpcSecurityGroupIngressRule(this, 'ingress-from-service', {
       securityGroupId: this.securityGroup.id,
       referencedSecurityGroupId: props.clientSecurityGroupId,
@@ -235,6 +253,7 @@ export class PostgresDatabase extends DatabaseBase {
       dependsOn: [logs],
     });
     this.address = this.instance.address;
+    this.resourceId = this.instance.resourceId;
     this.masterUserSecretArn = this.instance.masterUserSecret.get(0).secretArn;
   }
 }

@@ -6,6 +6,8 @@ import { checkChoice } from './literal-rules';
 import { GroundworkError } from '../model/errors';
 import { checkContainer, CONTAINER_DEFAULTS, containerSpec, namespaceAndServiceAccount, POD_SECURITY_CONTEXT } from './container-spec';
 import { KubernetesOwnershipLabels } from './kubernetes-ownership-labels';
+import { PodEgress, PodNetworkPolicies } from './pod-network-policies';
+import { SecurityGroupPolicy } from './security-group-policy';
 import { checkName, checkRange, NAME_RULES } from './names';
 import type { Ownership } from './ownership';
 
@@ -40,6 +42,10 @@ export interface ScheduledWorkloadProps {
   readonly failedRunsKept?: number;
   /** IAM role the pods assume through IRSA. @default none */
   readonly roleArn?: string;
+  /** Security groups the job's pods get (security groups for pods, through a SecurityGroupPolicy). @default none: the node's */
+  readonly securityGroupIds?: readonly string[];
+  /** Where the job's pods connect to: the namespace denies everything else (and every connection in). @default no NetworkPolicy */
+  readonly egress?: PodEgress;
   /** Environment variables; values are escaped, never read as Terraform expressions. @default none */
   readonly env?: Readonly<Record<string, string>>;
 }
@@ -73,6 +79,9 @@ export class ScheduledWorkload extends Construct {
     const labels = props.ownership.kubernetesLabels({ name: service, partOf: props.partOf ?? service, component: 'job' }, where);
     Aspects.of(this).add(new KubernetesOwnershipLabels(labels));
     const { namespace, serviceAccount } = namespaceAndServiceAccount(this, { namespace: this.namespace, serviceAccount: this.name }, props.roleArn);
+    const podLabels = { 'app.kubernetes.io/name': service, 'app.kubernetes.io/component': 'job' };
+    if (props.egress) new PodNetworkPolicies(this, 'network-policies', { namespace: this.namespace, podLabels, egress: props.egress, dependsOn: [namespace] });
+    if (props.securityGroupIds?.length) new SecurityGroupPolicy(this, 'security-group-policy', { namespace: this.namespace, podLabels, securityGroupIds: props.securityGroupIds, dependsOn: [namespace] });
     this.cronJob = new CronJobV1(this, 'cron-job', {
       metadata: { name: this.name, namespace: this.namespace },
       spec: {
@@ -92,6 +101,8 @@ export class ScheduledWorkload extends Construct {
               metadata: {},
               spec: {
                 serviceAccountName: serviceAccount.metadata.name,
+                // No Kubernetes API calls: no service account token in the pod (IRSA has its own).
+                automountServiceAccountToken: false,
                 restartPolicy: 'Never',
                 securityContext: POD_SECURITY_CONTEXT,
                 container: [containerSpec(container)],

@@ -39,7 +39,7 @@ export function approximateMaxConnections(instanceClass: string): number {
   return Math.min(Math.floor((gib * 2 ** 30) / 9531392), 5000);
 }
 
-type Widget = { type: 'metric'; width: number; height: number; properties: Record<string, unknown> };
+type Widget = { type: 'metric' | 'alarm'; width: number; height: number; properties: Record<string, unknown> };
 
 /**
  * What every golden path gets for operations in one environment: a log group with retention,
@@ -157,14 +157,30 @@ export class ServiceObservability extends Construct {
     this.widget(`Queue ${queue.queueName}: oldest message (s)`, [['AWS/SQS', 'ApproximateAgeOfOldestMessage', 'QueueName', queue.queueName]], region);
   }
 
-  private alarm(id: string, config: Omit<CloudwatchMetricAlarmConfig, 'alarmActions' | 'okActions' | 'treatMissingData'>): void {
-    new CloudwatchMetricAlarm(this, id, { ...config, treatMissingData: 'notBreaching', alarmActions: [this.props.alertTopicArn], okActions: [this.props.alertTopicArn] });
+  /** An alarm that notifies the team's topic (and is listed for the catalog and the runbook); `scope` places it (default: here). */
+  alarm(id: string, config: Omit<CloudwatchMetricAlarmConfig, 'alarmActions' | 'okActions' | 'treatMissingData'>, scope: Construct = this): CloudwatchMetricAlarm {
+    const alarm = new CloudwatchMetricAlarm(scope, id, { ...config, treatMissingData: 'notBreaching', alarmActions: [this.props.alertTopicArn], okActions: [this.props.alertTopicArn] });
     this.alarmNames.push(config.alarmName);
+    return alarm;
+  }
+
+  /** Where alarms notify: the owning team's topic in this environment. */
+  get alertTopicArn(): string {
+    return this.props.alertTopicArn;
+  }
+
+  get region(): string {
+    return this.props.environment.region;
   }
 
   /** Adds a metric widget; `region` may differ from the environment's (CloudFront lives in us-east-1). */
   widget(title: string, metrics: unknown[][], region: string): void {
     this.widgets.push({ type: 'metric', width: 12, height: 6, properties: { title, metrics, region, stat: 'Average', period: 300, view: 'timeSeries' } });
+  }
+
+  /** Adds an alarm status widget (CloudWatch's `alarm` type: each alarm's state at a glance) for alarms given by ARN. */
+  alarmWidget(title: string, alarmArns: string[]): void {
+    this.widgets.push({ type: 'alarm', width: 12, height: 6, properties: { title, alarms: alarmArns, sortBy: 'stateUpdatedTimestamp' } });
   }
 
   /** Two widgets per row, in the order they were added. */

@@ -9,6 +9,9 @@ import { checkContainer, CONTAINER_DEFAULTS, containerSpec, namespaceAndServiceA
 import { KubernetesOwnershipLabels } from './kubernetes-ownership-labels';
 import { checkName, checkRange, NAME_RULES } from './names';
 import type { Ownership } from './ownership';
+import { PodEgress, PodIngress, PodNetworkPolicies } from './pod-network-policies';
+import { SecurityGroupPolicy } from './security-group-policy';
+import { TargetGroupBinding } from './target-group-binding';
 
 /** How the autoscaler decides: CPU, or an external metric such as a queue's depth. */
 export type Scaling =
@@ -50,12 +53,20 @@ export interface WorkloadProps {
   readonly env?: Readonly<Record<string, string>>;
   /** @default CPU at 70% */
   readonly scaling?: Scaling;
+  /** A target group (in the AWS stack) to register the Service's pod IPs in, through a TargetGroupBinding. @default none */
+  readonly targetGroupArn?: string;
+  /** Security groups the pods get (security groups for pods, through a SecurityGroupPolicy). @default none: the node's */
+  readonly securityGroupIds?: readonly string[];
+  /** The namespace's NetworkPolicies: default deny, then DNS, these dependencies and, where given, connections in on the port. @default no NetworkPolicy beyond denying ingress to workers */
+  readonly network?: { readonly egress: PodEgress; readonly ingress?: PodIngress };
+  /** Mount the service account token: only for workloads that call the Kubernetes API (IRSA does not need it). @default false */
+  readonly kubernetesApi?: boolean;
 }
 
 /**
  * A service's Kubernetes workload: its namespace, a service account (bound to an IAM role through
  * IRSA), a Deployment with requests and limits, a non-root read-only security context and HTTP
- * probes, a Service (or, for workers, a NetworkPolicy denying all ingress), a
+ * probes, a Service (or, for workers, no way in), the namespace's NetworkPolicies, a
  * HorizontalPodAutoscaler and a PodDisruptionBudget. Every object and pod template carries the
  * ownership labels.
  */
@@ -89,6 +100,8 @@ export class Workload extends Construct {
     const metadata = { name: this.name, namespace: this.namespace };
 
     const { namespace, serviceAccount } = namespaceAndServiceAccount(this, { namespace: this.namespace, serviceAccount: this.name }, props.roleArn);
+    if (props.network) new PodNetworkPolicies(this, 'network-policies', { namespace: this.namespace, podLabels: selector, egress: props.network.egress, ingress: props.network.ingress, dependsOn: [namespace] });
+    if (props.securityGroupIds?.length) new SecurityGroupPolicy(this, 'security-group-policy', { namespace: this.namespace, podLabels: selector, securityGroupIds: props.securityGroupIds, dependsOn: [namespace] });
 
     this.deployment = new DeploymentV1(this, 'deployment', {
       metadata,
@@ -99,7 +112,7 @@ export class Workload extends Construct {
         strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '0', maxSurge: '25%' } },
         template: {
           metadata: { labels: selector },
-          spec: { serviceAccountName: serviceAccount.metadata.name, automountServiceAccountToken: true, securityContext: POD_SECURITY_CONTEXT, container: [containerSpec(container)] },
+          spec: { serviceAccountName: serviceAccount.metadata.name, automountServiceAccountToken: props.kubernetesApi ?? false, securityContext: POD_SECURITY_CONTEXT, container: [containerSpec(container)] },
         },
       },
     });
@@ -107,8 +120,9 @@ export class Workload extends Construct {
     this.deployment.lifecycle = { ignoreChanges: ['spec[0].replicas'] };
 
     if (props.expose ?? true) {
-      new ServiceV1(this, 'service', { metadata, spec: { selector, port: [{ name: 'http', port: 80, targetPort: String(port) }], type: 'ClusterIP' }, dependsOn: [namespace] });
-    } else {
+      const k8sService = new ServiceV1(this, 'service', { metadata, spec: { selector, port: [{ name: 'http', port: 80, targetPort: String(port) }], type: 'ClusterIP' }, dependsOn: [namespace] });
+      if (props.targetGroupArn) new TargetGroupBinding(this, 'target-group-binding', { namespace: this.namespace, serviceName: this.name, servicePort: 80, targetGroupArn: props.targetGroupArn, dependsOn: [k8sService] });
+    } else if (!props.network) {
       new NetworkPolicyV1(this, 'deny-ingress', {
         metadata: { name: `${this.name}-deny-ingress`, namespace: this.namespace },
         spec: { podSelector: { matchLabels: selector }, policyTypes: ['Ingress'] },

@@ -4,6 +4,7 @@
  * `npm run golden-paths`, `npm run new-service` and the validation of props at synth.
  */
 
+import { EGRESSES } from '../constructs/service-egress';
 import { WEB_LINK } from '../model/golden-path-metadata';
 import { NAME_PATTERN } from '../model/ownership-record';
 import { CONTAINER_DEFAULTS, CPU_QUANTITY, MEMORY_QUANTITY, quantityProblem } from '../constructs/container-spec';
@@ -68,6 +69,7 @@ export const CONTAINER_OPTIONS: readonly GoldenPathOption[] = [
   { flag: 'image', prop: 'image', type: 'string', description: 'full image reference with an immutable tag or digest', default: '<registry>/<name>:<version>', pattern: LITERAL_RULES.containerImage.pattern, propOnly: true },
   { flag: 'cpu', prop: 'cpu', type: 'string', description: 'CPU request per pod (limit: twice)', default: CONTAINER_DEFAULTS.cpu, pattern: CPU_QUANTITY, check: (v) => quantityProblem('cpu', v) },
   { flag: 'memory', prop: 'memory', type: 'string', description: 'memory request and limit per pod', default: CONTAINER_DEFAULTS.memory, pattern: MEMORY_QUANTITY, check: (v) => quantityProblem('memory', v) },
+  { flag: 'egress', prop: 'egress', type: 'string', description: 'outbound beyond data stores, AWS APIs and DNS: vpc (none) or internet (HTTPS anywhere)', default: 'vpc', choices: EGRESSES },
 ];
 
 /** The data-store options; `queue` only where the queue is optional. */

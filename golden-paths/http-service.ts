@@ -3,9 +3,23 @@ import type { Organisation } from './organisation';
 import { ContainerProps, GoldenPathProps, GoldenPathService } from './service-base';
 import { DatabaseOptions, DataStoreProps, ServiceFoundation } from './service-foundation';
 import { Workload } from '../constructs/workload';
+import { GroundworkError } from '../model/errors';
+import { CURRENT_TLS_POLICY } from '../model/tls-policies';
+import { LITERAL_RULES } from '../constructs/literal-rules';
+import { ServiceLoadBalancer } from '../constructs/load-balancer';
+import { LoadBalancerAlarms } from '../constructs/load-balancer-alarms';
+import { checkServiceLevelObjectives, ServiceLevelObjectives, SloAlarms } from '../constructs/slo-alarms';
+import type { EnvironmentStacks } from './organisation';
 
 export type { DatabaseOptions } from './service-foundation';
 export type { Lifecycle } from './service-base';
+export type { ServiceLevelObjectives } from '../constructs/slo-alarms';
+
+/** Who can reach the service: other pods of the cluster only, the VPC (internal load balancer) or the internet (public load balancer with WAF). */
+export type Exposure = 'cluster' | 'internal' | 'public';
+export const EXPOSURES: readonly Exposure[] = ['cluster', 'internal', 'public'];
+/** A name relative to a hosted zone: one or more DNS labels, e.g. shop or api.shop. */
+const RELATIVE_HOSTNAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
 
 export interface HttpServiceProps extends GoldenPathProps, ContainerProps, DataStoreProps {
   /** Minimum replicas. @default 2 in production, 1 elsewhere */
@@ -22,12 +36,28 @@ export interface HttpServiceProps extends GoldenPathProps, ContainerProps, DataS
   readonly queue?: boolean;
   /** A private S3 bucket per environment. @default none */
   readonly bucket?: boolean;
+  /**
+   * Who can reach it: 'cluster' (a ClusterIP Service), 'internal' (an internal ALB in the private
+   * subnets) or 'public' (an internet-facing ALB with WAF). Needs `dns` in each environment's settings.
+   * @default 'cluster'
+   */
+  readonly expose?: Exposure;
+  /** Name under each environment's zone: 'shop' answers at shop.<domain>. @default the service name */
+  readonly hostname?: string;
+  /** Path prefixes routed to the service (`/api` routes /api and /api/*); others get 404. @default every path */
+  readonly paths?: readonly string[];
+  /** TLS policy of the HTTPS listener (ELBSecurityPolicy-TLS13-1-2-* or -TLS13-1-3-*). @default ELBSecurityPolicy-TLS13-1-2-2021-06 */
+  readonly tlsPolicy?: string;
+  /** Service level objectives, alarmed as multi-window burn rates; need expose internal or public. @default none */
+  readonly slo?: ServiceLevelObjectives;
 }
 
 /** What the service has in one environment. */
 export interface ServiceEnvironment extends Pick<ServiceFoundation, 'role' | 'securityGroup' | 'database' | 'queue' | 'bucket' | 'observability'> {
   readonly name: string;
   readonly workload: Workload;
+  /** The load balancer, when exposed beyond the cluster. */
+  readonly loadBalancer?: ServiceLoadBalancer;
 }
 
 /**
@@ -47,7 +77,8 @@ export class HttpService extends GoldenPathService {
     for (const envName of this.environmentNames) {
       const stacks = organisation.environments[envName];
       const ownership = this.ownershipIn(envName);
-      const aws = new ServiceFoundation(stacks.aws, name, { organisation, environment: stacks.network, ownership, existing: this.existingIn(props.existing, envName), database: props.database, queue: props.queue, bucket: props.bucket });
+      const aws = new ServiceFoundation(stacks.aws, name, { organisation, environment: stacks.network, ownership, existing: this.existingIn(props.existing, envName), database: props.database, queue: props.queue, bucket: props.bucket, port: props.port ?? 8080, egress: props.egress });
+      const loadBalancer = this.frontDoor(stacks, aws, props);
       const workload = new Workload(stacks.kubernetes, name, {
         ownership,
         production: stacks.network.isProduction,
@@ -61,13 +92,53 @@ export class HttpService extends GoldenPathService {
         port: props.port,
         roleArn: aws.role.roleArn,
         env: aws.variables,
+        targetGroupArn: loadBalancer?.targetGroup.arn,
+        securityGroupIds: [aws.securityGroup.id],
+        // Exposed: the load balancer (in the VPC's subnets) connects in; otherwise pods of the cluster's namespaces.
+        network: { egress: aws.podEgress, ingress: loadBalancer ? { from: 'vpc', cidr: stacks.network.settings.cidr, port: props.port ?? 8080 } : { from: 'cluster', port: props.port ?? 8080 } },
       });
       this.uses(stacks.aws, envName, aws.observability);
       this.uses(stacks.kubernetes);
-      environments[envName] = { name: envName, role: aws.role, securityGroup: aws.securityGroup, database: aws.database, queue: aws.queue, bucket: aws.bucket, observability: aws.observability, workload };
+      environments[envName] = { name: envName, role: aws.role, securityGroup: aws.securityGroup, database: aws.database, queue: aws.queue, bucket: aws.bucket, observability: aws.observability, workload, loadBalancer };
     }
     this.environments = environments;
     this.recordMetadata();
+  }
+
+  /** The load balancer, its alarms and SLO alarms in one environment, where the service is exposed beyond the cluster. */
+  private frontDoor(stacks: EnvironmentStacks, aws: ServiceFoundation, props: HttpServiceProps): ServiceLoadBalancer | undefined {
+    const where = `Service "${this.name}"`;
+    const expose = props.expose ?? 'cluster';
+    const slo = props.slo === undefined ? undefined : checkServiceLevelObjectives(`${where}`, props.slo);
+    if (expose === 'cluster') {
+      const needsLoadBalancer = (['hostname', 'paths', 'tlsPolicy', 'slo'] as const).filter((p) => props[p] !== undefined);
+      if (needsLoadBalancer.length) throw new GroundworkError(`${where}: prop ${needsLoadBalancer.join(', ')} needs a load balancer; set expose to 'internal' or 'public' (it is 'cluster').`);
+      return undefined;
+    }
+    const dns = stacks.settings.dns;
+    if (!dns) throw new GroundworkError(`${where}: expose '${expose}' needs a DNS zone in ${stacks.name}, but environments.${stacks.name}.dns is not in the organisation settings (give domain and publicZoneId).`);
+    const hostname = `${props.hostname ?? this.name}.${dns.domain}`;
+    if (!LITERAL_RULES.hostname.pattern.test(hostname)) throw new GroundworkError(`${where}: hostname "${hostname}" in ${stacks.name} is not ${LITERAL_RULES.hostname.rule} (at most 253 characters).`);
+    const env = stacks.network;
+    const ownership = this.ownershipIn(stacks.name);
+    const loadBalancer = new ServiceLoadBalancer(aws, 'load-balancer', {
+      environment: env,
+      ownership,
+      organisationName: this.organisation.settings.name,
+      scheme: expose,
+      hostname,
+      recordZoneId: expose === 'internal' ? dns.privateZoneId ?? dns.publicZoneId : dns.publicZoneId,
+      validationZoneId: dns.publicZoneId,
+      targetPort: props.port ?? 8080,
+      serviceSecurityGroupId: aws.securityGroup.id,
+      paths: props.paths,
+      tlsPolicy: props.tlsPolicy,
+    });
+    const prefix = `${this.name}-${stacks.name}`;
+    new LoadBalancerAlarms(aws, 'load-balancer-alarms', { observability: aws.observability, loadBalancer, prefix, p99ThresholdMs: slo?.latency?.thresholdMs });
+    if (slo) new SloAlarms(aws, 'slo-alarms', { observability: aws.observability, loadBalancer, prefix, objectives: slo });
+    this.exposed(stacks.name, { url: loadBalancer.url, exposure: expose, ...(slo ? { slo } : {}) });
+    return loadBalancer;
   }
 }
 
@@ -75,11 +146,15 @@ export class HttpService extends GoldenPathService {
 export const HTTP_SERVICE_PATH: GoldenPathDefinition = {
   name: 'http-service',
   className: HttpService.name,
-  summary: 'An HTTP API on Kubernetes: Deployment, Service, autoscaler, disruption budget, IAM role, optional database, queue and bucket, alarms and dashboard.',
+  summary: 'An HTTP API on Kubernetes: Deployment, Service, autoscaler, disruption budget, IAM role, optional database, queue and bucket, alarms and dashboard; optionally behind an internal or public ALB (HTTPS, DNS, WAF) with 5xx, latency and SLO burn-rate alarms.',
   options: [
     ...CONTAINER_OPTIONS,
     ...REPLICA_OPTIONS,
     { flag: 'port', prop: 'port', type: 'integer', description: 'container port', default: '8080', min: 1, max: 65535 },
+    { flag: 'expose', prop: 'expose', type: 'string', description: 'who can reach it: cluster (ClusterIP), internal (internal ALB) or public (internet-facing ALB with WAF)', default: 'cluster', choices: EXPOSURES },
+    { flag: 'hostname', prop: 'hostname', type: 'string', description: "name under each environment's DNS zone (shop answers at shop.<domain>)", default: 'the service name', pattern: RELATIVE_HOSTNAME },
+    { flag: 'paths', prop: 'paths', type: 'list', description: 'path prefixes routed to the service, such as /api', default: 'every path', pattern: LITERAL_RULES.httpPath.pattern, propOnly: true },
+    { flag: 'tls-policy', prop: 'tlsPolicy', type: 'string', description: 'TLS policy of the HTTPS listener (ELBSecurityPolicy-TLS13-1-2-* or -TLS13-1-3-*)', default: 'ELBSecurityPolicy-TLS13-1-2-2021-06', pattern: CURRENT_TLS_POLICY, propOnly: true },
     ...storeOptions(true),
   ],
 };

@@ -25,8 +25,11 @@ export function propValueProblem(option: GoldenPathOption, value: unknown): stri
       }
       return undefined;
     }
-    case 'list':
-      return Array.isArray(value) && value.every((v) => typeof v === 'string') ? undefined : `must be a list of names, not ${typeOf(value)}`;
+    case 'list': {
+      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) return `must be a list of names, not ${typeOf(value)}`;
+      const bad = option.pattern ? value.find((v) => !option.pattern!.test(v)) : undefined;
+      return bad === undefined ? undefined : `has ${shown(bad)}, which is not valid: ${option.description}`;
+    }
     default: {
       if (typeof value !== 'string') return `must be a string, not ${typeOf(value)}`;
       if (!value.trim()) return 'must not be empty';

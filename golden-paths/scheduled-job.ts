@@ -37,7 +37,7 @@ export class ScheduledJob extends GoldenPathService {
     for (const envName of this.environmentNames) {
       const stacks = organisation.environments[envName];
       const ownership = this.ownershipIn(envName);
-      const foundation = new ServiceFoundation(stacks.aws, name, { organisation, environment: stacks.network, ownership, existing: this.existingIn(props.existing, envName), database: props.database, queue: props.queue, bucket: props.bucket, jobFailures: true });
+      const foundation = new ServiceFoundation(stacks.aws, name, { organisation, environment: stacks.network, ownership, existing: this.existingIn(props.existing, envName), database: props.database, queue: props.queue, bucket: props.bucket, jobFailures: true, egress: props.egress });
       const job = new ScheduledWorkload(stacks.kubernetes, name, {
         ownership,
         schedule: props.schedule,
@@ -51,6 +51,8 @@ export class ScheduledJob extends GoldenPathService {
         backoffLimit: props.retries,
         roleArn: foundation.role.roleArn,
         env: foundation.variables,
+        securityGroupIds: [foundation.securityGroup.id],
+        egress: foundation.podEgress,
       });
       this.uses(stacks.aws, envName, foundation.observability);
       this.uses(stacks.kubernetes);

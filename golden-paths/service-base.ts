@@ -1,9 +1,10 @@
 import { TerraformStack } from 'cdktf';
 import { GroundworkError } from '../model/errors';
 import { operationsWorkflowUrl, platformTeam } from '../model/organisation-settings';
-import type { ServiceMetadata } from '../model/golden-path-metadata';
+import type { ServiceEndpoint, ServiceMetadata } from '../model/golden-path-metadata';
 import { recordService } from '../constructs/metadata-writer';
 import { Ownership, OwnershipInput } from '../constructs/ownership';
+import type { Egress } from '../constructs/service-egress';
 import { Repository, Visibility } from '../constructs/repository';
 import { ServiceDocs } from '../constructs/service-docs';
 import { CONTAINER_OPTIONS, DEFAULT_VERSION, GoldenPathDefinition, operationsOf, serviceNameProblem } from './golden-path-definition';
@@ -46,6 +47,8 @@ export interface ContainerProps {
   readonly cpu?: string;
   /** Memory request and limit per pod. @default '512Mi' */
   readonly memory?: string;
+  /** Outbound beyond its data stores, AWS APIs (VPC endpoints) and DNS: 'internet' adds HTTPS anywhere. @default 'vpc' */
+  readonly egress?: Egress;
 }
 
 /** What a service's observability offers the catalog and the runbook in one environment. */
@@ -74,6 +77,8 @@ export abstract class GoldenPathService {
   readonly environmentNames: readonly string[];
   protected readonly input: OwnershipInput;
   private readonly observability: Record<string, { dashboard: string; alarms: string; logs: string }> = {};
+  /** How the service is reached per environment, where it is exposed beyond the cluster. */
+  private readonly endpoints: Record<string, ServiceEndpoint> = {};
   /** What the runbook lists per environment. */
   private readonly watched: Record<string, ObservabilityLinks> = {};
   private readonly stacks = new Set<TerraformStack>();
@@ -146,6 +151,11 @@ export abstract class GoldenPathService {
     }
   }
 
+  /** Records how the service is reached in one environment (its URL, exposure and objectives), for the catalog. */
+  protected exposed(environment: string, endpoint: ServiceEndpoint): void {
+    this.endpoints[environment] = endpoint;
+  }
+
   /** The repository's docs skeleton, filled in from what the service has in each environment. */
   private addDocs(): ServiceDocs {
     const { settings } = this.organisation;
@@ -181,7 +191,7 @@ export abstract class GoldenPathService {
       links: { ...this.base.links },
       environments: [...this.environmentNames],
       repositoryUrl: this.repository.url,
-      observability: { ...this.observability },
+      observability: Object.fromEntries(Object.entries(this.observability).map(([env, o]) => [env, { ...o, alarmNames: [...this.watched[env].alarmNames], ...this.endpoints[env] }])),
       tags: this.ownership.awsTags(),
     };
     // The docs live in the repository, so what points at them is recorded with it, in the GitHub stack.

@@ -1,12 +1,15 @@
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
-import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
+import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Construct } from 'constructs';
 import { stampAwsOwnership } from '../constructs/aws-ownership-tags';
 import { Bucket, BucketAttributes, IBucket } from '../constructs/bucket';
 import type { Environment } from '../constructs/environment';
 import type { Ownership } from '../constructs/ownership';
+import { DatabaseUser } from '../constructs/database-user';
 import { DatabaseAttributes, DatabaseSize, IDatabase, PostgresDatabase } from '../constructs/postgres-database';
 import { IQueue, Queue, QueueAttributes, QueueProps } from '../constructs/queue';
+import type { PodEgress } from '../constructs/pod-network-policies';
+import { Egress, ServiceEgress } from '../constructs/service-egress';
 import { ServiceObservability } from '../constructs/service-observability';
 import { ServiceRole } from '../constructs/service-role';
 import type { Organisation } from './organisation';
@@ -56,6 +59,10 @@ export interface ServiceFoundationProps {
   readonly existing?: ExistingDataStores;
   /** Alarm on failed Kubernetes Jobs (scheduled jobs). @default false */
   readonly jobFailures?: boolean;
+  /** Port the pods listen on: the nodes' kubelets probe it, and in-cluster callers reach it, from the VPC. @default none */
+  readonly port?: number;
+  /** HTTPS to the internet besides AWS APIs, data stores and DNS. @default 'vpc': none */
+  readonly egress?: Egress;
 }
 
 /**
@@ -71,6 +78,8 @@ export class ServiceFoundation extends Construct {
   readonly bucket?: IBucket;
   readonly observability: ServiceObservability;
   readonly variables: Record<string, string>;
+  /** Where its pods connect to, for the namespace's NetworkPolicies (the security group says the same in AWS terms). */
+  readonly podEgress: PodEgress;
 
   constructor(scope: Construct, id: string, props: ServiceFoundationProps) {
     super(scope, id);
@@ -83,19 +92,22 @@ export class ServiceFoundation extends Construct {
       vpcId: env.vpcId,
       tags: { Name: `${service}-${env.name}-service` },
     });
-    new VpcSecurityGroupEgressRule(this, 'egress', { securityGroupId: this.securityGroup.id, ipProtocol: '-1', cidrIpv4: '0.0.0.0/0', description: 'Outbound to dependencies and AWS APIs' });
+    if (props.port !== undefined) {
+      new VpcSecurityGroupIngressRule(this, 'ingress-from-vpc', { securityGroupId: this.securityGroup.id, ipProtocol: 'tcp', fromPort: props.port, toPort: props.port, cidrIpv4: env.settings.cidr, description: 'Kubelet probes and in-cluster callers (NetworkPolicies narrow these)' });
+    }
     this.role = new ServiceRole(this, 'role', { environment: env, ownership, namespace: service, serviceAccountName: service });
 
     this.variables = { AWS_REGION: env.region, SERVICE_ENVIRONMENT: env.name };
     const existing = props.existing ?? {};
-    if (existing.database) this.database = PostgresDatabase.fromAttributes(this, 'database', existing.database);
+    if (existing.database) this.database = PostgresDatabase.fromAttributes(this, 'database', existing.database, env);
     else if (props.database) {
       const options = props.database === true ? {} : props.database;
       this.database = new PostgresDatabase(this, 'database', { environment: env, ownership, clientSecurityGroupId: this.securityGroup.id, ...options });
     }
     if (this.database) {
-      this.database.grantConnect(this.role);
-      Object.assign(this.variables, { DATABASE_HOST: this.database.address, DATABASE_PORT: String(this.database.port), DATABASE_SECRET_ARN: this.database.masterUserSecretArn });
+      // IAM database authentication: the pods sign in as the service's own user with a token; no password, no master secret.
+      const user = new DatabaseUser(this, 'database-user', { database: this.database, service, grantee: this.role });
+      Object.assign(this.variables, { DATABASE_HOST: this.database.address, DATABASE_PORT: String(this.database.port), DATABASE_USER: user.userName, DATABASE_AUTH: 'iam' });
     }
     if (existing.queue) this.queue = Queue.fromAttributes(this, 'queue', existing.queue);
     else if (props.queue) {
@@ -113,6 +125,16 @@ export class ServiceFoundation extends Construct {
       this.bucket.grantReadWrite(this.role);
       this.variables.BUCKET_NAME = this.bucket.bucketName;
     }
+    const endpoints = env.awsApiEndpoints;
+    new ServiceEgress(this, 'egress', {
+      securityGroupId: this.securityGroup.id,
+      vpcCidr: env.settings.cidr,
+      awsEndpointsSecurityGroupId: endpoints.securityGroup.id,
+      s3PrefixListId: this.bucket ? endpoints.s3PrefixListId : undefined,
+      database: this.database ? { securityGroupId: this.database.securityGroupId, port: this.database.port } : undefined,
+      egress: props.egress,
+    });
+    this.podEgress = { vpcCidr: env.settings.cidr, vpcPorts: [443, ...(this.database ? [this.database.port] : [])], internetHttps: props.egress === 'internet' || this.bucket !== undefined };
     this.observability = new ServiceObservability(this, 'observability', {
       environment: env,
       ownership,

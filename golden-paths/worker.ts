@@ -38,7 +38,7 @@ export class Worker extends GoldenPathService {
     for (const envName of this.environmentNames) {
       const stacks = organisation.environments[envName];
       const ownership = this.ownershipIn(envName);
-      const foundation = new ServiceFoundation(stacks.aws, name, { organisation, environment: stacks.network, ownership, existing: this.existingIn(props.existing, envName), queue: props.queue ?? true, database: props.database, bucket: props.bucket });
+      const foundation = new ServiceFoundation(stacks.aws, name, { organisation, environment: stacks.network, ownership, existing: this.existingIn(props.existing, envName), queue: props.queue ?? true, database: props.database, bucket: props.bucket, port: props.healthPort ?? 8080, egress: props.egress });
       const queueName = foundation.queue!.queueName;
       const replicas = this.replicasFor(props, envName);
       const workload = new Workload(stacks.kubernetes, name, {
@@ -55,6 +55,8 @@ export class Worker extends GoldenPathService {
         expose: false,
         roleArn: foundation.role.roleArn,
         env: foundation.variables,
+        securityGroupIds: [foundation.securityGroup.id],
+        network: { egress: foundation.podEgress },
         scaling: stacks.settings.kubernetes?.externalMetrics
           ? { metric: 'external', name: 'sqs_approximate_number_of_messages_visible', selector: { queue_name: queueName }, averageValue: props.messagesPerReplica ?? 100 }
           : { metric: 'cpu' },

@@ -33,6 +33,23 @@ export interface ServiceLinks {
   readonly actions?: string;
 }
 
+/** How an exposed service is reached in one environment and what it promises there. */
+export interface ServiceEndpoint {
+  /** https://<hostname> */
+  readonly url: string;
+  readonly exposure: 'internal' | 'public';
+  /** Service level objectives, alarmed as burn rates. */
+  readonly slo?: { readonly availability?: number; readonly latency?: { readonly thresholdMs: number; readonly percent: number } };
+}
+
+export interface EnvironmentObservability extends Partial<ServiceEndpoint> {
+  readonly dashboard: string;
+  readonly alarms: string;
+  readonly logs: string;
+  /** Names of the alarms that notify the team. */
+  readonly alarmNames?: readonly string[];
+}
+
 export interface ServiceMetadata {
   /** The golden path that made it, e.g. http-service. */
   readonly goldenPath: string;
@@ -46,8 +63,8 @@ export interface ServiceMetadata {
   readonly links: ServiceLinks;
   readonly environments: readonly string[];
   readonly repositoryUrl?: string;
-  /** Console links of the built-in observability, per environment. */
-  readonly observability?: Readonly<Record<string, { dashboard: string; alarms: string; logs: string }>>;
+  /** Console links of the built-in observability, per environment, with the alarms' names and, where the service is exposed beyond the cluster, how it is reached. */
+  readonly observability?: Readonly<Record<string, EnvironmentObservability>>;
   /** Organisation-defined ownership keys, e.g. data-classification. */
   readonly tags: Readonly<Record<string, string>>;
   /** Backstage's backstage.io/techdocs-ref, where the repository's mkdocs.yml is. */

@@ -23,6 +23,15 @@ export interface EnvironmentSettings {
     /** EKS OIDC issuer (without https://), trusted by workload IAM roles (IRSA). */
     readonly oidcIssuer: string;
   };
+  /** Route 53 hosted zones by ID, for services exposed beyond the cluster. @default none: such services cannot run here */
+  readonly dns?: {
+    /** The zone's domain; a service's hostname is `<hostname>.<domain>`. */
+    readonly domain: string;
+    /** Public zone: public records and every certificate's DNS validation records. */
+    readonly publicZoneId: string;
+    /** Private zone for internal records. @default internal records go in the public zone */
+    readonly privateZoneId?: string;
+  };
   /** The environment's Terraform state bucket, for the S3 backend. */
   readonly state?: { readonly bucket: string; /** @default the environment's region */ readonly region?: string };
 }

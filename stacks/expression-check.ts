@@ -8,7 +8,7 @@ import { joinPath } from '../catalog/terraform/configuration-blocks';
  * The safety net behind the constructs' own validation and escaping: every `${...}` in what synth
  * wrote must be an expression of the shapes cdktf writes for the platform's own tokens, a
  * reference to a resource or data source the same stack declares (with attribute and index
- * traversal), or `jsonencode(...)` of literals and such references. Anything else (a function
+ * traversal, also through `tolist(...)` of a set), or `jsonencode(...)` of literals and such references. Anything else (a function
  * call such as `${file("/etc/passwd")}`, an operator, a variable) came from a value a user wrote,
  * and synth stops naming where it is. `%{` directives are never written by the platform.
  */
@@ -90,8 +90,13 @@ export function templateProblem(text: string, declared: ReadonlySet<string>): st
   return undefined;
 }
 
+/** `tolist(<reference>).0.attr` (or `[0]`): how cdktf indexes a set attribute (an ACM certificate's validation options). */
+const SET_ELEMENT = /^tolist\(([^()]+)\)((?:\.[A-Za-z_][A-Za-z0-9_-]*|\.[0-9]+|\[[0-9]+\])*)$/;
+
 function expressionProblem(expression: string, declared: ReadonlySet<string>): string | undefined {
   if (REFERENCE.test(expression)) return referenceProblem(expression, declared);
+  const element = expression.match(SET_ELEMENT);
+  if (element && REFERENCE.test(element[1])) return referenceProblem(element[1], declared);
   const call = expression.match(/^jsonencode\(([\s\S]*)\)$/);
   if (!call) return 'which is neither a reference to a resource of the stack nor jsonencode of literals';
   return literalStructureProblem(call[1], declared);

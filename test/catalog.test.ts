@@ -52,6 +52,7 @@ describe('the example organisation', () => {
       ['order-events', 'payments', 'worker'],
       ['product-catalog', 'storefront', 'http-service'],
       ['recommendations', 'data', 'http-service'],
+      ['shop-api', 'storefront', 'http-service'],
       ['storefront-web', 'storefront', 'http-service'],
     ]);
     // Shared infrastructure the platform creates is catalogued too, as platform services.
@@ -71,6 +72,23 @@ describe('the example organisation', () => {
     ]);
     expect(checkout.links.find((l) => l.title === 'Dashboard (production)')!.url).toBe('https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#dashboards/dashboard/checkout-production');
     expect(entity('service:notifications')).toMatchObject({ lifecycle: 'experimental', environments: ['staging'] });
+  });
+
+  test('an exposed service carries, per environment, its URL, exposure, SLOs and alarms with console links; a cluster-only one none', () => {
+    const shop = entity('service:shop-api');
+    const slo = { availability: 99.9, latency: { thresholdMs: 300, percent: 99 } };
+    expect(shop.endpoints!.map(({ alarms, ...rest }) => rest)).toEqual([
+      { environment: 'production', url: 'https://api.acme.example', exposure: 'public', slo },
+      { environment: 'staging', url: 'https://api.staging.acme.example', exposure: 'public', slo },
+    ]);
+    const production = shop.endpoints![0].alarms;
+    expect(production.map((a) => a.name)).toEqual(
+      expect.arrayContaining(['shop-api-production-alb-5xx', 'shop-api-production-latency-p99', 'shop-api-production-target-5xx', 'shop-api-production-unhealthy-hosts', 'shop-api-production-slo-availability-fast-burn', 'shop-api-production-slo-latency-slow-burn']),
+    );
+    // Each alarm's console page, in its environment's region (production eu-west-1, staging us-east-1).
+    expect(production.find((a) => a.name === 'shop-api-production-alb-5xx')!.url).toBe('https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#alarmsV2:alarm/shop-api-production-alb-5xx');
+    expect(shop.endpoints![1].alarms.every((a) => a.url!.startsWith('https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#alarmsV2:alarm/shop-api-staging-'))).toBe(true);
+    expect(entity('service:checkout').endpoints).toBeUndefined();
   });
 
   test('dependencies: a service depends on its database, queue and bucket in each environment', () => {
@@ -133,6 +151,19 @@ describe('the example organisation', () => {
       names.add(`${e.kind}:${e.metadata.name}`);
     }
     expect(names.size).toBe(documents.length);
+    // An exposed service: its URLs as the Component's first links, its exposure and SLOs as annotations.
+    const shop = documents.find(({ e }) => e.kind === 'Component' && e.metadata.name === 'shop-api')!.e;
+    expect(shop.metadata.links.slice(0, 2)).toEqual([
+      { url: 'https://api.acme.example', title: 'production (public)', type: 'website' },
+      { url: 'https://api.staging.acme.example', title: 'staging (public)', type: 'website' },
+    ]);
+    expect(shop.metadata.annotations).toMatchObject({
+      'groundwork.dev/exposure-production': 'public',
+      'groundwork.dev/slo-production-availability': '99.9',
+      'groundwork.dev/slo-production-latency-threshold-ms': '300',
+      'groundwork.dev/slo-production-latency-percent': '99',
+      'groundwork.dev/slo-staging-availability': '99.9',
+    });
     const location = documents.find(({ e }) => e.kind === 'Location')!.e;
     expect(location.spec.targets).toEqual(files.filter((f) => f !== 'catalog-info.yaml').map((f) => `./${f}`));
     // Every reference points at an exported entity.

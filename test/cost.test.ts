@@ -122,7 +122,7 @@ describe('the example organisation', () => {
   test('Markdown for managers and CSV for spreadsheets', () => {
     const md = fs.readFileSync(path.join(outdir, 'catalog/cost-report.md'), 'utf8');
     expect(md).toMatch(/^# Monthly cost estimate: acme\n\n\*\*\$[0-9,]+\.[0-9]{2} per month\*\*/);
-    for (const heading of ['## By team', '## By cost center', '## By environment', '## Top 10 services', '## Sources', '(prices of 2026-09-01)']) expect(md).toContain(heading);
+    for (const heading of ['## By team', '## By cost center', '## By environment', '## Top 10 services', '## Sources', '(prices of 2026-12-07)']) expect(md).toContain(heading);
     // The Markdown ends with every source used and how many lines it priced, adding up to every line.
     const sourceRows = md.slice(md.indexOf('## Sources')).split('\n').filter((l) => /^\| .* \| \d+ \|$/.test(l));
     expect(sourceRows.length).toBe(report.sources.length);

@@ -43,7 +43,14 @@ test("the database admits only its service's security group", () => {
   const [serviceGroup] = Object.entries<Json>(stacks['production-aws'].resource.aws_security_group).find(([, g]) => g['//'].metadata.path === 'production-aws/checkout/security-group')!;
   expect(checkout).toMatchObject({ from_port: 5432, to_port: 5432, ip_protocol: 'tcp', referenced_security_group_id: `\${aws_security_group.${serviceGroup}.id}` });
   expect(checkout).not.toHaveProperty('cidr_ipv4');
-  expect(ingress.every((r) => !r.cidr_ipv4 && !r.cidr_ipv6)).toBe(true);
+  // Only a public load balancer admits the internet, and only on 443 and 80 (shop-api); other addresses are the VPC's
+  // (kubelet probes and in-cluster callers on the pods' port, HTTPS to the AWS API endpoints).
+  const open = ingress.filter((r) => r.cidr_ipv6 || (r.cidr_ipv4 && r.cidr_ipv4 !== '10.20.0.0/16'));
+  expect(ingress.filter((r) => r.cidr_ipv4 === '10.20.0.0/16').map((r) => r.from_port).sort((a, b) => a - b)).toEqual([443, 3000, 8080, 8080, 8080, 8080, 8080, 8080]);
+  expect(open.map((r) => [r['//'].metadata.path, r.cidr_ipv4, r.from_port])).toEqual([
+    ['production-aws/shop-api/load-balancer/ingress-443', '0.0.0.0/0', 443],
+    ['production-aws/shop-api/load-balancer/ingress-80', '0.0.0.0/0', 80],
+  ]);
 });
 
 test('network: a NAT gateway per zone in production (3), one in staging; at least two zones', () => {
@@ -91,7 +98,7 @@ test('IRSA: the service account is annotated with a role only that service accou
 test('buckets: public access blocked, encrypted, versioned, owner-enforced, TLS only', () => {
   const aws = stacks['production-aws'];
   const count = resourcesOfType(aws, 'aws_s3_bucket').length;
-  expect(count).toBe(6); // ledger, product-catalog, recommendations, ledger-reconciliation, help-center site and its logs
+  expect(count).toBe(7); // ledger, product-catalog, recommendations, ledger-reconciliation, help-center site and its logs, shop-api's ALB access logs
   expect(resourcesOfType(aws, 'aws_s3_bucket').every((b) => b.force_destroy === false)).toBe(true);
   expect(resourcesOfType(stacks['staging-aws'], 'aws_s3_bucket').every((b) => b.force_destroy === true)).toBe(true);
   for (const pab of resourcesOfType(aws, 'aws_s3_bucket_public_access_block')) {
@@ -115,7 +122,7 @@ test('queues: encrypted, with an encrypted dead-letter queue', () => {
 test('repositories: private, protected default branch with reviews, CODEOWNERS naming the team, team access', () => {
   const github = stacks.github;
   const protections = resourcesOfType(github, 'github_branch_protection');
-  expect(protections).toHaveLength(9);
+  expect(protections).toHaveLength(10);
   for (const p of protections) {
     expect(p).toMatchObject({ pattern: 'main', enforce_admins: true, allows_force_pushes: false });
     expect(p.required_pull_request_reviews[0]).toMatchObject({ required_approving_review_count: 1, require_code_owner_reviews: true });

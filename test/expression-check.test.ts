@@ -20,3 +20,13 @@ test('the place of a problem: block, type, name, keys and indexes; comments and 
     's resource.aws_iam_policy.p.statement[1].actions[1]: holds the expression ${file("/etc/passwd")}, which is neither a reference to a resource of the stack nor jsonencode of literals; a value from props or settings must reach Terraform as a literal.',
   ]);
 });
+
+test('an element of a set attribute through tolist(<reference>) passes; tolist of anything else does not', () => {
+  const { templateProblem } = require('../stacks/expression-check') as typeof import('../stacks/expression-check');
+  const declared = new Set(['aws_acm_certificate.cert']);
+  expect(templateProblem('${tolist(aws_acm_certificate.cert.domain_validation_options).0.resource_record_name}', declared)).toBeUndefined();
+  expect(templateProblem('${tolist(aws_acm_certificate.cert.domain_validation_options)[0].resource_record_value}', declared)).toBeUndefined();
+  expect(templateProblem('${tolist(aws_acm_certificate.other.domain_validation_options).0.resource_record_name}', declared)).toContain('not declared in this stack');
+  expect(templateProblem('${tolist(file("/etc/passwd")).0}', declared)).toContain('neither a reference');
+  expect(templateProblem('${tolist(var.x)}', declared)).toContain('not declared');
+});

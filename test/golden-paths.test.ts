@@ -14,9 +14,12 @@ describe('Worker', () => {
   test('no ingress: no Service, a NetworkPolicy denying all inbound traffic, health probes only', () => {
     const k8s = stacks['production-kubernetes'];
     expect(resourcesOfType(k8s, 'kubernetes_service_v1').map((s) => s.metadata.name)).not.toContain('order-events');
-    const policy = named('production-kubernetes', 'kubernetes_network_policy_v1', 'order-events-deny-ingress');
-    expect(policy.spec).toMatchObject({ policy_types: ['Ingress'], pod_selector: { match_labels: { 'app.kubernetes.io/name': 'order-events', 'app.kubernetes.io/component': 'worker' } } });
-    expect(policy.spec.ingress).toBeUndefined();
+    // The namespace denies everything; the worker's own policy allows outbound only, so nothing reaches it.
+    const policies = resourcesOfType(k8s, 'kubernetes_network_policy_v1').filter((p) => p.metadata.namespace === 'order-events');
+    expect(policies.map((p) => [p.metadata.name, p.spec.policy_types])).toEqual([['allow-golden-path', ['Egress']], ['default-deny', ['Ingress', 'Egress']]]);
+    const allow = policies[0].spec;
+    expect(allow.pod_selector).toEqual({ match_labels: { 'app.kubernetes.io/name': 'order-events', 'app.kubernetes.io/component': 'worker' } });
+    expect(allow.ingress).toBeUndefined();
   });
 
   test('scales on queue depth where the cluster serves external metrics (production), on CPU elsewhere', () => {

@@ -29,6 +29,19 @@ describe('the packed data blocks', () => {
     expect(read(packed.detail)).toEqual({ resources, costLines });
   });
 
+  test("an exposed service's endpoints: URL, exposure, SLOs and alarm links per environment; a forged URL or alarm link is none", () => {
+    const shop = data.services.find((s) => s.name === 'shop-api')!;
+    expect(shop.endpoints.map((p) => [p.environment, p.url, p.exposure, p.slo])).toEqual([
+      ['production', 'https://api.acme.example', 'public', { availability: 99.9, latency: { thresholdMs: 300, percent: 99 } }],
+      ['staging', 'https://api.staging.acme.example', 'public', { availability: 99.9, latency: { thresholdMs: 300, percent: 99 } }],
+    ]);
+    expect(shop.endpoints[0].alarms.every((a) => a.url === `https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#alarmsV2:alarm/${a.name}`)).toBe(true);
+    expect(data.services.find((s) => s.name === 'checkout')!.endpoints).toEqual([]);
+    // catalog.json is a file someone may edit: the page takes no URL but https://<DNS name>, no alarm link but the console's.
+    const forged = { ...catalog, entities: catalog.entities.map((e) => (e.name === 'shop-api' ? { ...e, endpoints: [{ environment: 'staging', url: 'javascript:alert(1)', exposure: 'public' as const, alarms: [{ name: 'x', url: 'https://evil.example/' }] }] } : e)) };
+    expect(portalData(forged, cost, policy).services.find((s) => s.name === 'shop-api')!.endpoints).toEqual([{ environment: 'staging', exposure: 'public', alarms: [{ name: 'x' }] }]);
+  });
+
   test('the same input gives the same bytes', () => {
     expect(portalHtml(catalog, cost, policy)).toBe(portalHtml(catalog, cost, policy));
   });

@@ -61,6 +61,12 @@ function makeHostile(dir: string): void {
       checkout.description = HOSTILE_TEXT;
       checkout.tags = { ...checkout.tags, 'data-classification': HOSTILE[1], [HOSTILE[0]]: HOSTILE[2] };
     }
+    // The front door of shop-api in staging: a forged URL and an alarm name of markup.
+    const shopStaging = json['//']?.groundwork?.services?.['shop-api']?.observability?.staging;
+    if (shopStaging) {
+      shopStaging.url = 'javascript:alert(3)';
+      shopStaging.alarmNames = [...shopStaging.alarmNames, HOSTILE[1]];
+    }
     for (const db of Object.values<any>(json.resource?.aws_db_instance ?? {})) if (stack === 'staging-aws' && db.tags?.service === 'checkout') db.storage_encrypted = false;
     fs.writeFileSync(file, JSON.stringify(json));
   }
@@ -235,6 +241,29 @@ withChromium.test('the adoption view shows the figures npm run adoption computes
   await page.evaluate(() => (location.hash = '#/adoption'));
   await page.waitForSelector('#adoption-view');
   await page.screenshot({ path: path.join(SHOTS, 'adoption.png'), fullPage: true });
+  expect(trouble).toEqual({ consoleErrors: [], requests: [], dialogs: [] });
+  await page.close();
+});
+
+withChromium.test("an exposed service's page: its URL as a link, exposure, SLOs and alarms per environment; a forged URL is no link", async () => {
+  const { page, trouble } = await open(pageFile, '#/service/shop-api');
+  await page.waitForSelector('#front-door');
+  const rows = await page.$$eval('#front-door tbody tr', (trs) =>
+    trs.map((tr) => ({ environment: tr.getAttribute('data-environment'), cells: Array.from(tr.children, (td) => td.textContent), url: tr.children[1].querySelector('a')?.getAttribute('href') ?? null })),
+  );
+  expect(rows.map((r) => [r.environment, r.url, r.cells[2], r.cells[3]])).toEqual([
+    ['production', 'https://api.acme.example', 'public', 'availability 99.9% · 99% within 300 ms'],
+    ['staging', null, 'public', 'availability 99.9% · 99% within 300 ms'],
+  ]);
+  expect(rows[1].cells[1]).toBe('no valid URL');
+  const alarms = await page.$$eval('#front-door tr[data-environment="production"] ul.alarms a', (as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
+  expect(alarms).toContainEqual(['shop-api-production-slo-availability-fast-burn', 'https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#alarmsV2:alarm/shop-api-production-slo-availability-fast-burn']);
+  // The markup alarm name is text, linked to its (encoded) console page.
+  expect(await page.$$eval('#front-door tr[data-environment="staging"] ul.alarms a', (as) => as.map((a) => a.textContent))).toContain(HOSTILE[1]);
+  expect(await page.$$eval('img', (i) => i.length)).toBe(0);
+  const hrefs = await page.$$eval('a[href]', (a) => a.map((e) => e.getAttribute('href')!));
+  expect(hrefs.filter((h) => !/^(https:|#)/.test(h))).toEqual([]);
+  await (await page.$('#front-door'))!.screenshot({ path: path.join(SHOTS, 'front-door.png') });
   expect(trouble).toEqual({ consoleErrors: [], requests: [], dialogs: [] });
   await page.close();
 });

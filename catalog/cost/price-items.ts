@@ -82,6 +82,7 @@ export const PRICE_ITEMS: readonly PriceItem[] = [
   { key: 'ebs.io1.iops', unit: 'IOPS-Mo', offer: () => ({ ...ec2, productFamily: 'System Operation', usagetype: 'EBS:VolumeP-IOPS.piops', attributes: { volumeApiName: 'io1' }, unit: 'IOPS-Mo' }) },
   { key: 'natgateway.hour', unit: 'Hrs', offer: () => ({ ...ec2, productFamily: 'NAT Gateway', usagetype: 'NatGateway-Hours', attributes: { operation: 'NatGateway' }, unit: 'Hrs' }) },
   { key: 'natgateway.gb', unit: 'GB', offer: () => ({ ...ec2, productFamily: 'NAT Gateway', usagetype: 'NatGateway-Bytes', attributes: { operation: 'NatGateway' }, unit: 'GB' }) },
+  { key: 'vpcendpoint.interface.hour', unit: 'Hrs', offer: () => ({ offerCode: 'AmazonVPC', productFamily: 'VpcEndpoint', usagetype: 'VpcEndpoint-Hours', unit: 'Hrs' }) },
   { key: 'publicipv4.hour', unit: 'Hrs', offer: () => ({ offerCode: 'AmazonVPC', productFamily: 'VpcPublicIPv4Address', usagetype: 'PublicIPv4:InUseAddress', unit: 'Hrs' }) },
   ...(['application', 'network'] as const).flatMap((type): PriceItem[] => {
     const family = type === 'application' ? 'Load Balancer-Application' : 'Load Balancer-Network';
@@ -209,6 +210,12 @@ export const PRICE_ITEMS: readonly PriceItem[] = [
   { key: 'efs.one-zone.storage', unit: 'GB-Mo', offer: () => ({ offerCode: 'AmazonEFS', productFamily: 'Storage', usagetype: 'TimedStorage-Z-ByteHrs', unit: 'GB-Mo' }) },
   { key: 'route53.zone', unit: 'Zone-Mo', offer: () => ({ offerCode: 'AmazonRoute53', productFamily: 'DNS Zone', usagetype: 'HostedZone', global: true, unit: 'HostedZone' }) },
   { key: 'route53.queries.million', unit: '1M queries', offer: () => ({ offerCode: 'AmazonRoute53', productFamily: 'DNS Query', usagetype: 'DNS-Queries', global: true, unit: 'Queries', scale: 6 }) },
+  // AWS WAF as Infracost's price filters select it (internal/resources/aws/wafv2_web_acl.go: awswaf "Web Application
+  // Firewall", usagetypes WebACLV2, RuleV2 and RequestV2-Tier1); not confirmed from a record, as above.
+  { key: 'waf.webacl', unit: 'WebACL-Mo', offer: () => ({ offerCode: 'awswaf', productFamily: 'Web Application Firewall', usagetype: 'WebACLV2', unit: 'WebACL' }) },
+  { key: 'waf.rule', unit: 'Rule-Mo', offer: () => ({ offerCode: 'awswaf', productFamily: 'Web Application Firewall', usagetype: 'RuleV2', unit: 'Rule' }) },
+  { key: 'waf.requests.million', unit: '1M requests', offer: () => ({ offerCode: 'awswaf', productFamily: 'Web Application Firewall', usagetype: 'RequestV2-Tier1', unit: 'Request', scale: 6 }) },
+  { key: 'cloudwatch.composite-alarm', unit: 'Alarm-Mo', offer: () => ({ offerCode: 'AmazonCloudWatch', productFamily: 'Alarm', usagetype: 'CW:CompositeAlarmMonitorUsage', unit: 'Alarms' }) },
   { key: 'kubernetes.vcpu.hour', unit: 'vCPU-Hrs', offer: () => ({ offerCode: 'AmazonECS', productFamily: 'Compute', usagetype: 'Fargate-vCPU-Hours:perCPU', unit: 'hours' }) },
   { key: 'kubernetes.gib.hour', unit: 'GB-Hrs', offer: () => ({ offerCode: 'AmazonECS', productFamily: 'Compute', usagetype: 'Fargate-GB-Hours', unit: 'hours' }) },
 ];

@@ -2,7 +2,7 @@ import { cronProblem, runsPerMonth, timeZoneProblem } from '../../model/cron-sch
 import { podRequests } from '../terraform/kubernetes-pods';
 import { GroundworkError } from '../../model/errors';
 import { isAfterApply } from '../terraform/plan-reader';
-import { block, literal, ResourceRecord } from '../terraform/resource-index';
+import { block, blocks, literal, ResourceRecord } from '../terraform/resource-index';
 import { referencedAddresses } from '../terraform/resource-kinds';
 import { AURORA_ENGINES } from './price-items';
 import type { UsageFigures } from './usage';
@@ -285,6 +285,42 @@ const autoscalingGroup: Pricer = (r, context) => {
   return { notPriced: 'no launch template or launch configuration' };
 };
 
+/** CloudWatch bills an alarm per metric it evaluates: a metric math alarm over three metrics is three alarm metrics. */
+const metricAlarm: Pricer = (r) => {
+  const queries = blocks(r.body.metric_query);
+  const metrics = Math.max(1, queries.filter((q) => q.metric !== undefined).length);
+  return { charges: [{ item: 'cloudwatch.alarm', quantity: metrics, what: metrics > 1 ? `metric alarm over ${metrics} metrics` : 'metric alarm' }] };
+};
+
+/** A web ACL per month, each rule (a managed rule group counts as one) per month, and the requests it inspects. */
+const webAcl: Pricer = (r, { usage }) => {
+  const rules = blocks(r.body.rule).length;
+  return {
+    charges: [
+      { item: 'waf.webacl', quantity: 1, what: 'web ACL' },
+      { item: 'waf.rule', quantity: rules, what: `${rules} rules and rule groups` },
+      { item: 'waf.requests.million', quantity: usage.wafRequestsMillions, what: 'million requests (usage file)' },
+    ],
+  };
+};
+
+/** An interface endpoint is billed per hour in each subnet (zone) it has a network interface in; a gateway endpoint (S3, DynamoDB) is free. */
+const vpcEndpoint: Pricer = (r) => {
+  const type = literal(r.body.vpc_endpoint_type) ?? 'Gateway';
+  if (type === 'Gateway') return { charges: [] };
+  if (type !== 'Interface') return { notPriced: `a ${type} VPC endpoint` };
+  const subnets = r.body.subnet_ids;
+  if (!Array.isArray(subnets)) return unknown(r, 'subnet_ids', subnets);
+  return { charges: [hours('vpcendpoint.interface.hour', `interface endpoint in ${subnets.length} zones`, subnets.length)] };
+};
+
+/** Kinds that are configuration only when applied through kubernetes_manifest. */
+const FREE_MANIFEST_KINDS = new Set(['TargetGroupBinding', 'NetworkPolicy', 'SecurityGroupPolicy']);
+const kubernetesManifest: Pricer = (r) => {
+  const kind = literal(block(r.body.manifest)?.kind);
+  return kind && FREE_MANIFEST_KINDS.has(kind) ? { charges: [] } : { notPriced: `a kubernetes_manifest of kind ${kind ?? '(unknown)'}` };
+};
+
 /** How each priced resource type is priced. */
 export const PRICERS: Readonly<Record<string, Pricer>> = {
   aws_db_instance: rdsInstance,
@@ -295,6 +331,7 @@ export const PRICERS: Readonly<Record<string, Pricer>> = {
   aws_nat_gateway: (_r, { usage }) => ({
     charges: [hours('natgateway.hour', 'NAT gateway'), { item: 'natgateway.gb', quantity: usage.natProcessedGb, what: 'GB processed (usage file)' }],
   }),
+  aws_vpc_endpoint: vpcEndpoint,
   aws_eip: () => ({ charges: [hours('publicipv4.hour', 'public IPv4 address')] }),
   aws_lb: loadBalancer,
   aws_alb: loadBalancer,
@@ -337,7 +374,11 @@ export const PRICERS: Readonly<Record<string, Pricer>> = {
   aws_efs_file_system: efsFileSystem,
   aws_route53_zone: () => ({ charges: [{ item: 'route53.zone', quantity: 1, what: 'hosted zone' }] }),
   aws_route53_record: route53Record,
-  aws_cloudwatch_metric_alarm: () => ({ charges: [{ item: 'cloudwatch.alarm', quantity: 1, what: 'metric alarm' }] }),
+  aws_cloudwatch_metric_alarm: metricAlarm,
+  aws_cloudwatch_composite_alarm: () => ({ charges: [{ item: 'cloudwatch.composite-alarm', quantity: 1, what: 'composite alarm' }] }),
+  aws_wafv2_web_acl: webAcl,
+  aws_acm_certificate: (r) => (r.body.certificate_authority_arn !== undefined ? { notPriced: 'a private CA certificate (billed by the private CA)' } : { charges: [] }),
+  kubernetes_manifest: kubernetesManifest,
   aws_cloudwatch_dashboard: () => ({ charges: [{ item: 'cloudwatch.dashboard', quantity: 1, what: 'dashboard' }] }),
   aws_sns_topic: (_r, { usage }) => ({ charges: [{ item: 'sns.million', quantity: usage.snsRequestsMillions, what: 'million publishes (usage file)' }] }),
   aws_cloudfront_distribution: (_r, { usage }) => ({
@@ -361,7 +402,7 @@ export const FREE_TYPES: ReadonlySet<string> = new Set([
   'aws_s3_bucket_public_access_block', 'aws_s3_bucket_server_side_encryption_configuration', 'aws_s3_bucket_versioning', 'aws_s3_bucket_ownership_controls',
   'aws_s3_bucket_policy', 'aws_s3_bucket_lifecycle_configuration', 'aws_s3_bucket_logging', 'aws_s3_bucket_acl',
   'aws_sqs_queue_policy', 'aws_sqs_queue_redrive_policy', 'aws_sqs_queue_redrive_allow_policy', 'aws_sns_topic_policy', 'aws_sns_topic_subscription',
-  'aws_kms_alias', 'aws_secretsmanager_secret_version', 'aws_lb_listener', 'aws_lb_target_group', 'aws_lb_target_group_attachment', 'aws_lb_listener_rule',
+  'aws_kms_alias', 'aws_secretsmanager_secret_version', 'aws_acm_certificate_validation', 'aws_wafv2_web_acl_association', 'aws_lb_listener', 'aws_lb_target_group', 'aws_lb_target_group_attachment', 'aws_lb_listener_rule',
   'aws_launch_template', 'aws_launch_configuration', 'aws_autoscaling_policy', 'aws_autoscaling_attachment',
   'aws_cloudwatch_log_stream', 'aws_cloudwatch_log_metric_filter', 'aws_cloudfront_origin_access_control',
   'kubernetes_namespace', 'kubernetes_namespace_v1', 'kubernetes_service_account', 'kubernetes_service_account_v1', 'kubernetes_config_map', 'kubernetes_config_map_v1',

@@ -25,6 +25,7 @@ export interface UsageFigures {
   readonly kmsKeyAgeYears: number;
   readonly efsStorageGb: number;
   readonly route53QueriesMillions: number;
+  readonly wafRequestsMillions: number;
 }
 
 /** The documented defaults, used where no usage file says otherwise. */
@@ -47,6 +48,7 @@ export const DEFAULT_USAGE: UsageFigures = {
   kmsKeyAgeYears: 1,
   efsStorageGb: 0,
   route53QueriesMillions: 0,
+  wafRequestsMillions: 0,
 };
 
 interface UsageFile {

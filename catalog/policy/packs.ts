@@ -1,7 +1,11 @@
 import type { Rule, Severity } from './rule';
+import albAccessLogs from './rules/aws/alb-access-logs';
+import albHttpsOnly from './rules/aws/alb-https-only';
+import albWaf from './rules/aws/alb-waf';
 import cloudfrontHttpsOnly from './rules/aws/cloudfront-https-only';
 import cloudfrontTls from './rules/aws/cloudfront-tls';
 import iamNoAdminWildcard from './rules/aws/iam-no-admin-wildcard';
+import internalServiceNotPublic from './rules/aws/internal-service-not-public';
 import logGroupKms from './rules/aws/log-group-kms';
 import logRetention from './rules/aws/log-retention';
 import noOpenIngress from './rules/aws/no-open-ingress';
@@ -64,6 +68,10 @@ export const PACKS: readonly Pack[] = [
       { rule: s3Versioning, severity: 'warning' },
       { rule: cloudfrontHttpsOnly, severity: 'error' },
       { rule: cloudfrontTls, severity: 'error' },
+      { rule: albWaf, severity: 'error' },
+      { rule: albHttpsOnly, severity: 'error' },
+      { rule: albAccessLogs, severity: 'error' },
+      { rule: internalServiceNotPublic, severity: 'error' },
     ],
   },
   {

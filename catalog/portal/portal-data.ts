@@ -1,4 +1,6 @@
-import type { Catalog, CatalogEntity, EntityLink } from '../service-catalog/catalog-model';
+import { isAwsConsoleUrl } from '../../model/aws-console';
+import { serviceUrlHostname } from '../../model/dns-name';
+import type { Catalog, CatalogEntity, EntityLink, ServiceEndpoint } from '../service-catalog/catalog-model';
 import type { CostReport } from '../cost/report';
 import type { PolicyReport } from '../policy/report';
 import { adoptionReport, type AdoptionReport } from '../adoption/adoption-report';
@@ -55,6 +57,18 @@ export interface PortalService {
   readonly dependencyOf: string[];
   /** Resource entity ids that are part of it or that it uses. */
   readonly resources: string[];
+  /** Per environment where it is exposed beyond the cluster. */
+  readonly endpoints: PortalEndpoint[];
+}
+
+/** Where a service answers in one environment, what it promises and what watches it. */
+export interface PortalEndpoint {
+  readonly environment: string;
+  /** Only `https://<DNS name>`: the page links nothing else. */
+  readonly url?: string;
+  readonly exposure: string;
+  readonly slo?: ServiceEndpoint['slo'];
+  readonly alarms: Array<{ name: string; url?: string }>;
 }
 
 export interface PortalTeam {
@@ -126,6 +140,19 @@ export function describeOrigin(value: unknown): string | undefined {
   return parts.length ? parts.join(', ') : undefined;
 }
 
+/** The catalog's endpoints as the page shows them: a URL or an alarm link only where it is one the platform builds. */
+const endpoints = (list: readonly ServiceEndpoint[] | undefined): PortalEndpoint[] =>
+  (list ?? []).map((p) => {
+    const hostname = serviceUrlHostname(p.url);
+    return {
+      environment: p.environment,
+      ...(hostname ? { url: `https://${hostname}` } : {}),
+      exposure: p.exposure,
+      ...(p.slo ? { slo: p.slo } : {}),
+      alarms: p.alarms.map((a) => (a.url && isAwsConsoleUrl(a.url) ? { name: a.name, url: a.url } : { name: a.name })),
+    };
+  });
+
 const originOf = (o: Record<string, unknown>) => describeOrigin(o.provenance ?? o.priceSource ?? o.source);
 
 const related = (e: CatalogEntity, type: string) => e.relations.filter((r) => r.type === type).map((r) => r.target);
@@ -155,6 +182,7 @@ export function portalData(catalog: Catalog, cost: CostReport, policy: PolicyRep
       dependsOn: related(s, 'dependsOn'),
       dependencyOf: related(s, 'dependencyOf'),
       resources: [...related(s, 'dependsOn'), ...related(s, 'hasPart')].filter((id) => id.startsWith('resource:')).sort(),
+      endpoints: endpoints(s.endpoints),
     }),
   );
   const resources = of('resource').map(
@@ -261,6 +289,7 @@ export function packedPortalData(data: PortalData): { main: unknown; detail: unk
       ['dependencyOf', 'S'],
       ['resources', 'S'],
       SPEND,
+      ['endpoints', 'T', [['environment', 's'], ['url', 'u'], ['exposure', 's'], ['slo', 'v'], ['alarms', 'T', [['name', 's'], ['url', 'u']]]]],
     ]),
     teams: main.table(teams, [
       ['name', 's'],

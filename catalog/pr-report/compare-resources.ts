@@ -2,6 +2,7 @@ import { compareText, stableJson } from '../../model/stable-json';
 import { literal, ResourceRecord } from '../terraform/resource-index';
 import type { TerraformConfiguration } from '../terraform/terraform-output';
 import type { DangerLine, OwnershipChange, ResourceChange } from './report-model';
+import { exposureDanger } from './exposure-danger';
 import { DELETION_PROTECTION, STATEFUL_TYPES } from './stateful';
 
 /** Ownership keys whose change re-allocates a resource's cost. */
@@ -89,5 +90,6 @@ export function compareResources(
       ownership.push({ stack: r.stack, address: r.address, change: after === undefined ? `lost its ${k} tag (was ${shown(before)})` : `${k} ${shown(before)} → ${shown(after)}` });
     }
   }
+  danger.push(...exposureDanger(base, head));
   return { resources: resources.sort(byKey), ownership: ownership.sort(byKey), danger };
 }

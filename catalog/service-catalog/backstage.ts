@@ -43,11 +43,31 @@ function tagsOf(e: CatalogEntity): string[] | undefined {
   return tags.length ? [...new Set(tags)].sort() : undefined;
 }
 
+/** The name part of an annotation key Backstage accepts (`<prefix>/<name>`). */
+const ANNOTATION_NAME = /^[a-z0-9]([-a-z0-9_.]*[a-z0-9])?$/i;
+const annotationName = (name: string) => ANNOTATION_NAME.test(name) && name.length <= 63;
+
+/** Exposure and service level objectives per environment, as annotations (Backstage's spec of a Component has no field for them). */
+function endpointAnnotations(e: CatalogEntity): Record<string, string> {
+  const annotations: Record<string, string> = {};
+  for (const { environment, exposure, slo } of e.endpoints ?? []) {
+    const values: Array<[string, string | number | undefined]> = [
+      [`exposure-${environment}`, exposure],
+      [`slo-${environment}-availability`, slo?.availability],
+      [`slo-${environment}-latency-threshold-ms`, slo?.latency?.thresholdMs],
+      [`slo-${environment}-latency-percent`, slo?.latency?.percent],
+    ];
+    for (const [name, value] of values) if (value !== undefined && annotationName(name)) annotations[`${ANNOTATION_PREFIX}/${name}`] = String(value);
+  }
+  return annotations;
+}
+
 function annotationsOf(e: CatalogEntity): Record<string, string> {
   const annotations: Record<string, string> = {};
   for (const [k, v] of Object.entries(e.tags).sort(([a], [b]) => compareText(a, b))) {
-    if (/^[a-z0-9]([-a-z0-9_.]*[a-z0-9])?$/i.test(k) && k.length <= 63) annotations[`${ANNOTATION_PREFIX}/${k}`] = v;
+    if (annotationName(k)) annotations[`${ANNOTATION_PREFIX}/${k}`] = v;
   }
+  Object.assign(annotations, endpointAnnotations(e));
   const stacks = [...new Set(e.terraform.map((t) => t.stack))].sort();
   if (stacks.length) annotations[`${ANNOTATION_PREFIX}/terraform-stacks`] = stacks.join(',');
   const github = e.repositoryUrl?.match(/^https:\/\/github\.com\/([^/]+\/[^/]+)$/);
@@ -60,13 +80,16 @@ function annotationsOf(e: CatalogEntity): Record<string, string> {
 function metadataOf(e: CatalogEntity, name = e.name): BackstageEntity['metadata'] {
   const tags = tagsOf(e);
   const annotations = annotationsOf(e);
+  // Where the service answers comes first: the link people follow most.
+  const endpointLinks = (e.endpoints ?? []).flatMap((p) => (p.url ? [{ url: p.url, title: `${p.environment} (${p.exposure})`, type: 'website' }] : []));
+  const links = [...endpointLinks, ...e.links.map((l) => ({ url: l.url, title: l.title, type: l.type }))];
   return {
     name,
     ...(e.title && e.title !== name ? { title: e.title } : {}),
     ...(e.description ? { description: e.description } : {}),
     ...(tags ? { tags } : {}),
     ...(Object.keys(annotations).length ? { annotations } : {}),
-    ...(e.links.length ? { links: e.links.map((l) => ({ url: l.url, title: l.title, type: l.type })) } : {}),
+    ...(links.length ? { links } : {}),
   };
 }
 

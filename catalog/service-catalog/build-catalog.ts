@@ -20,7 +20,7 @@ export function buildCatalog(configurations: readonly TerraformConfiguration[], 
   const organisation = organisationOf(configurations);
   const entities: EntityMap = new Map();
   const resources = addResourceEntities(entities, configurations, records);
-  const services = addServiceEntities(entities, configurations, records, resources);
+  const services = addServiceEntities(entities, configurations, records, resources, organisation);
   addTeamEntities(entities, organisation, services);
   addSystemEntities(entities, services);
   addEnvironmentEntities(entities, organisation, records);

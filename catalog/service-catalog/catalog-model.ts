@@ -13,6 +13,22 @@ export interface EntityLink {
   readonly type: string;
 }
 
+/** An alarm that notifies the owning team, with its CloudWatch console page where the region is a listed one. */
+export interface EntityAlarm {
+  readonly name: string;
+  readonly url?: string;
+}
+
+/** How a service is reached in one environment (where exposed beyond the cluster), what it promises there and what watches it. */
+export interface ServiceEndpoint {
+  readonly environment: string;
+  /** https://<hostname>, only when the metadata's URL is exactly that with a valid DNS name. */
+  readonly url?: string;
+  readonly exposure: 'internal' | 'public';
+  readonly slo?: { readonly availability?: number; readonly latency?: { readonly thresholdMs: number; readonly percent: number } };
+  readonly alarms: EntityAlarm[];
+}
+
 export interface EntityRelation {
   readonly type: RelationType;
   /** Id of the other entity, `<kind>:<name>`. */
@@ -58,6 +74,8 @@ export interface CatalogEntity {
   techdocsRef?: string;
   /** Services: day-2 operations the platform offers (restart, rollback, scale), linked as `actions`. */
   operations?: string[];
+  /** Services: per environment where it is exposed beyond the cluster, its URL, exposure, SLOs and alarms. */
+  endpoints?: ServiceEndpoint[];
   /** golden-path: described by a golden path's metadata; tags: inferred from tags alone. */
   source: 'golden-path' | 'tags' | 'settings';
   tags: Record<string, string>;

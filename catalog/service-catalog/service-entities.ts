@@ -1,5 +1,5 @@
 import { isAwsConsoleUrl } from '../../model/aws-console';
-import { ServiceMetadata, WEB_LINK } from '../../model/golden-path-metadata';
+import { OrganisationMetadata, ServiceMetadata, WEB_LINK } from '../../model/golden-path-metadata';
 import { groupBy } from '../../model/group-by';
 import { compareText } from '../../model/stable-json';
 import type { ResourceRecord } from '../terraform/resource-index';
@@ -8,6 +8,7 @@ import type { TerraformConfiguration } from '../terraform/terraform-output';
 import { CatalogEntity, EntityLink, entityId } from './catalog-model';
 import { addEntity, addressOf, EntityMap, majority, relate } from './entity-builder';
 import { entityName } from './entity-names';
+import { serviceEndpoints } from './service-endpoints';
 
 /** Golden-path metadata per service; each stack carries what it knew, so what varies is united. */
 function serviceMetadata(configurations: readonly TerraformConfiguration[]): Map<string, ServiceMetadata> {
@@ -52,7 +53,7 @@ function serviceLinks(meta: ServiceMetadata | undefined, repositoryUrl: string |
  * Adds a service entity for every service named by golden-path metadata or by a resource's
  * ownership, related to its resource entities (data stores as dependencies, the rest as parts).
  */
-export function addServiceEntities(entities: EntityMap, configurations: readonly TerraformConfiguration[], records: readonly ResourceRecord[], resources: readonly CatalogEntity[]): CatalogEntity[] {
+export function addServiceEntities(entities: EntityMap, configurations: readonly TerraformConfiguration[], records: readonly ResourceRecord[], resources: readonly CatalogEntity[], organisation?: OrganisationMetadata): CatalogEntity[] {
   const metadata = serviceMetadata(configurations);
   const owned = groupBy(records, (r) => r.ownership.service);
   const partsBy = groupBy(resources, (r) => r.service);
@@ -76,6 +77,8 @@ export function addServiceEntities(entities: EntityMap, configurations: readonly
     if (meta?.techdocsRef) e.techdocsRef = meta.techdocsRef;
     if (meta?.operations?.length) e.operations = [...meta.operations];
     e.links = serviceLinks(meta, e.repositoryUrl);
+    const endpoints = serviceEndpoints(meta?.observability, organisation);
+    if (endpoints.length) e.endpoints = endpoints;
     e.terraform = mine.map(addressOf);
     if (e.owner) relate(e, 'ownedBy', entityId('team', e.owner));
     if (e.system) relate(e, 'partOf', entityId('system', entityName(e.system)));

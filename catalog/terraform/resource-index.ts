@@ -51,6 +51,12 @@ export function block(value: unknown): Json | undefined {
   return value && typeof value === 'object' ? (value as Json) : undefined;
 }
 
+/** Every block of a repeated nested block (a list of objects, or one object written alone). */
+export function blocks(value: unknown): Json[] {
+  if (Array.isArray(value)) return value.filter((v): v is Json => !!v && typeof v === 'object');
+  return value && typeof value === 'object' ? [value as Json] : [];
+}
+
 function literalMap(value: unknown): Record<string, string> {
   const map = block(value) ?? {};
   const out: Record<string, string> = {};
@@ -110,7 +116,8 @@ export function indexResources(configurations: readonly TerraformConfiguration[]
       const provider = type.split('_')[0];
       const providerConfig = providers.get(typeof body.provider === 'string' ? body.provider.replace(/^\$\{|\}$/g, '') : provider) ?? providers.get(provider);
       let tags: Record<string, string>;
-      if (provider === 'kubernetes') tags = literalMap(block(body.metadata)?.labels);
+      // kubernetes_manifest holds the object as written (manifest.metadata.labels).
+      if (provider === 'kubernetes') tags = literalMap(block(type === 'kubernetes_manifest' ? block(body.manifest)?.metadata : body.metadata)?.labels);
       else if (provider === 'github') tags = topicsToTags(body.topics, ownershipKeys);
       else tags = { ...(providerConfig?.defaultTags ?? {}), ...literalMap(body.tags) };
       tags = withTagAliases(tags, aliases);

@@ -7,6 +7,7 @@ import { notifications } from './notifications';
 import { orderEvents } from './order-events';
 import { productCatalog } from './product-catalog';
 import { recommendations } from './recommendations';
+import { shopApi } from './shop-api';
 import { storefrontWeb } from './storefront-web';
 
 /** Every service of the organisation. `npm run new-service` adds to this list. */
@@ -19,5 +20,6 @@ export const services: ReadonlyArray<(org: Organisation) => unknown> = [
   orderEvents,
   productCatalog,
   recommendations,
+  shopApi,
   storefrontWeb,
 ];

@@ -7,7 +7,9 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { loadAll } from 'js-yaml';
 import { AWS_PARTITIONS, awsConsoleUrl, awsPartitionOf, REGION_UNKNOWN } from '../../model/aws-console';
+import { serviceUrlHostname } from '../../model/dns-name';
 import { validateOrganisation } from '../../model/organisation-settings';
 import { repo } from '../helpers/project';
 import { cleanUp, tempDir } from '../helpers/synth';
@@ -25,9 +27,9 @@ const ORGANISATION = {
 };
 
 /** A folder holding one configuration in `region`: a database, a queue with its log group, a bucket; metadata that forges console links. */
-function configuration(region: string): string {
+function configuration(region: string, endpoint: Record<string, unknown> = {}): string {
   const dir = tempDir();
-  const observability = { staging: { dashboard: 'https://evil.example/dashboard', alarms: `https://us-east-1.console.aws.amazon.com.evil.example/a`, logs: 'javascript:alert(1)' } };
+  const observability = { staging: { dashboard: 'https://evil.example/dashboard', alarms: `https://us-east-1.console.aws.amazon.com.evil.example/a`, logs: 'javascript:alert(1)', ...endpoint } };
   const service = { goldenPath: 'http-service', name: 'checkout', owner: 'payments', costCenter: 'CC-2001', description: 'Checkout', lifecycle: 'production', tier: 1, links: { adrs: 'javascript:alert(1)', runbook: 'https://runbooks.acme.example/checkout' }, environments: ['staging'], tags: {}, observability };
   const tf = {
     '//': { groundwork: { version: 1, organisation: { ...ORGANISATION, environments: { staging: { region, production: false } } }, services: { checkout: service } } },
@@ -49,13 +51,13 @@ interface Written {
   readonly portal: string;
 }
 
-function catalogOf(region: string): Written {
-  const dir = configuration(region);
+function catalogOf(region: string, endpoint?: Record<string, unknown>): Written {
+  const dir = configuration(region, endpoint);
   const run = spawnSync('node', [path.join(repo, 'dist/scripts/catalog.js'), dir], { encoding: 'utf8' });
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
   const out = path.join(dir, 'catalog');
-  const backstage = fs.readdirSync(path.join(out, 'backstage')).map((f) => fs.readFileSync(path.join(out, 'backstage', f), 'utf8')).join('\n');
+  const backstage = fs.readdirSync(path.join(out, 'backstage')).map((f) => fs.readFileSync(path.join(out, 'backstage', f), 'utf8')).join('\n---\n'); // one YAML stream
   return { catalog: JSON.parse(fs.readFileSync(path.join(out, 'catalog.json'), 'utf8')), backstage, portal: fs.readFileSync(path.join(out, 'index.html'), 'utf8') };
 }
 
@@ -147,5 +149,83 @@ describe.each([
     expect(hosts(written.backstage)).toEqual([`${region}.${consoleHost}`, 'runbooks.acme.example'].sort());
     // The portal also names where the built-in prices come from (the platform's own price tables, us-east-1 only here).
     expect(hosts(written.portal).filter((h) => h !== 'aws.amazon.com')).toEqual([`${region}.${consoleHost}`, 'runbooks.acme.example'].sort());
+  });
+});
+
+/**
+ * Issue 27: the front door in the catalog. A service's URL comes from metadata a hand-written stack
+ * may forge: only `https://<DNS name>` becomes a link; anything else is no URL at all, and the
+ * exposure, objectives and alarms are still shown (alarm links built from the settings' region).
+ */
+describe('service URLs from metadata', () => {
+  test('only https:// and a DNS name, nothing before or after it, is a service URL', () => {
+    expect(serviceUrlHostname('https://api.acme.example')).toBe('api.acme.example');
+    for (const bad of [
+      'javascript:alert(1)',
+      'JAVASCRIPT:alert(1)//https://api.acme.example',
+      'http://api.acme.example',
+      'https://api.acme.example/',
+      'https://api.acme.example:8443',
+      'https://user@api.acme.example',
+      'https://API.acme.example',
+      'https://api.acme.example.',
+      'https://api.acme.example"><script>alert(1)</script>',
+      'https://api.acme.example#<img src=x onerror=alert(1)>',
+      'https://localhost',
+      'https://10.0.0.1',
+      ' https://api.acme.example',
+      `https://${'a'.repeat(64)}.example`,
+      'https://',
+      42,
+      undefined,
+    ]) {
+      expect(serviceUrlHostname(bad)).toBeUndefined();
+    }
+  });
+
+  const ALARM = 'checkout-staging-alb-5xx';
+  const hostile = ['javascript:alert(1)', 'https://evil.example/"><script>alert(1)</script>', 'https://user@evil.example', 'data:text/html,<script>alert(1)</script>'];
+  describe.each(hostile)('url %j', (url) => {
+    const markup = '<img src=x onerror=alert(1)>';
+    const written = catalogOf('us-east-1', { url, exposure: 'public', slo: { availability: 100, latency: { thresholdMs: 300, percent: 99 } }, alarmNames: [ALARM, markup] });
+
+    test('catalog.json keeps the exposure, the valid objective and the alarms, but no URL', () => {
+      const service = written.catalog.entities.find((e) => e.kind === 'service') as any;
+      expect(service.endpoints).toEqual([
+        {
+          environment: 'staging',
+          exposure: 'public',
+          // availability 100 leaves no error budget: synth refuses it, so the catalog drops it.
+          slo: { latency: { thresholdMs: 300, percent: 99 } },
+          alarms: [
+            { name: markup, url: `https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#alarmsV2:alarm/${encodeURIComponent(markup)}` },
+            { name: ALARM, url: `https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#alarmsV2:alarm/${ALARM}` },
+          ],
+        },
+      ]);
+    });
+
+    test('neither Backstage nor the portal carries it, nor any markup from the alarm names', () => {
+      for (const text of [JSON.stringify(written.catalog), written.backstage, written.portal]) {
+        expect(text).not.toContain('evil.example');
+        expect(text).not.toMatch(/javascript:|data:text/i);
+        expect(text).not.toContain('<script>alert');
+      }
+      // The alarm name is data: text in catalog.json, never markup in the page (embedded JSON escapes "<").
+      expect(written.portal).not.toContain('<img');
+      expect(written.backstage).not.toContain('<img');
+      expect(written.backstage).toContain("groundwork.dev/exposure-staging: public");
+      expect(written.backstage).not.toContain('slo-staging-availability');
+      expect(written.backstage).not.toContain('type: website');
+    });
+  });
+
+  test('a valid URL is the Component\'s link and the portal\'s data', () => {
+    const written = catalogOf('us-east-1', { url: 'https://api.staging.acme.example', exposure: 'internal', alarmNames: [ALARM] });
+    const component = (loadAll(written.backstage) as any[]).find((e) => e?.kind === 'Component');
+    expect(component.metadata.links[0]).toEqual({ url: 'https://api.staging.acme.example', title: 'staging (internal)', type: 'website' });
+    expect(component.metadata.annotations['groundwork.dev/exposure-staging']).toBe('internal');
+    // The page's data pools a URL as its start up to the last separator, and the rest (packed-table.ts).
+    expect(written.portal).toContain('"https://api.staging.acme."');
   });
 });

@@ -344,6 +344,15 @@
     return c.what + ': ' + c.quantity + ' ' + c.unit + ' × $' + c.unitUsd + ' = ' + money(c.monthlyUsd);
   }
 
+  /** An endpoint's objectives in words: "availability 99.9% · 99% within 300 ms". */
+  function sloText(slo) {
+    if (!slo) return el('span', { class: 'muted' }, 'none');
+    const parts = [];
+    if (slo.availability !== undefined) parts.push('availability ' + slo.availability + '%');
+    if (slo.latency) parts.push(slo.latency.percent + '% within ' + slo.latency.thresholdMs + ' ms');
+    return parts.join(' · ');
+  }
+
   function servicePage(name) {
     const s = services.get(name);
     if (!s) return el('div', null, el('h2', null, 'No such service'), el('p', null, 'There is no service named ', el('code', null, name), ' in this catalog. ', el('a', { href: '#/services' }, 'All services')));
@@ -379,6 +388,29 @@
         ? el('ul', { class: 'links actions' }, s.operations.map((op) => el('li', null, externalLink(op, actions.url), ' · ', el('code', null, op === 'scale' ? 'npm run ops -- scale ' + s.name + ' --replicas N --env ENV' : op === 'rollback' ? 'npm run ops -- rollback ' + s.name : 'operations workflow: restart ' + s.name))))
         : el('p', { class: 'muted' }, 'No operations for this golden path.'),
     );
+    // Front door: where it answers per environment (linked only as the https URL of a DNS name the data carries), exposure, objectives, alarms.
+    const endpoints = s.endpoints || [];
+    const frontDoor = endpoints.length
+      ? el(
+          'div',
+          { class: 'card', id: 'front-door' },
+          el('h3', null, 'Front door, objectives and alarms'),
+          table(
+            ['environment', 'URL', 'exposure', 'service level objectives', 'alarms'],
+            endpoints.map((p) =>
+              el(
+                'tr',
+                { 'data-environment': p.environment },
+                td(p.environment),
+                td(p.url ? externalLink(p.url, p.url) : el('span', { class: 'muted' }, 'no valid URL')),
+                td(p.exposure),
+                td(sloText(p.slo)),
+                td(p.alarms.length ? el('ul', { class: 'alarms' }, p.alarms.map((a) => el('li', null, a.url ? externalLink(a.name, a.url) : a.name))) : el('span', { class: 'muted' }, 'none')),
+              ),
+            ),
+          ),
+        )
+      : null;
     const missing = s.missing;
     const scorecard = el(
       'div',
@@ -459,6 +491,7 @@
         el('div', { class: 'card' }, el('h3', null, 'Links'), linkList, el('h3', null, 'Tags'), tagList),
         el('div', { class: 'card' }, day2),
       ),
+      frontDoor,
       el('div', { class: 'card' }, deps),
       el('h2', null, 'Per environment'),
       envSections,
