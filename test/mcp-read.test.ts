@@ -170,3 +170,24 @@ test('every call is one line of the audit log, without the 1 MB argument', () =>
   expect(lines.find((l) => l.tool === 'describe_service' && !l.result.ok && l.result.summary.includes('longer')).arguments).toEqual({ name: '<1048576 characters, not recorded>' });
   expect(fs.statSync(auditLog).size).toBeLessThan(64 * 1024);
 });
+
+test('npm run mcp serves the same tools over stdio', async () => {
+  const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');
+  const { StdioClientTransport } = await import('@modelcontextprotocol/sdk/client/stdio.js');
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [path.join(__dirname, '..', 'dist/scripts/mcp.js')],
+    env: { PATH: process.env.PATH ?? '', GROUNDWORK_ROOT: root, GROUNDWORK_MCP_AUDIT: path.join(root, 'audit', 'stdio.jsonl') },
+    stderr: 'pipe',
+  });
+  const stdio = new Client({ name: 'stdio-test', version: '0.0.1' });
+  await stdio.connect(transport);
+  try {
+    expect((await stdio.listTools()).tools.map((t) => t.name)).toEqual(['find_services', 'describe_service', 'who_owns', 'cost', 'guardrail_findings', 'golden_paths']);
+    const result = await stdio.callTool({ name: 'find_services', arguments: { goldenPath: 'worker' } });
+    expect((result.structuredContent as { services: Array<{ name: string }> }).services.map((s) => s.name)).toEqual(['order-events']);
+  } finally {
+    await stdio.close();
+  }
+  expect(fs.readFileSync(path.join(root, 'audit', 'stdio.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l).client.name)).toEqual(['stdio-test']);
+});
