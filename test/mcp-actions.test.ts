@@ -119,6 +119,8 @@ describe('hostile arguments are refused in one sentence with nothing written', (
     ['an unknown field', 'propose_new_http_service', { ...NEW_SERVICE, 'max-replicas': 9 }, 'propose_new_http_service does not take "max-replicas"; it refuses unknown arguments.'],
     ['an unknown field in scale', 'propose_scale', { service: 'checkout', replicas: 2, force: true }, 'propose_scale does not take "force"; it refuses unknown arguments.'],
     ['a tag value that would be an expression', 'propose_new_http_service', { ...NEW_SERVICE, name: 'tagged', tags: { 'data-classification': '${file("/etc/passwd")}' } }, /^Cannot create the service; nothing was changed: .*data-classification.*\.$/],
+    ['a replica count beyond any integer', 'propose_scale', { service: 'checkout', replicas: 1e300 }, 'propose_scale: "replicas" must be at most 9007199254740991.'],
+    ['a fractional replica count', 'propose_scale', { service: 'checkout', replicas: 2.5 }, /^propose_scale: "replicas" .*\.$/],
     ['a made-up id', 'confirm_proposal', { id: '$(reboot)' }, 'No dry run has the id "$(reboot)" on this server (ids last until the server stops and confirm once); run the dry run again.'],
   ];
   test.each(cases)('%s', async (_label, tool, args, expected) => {
@@ -151,7 +153,7 @@ test('every call is in the audit log, in order, with its scope and result', () =
     'propose_scale refused',
     'propose_rollback refused',
     'propose_new_worker refused',
-    ...['propose_new_http_service', 'propose_new_worker', 'propose_scale', 'propose_new_http_service', 'propose_new_http_service', 'propose_scale', 'propose_new_http_service', 'confirm_proposal'].map((t) => `${t} refused`),
+    ...['propose_new_http_service', 'propose_new_worker', 'propose_scale', 'propose_new_http_service', 'propose_new_http_service', 'propose_scale', 'propose_new_http_service', 'propose_scale', 'propose_scale', 'confirm_proposal'].map((t) => `${t} refused`),
   ]);
   expect(lines.every((l) => JSON.stringify(l.scope) === '["payments"]' && l.client.name === 'groundwork-test')).toBe(true);
   const confirmed = lines.filter((l) => l.tool === 'confirm_proposal' && l.result.ok);

@@ -43,9 +43,10 @@ export function argumentProblem(tool: string, error: z.ZodError): string {
     case 'unrecognized_keys':
       return `${tool} does not take ${issue.keys.map((k) => `"${k}"`).join(', ')}${issue.path.length ? ` in ${at}` : ''}; it refuses unknown arguments.`;
     case 'too_big':
-      return `${tool}: ${at} is longer than ${issue.maximum} ${issue.origin === 'string' ? 'characters' : issue.origin === 'array' ? 'items' : ''}`.trimEnd() + '.';
+      if (issue.origin === 'number' || issue.origin === 'int') return `${tool}: ${at} must be at most ${issue.maximum}.`;
+      return `${tool}: ${at} is longer than ${issue.maximum} ${issue.origin === 'array' ? 'items' : 'characters'}.`;
     case 'too_small':
-      return `${tool}: ${at} must be at least ${issue.minimum}${issue.origin === 'string' ? ' characters' : ''}.`;
+      return `${tool}: ${at} must be at least ${issue.minimum}${issue.origin === 'string' ? ' characters' : issue.origin === 'array' ? ' items' : ''}.`;
     case 'invalid_type':
       return / received undefined$/.test(issue.message) ? `${tool} needs ${at}.` : `${tool}: ${at} must be ${issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}.`;
     case 'invalid_value':
