@@ -22,12 +22,17 @@ const dryRunOutput = z.object({
 
 const answer = (dryRun: DryRun) => ({ dryRun, next: `Nothing is written yet. To commit this on branch ${dryRun.branch}, call confirm_proposal with id ${dryRun.id}.` });
 
-/** The owner a service's file declares, checked against the server's scope before anything is proposed. */
-function checkServiceScope(settings: ServerSettings, worktree: string, name: string): void {
+/** The owner a service's file declares (the team an action on it is scoped by). */
+export function serviceOwner(worktree: string, name: string): string {
   const service = findService(worktree, name);
   const owner = service.lines.slice(service.propsStart, service.propsEnd).map((l) => l.match(/^\s*owner: '([a-z0-9-]+)',$/)?.[1]).find(Boolean);
-  if (!owner) throw new GroundworkError(`${service.file} has no literal owner line, so this server cannot tell whose service ${name} is; change it by hand.`);
-  checkScope(settings, owner, `Service ${name}`);
+  if (!owner) throw new GroundworkError(`${service.file} has no literal owner line, so the platform cannot tell whose service ${name} is; change it by hand.`);
+  return owner;
+}
+
+/** The owner a service's file declares, checked against the server's scope before anything is proposed. */
+function checkServiceScope(settings: ServerSettings, worktree: string, name: string): void {
+  checkScope(settings, serviceOwner(worktree, name), `Service ${name}`);
 }
 
 /** A change ops plans, written into the worktree by ops's own code. */
