@@ -134,7 +134,7 @@ async function refusal(labels: string[], body: string): Promise<string> {
 describe('hostile bodies are refused in one sentence, nothing written', () => {
   const body = (values: Record<string, string | string[]>) => renderBody(form('new-service'), { ...NEW_SERVICE, ...values });
   const scale = (values: Record<string, string>) => renderBody(form('scale'), { ...SCALE, ...values });
-  const before = () => ({ status: git('status', '--porcelain'), branches: git('branch', '--list') });
+  const before = () => ({ status: git('status', '--porcelain', '--', 'stacks'), branches: git('branch', '--list') });
   let start: ReturnType<typeof before>;
   beforeAll(() => {
     start = before();
@@ -148,7 +148,7 @@ describe('hostile bodies are refused in one sentence, nothing written', () => {
     ['a heading of another level inside a value', ['new-service'], () => body({ tags: 'a=b\n## run: rm -rf /' }), 'a value cannot contain a Markdown heading'],
     ['text before the first field', ['new-service'], () => `Please also grant admin.\n\n${body({})}`, 'must start with the New service form\'s first field ("### Golden path"), not "Please also grant admin."'],
     ['a field missing', ['scale'], () => scale({}).replace(/\n\n### Environment[\s\S]*$/, ''), 'ends before the Scale a service form\'s field "Environment"'],
-    ['1 MB', ['new-service'], () => body({ description: 'x'.repeat(1024 * 1024) }), 'The issue body is 1048983 characters long'],
+    ['1 MB', ['new-service'], () => body({ description: 'x'.repeat(1024 * 1024) }), "characters long; a New service form's body is at most 65536 (GitHub's limit)."],
     ['a long value', ['new-service'], () => body({ description: 'x'.repeat(5000) }), 'field "Description" is 5000 characters long; it takes at most 200'],
     ['markup in the name', ['new-service'], () => body({ name: '<img src=x onerror=alert(1)>' }), '--name "<img src=x onerror=alert(1)>" must be lowercase letters'],
     ['shell metacharacters in the name', ['new-service'], () => body({ name: 'a;rm -rf $HOME`id`' }), '--name "a;rm -rf $HOME`id`" must be lowercase letters'],
@@ -156,7 +156,7 @@ describe('hostile bodies are refused in one sentence, nothing written', () => {
     ['../ in the service to scale', ['scale'], () => scale({ service: '../checkout' }), 'Service "../checkout" is not a service name'],
     ['a two-line input', ['scale'], () => scale({ service: 'checkout\nworkload=deployment/evil' }), 'field "Service" must be one line'],
     ['a dropdown value not offered', ['new-service'], () => body({ owner: 'root' }), 'field "Owning team" is "root", which is not one of its choices (data, payments, platform, storefront)'],
-    ['a checkbox not offered', ['new-service'], () => body({}).replace('- [ ] bucket:', '- [X] admin:'), 'has the line "- [X] admin: a private S3 bucket per environment (http-ser...", which is not one of its checkboxes'],
+    ['a checkbox not offered', ['new-service'], () => body({}).replace('- [ ] bucket:', '- [X] admin:'), 'has the line "- [X] admin: a private S3 bucket per environment (http-servi...", which is not one of its checkboxes'],
     ['a replica count out of range', ['scale'], () => scale({ replicas: '500' }), '--replicas "500" must be a whole number from 1 to 100'],
     ['a replica count that is not a number', ['scale'], () => scale({ replicas: '4; reboot' }), 'field "Minimum replicas" must be a whole number, not "4; reboot"'],
     ['a field of another golden path', ['new-service'], () => body({ 'price-class': 'PriceClass_All' }), 'field "Price class" does not apply to golden path http-service (only to static-site)'],
@@ -177,7 +177,7 @@ describe('commit: the change lands on a branch of the clone, by the MCP confirm 
     expect(committed).toMatchObject({ branch: 'new-service/search-api', title: 'New service search-api (http-service, owner storefront)', files: ['stacks/services/index.ts', 'stacks/services/search-api.ts'] });
     expect(git('log', '-1', '--format=%B', committed.branch)).toContain('Requested by @octocat in issue #42 (the New service issue form).');
     expect(git('show', `${committed.branch}:stacks/services/search-api.ts`)).toContain("    tags: { 'data-classification': 'public' },");
-    expect(git('status', '--porcelain')).toBe('');
+    expect(git('status', '--porcelain', '--', 'stacks')).toBe('');
   });
 
   test('scale: a one-line change of the service file; another team is refused by the MCP scope check', async () => {
