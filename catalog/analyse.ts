@@ -21,6 +21,7 @@ import { runPolicy } from './policy/engine';
 import { buildPolicyReport, PolicyReport, withScorecards } from './policy/report';
 import { loadSuppressionFile, metadataSuppressions } from './policy/suppressions';
 import { portalHtml } from './portal/portal';
+import { formLinks } from './portal/portal-data';
 import { backstageFiles } from './service-catalog/backstage';
 import { buildCatalog } from './service-catalog/build-catalog';
 import type { Catalog } from './service-catalog/catalog-model';
@@ -61,7 +62,7 @@ export function analyse(outdir: string, given: Partial<AnalysisInputs> = {}, par
   files.set('cost-report.md', costMarkdown(cost, catalog.organisation));
   files.set('cost-report.csv', costCsv(cost));
   files.set('policy.json', stableJson(policy));
-  files.set('index.html', portalHtml(catalog, cost, policy));
+  files.set('index.html', portalHtml(catalog, cost, policy, formLinks(organisationOf(configurations))));
   return { catalog, cost, policy, files };
 }
 

@@ -7,7 +7,7 @@
 import { GoldenPathOption } from '../../golden-paths/golden-path-definition';
 import { REPLICA_OPTIONS } from '../../golden-paths/golden-path-definition';
 import { goldenPaths } from '../../golden-paths/registry';
-import type { OrganisationSettings } from '../../model/organisation-settings';
+import { ISSUE_FORM_FILES, type OrganisationSettings } from '../../model/organisation-settings';
 import { offeredOptions } from '../mcp/golden-path-schemas';
 
 export type FieldKind = 'input' | 'textarea' | 'dropdown' | 'checkboxes';
@@ -70,7 +70,7 @@ export function newServiceForm(settings: OrganisationSettings): IssueForm {
   const checkboxLabel = ({ option, paths }: { option: GoldenPathOption; paths: string[] }) => `${option.flag}: ${option.description}${paths.length ? ` (${paths.join(', ')})` : ''}`;
   const tagKeys = Object.keys(settings.tagKeys ?? {}).sort();
   return {
-    file: 'new-service.yml',
+    file: ISSUE_FORM_FILES.newService,
     label: 'new-service',
     name: 'New service',
     description: 'Propose a new service from a golden path: validated as npm run new-service validates it, it lands as a pull request.',
@@ -111,7 +111,7 @@ export function newServiceForm(settings: OrganisationSettings): IssueForm {
 export function scaleForm(settings: OrganisationSettings): IssueForm {
   const replicas = REPLICA_OPTIONS.find((o) => o.flag === 'replicas')!;
   return {
-    file: 'scale.yml',
+    file: ISSUE_FORM_FILES.scale,
     label: 'scale',
     name: 'Scale a service',
     description: "Propose a service's minimum replicas: checked as npm run ops -- scale checks it, it lands as a pull request.",
