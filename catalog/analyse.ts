@@ -22,6 +22,7 @@ import { runPolicy } from './policy/engine';
 import { buildPolicyReport, PolicyReport, withScorecards } from './policy/report';
 import { loadSuppressionFile, metadataSuppressions } from './policy/suppressions';
 import { portalHtml } from './portal/portal';
+import { formLinks, PortalForms } from './portal/portal-data';
 import { backstageFiles } from './service-catalog/backstage';
 import { buildCatalog } from './service-catalog/build-catalog';
 import type { Catalog } from './service-catalog/catalog-model';
@@ -48,8 +49,8 @@ export function analyse(outdir: string, given: Partial<AnalysisInputs> = {}, par
   return { ...reports, files };
 }
 
-/** The analysis's three contracts, before any report file is made. */
-type Reports = Omit<Analysis, 'files'>;
+/** The analysis's three contracts, and the portal's links to the issue forms, before any report file is made. */
+type Reports = Omit<Analysis, 'files'> & { readonly forms?: PortalForms };
 
 function analyseReports(outdir: string, given: Partial<AnalysisInputs>, parsed: ParsedFiles): Reports {
   const inputs: AnalysisInputs = { ...DEFAULT_INPUTS, ...given };
@@ -66,21 +67,21 @@ function analyseReports(outdir: string, given: Partial<AnalysisInputs>, parsed: 
   assertValidCatalog(catalog);
   const duplicates = duplicateIds(catalog);
   if (duplicates.length) throw new GroundworkError(`The catalog has duplicate entity ids: ${duplicates.join(', ')}.`);
-  return { catalog, cost, policy };
+  return { catalog, cost, policy, forms: formLinks(organisationOf(configurations)) };
 }
 
 /**
  * Makes each report file and hands it over before the next is made, so that only one report's
  * text is in memory at a time; catalog.json (the largest) comes in parts.
  */
-function writeReportFiles({ catalog, cost, policy }: Reports, write: (name: string, content: string | Iterable<string>) => void): void {
+function writeReportFiles({ catalog, cost, policy, forms }: Reports, write: (name: string, content: string | Iterable<string>) => void): void {
   write('catalog.json', stableJsonParts(catalog));
   for (const [name, yaml] of backstageFiles(catalog)) write(`backstage/${name}`, yaml);
   write('cost-report.json', stableJson(cost));
   write('cost-report.md', costMarkdown(cost, catalog.organisation));
   write('cost-report.csv', costCsv(cost));
   write('policy.json', stableJson(policy));
-  write('index.html', portalHtml(catalog, cost, policy));
+  write('index.html', portalHtml(catalog, cost, policy, forms));
 }
 
 /** The last `npm run spend` result kept in the output folder, if any. */

@@ -3,7 +3,7 @@ import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, Aspects, LocalBackend, S3Backend, TerraformStack } from 'cdktf';
 import { GroundworkError } from '../model/errors';
-import { EnvironmentSettings, OrganisationSettings, platformTeam, validateOrganisation } from '../model/organisation-settings';
+import { EnvironmentSettings, OrganisationSettings, platformRepositoryOf, platformTeam, validateOrganisation } from '../model/organisation-settings';
 import { OrganisationMetadata, PLATFORM_GOLDEN_PATH, ServiceMetadata } from '../model/golden-path-metadata';
 import { OwnershipValidator, requiredKeys } from '../model/ownership-record';
 import { AlertTopic } from '../constructs/alert-topic';
@@ -188,6 +188,7 @@ export class Organisation {
     return {
       name: s.name,
       githubOwner: s.githubOwner,
+      platformRepository: platformRepositoryOf(s),
       platformTeam: platformTeam(s),
       requiredKeys: requiredKeys(s),
       teams: Object.fromEntries(Object.entries(s.teams).map(([name, t]) => [name, { ...t, costCenters: [...t.costCenters] }])),

@@ -76,6 +76,8 @@ export interface ServiceMetadata {
 export interface OrganisationMetadata {
   readonly name: string;
   readonly githubOwner: string;
+  /** The platform's own repository in githubOwner (the operations workflow, the issue forms). */
+  readonly platformRepository?: string;
   readonly platformTeam: string;
   readonly requiredKeys: readonly string[];
   readonly teams: Readonly<Record<string, { displayName: string; description?: string; email?: string; slackChannel?: string; costCenters: readonly string[] }>>;

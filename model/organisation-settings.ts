@@ -121,9 +121,19 @@ export function validateOrganisation(settings: unknown, source: string): Organis
   return settings as OrganisationSettings;
 }
 
+export const platformRepositoryOf = (settings: OrganisationSettings): string => settings.platformRepository ?? 'groundwork';
+
 /** The operations workflow (restart, roll back, scale) in the platform's repository. */
 export function operationsWorkflowUrl(settings: OrganisationSettings): string {
-  return `https://github.com/${settings.githubOwner}/${settings.platformRepository ?? 'groundwork'}/actions/workflows/operations.yml`;
+  return `https://github.com/${settings.githubOwner}/${platformRepositoryOf(settings)}/actions/workflows/operations.yml`;
+}
+
+/** The issue forms' files in the platform repository's .github/ISSUE_TEMPLATE. */
+export const ISSUE_FORM_FILES = { newService: 'new-service.yml', scale: 'scale.yml' } as const;
+
+/** A new issue from one of the platform repository's issue forms (`npm run issue-forms`), e.g. scale.yml. */
+export function issueFormUrl(githubOwner: string, platformRepository: string, form: string): string {
+  return `https://github.com/${githubOwner}/${platformRepository}/issues/new?template=${form}`;
 }
 
 export function platformTeam(settings: OrganisationSettings): string {

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { analyse } from '../catalog/analyse';
 import { scriptSafeJson } from '../catalog/portal/embed-json';
 import { StringPool } from '../catalog/portal/packed-table';
-import { packedPortalData, portalData } from '../catalog/portal/portal-data';
+import { formLinks, packedPortalData, portalData } from '../catalog/portal/portal-data';
 import { portalHtml } from '../catalog/portal/portal';
 import { buildOrganisation } from '../stacks/app';
 import { cleanUp, synth } from './helpers/synth';
@@ -16,6 +16,24 @@ const unpackPortalData: (packed: unknown) => Record<string, unknown> = new Funct
 )();
 /** What the page read before packing: the records as JSON carries them (absent fields dropped). */
 const asJson = (value: unknown) => JSON.parse(JSON.stringify(value));
+
+describe('the issue-form links of the service and team pages', () => {
+  test('from the platform repository the output names; none when it names none (plain Terraform)', () => {
+    const organisation = { name: 'acme', githubOwner: 'acme-corp', platformTeam: 'platform', requiredKeys: [], teams: {}, environments: {}, tagKeys: {} };
+    expect(formLinks({ ...organisation, platformRepository: 'groundwork' })).toEqual({
+      newService: 'https://github.com/acme-corp/groundwork/issues/new?template=new-service.yml',
+      scale: 'https://github.com/acme-corp/groundwork/issues/new?template=scale.yml',
+    });
+    expect(formLinks(organisation)).toBeUndefined();
+    expect(formLinks(undefined)).toBeUndefined();
+  });
+
+  test("the example organisation's page carries them in its first data block", () => {
+    const page = analyse(synth(buildOrganisation).outdir).files.get('index.html')!;
+    const main = unpackPortalData(JSON.parse(/<script type="application\/json" id="portal-data">([\s\S]*?)<\/script>/.exec(page)![1]));
+    expect(main.forms).toEqual(formLinks({ name: 'acme', githubOwner: 'acme-corp', platformRepository: 'groundwork', platformTeam: 'platform', requiredKeys: [], teams: {}, environments: {}, tagKeys: {} }));
+  });
+});
 
 describe('the packed data blocks', () => {
   const { catalog, cost, policy } = analyse(synth(buildOrganisation).outdir);

@@ -154,6 +154,7 @@ withChromium.test('a service page: owner, cost lines per environment with Terraf
   await page.waitForSelector('#service-page');
   const text = (await page.textContent('#service-page'))!;
   expect(text).toContain('payments');
+  expect(await page.$eval('#service-page .form-link a', (a) => [a.textContent, a.getAttribute('href')])).toEqual(['Scale checkout through an issue form', 'https://github.com/acme-corp/groundwork/issues/new?template=scale.yml']);
   expect(await page.textContent('#service-estimate')).toMatch(/^\$[\d,]+\.\d\d$/);
   const lines = await page.$$eval('tr.cost-line code', (codes) => codes.map((c) => c.textContent));
   expect(lines.some((l) => /^production-aws\/aws_db_instance\./.test(l!))).toBe(true);
@@ -188,6 +189,7 @@ withChromium.test('a service page: owner, cost lines per environment with Terraf
 withChromium.test('the team page, the cost charts and the dependency graph render', async () => {
   const { page, trouble } = await open(pageFile, '#/team/payments');
   expect(await page.textContent('#team-page')).toContain('checkout');
+  expect(await page.$$eval('#team-page .form-link a', (links) => links.map((a) => a.getAttribute('href')))).toEqual(['https://github.com/acme-corp/groundwork/issues/new?template=new-service.yml', 'https://github.com/acme-corp/groundwork/issues/new?template=scale.yml']);
   expect(await page.$$eval('#team-page .bar-fill', (b) => b.length)).toBeGreaterThan(0);
   await page.screenshot({ path: path.join(SHOTS, 'team-page.png'), fullPage: true });
 

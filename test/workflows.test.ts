@@ -11,8 +11,8 @@ const files = fs.readdirSync(folder).filter((f) => f.endsWith('.yml')).sort();
 const read = (file: string) => fs.readFileSync(path.join(folder, file), 'utf8');
 const parsed = (file: string) => yaml.load(read(file)) as { permissions?: Record<string, string>; jobs: Record<string, any> };
 
-test('the three pipelines and the operations workflow exist', () => {
-  expect(files).toEqual(['deploy.yml', 'drift.yml', 'operations.yml', 'pull-request.yml']);
+test('the three pipelines, the operations workflow and the issue-form workflow exist', () => {
+  expect(files).toEqual(['deploy.yml', 'drift.yml', 'issue-form.yml', 'operations.yml', 'pull-request.yml']);
 });
 
 test.each(files)('%s: actionlint reports nothing (script injection included)', async (file) => {

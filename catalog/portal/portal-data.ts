@@ -4,6 +4,8 @@ import type { Catalog, CatalogEntity, EntityLink, ServiceEndpoint } from '../ser
 import type { CostReport } from '../cost/report';
 import type { PolicyReport } from '../policy/report';
 import { adoptionReport, type AdoptionReport } from '../adoption/adoption-report';
+import type { OrganisationMetadata } from '../../model/golden-path-metadata';
+import { ISSUE_FORM_FILES, issueFormUrl } from '../../model/organisation-settings';
 import { safeUrl } from './html-text';
 import { type Column, type PackedTable, StringPool } from './packed-table';
 
@@ -24,6 +26,20 @@ export interface PortalData {
   readonly spendCurrency?: string;
   /** Golden-path adoption, scorecards and tag coverage per team: the figures of `npm run adoption`. */
   readonly adoption: AdoptionReport;
+  /** The platform repository's issue forms, when the output names the repository. */
+  readonly forms?: PortalForms;
+}
+
+export interface PortalForms {
+  readonly newService: string;
+  readonly scale: string;
+}
+
+/** The issue-form links, from the organisation metadata synth wrote (absent in plain Terraform: no links). */
+export function formLinks(organisation: OrganisationMetadata | undefined): PortalForms | undefined {
+  if (!organisation?.platformRepository) return undefined;
+  const url = (form: string) => issueFormUrl(organisation.githubOwner, organisation.platformRepository!, form);
+  return { newService: url(ISSUE_FORM_FILES.newService), scale: url(ISSUE_FORM_FILES.scale) };
 }
 
 export interface PortalLink {
@@ -157,7 +173,7 @@ const originOf = (o: Record<string, unknown>) => describeOrigin(o.provenance ?? 
 
 const related = (e: CatalogEntity, type: string) => e.relations.filter((r) => r.type === type).map((r) => r.target);
 
-export function portalData(catalog: Catalog, cost: CostReport, policy: PolicyReport): PortalData {
+export function portalData(catalog: Catalog, cost: CostReport, policy: PolicyReport, forms?: PortalForms): PortalData {
   const of = (kind: string) => catalog.entities.filter((e) => e.kind === kind);
   const checks = new Map(policy.scorecards.map((s) => [s.service, s.checks]));
   const services = of('service').map(
@@ -249,6 +265,7 @@ export function portalData(catalog: Catalog, cost: CostReport, policy: PolicyRep
     environments: of('environment').map((e) => e.name),
     spendCurrency: catalog.entities.find((e) => e.spend)?.spend?.currency,
     adoption: adoptionReport(catalog, policy),
+    ...(forms ? { forms } : {}),
   };
 }
 

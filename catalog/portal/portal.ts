@@ -4,7 +4,7 @@ import type { PolicyReport } from '../policy/report';
 import { scriptSafeJson } from './embed-json';
 import { html } from './html-text';
 import { inlineAssets } from './inline-assets';
-import { packedPortalData, portalData } from './portal-data';
+import { packedPortalData, portalData, type PortalForms } from './portal-data';
 import { staticTablesHtml, summaryHtml } from './static-tables';
 
 /**
@@ -15,10 +15,10 @@ import { staticTablesHtml, summaryHtml } from './static-tables';
  * pages, charts and the dependency graph. No request leaves the page: the CSP allows only its own
  * script and style by hash.
  */
-export function portalHtml(catalog: Catalog, cost: CostReport, policy: PolicyReport): string {
+export function portalHtml(catalog: Catalog, cost: CostReport, policy: PolicyReport, forms?: PortalForms): string {
   const title = `${catalog.organisation ?? 'Groundwork'} service catalog`;
   const assets = inlineAssets();
-  const data = packedPortalData(portalData(catalog, cost, policy));
+  const data = packedPortalData(portalData(catalog, cost, policy, forms));
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -387,6 +387,8 @@
       s.operations.length && actions
         ? el('ul', { class: 'links actions' }, s.operations.map((op) => el('li', null, externalLink(op, actions.url), ' · ', el('code', null, op === 'scale' ? 'npm run ops -- scale ' + s.name + ' --replicas N --env ENV' : op === 'rollback' ? 'npm run ops -- rollback ' + s.name : 'operations workflow: restart ' + s.name))))
         : el('p', { class: 'muted' }, 'No operations for this golden path.'),
+      // The same change without a terminal: the scale issue form opens a pull request.
+      data.forms && s.operations.includes('scale') ? el('p', { class: 'form-link' }, externalLink('Scale ' + s.name + ' through an issue form', data.forms.scale)) : null,
     );
     // Front door: where it answers per environment (linked only as the https URL of a DNS name the data carries), exposure, objectives, alarms.
     const endpoints = s.endpoints || [];
@@ -564,6 +566,7 @@
       el('h3', null, 'Open findings'),
       findingsTable(teamFindings(t), true),
       el('p', null, el('a', { href: '#/graph?team=' + encodeURIComponent(t.name) }, 'Dependency graph of this team')),
+      data.forms ? el('p', { class: 'form-link' }, externalLink('New service for ' + t.name + ' through an issue form', data.forms.newService), ' · ', externalLink('Scale a service', data.forms.scale)) : null,
     );
   }
 

@@ -1,0 +1,106 @@
+/**
+ * Proposals: a change computed in a temporary git worktree of the repository's HEAD (never its
+ * working tree), answered first as a dry run (the diff) with an id; only the confirmation of that
+ * id makes a branch and a commit, in a fresh worktree of the same commit, by the same code.
+ */
+import { spawnSync } from 'child_process';
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { GroundworkError } from '../../model/errors';
+
+export interface ProposedChange {
+  /** Writes the change into a worktree (by the same code the command line uses); returns what it does, in one line. */
+  readonly make: (worktree: string) => string;
+  readonly branch: string;
+  readonly title: string;
+}
+
+export interface DryRun {
+  readonly id: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly base: string;
+  readonly branch: string;
+  readonly files: string[];
+  readonly diff: string;
+}
+
+export interface Committed {
+  readonly branch: string;
+  readonly commit: string;
+  readonly files: string[];
+  readonly pushCommand: string;
+}
+
+function git(cwd: string, ...args: string[]): string {
+  const result = spawnSync('git', ['-C', cwd, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed in ${cwd}: ${result.stderr.trim()}`);
+  return result.stdout;
+}
+
+/** Runs `use` in a detached worktree of `commit` under the system temp folder, removed afterwards whatever happens. */
+function inWorktree<T>(root: string, commit: string, use: (worktree: string) => T): T {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-proposal-'));
+  const worktree = path.join(folder, 'tree');
+  git(root, 'worktree', 'add', '--quiet', '--detach', worktree, commit);
+  try {
+    return use(worktree);
+  } finally {
+    spawnSync('git', ['-C', root, 'worktree', 'remove', '--force', worktree], { encoding: 'utf8' });
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** The change made in the worktree and staged: its summary, files and diff. */
+function stage(worktree: string, change: ProposedChange): { summary: string; files: string[]; diff: string } {
+  const summary = change.make(worktree);
+  git(worktree, 'add', '--all');
+  const files = git(worktree, 'diff', '--cached', '--name-only').split('\n').filter(Boolean);
+  if (!files.length) throw new GroundworkError(`${summary}: already so; there is nothing to propose.`);
+  return { summary, files, diff: git(worktree, 'diff', '--cached', '--no-color', '--no-ext-diff') };
+}
+
+/** Dry runs waiting for confirmation, by id; each confirms once. */
+export class Proposals {
+  private readonly pending = new Map<string, { change: ProposedChange; dryRun: DryRun; tool: string }>();
+
+  constructor(private readonly root: string) {}
+
+  /** The change computed on HEAD and thrown away: what confirming `id` would commit. */
+  dryRun(tool: string, change: ProposedChange): DryRun {
+    const base = git(this.root, 'rev-parse', 'HEAD').trim();
+    const staged = inWorktree(this.root, base, (worktree) => stage(worktree, change));
+    // The same change on the same commit has the same id: a repeated dry run is the same proposal.
+    const id = createHash('sha256').update(JSON.stringify([tool, base, change.branch, staged.diff])).digest('hex').slice(0, 16);
+    const dryRun = { id, title: change.title, base, branch: change.branch, ...staged };
+    this.pending.set(id, { change, dryRun, tool });
+    return dryRun;
+  }
+
+  /** Makes the dry run's change again on its commit, checks it is the same, commits it on its branch. */
+  confirm(id: string, message: (dryRun: DryRun) => string): Committed {
+    const entry = this.pending.get(id);
+    if (!entry) throw new GroundworkError(`No dry run has the id "${id}" on this server (ids last until the server stops and confirm once); run the dry run again.`);
+    const { change, dryRun } = entry;
+    if (spawnSync('git', ['-C', this.root, 'rev-parse', '--verify', '--quiet', `refs/heads/${dryRun.branch}`]).status === 0) {
+      throw new GroundworkError(`Branch ${dryRun.branch} already exists in ${this.root}; delete it or propose a different change.`);
+    }
+    const commit = inWorktree(this.root, dryRun.base, (worktree) => {
+      const staged = stage(worktree, change);
+      if (staged.diff !== dryRun.diff) throw new GroundworkError(`The change is no longer what dry run ${id} showed; run the dry run again.`);
+      const identity = git(this.root, 'config', '--default', '', 'user.email').trim() ? [] : ['-c', 'user.name=Groundwork MCP', '-c', 'user.email=groundwork-mcp@localhost'];
+      spawnOk(worktree, [...identity, 'commit', '--quiet', '--no-verify', '--file', '-'], message(dryRun));
+      return git(worktree, 'rev-parse', 'HEAD').trim();
+    });
+    git(this.root, 'branch', dryRun.branch, commit);
+    this.pending.delete(id);
+    return { branch: dryRun.branch, commit, files: dryRun.files, pushCommand: `git push --set-upstream origin ${dryRun.branch}` };
+  }
+}
+
+function spawnOk(cwd: string, args: string[], input: string): void {
+  const result = spawnSync('git', ['-C', cwd, ...args], { encoding: 'utf8', input });
+  if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed in ${cwd}: ${result.stderr.trim()}`);
+}
