@@ -43,7 +43,7 @@ test('find_services by owner, golden path, tag and text', async () => {
   const names = async (args: Record<string, unknown>) => (await data(client, 'find_services', args)).services.map((s: { name: string }) => s.name);
   expect(await names({ owner: 'payments' })).toEqual(['checkout', 'ledger', 'ledger-reconciliation', 'order-events', 'payments-alerts']);
   expect(await names({ goldenPath: 'worker' })).toEqual(['order-events']);
-  expect(await names({ tag: 'data-classification=public' })).toEqual(['help-center', 'storefront-web']);
+  expect(await names({ tag: 'data-classification=public' })).toEqual(['help-center', 'shop-api', 'storefront-web']);
   expect(await names({ text: 'LEDGER' })).toEqual(['ledger', 'ledger-reconciliation']);
   expect(await names({ owner: 'payments', goldenPath: 'http-service' })).toEqual(['checkout', 'ledger']);
   expect(await data(client, 'find_services', { name: 'checkout' })).toEqual({
@@ -106,26 +106,30 @@ test('cost by team and by environment, and one row', async () => {
   expect(await data(client, 'cost', { by: 'team' })).toEqual({
     by: 'team',
     currency: 'USD',
-    totalUsd: 2292.73,
+    totalUsd: 2529.49,
     rows: [
       { name: 'payments', monthlyUsd: 1563.72, resources: 70 },
-      { name: 'storefront', monthlyUsd: 393.54, resources: 38 },
-      { name: 'platform', monthlyUsd: 192.24, resources: 21 },
+      { name: 'storefront', monthlyUsd: 552.92, resources: 84 },
+      { name: 'platform', monthlyUsd: 269.62, resources: 25 },
       { name: 'data', monthlyUsd: 169.73, resources: 20 },
       { name: 'free tier', monthlyUsd: -26.5, resources: 0 },
       { name: 'unallocated', monthlyUsd: 0, resources: 0 },
     ],
   });
-  expect((await data(client, 'cost', { by: 'environment', name: 'production' })).rows).toEqual([{ name: 'production', monthlyUsd: 1540.4, resources: 77 }]);
+  expect((await data(client, 'cost', { by: 'environment', name: 'production' })).rows).toEqual([{ name: 'production', monthlyUsd: 1672.89, resources: 102 }]);
   expect((await data(client, 'cost', { by: 'service', name: 'checkout' })).rows).toEqual([{ name: 'checkout', monthlyUsd: 548.77, resources: 24, team: 'payments', costCenter: 'CC-2001' }]);
 });
 
-test('guardrail findings and suppressions of the example organisation: none open, none suppressed', async () => {
-  expect(await data(client, 'guardrail_findings', { includeSuppressed: true })).toEqual({
-    summary: { errors: 0, warnings: 0, infos: 0, suppressed: 0, passed: true },
-    findings: [],
-    suppressions: [],
-  });
+test('guardrail findings and suppressions of the example organisation: none open; the two deploy roles suppressed, with their reason', async () => {
+  const found = await data(client, 'guardrail_findings', { includeSuppressed: true });
+  expect(found.summary).toEqual({ errors: 0, warnings: 0, infos: 0, suppressed: 2, passed: true });
+  expect(found.findings.map((f: any) => [f.rule, f.stack, f.service, f.suppressed.source])).toEqual(
+    ['production', 'staging'].map((env) => ['aws/iam-no-admin-wildcard', 'bootstrap', 'pipeline', `construct bootstrap/pipeline-${env}/deploy/administrator-access`]),
+  );
+  expect(found.suppressions.map((s: any) => [s.rule, s.path, s.applied, s.expired])).toEqual(
+    ['production', 'staging'].map((env) => ['aws/iam-no-admin-wildcard', `bootstrap/pipeline-${env}/deploy/administrator-access`, 1, false]),
+  );
+  expect(await data(client, 'guardrail_findings', {})).toMatchObject({ findings: [] });
 });
 
 test('golden paths with the option schemas of their propose tools', async () => {
@@ -146,7 +150,7 @@ test('resources: catalog.json and each service runbook', async () => {
   const { resources } = await client.listResources();
   expect(resources.map((r) => r.uri)).toEqual([
     'groundwork://catalog/catalog.json',
-    ...['checkout', 'help-center', 'ledger', 'ledger-reconciliation', 'notifications', 'order-events', 'product-catalog', 'recommendations', 'storefront-web'].map((s) => `groundwork://runbooks/${s}`),
+    ...['checkout', 'help-center', 'ledger', 'ledger-reconciliation', 'notifications', 'order-events', 'product-catalog', 'recommendations', 'shop-api', 'storefront-web'].map((s) => `groundwork://runbooks/${s}`),
   ]);
   const catalog = await client.readResource({ uri: 'groundwork://catalog/catalog.json' });
   expect(JSON.parse((catalog.contents[0] as { text: string }).text)).toEqual(JSON.parse(fs.readFileSync(path.join(root, 'cdktf.out/catalog/catalog.json'), 'utf8')));
