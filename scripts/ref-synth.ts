@@ -58,6 +58,10 @@ export function withRefSynthesized<T>(cwd: string, ref: string, commit: string, 
   };
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
+  // Which repository the worktree joins, written first: a run killed before git writes the
+  // worktree's own .git file still leaves the next run enough to prune its entry.
+  const commonDir = git(['rev-parse', '--git-common-dir'], cwd);
+  if (commonDir.ok) fs.writeFileSync(path.join(temporary, REPOSITORY_FILE), path.resolve(cwd, commonDir.out));
   try {
     const added = git(['worktree', 'add', '--detach', worktree, commit], cwd);
     if (!added.ok) throw new GroundworkError(`Cannot check out ${ref} in a temporary worktree: ${added.err.split('\n')[0]}`);
@@ -77,12 +81,23 @@ export function withRefSynthesized<T>(cwd: string, ref: string, commit: string, 
 export function removeDeadRefWorktrees(): void {
   removeLitter(os.tmpdir(), REF_FOLDER, (head) => head === '', (temporary) => {
     const worktree = path.join(temporary, 'base');
-    const repository = repositoryOf(worktree);
+    const repository = repositoryOf(worktree) ?? recordedRepository(temporary);
     // Twice forced: a worktree killed while being checked out is still locked ("initializing").
     if (repository) git(['worktree', 'remove', '--force', '--force', worktree], repository);
     removeFile(temporary);
     if (repository) git(['worktree', 'prune'], repository);
   });
+}
+
+/** The file in a review's temporary folder naming the git folder its worktree joins. */
+const REPOSITORY_FILE = 'repository';
+
+function recordedRepository(temporary: string): string | undefined {
+  try {
+    return fs.readFileSync(path.join(temporary, REPOSITORY_FILE), 'utf8') || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The git folder a worktree belongs to, from its `.git` file (`gitdir: <repository>/worktrees/<name>`). */

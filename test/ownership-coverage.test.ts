@@ -80,14 +80,14 @@ test('Kubernetes: every object and every pod template carries the app and owners
       }
     }
   }
-  // Deployments: 7 in staging, 6 in production; the CronJob has a job template and a pod template in each.
-  expect(templates).toBe(7 + 6 + 2 * 2);
+  // Deployments: 8 in staging, 7 in production; the CronJob has a job template and a pod template in each.
+  expect(templates).toBe(8 + 7 + 2 * 2);
 });
 
 test('GitHub: every repository carries the ownership as topics', () => {
   const github = stacks.find((s) => s.name === 'github')!;
   const repos = resourcesOfType(github.json, 'github_repository');
-  expect(repos).toHaveLength(9);
+  expect(repos).toHaveLength(10);
   for (const repo of repos) {
     const topicKeys = required.filter((k) => k !== 'environment').map((k) => `${k}-`);
     for (const prefix of topicKeys) expect(repo.topics.some((t: string) => t.startsWith(prefix))).toBe(true);
