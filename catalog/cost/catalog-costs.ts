@@ -1,5 +1,6 @@
 import { resourceKey } from '../terraform/resource-index';
 import { groupBy } from '../../model/group-by';
+import { copyOf } from '../../model/shared-shape';
 import type { Catalog, CatalogEntity } from '../service-catalog/catalog-model';
 import type { Estimate } from './estimate';
 
@@ -40,5 +41,5 @@ export function withCosts(catalog: Catalog, estimate: Estimate): Catalog {
     if (e.kind === 'environment') return total(byEnvironment.get(e.name) ?? []);
     return total((e.services ?? []).flatMap((s) => byService.get(s) ?? []));
   };
-  return { ...catalog, entities: catalog.entities.map((e) => ({ ...e, cost: costOf(e) })) };
+  return { ...catalog, entities: catalog.entities.map((e) => Object.assign(copyOf(e), { cost: costOf(e) })) };
 }

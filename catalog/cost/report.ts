@@ -114,15 +114,24 @@ export function buildCostReport(estimate: Estimate, usage: Usage): CostReport {
       byType: [...byType.entries()].sort(([a], [b]) => compareText(a, b)).map(([type, list]) => ({ type, count: list.length, reasons: [...new Set(list.map((n) => n.reason))].sort() })),
       resources: estimate.notPriced,
     },
-    resources: lines.map(({ monthlyCents, components, ...rest }) => ({
-      ...rest,
-      monthlyUsd: usd(monthlyCents),
-      components: components.map(({ monthlyCents: c, ...component }) => ({ ...component, monthlyUsd: usd(c) })),
-    })),
+    resources: lines.map((line) => reportLine(line)),
   };
 }
 
+/** A cost line in dollars (cents and components left out, components added in dollars), copied member by member: model/shared-shape.ts says why. */
+function reportLine(line: CostLine): CostReport['resources'][number] {
+  const out = inDollars(line, 'components');
+  out.components = line.components.map((c) => inDollars(c));
+  return out as unknown as CostReport['resources'][number];
+}
 
+/** Every member but monthlyCents (and `skip`), then monthlyUsd. */
+function inDollars(value: { readonly monthlyCents: number }, skip?: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) if (key !== 'monthlyCents' && key !== skip) out[key] = (value as Record<string, unknown>)[key];
+  out.monthlyUsd = usd(value.monthlyCents);
+  return out;
+}
 
 function table(title: string, rows: CostRow[], total: number, columns: Array<[string, (r: CostRow) => string]> = []): string {
   const header = `| ${title} | ${columns.map(([h]) => `${h} | `).join('')}monthly | share |\n| --- | ${columns.map(() => '--- | ').join('')}---: | ---: |`;
