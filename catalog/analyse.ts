@@ -8,7 +8,7 @@ import { replaceFolderWith, writeFileInParts } from '../model/atomic-write';
 import { claimOutputFolder, onlyEntries, OutputKind } from '../model/output-folder';
 import { GroundworkError } from '../model/errors';
 import { NO_PARSED_FILES, ParsedFiles } from '../model/parsed-files';
-import { stableJson, stableJsonParts } from '../model/stable-json';
+import { stableJsonParts } from '../model/stable-json';
 import { AnalysisInputs, CATALOG_FOLDER, DEFAULT_INPUTS, SPEND_FOLDER } from './analysis-inputs';
 
 export { CATALOG_FOLDER, SPEND_FOLDER } from './analysis-inputs';
@@ -76,10 +76,10 @@ function analyseReports(outdir: string, given: Partial<AnalysisInputs>, parsed: 
 function writeReportFiles({ catalog, cost, policy }: Reports, write: (name: string, content: string | Iterable<string>) => void): void {
   write('catalog.json', stableJsonParts(catalog));
   for (const [name, yaml] of backstageFiles(catalog)) write(`backstage/${name}`, yaml);
-  write('cost-report.json', stableJson(cost));
+  write('cost-report.json', stableJsonParts(cost));
   write('cost-report.md', costMarkdown(cost, catalog.organisation));
   write('cost-report.csv', costCsv(cost));
-  write('policy.json', stableJson(policy));
+  write('policy.json', stableJsonParts(policy));
   write('index.html', portalHtml(catalog, cost, policy));
 }
 
