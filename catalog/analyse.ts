@@ -21,7 +21,7 @@ import { Usage } from './cost/usage';
 import { runPolicy } from './policy/engine';
 import { buildPolicyReport, PolicyReport, withScorecards } from './policy/report';
 import { loadSuppressionFile, metadataSuppressions } from './policy/suppressions';
-import { portalHtml } from './portal/portal';
+import { portalHtmlParts } from './portal/portal';
 import { backstageFiles } from './service-catalog/backstage';
 import { buildCatalog } from './service-catalog/build-catalog';
 import type { Catalog } from './service-catalog/catalog-model';
@@ -80,7 +80,7 @@ function writeReportFiles({ catalog, cost, policy }: Reports, write: (name: stri
   write('cost-report.md', costMarkdown(cost, catalog.organisation));
   write('cost-report.csv', costCsv(cost));
   write('policy.json', stableJsonParts(policy));
-  write('index.html', portalHtml(catalog, cost, policy));
+  write('index.html', portalHtmlParts(catalog, cost, policy));
 }
 
 /** The last `npm run spend` result kept in the output folder, if any. */
