@@ -211,12 +211,15 @@ export function costMarkdown(report: CostReport, organisation?: string): string 
   return lines.join('\n');
 }
 
-export function costCsv(report: CostReport): string {
-  const rows = report.resources.flatMap((r) =>
-    r.components.map((c) => [r.stack, r.address, r.type, r.service ?? UNALLOCATED, r.team ?? UNALLOCATED, r.costCenter ?? UNALLOCATED, r.environment ?? UNALLOCATED, r.region, c.item, c.what, c.quantity, c.unit, c.unitUsd, c.monthlyUsd.toFixed(2), c.provenance.sku ?? c.provenance.source, c.provenance.date]),
-  );
-  return stringify(rows, {
-    header: true,
-    columns: ['stack', 'address', 'type', 'service', 'team', 'cost_center', 'environment', 'region', 'price_item', 'what', 'quantity', 'unit', 'unit_usd', 'monthly_usd', 'price_source', 'price_date'],
-  });
+export function* costCsv(report: CostReport): Generator<string> {
+  // A thousand lines at a time: a large plan's CSV is never one string, nor all its rows at once.
+  for (let at = 0; at === 0 || at < report.resources.length; at += CSV_CHUNK) {
+    const rows = report.resources.slice(at, at + CSV_CHUNK).flatMap((r) =>
+      r.components.map((c) => [r.stack, r.address, r.type, r.service ?? UNALLOCATED, r.team ?? UNALLOCATED, r.costCenter ?? UNALLOCATED, r.environment ?? UNALLOCATED, r.region, c.item, c.what, c.quantity, c.unit, c.unitUsd, c.monthlyUsd.toFixed(2), c.provenance.sku ?? c.provenance.source, c.provenance.date]),
+    );
+    yield stringify(rows, { header: at === 0, columns: CSV_COLUMNS });
+  }
 }
+
+const CSV_CHUNK = 1000;
+const CSV_COLUMNS = ['stack', 'address', 'type', 'service', 'team', 'cost_center', 'environment', 'region', 'price_item', 'what', 'quantity', 'unit', 'unit_usd', 'monthly_usd', 'price_source', 'price_date'];
