@@ -126,7 +126,14 @@ export function describeOrigin(value: unknown): string | undefined {
   return parts.length ? parts.join(', ') : undefined;
 }
 
-const originOf = (o: Record<string, unknown>) => describeOrigin(o.provenance ?? o.priceSource ?? o.source);
+/** Provenances are shared by every component one price entry priced: described once each. */
+const origins = new WeakMap<object, string | undefined>();
+function originOf(o: Record<string, unknown>): string | undefined {
+  const given = o.provenance ?? o.priceSource ?? o.source;
+  if (!given || typeof given !== 'object') return describeOrigin(given);
+  if (!origins.has(given)) origins.set(given, describeOrigin(given));
+  return origins.get(given);
+}
 
 const related = (e: CatalogEntity, type: string) => e.relations.filter((r) => r.type === type).map((r) => r.target);
 
