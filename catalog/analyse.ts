@@ -14,7 +14,7 @@ import { AnalysisInputs, CATALOG_FOLDER, DEFAULT_INPUTS, SPEND_FOLDER } from './
 export { CATALOG_FOLDER, SPEND_FOLDER } from './analysis-inputs';
 import { checkContract, readContract } from './contracts';
 import { withCosts } from './cost/catalog-costs';
-import { estimate } from './cost/estimate';
+import { Estimate, estimate } from './cost/estimate';
 import { loadPriceTables } from './cost/price-table';
 import { buildCostReport, CostReport, costCsv, costMarkdown } from './cost/report';
 import { Usage } from './cost/usage';
@@ -52,7 +52,20 @@ export function analyse(outdir: string, given: Partial<AnalysisInputs> = {}, par
 type Reports = Omit<Analysis, 'files'>;
 
 function analyseReports(outdir: string, given: Partial<AnalysisInputs>, parsed: ParsedFiles): Reports {
-  const inputs: AnalysisInputs = { ...DEFAULT_INPUTS, ...given };
+  const { described, estimated, cost, policy } = describeAndJudge(outdir, { ...DEFAULT_INPUTS, ...given }, parsed);
+  const catalog = withSpend(withScorecards(withCosts(described, estimated), policy.scorecards), readSpend(outdir));
+  assertValidCatalog(catalog);
+  const duplicates = duplicateIds(catalog);
+  if (duplicates.length) throw new GroundworkError(`The catalog has duplicate entity ids: ${duplicates.join(', ')}.`);
+  return { catalog, cost, policy };
+}
+
+/**
+ * The catalog before costs, the estimate, and the cost and policy reports. Its own function so
+ * that the configurations, resource records and policy run (a large plan's largest structures)
+ * are garbage once it returns.
+ */
+function describeAndJudge(outdir: string, inputs: AnalysisInputs, parsed: ParsedFiles): { described: Catalog; estimated: Estimate; cost: CostReport; policy: PolicyReport } {
   const configurations = inputs.plan ? readPlans(inputs.plan) : readTerraformOutput(outdir, parsed, inputs.root);
   const records = readResources(configurations);
   const usage = Usage.load(inputs.usage);
@@ -62,11 +75,7 @@ function analyseReports(outdir: string, given: Partial<AnalysisInputs>, parsed: 
   const run = runPolicy(records, organisationOf(configurations), suppressions, { today: inputs.today ?? new Date().toISOString().slice(0, 10), configurations });
   const described = buildCatalog(configurations, records);
   const policy = checkContract('policy-report', buildPolicyReport(run, described, records, notAnalysedModules(configurations)), 'policy.json');
-  const catalog = withSpend(withScorecards(withCosts(described, estimated), policy.scorecards), readSpend(outdir));
-  assertValidCatalog(catalog);
-  const duplicates = duplicateIds(catalog);
-  if (duplicates.length) throw new GroundworkError(`The catalog has duplicate entity ids: ${duplicates.join(', ')}.`);
-  return { catalog, cost, policy };
+  return { described, estimated, cost, policy };
 }
 
 /**
