@@ -4,7 +4,7 @@ import type { PolicyReport } from '../policy/report';
 import { scriptSafeJsonParts } from './embed-json';
 import { html } from './html-text';
 import { inlineAssets } from './inline-assets';
-import { packedPortalData, portalData } from './portal-data';
+import { packedPortalData, portalRecords } from './portal-data';
 import { staticTablesHtml, summaryHtml } from './static-tables';
 
 /**
@@ -23,7 +23,7 @@ export function portalHtml(catalog: Catalog, cost: CostReport, policy: PolicyRep
 export function* portalHtmlParts(catalog: Catalog, cost: CostReport, policy: PolicyReport): Generator<string> {
   const title = `${catalog.organisation ?? 'Groundwork'} service catalog`;
   const assets = inlineAssets();
-  const data = packedPortalData(portalData(catalog, cost, policy));
+  const data = packedPortalData(portalRecords(catalog, cost, policy));
   yield `<!doctype html>
 <html lang="en">
 <head>
