@@ -3,7 +3,7 @@ import * as path from 'path';
 import { analyse } from '../catalog/analyse';
 import { scriptSafeJson } from '../catalog/portal/embed-json';
 import { StringPool } from '../catalog/portal/packed-table';
-import { packedPortalData, portalData } from '../catalog/portal/portal-data';
+import { packedPortalData, portalData, portalRecords } from '../catalog/portal/portal-data';
 import { portalHtml } from '../catalog/portal/portal';
 import { buildOrganisation } from '../stacks/app';
 import { cleanUp, synth } from './helpers/synth';
@@ -27,6 +27,10 @@ describe('the packed data blocks', () => {
     const { resources, costLines, ...main } = asJson(data);
     expect(read(packed.main)).toEqual(main);
     expect(read(packed.detail)).toEqual({ resources, costLines });
+  });
+
+  test('the page packs its records one at a time to exactly the same blocks as from the whole lists', () => {
+    expect(packedPortalData(portalRecords(catalog, cost, policy))).toEqual(packed);
   });
 
   test('the same input gives the same bytes', () => {
