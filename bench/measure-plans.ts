@@ -7,6 +7,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { writeGeneratedPlan } from './generated-plan';
+import { nodeFlagsOf } from './node-flags';
 
 export interface PlanFigures {
   readonly planMb: number;
@@ -23,8 +24,11 @@ export interface PlanFigures {
 export const PLAN_MEMORY_BOUND_MB = 1536;
 
 const runOne = path.join(__dirname, 'run-one.js');
-/** The node flags of `npm run catalog` (package.json). */
-const CATALOG_NODE_FLAGS = ['--max-semi-space-size=32'];
+/** The node flags of `npm run catalog` (package.json), read where they are set. */
+function catalogNodeFlags(): string[] {
+  const scripts = (JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  return nodeFlagsOf(scripts.catalog, 'dist/scripts/catalog.js', "package.json's catalog script");
+}
 
 export function measurePlans(sizesMb: readonly number[], work: string, log: (line: string) => void): PlanFigures[] {
   const figures: PlanFigures[] = [];
@@ -35,7 +39,7 @@ export function measurePlans(sizesMb: readonly number[], work: string, log: (lin
     log(`  plan of ${mb} MB: ${written.resources.toLocaleString('en-US')} resources written, analysing`);
     const started = Date.now();
     try {
-      const run = JSON.parse(execFileSync('node', [...CATALOG_NODE_FLAGS, runOne, 'plan', file, out], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] }).trim().split('\n').at(-1)!);
+      const run = JSON.parse(execFileSync('node', [...catalogNodeFlags(), runOne, 'plan', file, out], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] }).trim().split('\n').at(-1)!);
       figures.push({ planMb: Math.round(written.bytes / 1e6), resources: run.resources, seconds: Math.round(run.ms / 100) / 10, analysisSeconds: Math.round(run.analysisMs / 100) / 10, peakRssMb: run.peakRssMb, catalogMb: Math.round(run.catalogBytes / 1e6) });
     } catch (error) {
       const stderr = String((error as { stderr?: unknown }).stderr ?? '');

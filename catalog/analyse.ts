@@ -8,20 +8,20 @@ import { replaceFolderWith, writeFileInParts } from '../model/atomic-write';
 import { claimOutputFolder, onlyEntries, OutputKind } from '../model/output-folder';
 import { GroundworkError } from '../model/errors';
 import { NO_PARSED_FILES, ParsedFiles } from '../model/parsed-files';
-import { stableJson, stableJsonParts } from '../model/stable-json';
+import { stableJsonParts } from '../model/stable-json';
 import { AnalysisInputs, CATALOG_FOLDER, DEFAULT_INPUTS, SPEND_FOLDER } from './analysis-inputs';
 
 export { CATALOG_FOLDER, SPEND_FOLDER } from './analysis-inputs';
 import { checkContract, readContract } from './contracts';
 import { withCosts } from './cost/catalog-costs';
-import { estimate } from './cost/estimate';
+import { Estimate, estimate } from './cost/estimate';
 import { loadPriceTables } from './cost/price-table';
 import { buildCostReport, CostReport, costCsv, costMarkdown } from './cost/report';
 import { Usage } from './cost/usage';
 import { runPolicy } from './policy/engine';
 import { buildPolicyReport, PolicyReport, withScorecards } from './policy/report';
 import { loadSuppressionFile, metadataSuppressions } from './policy/suppressions';
-import { portalHtml } from './portal/portal';
+import { portalHtmlParts } from './portal/portal';
 import { formLinks, PortalForms } from './portal/portal-data';
 import { backstageFiles } from './service-catalog/backstage';
 import { buildCatalog } from './service-catalog/build-catalog';
@@ -53,7 +53,20 @@ export function analyse(outdir: string, given: Partial<AnalysisInputs> = {}, par
 type Reports = Omit<Analysis, 'files'> & { readonly forms?: PortalForms };
 
 function analyseReports(outdir: string, given: Partial<AnalysisInputs>, parsed: ParsedFiles): Reports {
-  const inputs: AnalysisInputs = { ...DEFAULT_INPUTS, ...given };
+  const { described, estimated, cost, policy, forms } = describeAndJudge(outdir, { ...DEFAULT_INPUTS, ...given }, parsed);
+  const catalog = withSpend(withScorecards(withCosts(described, estimated), policy.scorecards), readSpend(outdir));
+  assertValidCatalog(catalog);
+  const duplicates = duplicateIds(catalog);
+  if (duplicates.length) throw new GroundworkError(`The catalog has duplicate entity ids: ${duplicates.join(', ')}.`);
+  return { catalog, cost, policy, forms };
+}
+
+/**
+ * The catalog before costs, the estimate, and the cost and policy reports. Its own function so
+ * that the configurations, resource records and policy run (a large plan's largest structures)
+ * are garbage once it returns.
+ */
+function describeAndJudge(outdir: string, inputs: AnalysisInputs, parsed: ParsedFiles): { described: Catalog; estimated: Estimate; cost: CostReport; policy: PolicyReport; forms?: PortalForms } {
   const configurations = inputs.plan ? readPlans(inputs.plan) : readTerraformOutput(outdir, parsed, inputs.root);
   const records = readResources(configurations);
   const usage = Usage.load(inputs.usage);
@@ -63,11 +76,7 @@ function analyseReports(outdir: string, given: Partial<AnalysisInputs>, parsed: 
   const run = runPolicy(records, organisationOf(configurations), suppressions, { today: inputs.today ?? new Date().toISOString().slice(0, 10), configurations });
   const described = buildCatalog(configurations, records);
   const policy = checkContract('policy-report', buildPolicyReport(run, described, records, notAnalysedModules(configurations)), 'policy.json');
-  const catalog = withSpend(withScorecards(withCosts(described, estimated), policy.scorecards), readSpend(outdir));
-  assertValidCatalog(catalog);
-  const duplicates = duplicateIds(catalog);
-  if (duplicates.length) throw new GroundworkError(`The catalog has duplicate entity ids: ${duplicates.join(', ')}.`);
-  return { catalog, cost, policy, forms: formLinks(organisationOf(configurations)) };
+  return { described, estimated, cost, policy, forms: formLinks(organisationOf(configurations)) };
 }
 
 /**
@@ -77,11 +86,11 @@ function analyseReports(outdir: string, given: Partial<AnalysisInputs>, parsed: 
 function writeReportFiles({ catalog, cost, policy, forms }: Reports, write: (name: string, content: string | Iterable<string>) => void): void {
   write('catalog.json', stableJsonParts(catalog));
   for (const [name, yaml] of backstageFiles(catalog)) write(`backstage/${name}`, yaml);
-  write('cost-report.json', stableJson(cost));
+  write('cost-report.json', stableJsonParts(cost));
   write('cost-report.md', costMarkdown(cost, catalog.organisation));
   write('cost-report.csv', costCsv(cost));
-  write('policy.json', stableJson(policy));
-  write('index.html', portalHtml(catalog, cost, policy, forms));
+  write('policy.json', stableJsonParts(policy));
+  write('index.html', portalHtmlParts(catalog, cost, policy, forms));
 }
 
 /** The last `npm run spend` result kept in the output folder, if any. */

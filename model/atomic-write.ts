@@ -51,28 +51,48 @@ export function replaceFolder(folder: string, kind: OutputKind, files: ReadonlyM
   });
 }
 
-/** Writes a new file (its folder made) from text or from parts of it, gathered into blocks: the whole text is never one string. */
+/** Text is written in blocks of about this many characters. */
+const WRITE_BLOCK = 1 << 20;
+
+/**
+ * Writes a new file (its folder made) from text or from parts of it, gathered into blocks: the
+ * whole text is never one string, nor one buffer (a part larger than a block is written in slices).
+ */
 export function writeFileInParts(file: string, content: string | Iterable<string>): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  if (typeof content === 'string') return fs.writeFileSync(file, content);
+  if (typeof content === 'string' && content.length <= WRITE_BLOCK) return fs.writeFileSync(file, content);
   const fd = fs.openSync(file, 'wx');
   try {
     let block: string[] = [];
     let size = 0;
-    for (const part of content) {
-      block.push(part);
-      size += part.length;
-      if (size >= 1 << 20) {
-        fs.writeSync(fd, block.join(''));
-        block = [];
-        size = 0;
+    const flush = () => {
+      if (block.length) fs.writeSync(fd, block.length === 1 ? block[0] : block.join(''));
+      block = [];
+      size = 0;
+    };
+    for (const part of typeof content === 'string' ? [content] : content) {
+      if (part.length < WRITE_BLOCK) {
+        block.push(part);
+        size += part.length;
+        if (size >= WRITE_BLOCK) flush();
+        continue;
+      }
+      flush();
+      for (let at = 0; at < part.length; ) {
+        let end = Math.min(part.length, at + WRITE_BLOCK);
+        // Never between the two halves of a surrogate pair: each slice is encoded on its own.
+        if (end < part.length && isHighSurrogate(part.charCodeAt(end - 1))) end--;
+        fs.writeSync(fd, part.slice(at, end));
+        at = end;
       }
     }
-    if (block.length) fs.writeSync(fd, block.join(''));
+    flush();
   } finally {
     fs.closeSync(fd);
   }
 }
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 
 const TEMPORARY = '.tmp-';
 /** Tries at fresh random names before giving up: a taken name is someone else's file, never overwritten. */

@@ -5,6 +5,7 @@
  * uses the built-in one below.
  */
 import { CORE_KEYS, CoreKey } from './ownership-record';
+import { copyOf } from './shared-shape';
 
 export type TagAliases = Readonly<Record<string, string>>;
 
@@ -36,15 +37,15 @@ export const DEFAULT_TAG_ALIASES: TagAliases = {
  */
 export function withTagAliases(tags: Readonly<Record<string, string>>, aliases: TagAliases = DEFAULT_TAG_ALIASES): Record<string, string> {
   // Most resources carry no alias at all: a look at their few keys first, not at every alias.
-  if (!Object.keys(tags).some((k) => Object.hasOwn(aliases, k))) return { ...tags };
+  if (!Object.keys(tags).some((k) => Object.hasOwn(aliases, k))) return copyOf(tags);
   let out: Record<string, string> | undefined;
   for (const [alias, key] of Object.entries(aliases)) {
     const value = tags[alias];
     if (value === undefined || (out ?? tags)[key] !== undefined) continue;
-    out ??= { ...tags };
+    out ??= copyOf(tags);
     out[key] = value;
   }
-  return out ?? { ...tags };
+  return out ?? copyOf(tags);
 }
 
 /** For each core ownership key: its own name first, then its aliases (billing tag columns to try, in order). */

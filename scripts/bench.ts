@@ -20,6 +20,7 @@ import { stableJson } from '../model/stable-json';
 import { measurePlans, PlanFigures, printPlanFigures } from '../bench/measure-plans';
 import { measurePortal, PortalFigures } from '../bench/measure-portal';
 import { median } from '../bench/median';
+import { nodeFlagsOf } from '../bench/node-flags';
 
 interface Run {
   ms: number;
@@ -39,9 +40,7 @@ const runOne = path.join(__dirname, '..', 'bench', 'run-one.js');
 /** The node flags cdktf.json runs the app with (heap sizing, collections where the tree becomes garbage: model/collect-garbage.ts). */
 function appNodeFlags(): string[] {
   const app = (JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'cdktf.json'), 'utf8')) as { app: string }).app;
-  const flags = app.match(/\bnode((?: --[\w-]+(?:=\S+)?)*) dist\/stacks\/main\.js/);
-  if (!flags) throw new Error(`cdktf.json's app command does not run node dist/stacks/main.js: ${app}`);
-  return flags[1].trim().split(/\s+/).filter(Boolean);
+  return nodeFlagsOf(app, 'dist/stacks/main.js', "cdktf.json's app command");
 }
 
 /** The platform runs as cdktf.json runs the app; bare cdktf as node's defaults, as a user would run it. */

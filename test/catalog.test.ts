@@ -192,7 +192,7 @@ describe('the example organisation', () => {
     const team = catalog.entities.find((e) => e.id === 'team:payments')!;
     const queue = catalog.entities.find((e) => e.id === 'resource:checkout-staging-queue')!;
     const entities = [...catalog.entities, { ...team, id: 'team:Unowned', name: 'Unowned' }, { ...queue, id: 'resource:orphan', name: 'orphan', owner: undefined }];
-    const groups = loadAll(backstageFiles({ ...catalog, entities }).get('groups.yaml')!) as any[];
+    const groups = loadAll([...backstageFiles({ ...catalog, entities }).get('groups.yaml')!].join('')) as any[];
     expect(groups.filter((g) => g.metadata.name.toLowerCase() === 'unowned').map((g) => g.metadata.name)).toEqual(['Unowned']);
   });
 

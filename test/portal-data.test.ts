@@ -3,7 +3,7 @@ import * as path from 'path';
 import { analyse } from '../catalog/analyse';
 import { scriptSafeJson } from '../catalog/portal/embed-json';
 import { StringPool } from '../catalog/portal/packed-table';
-import { formLinks, packedPortalData, portalData } from '../catalog/portal/portal-data';
+import { formLinks, packedPortalData, portalData, portalRecords } from '../catalog/portal/portal-data';
 import { portalHtml } from '../catalog/portal/portal';
 import { buildOrganisation } from '../stacks/app';
 import { cleanUp, synth } from './helpers/synth';
@@ -58,6 +58,10 @@ describe('the packed data blocks', () => {
     // catalog.json is a file someone may edit: the page takes no URL but https://<DNS name>, no alarm link but the console's.
     const forged = { ...catalog, entities: catalog.entities.map((e) => (e.name === 'shop-api' ? { ...e, endpoints: [{ environment: 'staging', url: 'javascript:alert(1)', exposure: 'public' as const, alarms: [{ name: 'x', url: 'https://evil.example/' }] }] } : e)) };
     expect(portalData(forged, cost, policy).services.find((s) => s.name === 'shop-api')!.endpoints).toEqual([{ environment: 'staging', exposure: 'public', alarms: [{ name: 'x' }] }]);
+  });
+
+  test('the page packs its records one at a time to exactly the same blocks as from the whole lists', () => {
+    expect(packedPortalData(portalRecords(catalog, cost, policy))).toEqual(packed);
   });
 
   test('the same input gives the same bytes', () => {

@@ -22,7 +22,8 @@ const total = (items: readonly Tagged[]): Cost => ({
 /**
  * The catalog with each entity's monthly cost on it: a resource's from the Terraform addresses
  * that implement it; a service's, team's or environment's from the resources it owns; a
- * system's from its services.
+ * system's from its services. The entities gain their cost in place (a large plan's catalog is
+ * not copied): pass a catalog nothing else reads any more.
  */
 export function withCosts(catalog: Catalog, estimate: Estimate): Catalog {
   const items: Tagged[] = [
@@ -40,5 +41,6 @@ export function withCosts(catalog: Catalog, estimate: Estimate): Catalog {
     if (e.kind === 'environment') return total(byEnvironment.get(e.name) ?? []);
     return total((e.services ?? []).flatMap((s) => byService.get(s) ?? []));
   };
-  return { ...catalog, entities: catalog.entities.map((e) => ({ ...e, cost: costOf(e) })) };
+  for (const e of catalog.entities) (e as { cost?: Cost }).cost = costOf(e);
+  return catalog;
 }

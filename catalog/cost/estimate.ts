@@ -73,8 +73,18 @@ export interface EstimateOptions {
   readonly freeTiers?: boolean;
 }
 
+const USAGE_FILE_PRICE: Provenance = { source: 'usage file: kubernetes node price', date: '', verified: false };
+/** One provenance per price entry, shared by every component it prices (its source is a long sentence). */
+const provenances = new WeakMap<PriceEntry, Provenance>();
+
 function provenanceOf(entry: PriceEntry | undefined, override: string | undefined): Provenance {
-  if (!entry || override) return { source: 'usage file: kubernetes node price', date: '', verified: false };
+  if (!entry || override) return USAGE_FILE_PRICE;
+  let known = provenances.get(entry);
+  if (!known) provenances.set(entry, (known = describeProvenance(entry)));
+  return known;
+}
+
+function describeProvenance(entry: PriceEntry): Provenance {
   const { origin } = entry;
   return {
     source: originLabel(origin),
@@ -127,6 +137,15 @@ function freeTierLines(lines: readonly CostLine[]): CostLine[] {
     }
   }
   return credits;
+}
+
+/** Descriptions repeat across thousands of resources (`db.t3.micro postgres Single-AZ`): one string each. */
+const texts = new Map<string, string>();
+function sharedText(text: string): string {
+  const known = texts.get(text);
+  if (known !== undefined) return known;
+  if (texts.size < 100_000) texts.set(text, text);
+  return text;
 }
 
 /** A pricer's result; an input it cannot know (an expression) makes the resource not priced. */
@@ -211,7 +230,7 @@ export function estimate(configurations: readonly TerraformConfiguration[], opti
       const unitUsd = override ?? entry.usd;
       components.push({
         item: charge.item,
-        what: charge.what,
+        what: sharedText(charge.what),
         quantity: charge.quantity,
         unit: entry?.unit ?? 'Hrs',
         unitUsd,

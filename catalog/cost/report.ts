@@ -114,15 +114,24 @@ export function buildCostReport(estimate: Estimate, usage: Usage): CostReport {
       byType: [...byType.entries()].sort(([a], [b]) => compareText(a, b)).map(([type, list]) => ({ type, count: list.length, reasons: [...new Set(list.map((n) => n.reason))].sort() })),
       resources: estimate.notPriced,
     },
-    resources: lines.map(({ monthlyCents, components, ...rest }) => ({
-      ...rest,
-      monthlyUsd: usd(monthlyCents),
-      components: components.map(({ monthlyCents: c, ...component }) => ({ ...component, monthlyUsd: usd(c) })),
-    })),
+    resources: lines.map((line) => reportLine(line)),
   };
 }
 
+/** A cost line in dollars (cents and components left out, components added in dollars), copied member by member: model/shared-shape.ts says why. */
+function reportLine(line: CostLine): CostReport['resources'][number] {
+  const out = inDollars(line, 'components');
+  out.components = line.components.map((c) => inDollars(c));
+  return out as unknown as CostReport['resources'][number];
+}
 
+/** Every member but monthlyCents (and `skip`), then monthlyUsd. */
+function inDollars(value: { readonly monthlyCents: number }, skip?: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) if (key !== 'monthlyCents' && key !== skip) out[key] = (value as Record<string, unknown>)[key];
+  out.monthlyUsd = usd(value.monthlyCents);
+  return out;
+}
 
 function table(title: string, rows: CostRow[], total: number, columns: Array<[string, (r: CostRow) => string]> = []): string {
   const header = `| ${title} | ${columns.map(([h]) => `${h} | `).join('')}monthly | share |\n| --- | ${columns.map(() => '--- | ').join('')}---: | ---: |`;
@@ -202,12 +211,15 @@ export function costMarkdown(report: CostReport, organisation?: string): string 
   return lines.join('\n');
 }
 
-export function costCsv(report: CostReport): string {
-  const rows = report.resources.flatMap((r) =>
-    r.components.map((c) => [r.stack, r.address, r.type, r.service ?? UNALLOCATED, r.team ?? UNALLOCATED, r.costCenter ?? UNALLOCATED, r.environment ?? UNALLOCATED, r.region, c.item, c.what, c.quantity, c.unit, c.unitUsd, c.monthlyUsd.toFixed(2), c.provenance.sku ?? c.provenance.source, c.provenance.date]),
-  );
-  return stringify(rows, {
-    header: true,
-    columns: ['stack', 'address', 'type', 'service', 'team', 'cost_center', 'environment', 'region', 'price_item', 'what', 'quantity', 'unit', 'unit_usd', 'monthly_usd', 'price_source', 'price_date'],
-  });
+export function* costCsv(report: CostReport): Generator<string> {
+  // A thousand lines at a time: a large plan's CSV is never one string, nor all its rows at once.
+  for (let at = 0; at === 0 || at < report.resources.length; at += CSV_CHUNK) {
+    const rows = report.resources.slice(at, at + CSV_CHUNK).flatMap((r) =>
+      r.components.map((c) => [r.stack, r.address, r.type, r.service ?? UNALLOCATED, r.team ?? UNALLOCATED, r.costCenter ?? UNALLOCATED, r.environment ?? UNALLOCATED, r.region, c.item, c.what, c.quantity, c.unit, c.unitUsd, c.monthlyUsd.toFixed(2), c.provenance.sku ?? c.provenance.source, c.provenance.date]),
+    );
+    yield stringify(rows, { header: at === 0, columns: CSV_COLUMNS });
+  }
 }
+
+const CSV_CHUNK = 1000;
+const CSV_COLUMNS = ['stack', 'address', 'type', 'service', 'team', 'cost_center', 'environment', 'region', 'price_item', 'what', 'quantity', 'unit', 'unit_usd', 'monthly_usd', 'price_source', 'price_date'];

@@ -1,5 +1,6 @@
 import type { OrganisationMetadata } from '../../model/golden-path-metadata';
 import { groupBy } from '../../model/group-by';
+import { copyOf } from '../../model/shared-shape';
 import { CORE_KEYS, OwnershipProblem, OwnershipValidator, requiredKeys } from '../../model/ownership-record';
 import ownershipSchema from '../../model/schema/ownership.schema.json';
 import { compile } from '../../model/schema-validator';
@@ -105,7 +106,7 @@ let validateSyntax: ReturnType<typeof compile> | undefined;
 
 function syntaxProblems(record: Record<string, unknown>, scope: 'environment' | 'service'): OwnershipProblem[] {
   validateSyntax ??= compile(baseSchema);
-  const judged = scope === 'service' ? { ...record, environment: 'none' } : record;
+  const judged = scope === 'service' ? Object.assign(copyOf(record), { environment: 'none' }) : record;
   if (validateSyntax(judged)) return [];
   const byKey = new Map<string, OwnershipProblem>();
   for (const error of validateSyntax.errors ?? []) {

@@ -19,6 +19,14 @@ export interface Scorecard {
 
 const LEVELS: Array<Exclude<Level, 'none'>> = ['bronze', 'silver', 'gold'];
 
+/** The teams the organisation settings name, found once per catalog (every service asks: a search of every entity each time was quadratic in a large plan). */
+const teamsBySettings = new WeakMap<Catalog, ReadonlySet<string>>();
+function settingsTeams(catalog: Catalog): ReadonlySet<string> {
+  let teams = teamsBySettings.get(catalog);
+  if (!teams) teamsBySettings.set(catalog, (teams = new Set(catalog.entities.filter((e) => e.kind === 'team' && e.source === 'settings').map((e) => e.name))));
+  return teams;
+}
+
 /**
  * Bronze: owned, in a repository, tagged, no guardrail errors. Silver: runbook and dashboard,
  * no warnings, database backups, secret scanning and dependency updates on its repository. Gold:
@@ -33,7 +41,7 @@ export function scoreService(
   isProduction: (r: ResourceRecord) => boolean,
 ): Scorecard {
   const link = (type: string) => service.links.some((l) => l.type === type);
-  const knownTeam = catalog.entities.some((e) => e.kind === 'team' && e.name === service.owner && e.source === 'settings');
+  const knownTeam = service.owner !== undefined && settingsTeams(catalog).has(service.owner);
   const databases = mine.filter((r) => r.type === 'aws_db_instance' || r.type === 'aws_rds_cluster');
   const productionStores = mine.filter((r) => (r.type === 'aws_db_instance' || r.type === 'aws_elasticache_replication_group') && isProduction(r));
   const workloads = mine.filter((r) => /^kubernetes_(deployment|stateful_set)(_v1)?$/.test(r.type));

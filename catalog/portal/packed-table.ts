@@ -40,8 +40,8 @@ export class StringPool {
     return [this.ref(text.slice(0, at + 1)), this.ref(text.slice(at + 1))];
   }
 
-  table<T extends object>(records: readonly T[], columns: readonly Column[]): PackedTable {
-    return { columns, rows: records.map((r) => this.row(r as Record<string, unknown>, columns)) };
+  table<T extends object>(records: Iterable<T>, columns: readonly Column[]): PackedTable {
+    return { columns, rows: Array.from(records, (r) => this.row(r as Record<string, unknown>, columns)) };
   }
 
   private row(record: Record<string, unknown>, columns: readonly Column[]): unknown[] {

@@ -169,11 +169,37 @@ const endpoints = (list: readonly ServiceEndpoint[] | undefined): PortalEndpoint
     };
   });
 
-const originOf = (o: Record<string, unknown>) => describeOrigin(o.provenance ?? o.priceSource ?? o.source);
+/** Provenances are shared by every component one price entry priced: described once each. */
+const origins = new WeakMap<object, string | undefined>();
+function originOf(o: Record<string, unknown>): string | undefined {
+  const given = o.provenance ?? o.priceSource ?? o.source;
+  if (!given || typeof given !== 'object') return describeOrigin(given);
+  if (!origins.has(given)) origins.set(given, describeOrigin(given));
+  return origins.get(given);
+}
 
 const related = (e: CatalogEntity, type: string) => e.relations.filter((r) => r.type === type).map((r) => r.target);
 
+/** The page's records, every list made whole (what the page's script reads back). */
 export function portalData(catalog: Catalog, cost: CostReport, policy: PolicyReport, forms?: PortalForms): PortalData {
+  const records = portalRecords(catalog, cost, policy, forms);
+  return { ...records, resources: [...records.resources], costLines: [...records.costLines], findings: [...records.findings] };
+}
+
+/** The lists that grow with resources, made one record at a time as they are packed (a large plan's are never all in memory as records). */
+type LazyLists = 'resources' | 'costLines' | 'findings';
+export type PortalRecords = Omit<PortalData, LazyLists> & { readonly [K in LazyLists]: Iterable<PortalData[K][number]> };
+
+/** Each item mapped when the list is read (it may be read more than once). */
+function lazyMap<T, U>(list: readonly T[], map: (item: T) => U): Iterable<U> {
+  return {
+    *[Symbol.iterator]() {
+      for (const item of list) yield map(item);
+    },
+  };
+}
+
+export function portalRecords(catalog: Catalog, cost: CostReport, policy: PolicyReport, forms?: PortalForms): PortalRecords {
   const of = (kind: string) => catalog.entities.filter((e) => e.kind === kind);
   const checks = new Map(policy.scorecards.map((s) => [s.service, s.checks]));
   const services = of('service').map(
@@ -201,7 +227,7 @@ export function portalData(catalog: Catalog, cost: CostReport, policy: PolicyRep
       endpoints: endpoints(s.endpoints),
     }),
   );
-  const resources = of('resource').map(
+  const resources = lazyMap(of('resource'),
     (r): PortalResource => ({
       id: r.id,
       name: r.name,
@@ -225,7 +251,7 @@ export function portalData(catalog: Catalog, cost: CostReport, policy: PolicyRep
       spend: t.spend && { month: t.spend.month, amount: t.spend.amount },
     }),
   );
-  const costLines = cost.resources.map((line): PortalCostLine => {
+  const costLines = lazyMap(cost.resources, (line): PortalCostLine => {
     const raw = line as unknown as Record<string, unknown>;
     return {
       stack: line.stack,
@@ -240,7 +266,7 @@ export function portalData(catalog: Catalog, cost: CostReport, policy: PolicyRep
       origin: originOf(raw),
     };
   });
-  const findings = policy.findings.map(
+  const findings = lazyMap(policy.findings,
     (f): PortalFinding => ({ severity: f.severity, rule: f.rule, stack: f.stack, address: f.address, service: f.service, owner: f.owner, message: f.message, fix: f.fix, suppressed: f.suppressed && `${f.suppressed.reason} (${f.suppressed.source})` }),
   );
   return {
@@ -281,7 +307,7 @@ const SPEND: Column = ['spend', 'v'];
  * (services, teams, findings, totals); `detail` (resources with their Terraform addresses and
  * links, and every cost line with its components) is parsed only when a page that shows it opens.
  */
-export function packedPortalData(data: PortalData): { main: unknown; detail: unknown } {
+export function packedPortalData(data: PortalRecords): { main: unknown; detail: unknown } {
   const main = new StringPool();
   const { services, teams, findings, resources, costLines, ...head } = data;
   const mainTables: Record<string, PackedTable> = {

@@ -1,4 +1,5 @@
 import { awsConsoleUrl, awsEndpointHost, awsPartitionOf, regionOrUnknown } from '../../model/aws-console';
+import { copyOf } from '../../model/shared-shape';
 import { compareText } from '../../model/stable-json';
 import { githubOwner, ResourceRecord, resourceKey } from '../terraform/resource-index';
 import { deadLetterQueues, PRIMARY_TYPES, referencedAddresses, ResourceKind } from '../terraform/resource-kinds';
@@ -80,7 +81,7 @@ export function addResourceEntities(entities: EntityMap, configurations: readonl
     const e = addEntity(entities, 'resource', name, 'tags');
     e.type = rule.kind;
     e.title = own;
-    e.tags = { ...p.tags };
+    e.tags = copyOf(p.tags);
     e.owner = p.ownership.owner;
     e.service = p.ownership.service;
     e.environment = environment;

@@ -64,14 +64,17 @@ export class StringAt {
   }
 }
 
-const stringsCache = new WeakMap<object, StringAt[]>();
+/** The last value walked and its strings: the rules judge one resource after another, each rule walking the same body. */
+let lastWalked: { value: object; strings: StringAt[] } | undefined;
 
-/** Every string inside a value with where it sits; `//` comments skipped. Cached per object: several rules walk the same body. */
+/**
+ * Every string inside a value with where it sits; `//` comments skipped. Only the last value's
+ * strings are kept: a cache per body would keep every body's strings for the whole analysis.
+ */
 export function stringsIn(value: unknown): StringAt[] {
   if (value === null || typeof value !== 'object') return collectStrings(value, undefined, undefined, []);
-  let found = stringsCache.get(value);
-  if (!found) stringsCache.set(value, (found = collectStrings(value, undefined, undefined, [])));
-  return found;
+  if (lastWalked?.value !== value) lastWalked = { value, strings: collectStrings(value, undefined, undefined, []) };
+  return lastWalked.strings;
 }
 
 function collectStrings(value: unknown, place: Place | undefined, segment: string | number | undefined, out: StringAt[]): StringAt[] {

@@ -1,3 +1,4 @@
+import { copyOf } from '../../model/shared-shape';
 import type { TerraformConfiguration } from './terraform-output';
 import { indexResources, resourceKey, ResourceRecord } from './resource-index';
 import { referencedAddresses } from './resource-kinds';
@@ -30,11 +31,17 @@ export function inferOwnership(records: readonly ResourceRecord[]): ResourceReco
     for (let path = r.constructPath; path && path.split('/').length > 2; ) {
       path = path.slice(0, path.lastIndexOf('/'));
       const inherited = scopeTags.get(path);
-      if (inherited) return { ...r, ownership: inherited };
+      if (inherited) return owned(r, inherited);
     }
     const referenced = referencedAddresses(r.body)
       .map((a) => tagged.get(`${r.stack}/${a}`))
       .find(Boolean);
-    return referenced ? { ...r, ownership: referenced } : r;
+    return referenced ? owned(r, referenced) : r;
   });
+}
+
+function owned(r: ResourceRecord, ownership: ResourceRecord['ownership']): ResourceRecord {
+  const copy = copyOf(r) as { ownership: ResourceRecord['ownership'] } & ResourceRecord;
+  copy.ownership = ownership;
+  return copy;
 }

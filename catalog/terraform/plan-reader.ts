@@ -10,6 +10,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { GroundworkError, isGroundworkError } from '../../model/errors';
+import { copyOf } from '../../model/shared-shape';
 import { compareText } from '../../model/stable-json';
 import { evaluate, Scope, Value } from './hcl-expression';
 import { ChangeFacts, changeFacts, checkFormatVersion, ConfiguredResource, configuredResource, modulePrefix, PLAN_SPINE, PlanElement, PlannedResource, plannedResource, providerRegion, usableReference, variableValue } from './plan-elements';
@@ -148,7 +149,7 @@ function withUnknowns(values: unknown, unknown: unknown, expressions: unknown): 
     return list.filter((item) => item !== undefined);
   }
   if (unknown && typeof unknown === 'object') {
-    const object: Json = values && typeof values === 'object' && !Array.isArray(values) ? { ...values } : {};
+    const object: Json = values && typeof values === 'object' && !Array.isArray(values) ? copyOf(values as Json) : {};
     for (const [key, u] of Object.entries(unknown)) {
       const value = withUnknowns(object[key], u, configured?.[key]);
       if (value === undefined) delete object[key];
@@ -180,7 +181,9 @@ function fromPlan(plan: PlanIndex, stack: string, shown: string): TerraformConfi
     // tags_all holds the provider's default_tags too: the effective tags.
     if (body.tags_all && typeof body.tags_all === 'object') body.tags = body.tags_all;
     const key = config?.providerConfigKey !== undefined && Object.hasOwn(provider, config.providerConfigKey) ? config.providerConfigKey : r.type.split('_')[0];
-    planned.push({ type: r.type, name: r.name, address: r.address, body: { ...body, provider: key } });
+    const withProvider = copyOf(body);
+    withProvider.provider = key;
+    planned.push({ type: r.type, name: r.name, address: r.address, body: withProvider });
   }
   planned.sort((a, b) => compareText(a.address, b.address));
   return { stack, files: [shown], json: { provider }, planned };

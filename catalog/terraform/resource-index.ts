@@ -1,4 +1,5 @@
 import { CORE_KEYS } from '../../model/ownership-record';
+import { copyOf } from '../../model/shared-shape';
 import { DEFAULT_TAG_ALIASES, withTagAliases } from '../../model/tag-aliases';
 import { configurationScope, resolveBody, resourceInstances } from './resource-instances';
 import type { Json, TerraformConfiguration } from './terraform-output';
@@ -119,7 +120,7 @@ export function indexResources(configurations: readonly TerraformConfiguration[]
       // kubernetes_manifest holds the object as written (manifest.metadata.labels).
       if (provider === 'kubernetes') tags = literalMap(block(type === 'kubernetes_manifest' ? block(body.manifest)?.metadata : body.metadata)?.labels);
       else if (provider === 'github') tags = topicsToTags(body.topics, ownershipKeys);
-      else tags = { ...(providerConfig?.defaultTags ?? {}), ...literalMap(body.tags) };
+      else tags = Object.assign(copyOf(providerConfig?.defaultTags ?? {}), literalMap(body.tags));
       tags = withTagAliases(tags, aliases);
       records.push({
         stack: config.stack,
