@@ -22,6 +22,9 @@ interface Block {
 /** Provider schemas as `terraform providers schema -json` prints them. */
 export type ProviderSchemas = Record<string, { readonly resource_schemas?: Record<string, { readonly block?: Block }> }>;
 
+/** Placeholders that must be the one value the provider ever computes there. */
+const FIXED_FORMS: Readonly<Record<string, string>> = { resource_record_type: 'CNAME' };
+
 const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
 /** The placeholder of one unknown value: its address and path name it, its type shapes it. */
@@ -37,6 +40,11 @@ function placeholder(type: unknown, where: string, name: string): unknown {
   }
   // ARN-shaped, so that validation of a value read through a reference passes.
   if (name === 'arn' || name.endsWith('_arn')) return `arn:aws:groundwork:us-east-1:000000000000:placeholder/${hash(where)}`;
+  // Computed values with one fixed form, read by resources that validate them: ACM's DNS validation
+  // records are always CNAME records (a Route 53 record refuses any other text as its type).
+  if (name in FIXED_FORMS) return FIXED_FORMS[name];
+  // Route 53 hosted zone IDs (a load balancer's zone_id read by an alias record): Z and at most 32 characters.
+  if (name === 'zone_id' || name.endsWith('_zone_id')) return `Z${hash(where).toUpperCase()}`;
   return `groundwork-placeholder-${hash(where)}`;
 }
 
@@ -65,36 +73,90 @@ function zeroValue(type: unknown): unknown {
 interface Fill {
   readonly referenced: ReadonlySet<string>;
   readonly address: string;
+  /** The prior state built so far: what a configured expression reads, as terraform reads it when it plans the head. */
+  readonly scope: Scope;
+}
+
+/** `tolist(x.options).0.name`: the legacy index cdktf writes, as the `[0]` the evaluator knows (inside `${...}` only, not in literal text). */
+const withIndexes = (text: string) =>
+  text.replace(/(?<!\$)\$\{[^{}]*\}/g, (interpolation) => interpolation.replace(/([)\]]|[A-Za-z_][\w-]*)\.(\d+)(?=[.[}\s)])/g, '$1[$2]'));
+
+const withIndexesIn = (configured: unknown): unknown =>
+  typeof configured === 'string' ? withIndexes(configured) : Array.isArray(configured) ? configured.map(withIndexesIn) : isObject(configured) ? Object.fromEntries(Object.entries(configured).map(([k, v]) => [k, withIndexesIn(v)])) : configured;
+
+/** A known value as the schema types it (an expression over placeholders may yield text where a number is stored). */
+function conformed(value: Value, type: unknown): unknown {
+  if (type === 'number') return typeof value === 'number' ? value : Number.isFinite(Number(value)) && value !== '' ? Number(value) : 0;
+  if (type === 'string') return typeof value === 'string' || value === null ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (Array.isArray(type) && Array.isArray(value) && (type[0] === 'list' || type[0] === 'set')) return value.map((v) => conformed(v, type[1]));
+  if (Array.isArray(type) && type[0] === 'map' && isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, conformed(v, type[1])]));
+  return value;
+}
+
+/** Whether a whole configured value can be evaluated into what the provider stores: not a block, which the provider completes with defaults. */
+const isWholeValue = (type: unknown) => !Array.isArray(type) || type[0] === 'map' || ((type[0] === 'list' || type[0] === 'set') && !Array.isArray(type[1]) && type[1] !== 'object');
+
+/** The configured value written for an expression terraform evaluates: known once every value it reads is in the prior state. */
+function evaluatedConfiguration(configured: unknown, type: unknown, fill: Fill): unknown {
+  if (!JSON.stringify(configured ?? null).includes('${') || !isWholeValue(type)) return undefined;
+  const value = evaluate(withIndexesIn(configured), fill.scope);
+  return containsUnknown(value) ? undefined : conformed(value, type);
 }
 
 /**
- * The value with its unknown parts filled. A configured value made only of references (and
- * text) is evaluated with the referenced placeholders, as terraform would read them from state;
- * a top-level attribute others reference, or an id or ARN, gets its own placeholder; anything
- * else the value a provider stores when nothing is set.
+ * The configured items of a block or list, in the order of the planned items: a set's items are
+ * sorted by the plan, so each is matched by its configured literal values (`id`, `metric_name`).
+ */
+function configuredItems(configured: unknown, items: readonly unknown[], isSet: boolean): unknown[] {
+  const list = Array.isArray(configured) ? configured : isObject(configured) ? [configured] : [];
+  if (!isSet) return list;
+  const literalsMatch = (c: unknown, item: unknown): boolean =>
+    isObject(c) && isObject(item) && Object.entries(c).every(([k, v]) => k === '//' || (typeof v === 'string' && v.includes('${')) || typeof v === 'object' || v === item[k]);
+  const unused = [...list];
+  return items.map((item) => {
+    const i = unused.findIndex((c) => literalsMatch(c, item));
+    return i < 0 ? undefined : unused.splice(i, 1)[0];
+  });
+}
+
+/**
+ * The value with its unknown parts filled. A configured expression is evaluated against the prior
+ * state built so far, as terraform evaluates it when it plans the head (a reference read by text
+ * while that state is incomplete); a top-level attribute others reference, or an id or ARN, gets
+ * its own placeholder; anything else the value a provider stores when nothing is set.
  */
 function filled(value: unknown, unknown: unknown, type: unknown, configured: unknown, where: string, name: string, block: Block | undefined, fill: Fill): unknown {
+  if (unknown === true || (Array.isArray(unknown) && unknown.every((u) => typeof u === 'boolean') && typeof configured === 'string')) {
+    const evaluated = evaluatedConfiguration(configured, type, fill);
+    if (evaluated !== undefined) return evaluated;
+  }
   if (unknown === true) {
     if (typeof configured === 'string' && configured.includes('${')) {
       const evaluated = configured.replace(REFERENCE, (_, address: string, attribute: string) => String(placeholder('string', `${address}.${attribute}`, attribute)));
       if (!evaluated.includes('${')) return type === 'number' ? 0 : evaluated;
     }
-    const topLevel = where === `${fill.address}.${name}`;
-    if ((topLevel && fill.referenced.has(where)) || name === 'id' || name === 'arn') return placeholder(type, where, name);
+    // Anything inside a top-level attribute others reference is read through that reference
+    // (`tolist(x.domain_validation_options)[0].resource_record_type`): a placeholder, not a zero value.
+    const topLevel = `${fill.address}.${where.slice(fill.address.length + 1).split(/[.[]/)[0]}`;
+    if (fill.referenced.has(topLevel) || name === 'id' || name === 'arn') return placeholder(type, where, name);
     return zeroValue(type);
   }
   if (Array.isArray(unknown)) {
+    // Items the plan left wholly unknown are absent from its values: the unknown list has them all.
     const items = Array.isArray(value) ? value : [];
+    const length = Math.max(items.length, unknown.length);
     const elementType = Array.isArray(type) && (type[0] === 'list' || type[0] === 'set') ? type[1] : undefined;
-    return items.map((item, i) => filled(item, unknown[i], elementType, Array.isArray(configured) ? configured[i] : undefined, `${where}[${i}]`, name, block, fill));
+    const configuredList = configuredItems(configured, items, Array.isArray(type) && type[0] === 'set');
+    return Array.from({ length }, (_, i) => filled(items[i], unknown[i], elementType, configuredList[i], `${where}[${i}]`, name, block, fill));
   }
-  if (isObject(unknown) && isObject(value)) {
-    const copy: Json = { ...value };
+  if (isObject(unknown)) {
+    // A map or object the plan left null with unknown parts (`dimensions` read from a load balancer) is filled all the same.
+    const copy: Json = isObject(value) ? { ...value } : {};
     for (const [key, u] of Object.entries(unknown)) {
       const attribute = block?.attributes?.[key];
       const nested = block?.block_types?.[key];
-      const keyType = attribute?.type ?? (nested ? ['list', 'object'] : Array.isArray(type) && type[0] === 'map' ? type[1] : undefined);
-      copy[key] = filled(value[key], u, keyType, isObject(configured) ? configured[key] : undefined, `${where}.${key}`, key, nested?.block, fill);
+      const keyType = attribute?.type ?? (nested ? [nested.nesting_mode === 'set' ? 'set' : 'list', 'object'] : Array.isArray(type) && type[0] === 'map' ? type[1] : undefined);
+      copy[key] = filled(copy[key], u, keyType, isObject(configured) ? configured[key] : undefined, `${where}.${key}`, key, nested?.block, fill);
     }
     return copy;
   }
@@ -117,6 +179,9 @@ function providerOf(providerName: string, configKey: unknown): string {
   return `provider["${providerName}"]${alias ? `.${alias}` : ''}`;
 }
 
+/** Rounds of evaluation: more than the longest chain of values read from values in the example, and a bound on a cycle. */
+const ROUNDS = 6;
+
 /**
  * The state for the head's offline plan. `baseConfiguration` is the base's synthesized cdk.tf.json
  * (to follow direct references); resources in child modules are not carried over.
@@ -128,58 +193,39 @@ export function priorState(basePlan: Json, schemas: ProviderSchemas, baseConfigu
   for (const r of basePlan.configuration?.root_module?.resources ?? []) if (isObject(r)) configKeys.set(r.address, r.provider_config_key);
   const referenced = referencedAttributes(baseConfiguration);
   const grouped = new Map<string, Json>();
-  for (const r of basePlan.planned_values?.root_module?.resources ?? []) {
-    if (!isObject(r) || r.mode !== 'managed' || typeof r.type !== 'string' || typeof r.name !== 'string') continue;
-    const block = schemas[r.provider_name]?.resource_schemas?.[r.type]?.block;
-    const configured = baseConfiguration.resource?.[r.type]?.[r.name];
-    const unknown = changes.get(r.address)?.change?.after_unknown ?? {};
-    const attributes = filled(isObject(r.values) ? r.values : {}, unknown, ['object'], configured, r.address, '', block, { referenced, address: r.address });
-    const key = `${r.type}.${r.name}`;
-    const resource = grouped.get(key) ?? { mode: 'managed', type: r.type, name: r.name, provider: providerOf(r.provider_name, configKeys.get(key)), instances: [] };
-    const sensitive = sensitivePaths(changes.get(r.address)?.change?.after_sensitive, []);
-    resource.instances.push({ ...(r.index !== undefined ? { index_key: r.index } : {}), schema_version: r.schema_version ?? 0, attributes, sensitive_attributes: sensitive });
-    grouped.set(key, resource);
-  }
-  evaluateReferences(grouped, changes, baseConfiguration);
-  const resources = [...grouped.values()];
-  return { version: 4, terraform_version: String(basePlan.terraform_version ?? '1.11.4'), serial: 1, lineage: `groundwork-offline-${hash(JSON.stringify(resources.map((r) => `${r.type}.${r.name}`)))}`, outputs: {}, resources };
-}
-
-/** Rounds of evaluation: a value read from a value read from a placeholder (policy -> secret ARN -> instance). */
-const ROUNDS = 4;
-
-/**
- * Unknown top-level values whose configuration is an expression over other resources
- * (`jsonencode({...Resource = [aws_db_instance.db.master_user_secret[0].secret_arn]})`,
- * `[aws_subnet.a.id, aws_subnet.b.id]`) are evaluated against the state being built, as terraform
- * evaluates them against state when it plans the head.
- */
-function evaluateReferences(grouped: Map<string, Json>, changes: Map<string, Json>, baseConfiguration: Json): void {
   const scope: Scope = {
     lookup: (root, name) => {
       const resource = grouped.get(`${root}.${name}`);
       return resource && resource.instances.length === 1 && resource.instances[0].index_key === undefined ? (resource.instances[0].attributes as Value) : undefined;
     },
   };
+  const instances: { readonly instance: Json; readonly fill: () => unknown }[] = [];
+  for (const r of basePlan.planned_values?.root_module?.resources ?? []) {
+    if (!isObject(r) || r.mode !== 'managed' || typeof r.type !== 'string' || typeof r.name !== 'string') continue;
+    const block = schemas[r.provider_name]?.resource_schemas?.[r.type]?.block;
+    const configured = baseConfiguration.resource?.[r.type]?.[r.name];
+    const unknown = changes.get(r.address)?.change?.after_unknown ?? {};
+    const fill = () => filled(isObject(r.values) ? r.values : {}, unknown, ['object'], configured, r.address, '', block, { referenced, address: r.address, scope });
+    const key = `${r.type}.${r.name}`;
+    const resource = grouped.get(key) ?? { mode: 'managed', type: r.type, name: r.name, provider: providerOf(r.provider_name, configKeys.get(key)), instances: [] };
+    const sensitive = sensitivePaths(changes.get(r.address)?.change?.after_sensitive, []);
+    const instance = { ...(r.index !== undefined ? { index_key: r.index } : {}), schema_version: r.schema_version ?? 0, attributes: {}, sensitive_attributes: sensitive };
+    resource.instances.push(instance);
+    grouped.set(key, resource);
+    instances.push({ instance, fill });
+  }
+  // Rounds of evaluation: a value read from a value read from a placeholder (policy -> secret ARN ->
+  // instance; validation -> record fqdn -> certificate's validation options), until nothing changes.
   for (let round = 0; round < ROUNDS; round++) {
     let changed = false;
-    for (const [key, resource] of grouped) {
-      if (resource.instances.length !== 1) continue;
-      const configured = baseConfiguration.resource?.[resource.type]?.[resource.name];
-      const unknown = changes.get(key)?.change?.after_unknown;
-      if (!isObject(configured) || !isObject(unknown)) continue;
-      const attributes = resource.instances[0].attributes as Json;
-      for (const [name, u] of Object.entries(unknown)) {
-        // Whole values only: a nested block as configured lacks the defaults the provider fills in.
-        if (u !== true && !(Array.isArray(u) && u.every((x) => x === true || x === false))) continue;
-        if (!JSON.stringify(configured[name] ?? null).includes('${')) continue;
-        const value = evaluate(configured[name], scope);
-        if (containsUnknown(value) || (isObject(value) && !Array.isArray(value))) continue;
-        if (JSON.stringify(value) === JSON.stringify(attributes[name])) continue;
-        attributes[name] = value;
-        changed = true;
-      }
+    for (const { instance, fill } of instances) {
+      const attributes = fill();
+      if (JSON.stringify(attributes) === JSON.stringify(instance.attributes)) continue;
+      instance.attributes = attributes;
+      changed = true;
     }
-    if (!changed) return;
+    if (!changed) break;
   }
+  const resources = [...grouped.values()];
+  return { version: 4, terraform_version: String(basePlan.terraform_version ?? '1.11.4'), serial: 1, lineage: `groundwork-offline-${hash(JSON.stringify(resources.map((r) => `${r.type}.${r.name}`)))}`, outputs: {}, resources };
 }
