@@ -40,3 +40,41 @@ export function ownerIsGone(pid: number, start: string): boolean {
     return (error as NodeJS.ErrnoException).code === 'ESRCH';
   }
 }
+
+/**
+ * Ends the processes still working in a folder whose owner is gone: a killed command's children
+ * (a `git worktree add` checking out, a synth) are not killed with it and would go on writing
+ * there after the folder is removed. Found by their working directory or an argument inside the
+ * folder (Linux /proc; elsewhere none are found); each is sent SIGKILL and waited for, a bounded time.
+ * @returns how many were ended
+ */
+export function endProcessesIn(folder: string, waitMs = 5000): number {
+  const inside = (p: string) => p === folder || p.startsWith(`${folder}/`);
+  const pids: number[] = [];
+  let entries: string[] = [];
+  try {
+    entries = fs.readdirSync('/proc');
+  } catch {
+    return 0;
+  }
+  for (const entry of entries) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid) || pid === process.pid) continue;
+    try {
+      const args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      if (args.some(inside) || inside(fs.readlinkSync(`/proc/${pid}/cwd`))) pids.push(pid);
+    } catch {
+      // Ended meanwhile, or not ours to read.
+    }
+  }
+  for (const pid of pids) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+  const until = Date.now() + waitMs;
+  while (pids.some((pid) => startTimeOf(pid) !== undefined) && Date.now() < until) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+  return pids.length;
+}

@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ownedPrefix, removeFile, removeLitter } from '../model/crash-litter';
+import { endProcessesIn } from '../model/process-owner';
 import { GroundworkError } from '../model/errors';
 import { writeErr } from '../model/terminal-text';
 
@@ -81,6 +82,8 @@ export function withRefSynthesized<T>(cwd: string, ref: string, commit: string, 
 export function removeDeadRefWorktrees(): void {
   removeLitter(os.tmpdir(), REF_FOLDER, (head) => head === '', (temporary) => {
     const worktree = path.join(temporary, 'base');
+    // The dead command's git or synth may still be writing there (children outlive a SIGKILL).
+    endProcessesIn(temporary);
     const repository = repositoryOf(worktree) ?? recordedRepository(temporary);
     // Twice forced: a worktree killed while being checked out is still locked ("initializing").
     if (repository) git(['worktree', 'remove', '--force', '--force', worktree], repository);
