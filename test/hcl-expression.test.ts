@@ -10,6 +10,10 @@ describe('constant expressions are evaluated as Terraform would', () => {
     ['${1 == 2}', false],
     ['${1 != 2}', true],
     ['${"0.0.0.0/0"}', '0.0.0.0/0'],
+    // The legacy index cdktf writes (`tolist(x.options).0.name`) is `[0]`; a decimal stays a number.
+    ['${tolist([{ name = "a" }, { name = "b" }]).1.name}', 'b'],
+    ['${[[7, 8]].0.1}', 8],
+    ['${1.5 + 1}', 2.5],
     ['${"0.0.0.0" + "/0"}', undefined],
     ['${3 > 2 && !(1 >= 2)}', true],
     ['${false || 2 < 1}', false],

@@ -77,13 +77,6 @@ interface Fill {
   readonly scope: Scope;
 }
 
-/** `tolist(x.options).0.name`: the legacy index cdktf writes, as the `[0]` the evaluator knows (inside `${...}` only, not in literal text). */
-const withIndexes = (text: string) =>
-  text.replace(/(?<!\$)\$\{[^{}]*\}/g, (interpolation) => interpolation.replace(/([)\]]|[A-Za-z_][\w-]*)\.(\d+)(?=[.[}\s)])/g, '$1[$2]'));
-
-const withIndexesIn = (configured: unknown): unknown =>
-  typeof configured === 'string' ? withIndexes(configured) : Array.isArray(configured) ? configured.map(withIndexesIn) : isObject(configured) ? Object.fromEntries(Object.entries(configured).map(([k, v]) => [k, withIndexesIn(v)])) : configured;
-
 /** A known value as the schema types it (an expression over placeholders may yield text where a number is stored). */
 function conformed(value: Value, type: unknown): unknown {
   if (type === 'number') return typeof value === 'number' ? value : Number.isFinite(Number(value)) && value !== '' ? Number(value) : 0;
@@ -99,7 +92,7 @@ const isWholeValue = (type: unknown) => !Array.isArray(type) || type[0] === 'map
 /** The configured value written for an expression terraform evaluates: known once every value it reads is in the prior state. */
 function evaluatedConfiguration(configured: unknown, type: unknown, fill: Fill): unknown {
   if (!JSON.stringify(configured ?? null).includes('${') || !isWholeValue(type)) return undefined;
-  const value = evaluate(withIndexesIn(configured), fill.scope);
+  const value = evaluate(configured, fill.scope);
   return containsUnknown(value) ? undefined : conformed(value, type);
 }
 

@@ -424,6 +424,12 @@ class Parser {
         }
         const name = this.identifier();
         value = isUnknown(value) ? value : index(value, name);
+      } else if (this.peek('.') && /[0-9]/.test(this.text[this.at + 1] ?? '')) {
+        // The legacy index HCL still reads (`tolist(x.options).0.name`, as cdktf writes it): `[0]`.
+        this.at++;
+        const digits = /^[0-9]+/.exec(this.text.slice(this.at))![0];
+        this.at += digits.length;
+        value = isUnknown(value) ? value : index(value, Number(digits));
       } else if (this.peek('[') && !this.text.slice(this.at).match(/^\[\s*for\s/)) {
         this.at++;
         if (this.eat('*')) {
