@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { replaceFile } from '../model/atomic-write';
 import { GroundworkError } from '../model/errors';
 import { readJsonFile } from '../model/read-json';
 import { OrganisationSettings, validateOrganisation } from '../model/organisation-settings';
@@ -217,13 +218,10 @@ export function planScaffold(request: ScaffoldRequest, root: string): ScaffoldPl
 export function applyScaffold(plan: ScaffoldPlan, root: string): void {
   const file = path.join(root, plan.file);
   fs.writeFileSync(file, plan.source, { flag: 'wx' });
-  const index = path.join(root, SERVICES_DIR, 'index.ts');
-  const temporary = `${index}.tmp-${process.pid}`;
   try {
-    fs.writeFileSync(temporary, plan.index);
-    fs.renameSync(temporary, index);
+    // Through the one atomic writer: a random, exclusively created temporary name (never a link someone planted).
+    replaceFile(path.join(root, SERVICES_DIR, 'index.ts'), plan.index);
   } catch (error) {
-    fs.rmSync(temporary, { force: true });
     fs.rmSync(file, { force: true });
     throw error;
   }
