@@ -82,14 +82,42 @@ export function withRefSynthesized<T>(cwd: string, ref: string, commit: string, 
 export function removeDeadRefWorktrees(): void {
   removeLitter(os.tmpdir(), REF_FOLDER, (head) => head === '', (temporary) => {
     const worktree = path.join(temporary, 'base');
-    // The dead command's git or synth may still be writing there (children outlive a SIGKILL).
-    endProcessesIn(temporary);
+    // The dead command's git or synth may still be writing there (children outlive a SIGKILL), and
+    // one may start a child of its own between the look and the kill: look again until none is left.
+    for (let round = 0; round < 5 && endProcessesIn(temporary) > 0; round++);
     const repository = repositoryOf(worktree) ?? recordedRepository(temporary);
     // Twice forced: a worktree killed while being checked out is still locked ("initializing").
     if (repository) git(['worktree', 'remove', '--force', '--force', worktree], repository);
     removeFile(temporary);
-    if (repository) git(['worktree', 'prune'], repository);
+    if (repository) {
+      // Killed before git wrote the worktree's .git file, `remove` cannot find it and `prune` never
+      // prunes a locked entry: the entries pointing into the dead folder are removed by hand.
+      forgetWorktreesIn(repository, temporary);
+      git(['worktree', 'prune'], repository);
+    }
   });
+}
+
+/** Removes the repository's worktree entries (`<git dir>/worktrees/<id>`) whose checkout lies inside `folder`. */
+function forgetWorktreesIn(repository: string, folder: string): void {
+  const entries = path.join(repository, 'worktrees');
+  // git records the real path; the folder may have been named through a symbolic link (TMPDIR).
+  const inside = [folder, path.join(fs.realpathSync(path.dirname(folder)), path.basename(folder))];
+  let ids: string[] = [];
+  try {
+    ids = fs.readdirSync(entries);
+  } catch {
+    return;
+  }
+  for (const id of ids) {
+    let checkout: string;
+    try {
+      checkout = fs.readFileSync(path.join(entries, id, 'gitdir'), 'utf8').trim();
+    } catch {
+      continue;
+    }
+    if (inside.some((f) => checkout.startsWith(`${f}/`))) removeFile(path.join(entries, id));
+  }
 }
 
 /** The file in a review's temporary folder naming the git folder its worktree joins. */

@@ -11,6 +11,7 @@ import * as path from 'path';
 import { claimOutputFolder } from '../../model/output-folder';
 import { ownerIsGone, ownerToken } from '../../model/process-owner';
 import { replaceFile } from '../../model/atomic-write';
+import { removeDeadRefWorktrees } from '../../scripts/ref-synth';
 import { SYNTH_OUTPUT } from '../../stacks/synth-output';
 import { cleanClone, repo } from '../helpers/project';
 import { cleanUp, tempDir } from '../helpers/synth';
@@ -156,6 +157,22 @@ describe('SIGKILL during npm run review', () => {
     const failed = review(['--base', 'no-such-ref']);
     expect({ status: failed.status, stderr: failed.stderr }).toEqual({ status: 1, stderr: 'The git ref "no-such-ref" does not exist in this repository: pass a branch, tag or commit (--base).\nNothing was written.\n' });
     expect(refFolders(pid)).toEqual([]);
+    expect(worktrees()).toBe(1);
+  });
+
+  test("killed after git registered the worktree but before it wrote the worktree's .git file: the locked entry is removed too", () => {
+    const dead = spawnSync('true').pid!;
+    const temporary = path.join(fs.realpathSync(os.tmpdir()), `groundwork-ref-${dead}-1-Locked`);
+    fs.mkdirSync(temporary);
+    const gitDir = path.join(clone, '.git');
+    fs.writeFileSync(path.join(temporary, 'repository'), gitDir);
+    expect(spawnSync('git', ['worktree', 'add', '--detach', path.join(temporary, 'base'), 'HEAD'], { cwd: clone }).status).toBe(0);
+    const [id] = fs.readdirSync(path.join(gitDir, 'worktrees'));
+    fs.writeFileSync(path.join(gitDir, 'worktrees', id, 'locked'), 'initializing');
+    fs.rmSync(path.join(temporary, 'base', '.git'));
+    expect(worktrees()).toBe(2);
+    removeDeadRefWorktrees();
+    expect(fs.existsSync(temporary)).toBe(false);
     expect(worktrees()).toBe(1);
   });
 
