@@ -3,7 +3,8 @@ import { parse } from 'csv-parse';
 import { GroundworkError } from '../../model/errors';
 import { readJsonFile } from '../../model/read-json';
 import { compareText } from '../../model/stable-json';
-import { OfferSpec, offerSpecOf, priceItemOf } from './price-items';
+import { offerSpecOf, priceItemOf } from './price-items';
+import type { OfferSpec } from '../resource-types/price-item';
 import type { PriceEntry, PriceTier } from './price-table';
 
 /**

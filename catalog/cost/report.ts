@@ -4,7 +4,7 @@ import { groupBy } from '../../model/group-by';
 import { markdownText as md } from '../../model/markdown-text';
 import { compareText } from '../../model/stable-json';
 import { CostLine, Estimate, FREE_TIER_TYPE, NotPricedResource, Provenance, UNALLOCATED } from './estimate';
-import { HOURS_PER_MONTH } from './pricers';
+import { HOURS_PER_MONTH } from '../resource-types/pricing';
 import { isPartial } from './price-table';
 import { DEFAULT_USAGE, Usage } from './usage';
 
