@@ -14,8 +14,6 @@ import { NotPricedError, PriceResult, PricingContext } from '../resource-types/p
 import { FREE_TYPES, PRICERS } from '../resource-types/tables';
 import type { Usage } from './usage';
 
-export const UNALLOCATED = 'unallocated';
-
 export interface CostComponent {
   /** Price table key, e.g. rds.instance.postgres.db.t3.large.single-az. */
   readonly item: string;
