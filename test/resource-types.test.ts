@@ -4,6 +4,8 @@ import * as path from 'path';
 import taggableTypes from '../catalog/policy/aws-taggable-types.json';
 import { priceItemOf } from '../catalog/cost/price-items';
 import { RESOURCE_TYPES, TYPE_FILES } from '../catalog/resource-types/index';
+import { awsResourceSchemas, withTerraform } from './helpers/terraform';
+import { cleanUp, tempDir } from './helpers/synth';
 import { DELETION_PROTECTION, FREE_TYPES, PRICE_ITEMS, PRICERS, PRIMARY_TYPES, STATEFUL_TYPES, TYPE_BY_NAME, USAGE_FIGURES } from '../catalog/resource-types/tables';
 
 const folder = path.join(__dirname, '..', 'catalog', 'resource-types');
@@ -75,4 +77,29 @@ test('each price item and each usage figure is declared by one type only', () =>
 
 test('a type without a pricer declares no price items (nothing would charge them)', () => {
   for (const d of RESOURCE_TYPES) if (typeof d.pricing !== 'object') expect({ type: d.type, items: d.priceItems?.length ?? 0 }).toEqual({ type: d.type, items: 0 });
+});
+
+withTerraform.describe('against the AWS provider schema (terraform providers schema -json, hashicorp/aws 5.100.0)', () => {
+  let schemas: ReturnType<typeof awsResourceSchemas>;
+  beforeAll(() => {
+    schemas = awsResourceSchemas(tempDir());
+  }, 120_000);
+  afterAll(cleanUp);
+
+  test('every AWS name is a resource type of the provider', () => {
+    const unknown = RESOURCE_TYPES.filter((d) => d.type.startsWith('aws_')).flatMap(names).filter((name) => !schemas[name]);
+    expect(unknown).toEqual([]);
+  });
+
+  test('every attribute a type reads, is replaced on or is protected by is an argument or block of it', () => {
+    const wrong: string[] = [];
+    for (const d of RESOURCE_TYPES.filter((t) => t.type.startsWith('aws_'))) {
+      const block = schemas[d.type]?.block;
+      const known = new Set([...Object.keys(block?.attributes ?? {}), ...Object.keys(block?.block_types ?? {})]);
+      for (const attribute of [...(d.attributes ?? []), ...(d.stateful?.replacedBy ?? []), ...(d.deletionProtection ? [d.deletionProtection.attribute] : [])]) {
+        if (!known.has(attribute)) wrong.push(`${d.type}.${attribute}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
 });
