@@ -30,7 +30,7 @@ const lookup = <T>(pick: (definition: ResourceType) => T | undefined): Readonly<
 type Pricer = (r: ResourceRecord, context: PricingContext) => PriceResult;
 
 /** How each priced resource type is priced. */
-export const PRICERS: Readonly<Record<string, Pricer>> = lookup((d) => (typeof d.pricing === 'object' ? (r: ResourceRecord, c: PricingContext) => (d.pricing as { pricer: Pricer }).pricer(r, c) : undefined));
+export const PRICERS: Readonly<Record<string, Pricer>> = lookup((d) => (typeof d.pricing === 'object' ? d.pricing.pricer : undefined));
 
 /** Types that cost nothing by themselves: counted as free, not as unpriced. Anything neither here nor in PRICERS is reported as not priced. */
 export const FREE_TYPES: ReadonlySet<string> = new Set(Object.keys(lookup((d) => (d.pricing === 'free' ? true : undefined))));
