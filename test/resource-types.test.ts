@@ -103,3 +103,31 @@ withTerraform.describe('against the AWS provider schema (terraform providers sch
     expect(wrong).toEqual([]);
   });
 });
+
+test('a new type is one definition: its pricer, price item, usage figure, catalog kind and stateful role reach every table', () => {
+  jest.isolateModules(() => {
+    jest.doMock('../catalog/resource-types/index', () => {
+      const actual = jest.requireActual('../catalog/resource-types/index');
+      const stateMachine = {
+        type: 'aws_sfn_state_machine',
+        catalog: { kind: 'compute', name: () => 'flow' },
+        stateful: { what: 'state machine', replacedBy: ['name'] },
+        taggable: true,
+        usage: { sfnTransitionsThousands: { default: 3, description: 'thousand state transitions per state machine per month' } },
+        pricing: { pricer: (_r: unknown, { usage }: { usage: Record<string, number> }) => ({ charges: [{ item: 'sfn.transitions.1k', quantity: usage.sfnTransitionsThousands, what: 'thousand transitions' }] }) },
+        priceItems: [{ key: 'sfn.transitions.1k', unit: '1K transitions', offer: () => ({ offerCode: 'AWSStepFunctions', productFamily: 'AWS Step Functions', usagetype: 'StateTransition', unit: 'Transitions', scale: 3 }) }],
+      };
+      return { ...actual, RESOURCE_TYPES: [...actual.RESOURCE_TYPES, stateMachine] };
+    });
+    const tables = require('../catalog/resource-types/tables');
+    const { priceItemOf } = require('../catalog/cost/price-items');
+    const { DEFAULT_USAGE } = require('../catalog/cost/usage');
+    const { usageSchema } = require('../catalog/cost/usage-schema');
+    const record = { stack: 's', address: 'aws_sfn_state_machine.flow', type: 'aws_sfn_state_machine', body: {}, tags: {}, ownership: {}, provider: 'aws', name: 'flow' };
+    expect(tables.PRICERS.aws_sfn_state_machine(record, { usage: DEFAULT_USAGE, isDeadLetterQueue: false, resourcesOfType: () => [] })).toEqual({ charges: [{ item: 'sfn.transitions.1k', quantity: 3, what: 'thousand transitions' }] });
+    expect(priceItemOf('sfn.transitions.1k')?.item.unit).toBe('1K transitions');
+    expect(tables.PRIMARY_TYPES.aws_sfn_state_machine.kind).toBe('compute');
+    expect(tables.STATEFUL_TYPES.aws_sfn_state_machine.what).toBe('state machine');
+    expect((usageSchema() as { definitions: { figures: { properties: Record<string, unknown> } } }).definitions.figures.properties.sfnTransitionsThousands).toEqual({ type: 'number', minimum: 0, description: 'thousand state transitions per state machine per month' });
+  });
+});
