@@ -82,6 +82,9 @@ const validateSettings = compile<OrganisationSettings>(organisationSchema);
  * Checks organisation settings against the schema and the rules a schema cannot say
  * (cross-references). Throws one GroundworkError listing every problem.
  */
+/** Where the organisation's settings live in the repository (relative to its root): synth, new-service, ops and the issue forms read this file. */
+export const ORGANISATION_SETTINGS_FILE = 'stacks/organisation.json';
+
 export function validateOrganisation(settings: unknown, source: string): OrganisationSettings {
   const problems: string[] = [];
   if (!validateSettings(settings)) {

@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { createGenerator } from 'ts-json-schema-generator';
+import { USAGE_SCHEMA_FILE, usageSchema } from '../catalog/cost/usage-schema';
 import { GroundworkError } from '../model/errors';
 import { runCommand } from '../model/run-command';
 import { stableJson } from '../model/stable-json';
@@ -33,6 +34,11 @@ export function generateContractSchema(contract: Contract, root = process.cwd())
   return stableJson(schema);
 }
 
+/** Schemas generated from a registry rather than a type: the file and its text today. */
+export const GENERATED_SCHEMAS: ReadonlyArray<{ readonly schema: string; readonly source: string; readonly text: () => string }> = [
+  { schema: USAGE_SCHEMA_FILE, source: 'the usage figures in catalog/resource-types', text: () => stableJson(usageSchema()) },
+];
+
 if (require.main === module) {
   runCommand(() => {
     const check = process.argv.includes('--check');
@@ -44,7 +50,15 @@ if (require.main === module) {
       if (check) stale.push(`${contract.schema} does not match ${contract.type} in ${contract.source}`);
       else fs.writeFileSync(contract.schema, text);
     }
+    for (const generated of GENERATED_SCHEMAS) {
+      const text = generated.text();
+      const current = fs.existsSync(generated.schema) ? fs.readFileSync(generated.schema, 'utf8') : undefined;
+      if (current === text) continue;
+      if (check) stale.push(`${generated.schema} does not match ${generated.source}`);
+      else fs.writeFileSync(generated.schema, text);
+    }
     if (stale.length) throw new GroundworkError('Contract schemas are out of date; run npm run schemas:', stale);
-    printLine(check ? `${CONTRACTS.length} contract schemas match their types.` : `Wrote ${CONTRACTS.length} contract schemas.`);
+    const count = CONTRACTS.length + GENERATED_SCHEMAS.length;
+    printLine(check ? `${count} contract schemas match their sources.` : `Wrote ${count} contract schemas.`);
   });
 }

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { replaceFile } from '../model/atomic-write';
 import { GroundworkError } from '../model/errors';
 import { readJsonFile } from '../model/read-json';
-import { OrganisationSettings, validateOrganisation } from '../model/organisation-settings';
+import { ORGANISATION_SETTINGS_FILE as SETTINGS_FILE, OrganisationSettings, validateOrganisation } from '../model/organisation-settings';
 import { describeOwnershipProblem, NAME_PATTERN, OwnershipValidator, resolveOwnership } from '../model/ownership-record';
 import { allOptions, COMMON_OPTIONS, serviceNameProblem, GoldenPathDefinition, GoldenPathOption } from '../golden-paths/golden-path-definition';
 import { propValueProblem } from '../golden-paths/props-validation';
@@ -31,7 +31,7 @@ export interface ScaffoldPlan {
 }
 
 export const SERVICES_DIR = path.join('stacks', 'services');
-export const SETTINGS_FILE = path.join('stacks', 'organisation.json');
+export { SETTINGS_FILE };
 const RESERVED = new Set(['break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum', 'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof', 'new', 'null', 'return', 'super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while', 'with', 'yield', 'let', 'static', 'services']);
 
 export function loadSettings(root: string): OrganisationSettings {

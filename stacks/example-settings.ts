@@ -6,4 +6,4 @@ import settings from './organisation.json';
  * every synth: a typo stops synth with a sentence naming the setting.
  */
 export const organisationSettings = settings;
-export const ORGANISATION_FILE = 'stacks/organisation.json';
+export { ORGANISATION_SETTINGS_FILE as ORGANISATION_FILE } from '../model/organisation-settings';

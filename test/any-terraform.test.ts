@@ -281,6 +281,6 @@ describe('resolved values stay literal', () => {
       ['aws_sqs_queue.e["%{x}"]', '%%{x}', {}],
       ['aws_sqs_queue.q', '$${file("/etc/passwd")}', { Name: '${file("/etc/passwd")}-3' }],
     ]);
-    expect(records[1].body.tags.cycle).toBe('${local.a}');
+    expect((records[1].body.tags as Record<string, unknown>).cycle).toBe('${local.a}');
   });
 });

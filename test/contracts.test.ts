@@ -4,7 +4,7 @@ import * as path from 'path';
 import { analyse, writeAnalysis } from '../catalog/analyse';
 import { readContract } from '../catalog/contracts';
 import { WEB_LINK } from '../model/golden-path-metadata';
-import { CONTRACTS, generateContractSchema } from '../scripts/contract-schemas';
+import { CONTRACTS, GENERATED_SCHEMAS, generateContractSchema } from '../scripts/contract-schemas';
 import { buildOrganisation } from '../stacks/app';
 import { cleanUp, errorOf, readTree, synth, tempDir } from './helpers/synth';
 
@@ -13,6 +13,10 @@ afterAll(cleanUp);
 
 test.each(CONTRACTS.map((c) => [c.schema, c]))('%s is what its type generates (npm run schemas)', (_, contract) => {
   expect(fs.readFileSync(path.join(repo, contract.schema), 'utf8')).toBe(generateContractSchema(contract, repo));
+});
+
+test.each(GENERATED_SCHEMAS.map((g) => [g.schema, g]))('%s is what its registry generates (npm run schemas)', (_, generated) => {
+  expect(fs.readFileSync(path.join(repo, generated.schema), 'utf8')).toBe(generated.text());
 });
 
 test('the generated metadata schema holds the links to WEB_LINK, the rule golden-path props use', () => {

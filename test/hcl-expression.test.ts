@@ -1,4 +1,5 @@
-import { evaluate, evaluateExpression, isUnknown, parsePolicyDocument, Unknown } from '../catalog/terraform/hcl-expression';
+import { evaluate, evaluateExpression, isUnknown, parsePolicyDocument, PURE_FUNCTION_NAMES, Unknown } from '../catalog/terraform/hcl-expression';
+import { configurationScope, RESOLVABLE, resolveBody } from '../catalog/terraform/resource-instances';
 import { cidrRanges, coversEverything } from '../catalog/policy/address-ranges';
 import { kmsKeyAttribute } from '../catalog/policy/attributes';
 import { interpolationsOf } from '../catalog/terraform/configuration-blocks';
@@ -123,4 +124,21 @@ describe('CIDR blocks are parsed, not compared as text', () => {
 test('interpolations are found, escapes are not', () => {
   expect(interpolationsOf('a ${file("x")} $${file("y")} %{ if b }c%{ endif } %%{d}')).toEqual(['file("x")', ' if b ', ' endif ']);
   expect(interpolationsOf('${jsonencode({a = "}"})}')).toEqual(['jsonencode({a = "}"})']);
+});
+
+describe('a resource body folds every function the evaluator knows (RESOLVABLE is derived from PURE_FUNCTIONS)', () => {
+  const scope = configurationScope({});
+  test.each([
+    ['${trimspace("  web  ")}', 'web'],
+    ['${tolist(["a", "b"])}', ['a', 'b']],
+    ['${toset(["a", "a", "b"])}', ['a', 'b']],
+    ['${upper("x")}', 'X'],
+  ])('%s resolves', (text, expected) => {
+    expect(resolveBody({ name: text }, scope)).toEqual({ name: expected });
+  });
+
+  test('every pure function name is a trigger, and a function it does not know is left as written', () => {
+    for (const name of PURE_FUNCTION_NAMES) expect({ name, resolvable: RESOLVABLE.test(`\${${name}(x)}`) }).toEqual({ name, resolvable: true });
+    expect(resolveBody({ name: '${timestamp()}' }, scope)).toEqual({ name: '${timestamp()}' });
+  });
 });

@@ -4,19 +4,14 @@ import * as path from 'path';
 import { analyse } from '../catalog/analyse';
 import type { Catalog } from '../catalog/service-catalog/catalog-model';
 import { synthesizeAtomically } from '../stacks/synthesize';
-import { cleanUp, tempDir } from './helpers/synth';
+import { projectCopy } from './helpers/project';
+import { cleanUp } from './helpers/synth';
 
 const repo = path.join(__dirname, '..');
 const cli = path.join(repo, 'dist/scripts/new-service.js');
 afterAll(cleanUp);
 
-/** A project tree whose stacks/ is a copy (new-service edits it) and whose code is the real one. */
-function project(): string {
-  const root = tempDir('groundwork-project-');
-  fs.cpSync(path.join(repo, 'stacks'), path.join(root, 'stacks'), { recursive: true });
-  for (const shared of ['golden-paths', 'constructs', 'catalog', 'node_modules']) fs.symlinkSync(path.join(repo, shared), path.join(root, shared), 'dir');
-  return root;
-}
+const project = projectCopy;
 
 const run = (root: string, ...args: string[]) => spawnSync('node', [cli, '--root', root, ...args], { encoding: 'utf8' });
 const snapshot = (root: string) => Object.fromEntries(fs.readdirSync(path.join(root, 'stacks/services')).sort().map((f) => [f, fs.readFileSync(path.join(root, 'stacks/services', f), 'utf8')]));

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { importOfferFiles, OfferImport, shiftDecimal } from '../catalog/cost/offer-files';
 import { offerSpecOf, priceItemOf } from '../catalog/cost/price-items';
-import { PRICERS } from '../catalog/cost/pricers';
+import { PRICERS } from '../catalog/resource-types/tables';
 import { isPartial, loadPriceTables } from '../catalog/cost/price-table';
 import { Usage } from '../catalog/cost/usage';
 import { SHARED_DATA, withSharedData } from './helpers/shared-data';

@@ -6,13 +6,13 @@ import { readResources } from '../terraform/ownership-inference';
 import { deadLetterQueues } from '../terraform/resource-kinds';
 import { compareText } from '../../model/stable-json';
 import { organisationOf, TerraformConfiguration } from '../terraform/terraform-output';
-import { FreeTier, priceItemOf } from './price-items';
+import { priceItemOf } from './price-items';
+import type { FreeTier } from '../resource-types/price-item';
 import { originDate, originLabel, PriceEntry, PriceTable, toNano } from './price-table';
 import { notAnalysedModules } from '../terraform/resource-instances';
-import { FREE_TYPES, NotPricedError, PriceResult, PRICERS, PricingContext } from './pricers';
+import { NotPricedError, PriceResult, PricingContext } from '../resource-types/pricing';
+import { FREE_TYPES, PRICERS } from '../resource-types/tables';
 import type { Usage } from './usage';
-
-export const UNALLOCATED = 'unallocated';
 
 export interface CostComponent {
   /** Price table key, e.g. rds.instance.postgres.db.t3.large.single-az. */

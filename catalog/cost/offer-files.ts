@@ -3,7 +3,8 @@ import { parse } from 'csv-parse';
 import { GroundworkError } from '../../model/errors';
 import { readJsonFile } from '../../model/read-json';
 import { compareText } from '../../model/stable-json';
-import { OfferSpec, offerSpecOf, priceItemOf } from './price-items';
+import { offerSpecOf, priceItemOf } from './price-items';
+import type { OfferSpec } from '../resource-types/price-item';
 import type { PriceEntry, PriceTier } from './price-table';
 
 /**
@@ -106,7 +107,7 @@ export class OfferImport {
   ) {
     for (const key of keys) {
       const spec = offerSpecOf(key);
-      if (!spec) throw new GroundworkError(`The price key ${key} is not declared in catalog/cost/price-items.ts, so no offer product can be matched to it.`);
+      if (!spec) throw new GroundworkError(`The price key ${key} is declared by no resource type in catalog/resource-types, so no offer product can be matched to it.`);
       const usagetypes = spec.global ? [spec.usagetype] : spec.edgePrefix ? (spec.edgePrefix[region] !== undefined ? [`${spec.edgePrefix[region]}${spec.usagetype}`] : []) : prefixesOf(region).map((p) => `${p}${spec.usagetype}`);
       const attributes = Object.entries(spec.attributes ?? {}).map(([n, v]): [string, string] => [canonical(n), v]);
       for (const usagetype of usagetypes) {

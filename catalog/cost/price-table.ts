@@ -101,7 +101,7 @@ export function validatePriceTable(table: unknown, shown: string): PriceTable {
   const problems: string[] = [];
   for (const [key, entry] of Object.entries(table.prices).sort(([a], [b]) => compareText(a, b))) {
     const declared = priceItemOf(key);
-    if (!declared) problems.push(`${key}: no such price item (catalog/cost/price-items.ts declares them)`);
+    if (!declared) problems.push(`${key}: no such price item (each is declared by its resource type in catalog/resource-types)`);
     else if (declared.item.unit !== entry.unit) problems.push(`${key}: unit "${entry.unit}" is not the declared unit "${declared.item.unit}"`);
   }
   const { summary, effectiveDate } = summarise(table.prices);

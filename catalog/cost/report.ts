@@ -3,8 +3,9 @@ import { stringify } from 'csv-stringify/sync';
 import { groupBy } from '../../model/group-by';
 import { markdownText as md } from '../../model/markdown-text';
 import { compareText } from '../../model/stable-json';
-import { CostLine, Estimate, FREE_TIER_TYPE, NotPricedResource, Provenance, UNALLOCATED } from './estimate';
-import { HOURS_PER_MONTH } from './pricers';
+import { CostLine, Estimate, FREE_TIER_TYPE, NotPricedResource, Provenance } from './estimate';
+import { UNALLOCATED } from '../terraform/ownership-inference';
+import { HOURS_PER_MONTH } from '../resource-types/pricing';
 import { isPartial } from './price-table';
 import { DEFAULT_USAGE, Usage } from './usage';
 

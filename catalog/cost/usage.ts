@@ -4,57 +4,18 @@ import { GroundworkError } from '../../model/errors';
 import { readJsonFile } from '../../model/read-json';
 import usageSchema from '../schema/usage.schema.json';
 import { compile, schemaProblems } from '../../model/schema-validator';
+import { USAGE_FIGURES } from '../resource-types/tables';
 
-/** Monthly usage of the usage-priced items. */
-export interface UsageFigures {
-  readonly s3StorageGb: number;
-  readonly s3PutRequestsThousands: number;
-  readonly s3GetRequestsThousands: number;
-  readonly sqsRequestsMillions: number;
-  readonly deadLetterRequestsMillions: number;
-  readonly logIngestedGb: number;
-  readonly natProcessedGb: number;
-  readonly loadBalancerCapacityUnits: number;
-  readonly auroraStorageGb: number;
-  readonly auroraIoMillions: number;
-  readonly secretsApiCallsTenThousands: number;
-  readonly cdnTransferGb: number;
-  readonly cdnRequestsTenThousands: number;
-  readonly snsRequestsMillions: number;
-  readonly jobRunMinutes: number;
-  readonly kmsKeyAgeYears: number;
-  readonly efsStorageGb: number;
-  readonly route53QueriesMillions: number;
-  readonly wafRequestsMillions: number;
-}
+/** Monthly usage of the usage-priced items, by figure name (each declared by the resource type that reads it). */
+export type UsageFigures = Readonly<Record<string, number>>;
 
 /** The documented defaults, used where no usage file says otherwise. */
-export const DEFAULT_USAGE: UsageFigures = {
-  s3StorageGb: 50,
-  s3PutRequestsThousands: 100,
-  s3GetRequestsThousands: 1000,
-  sqsRequestsMillions: 5,
-  deadLetterRequestsMillions: 0,
-  logIngestedGb: 5,
-  natProcessedGb: 100,
-  loadBalancerCapacityUnits: 1,
-  auroraStorageGb: 20,
-  auroraIoMillions: 10,
-  secretsApiCallsTenThousands: 1,
-  cdnTransferGb: 100,
-  cdnRequestsTenThousands: 100,
-  snsRequestsMillions: 0.1,
-  jobRunMinutes: 10,
-  kmsKeyAgeYears: 1,
-  efsStorageGb: 0,
-  route53QueriesMillions: 0,
-  wafRequestsMillions: 0,
-};
+export const DEFAULT_USAGE: UsageFigures = Object.fromEntries(Object.entries(USAGE_FIGURES).map(([name, figure]) => [name, figure.default]));
 
 interface UsageFile {
   service?: string;
-  usage?: Partial<UsageFigures>;
-  environments?: Record<string, Partial<UsageFigures>>;
+  usage?: Readonly<Record<string, number>>;
+  environments?: Record<string, Readonly<Record<string, number>>>;
   kubernetes?: { vcpuHourUsd?: string; gibHourUsd?: string };
 }
 

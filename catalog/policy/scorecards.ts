@@ -1,6 +1,8 @@
 import type { Catalog, CatalogEntity } from '../service-catalog/catalog-model';
 import { literal, ResourceRecord } from '../terraform/resource-index';
+import { hasScorecardRole } from '../resource-types/tables';
 import type { Finding } from './engine';
+import type { ScorecardRole } from '../resource-types/resource-type';
 
 export type Level = 'none' | 'bronze' | 'silver' | 'gold';
 
@@ -42,11 +44,11 @@ export function scoreService(
 ): Scorecard {
   const link = (type: string) => service.links.some((l) => l.type === type);
   const knownTeam = service.owner !== undefined && settingsTeams(catalog).has(service.owner);
-  const databases = mine.filter((r) => r.type === 'aws_db_instance' || r.type === 'aws_rds_cluster');
-  const productionStores = mine.filter((r) => (r.type === 'aws_db_instance' || r.type === 'aws_elasticache_replication_group') && isProduction(r));
-  const workloads = mine.filter((r) => /^kubernetes_(deployment|stateful_set)(_v1)?$/.test(r.type));
-  const perEnvironment = (types: RegExp) => workloads.every((w) => mine.some((r) => types.test(r.type) && r.stack === w.stack));
-  const repositories = mine.filter((r) => r.type === 'github_repository');
+  const databases = mine.filter((r) => hasScorecardRole(r.type, 'database-backups'));
+  const productionStores = mine.filter((r) => hasScorecardRole(r.type, 'multi-az-production') && isProduction(r));
+  const workloads = mine.filter((r) => hasScorecardRole(r.type, 'workload'));
+  const perEnvironment = (role: ScorecardRole) => workloads.every((w) => mine.some((r) => hasScorecardRole(r.type, role) && r.stack === w.stack));
+  const repositories = mine.filter((r) => hasScorecardRole(r.type, 'repository'));
   const repositoryRule = (rule: string) => repositories.length > 0 && !open.some((f) => f.rule === rule);
   const check = (id: string, level: ScorecardCheck['level'], passed: boolean, detail: string): ScorecardCheck => ({ id, level, passed, detail });
   const checks = [
@@ -62,8 +64,8 @@ export function scoreService(
     check('required-checks', 'gold', repositoryRule('github/required-status-checks'), 'its repository requires its CI checks'),
     check('database-backups', 'silver', databases.every((d) => Number(literal(d.body.backup_retention_period) ?? 0) >= 1), `${databases.length} databases with automated backups`),
     check('multi-az-production', 'gold', productionStores.every((r) => r.body.multi_az === true || r.body.multi_az === 'true' || r.body.multi_az_enabled === true), 'production data stores are Multi-AZ'),
-    check('autoscaling', 'gold', perEnvironment(/^kubernetes_horizontal_pod_autoscaler/), 'each workload has an autoscaler'),
-    check('disruption-budget', 'gold', perEnvironment(/^kubernetes_pod_disruption_budget/), 'each workload has a disruption budget'),
+    check('autoscaling', 'gold', perEnvironment('autoscaler'), 'each workload has an autoscaler'),
+    check('disruption-budget', 'gold', perEnvironment('disruption-budget'), 'each workload has a disruption budget'),
     check('docs', 'gold', link('docs'), 'documentation is linked'),
   ];
   let level: Level = 'none';

@@ -8,7 +8,7 @@ import type { SynthesizedOutput } from './output-folder';
 import { PlannedAction, PlannedChange, PlanStatus, readPlanDocument, readPlanFile, readPlanStatus } from './plan-file';
 import type { CostDelta, DangerLine, FindingLine, NamedCostDelta, PrReport, ResourceChange, ScorecardChange, ServiceChange, StackPlan, SuppressionChange } from './report-model';
 import { planDigests, planRecord } from './plan-digest';
-import { STATEFUL_TYPES } from './stateful';
+import { STATEFUL_TYPES } from '../resource-types/tables';
 
 const cents = (n: number) => Math.round(n * 100) / 100;
 

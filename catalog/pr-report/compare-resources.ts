@@ -3,7 +3,7 @@ import { literal, ResourceRecord } from '../terraform/resource-index';
 import type { TerraformConfiguration } from '../terraform/terraform-output';
 import type { DangerLine, OwnershipChange, ResourceChange } from './report-model';
 import { exposureDanger } from './exposure-danger';
-import { DELETION_PROTECTION, STATEFUL_TYPES } from './stateful';
+import { DELETION_PROTECTION, STATEFUL_TYPES } from '../resource-types/tables';
 
 /** Ownership keys whose change re-allocates a resource's cost. */
 const OWNERSHIP_KEYS = ['owner', 'cost-center', 'service'] as const;

@@ -2,7 +2,8 @@ import { awsConsoleUrl, awsEndpointHost, awsPartitionOf, regionOrUnknown } from 
 import { copyOf } from '../../model/shared-shape';
 import { compareText } from '../../model/stable-json';
 import { githubOwner, ResourceRecord, resourceKey } from '../terraform/resource-index';
-import { deadLetterQueues, PRIMARY_TYPES, referencedAddresses, ResourceKind } from '../terraform/resource-kinds';
+import { deadLetterQueues, referencedAddresses, ResourceKind } from '../terraform/resource-kinds';
+import { PRIMARY_TYPES } from '../resource-types/tables';
 import type { TerraformConfiguration } from '../terraform/terraform-output';
 import { CatalogEntity, EntityLink, entityId } from './catalog-model';
 import { addEntity, addressOf, EntityMap, relate } from './entity-builder';

@@ -1,5 +1,5 @@
 import { GroundworkError } from '../../model/errors';
-import { UNALLOCATED } from './spend';
+import { UNALLOCATED } from '../terraform/ownership-inference';
 import type { SpendReport } from './spend';
 
 export interface Reconciliation {

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { formatMoney } from '../../model/money';
 import { markdownText as md } from '../../model/markdown-text';
+import { UNALLOCATED } from '../terraform/ownership-inference';
 import type { Reconciliation } from './reconcile';
 import type { SpendReport, SpendRow } from './spend';
 
@@ -12,7 +13,7 @@ export interface SpendDocument extends SpendReport {
 
 function table(title: string, rows: SpendRow[], months: string[], currency: string): string {
   const head = `| ${title} | ${months.map(md).join(' | ')} | total | credits |\n| --- | ${months.map(() => '---: | ').join('')}---: | ---: |`;
-  return [head, ...rows.map((r) => `| ${r.name === 'unallocated' ? '**unallocated**' : md(r.name)} | ${months.map((m) => `${formatMoney(r.months[m] ?? 0, currency)} | `).join('')}${formatMoney(r.total, currency)} | ${formatMoney(r.credits, currency)} |`)].join('\n');
+  return [head, ...rows.map((r) => `| ${r.name === UNALLOCATED ? '**unallocated**' : md(r.name)} | ${months.map((m) => `${formatMoney(r.months[m] ?? 0, currency)} | `).join('')}${formatMoney(r.total, currency)} | ${formatMoney(r.credits, currency)} |`)].join('\n');
 }
 
 /** For finance and owners: spend per team, cost center, environment and service, what nobody owns, and the estimate's accuracy. */

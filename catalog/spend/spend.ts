@@ -1,8 +1,7 @@
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { GroundworkError } from '../../model/errors';
+import { UNALLOCATED } from '../terraform/ownership-inference';
 import { ANY_MAP_KEY, BillingFormat, DEFAULT_TAG_CANDIDATES, detectFormat, KeyRange, mapKeyFilter, MapKeyFilter, normalisedSelect, readerOf, SPEND_KEYS, SpendKey } from './formats';
-
-export const UNALLOCATED = 'unallocated';
 
 export interface SpendOptions {
   /** Files or globs (DuckDB expands them). */

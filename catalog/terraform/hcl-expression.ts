@@ -79,6 +79,9 @@ const PURE_FUNCTIONS: Record<string, (args: Value[]) => Value> = {
   min: (args) => Math.min(...args.map(toNumber)),
 };
 
+/** The functions an expression can be folded through. */
+export const PURE_FUNCTION_NAMES: readonly string[] = Object.keys(PURE_FUNCTIONS);
+
 function flattenList(list: Value[]): Value[] {
   return list.flatMap((x) => (Array.isArray(x) ? flattenList(x) : [x]));
 }

@@ -1,7 +1,5 @@
 import { cpuCores, memoryGib } from './quantities';
-import { block, ResourceRecord } from './resource-index';
-
-type Json = Record<string, any>;
+import { block, Body, ResourceRecord } from './resource-index';
 
 export const WORKLOAD_TYPES = [
   'kubernetes_deployment', 'kubernetes_deployment_v1', 'kubernetes_stateful_set', 'kubernetes_stateful_set_v1',
@@ -9,10 +7,10 @@ export const WORKLOAD_TYPES = [
   'kubernetes_cron_job', 'kubernetes_cron_job_v1', 'kubernetes_pod', 'kubernetes_pod_v1',
 ];
 
-const list = (v: unknown): Json[] => (Array.isArray(v) ? v : v ? [v as Json] : []);
+const list = (v: unknown): Body[] => (Array.isArray(v) ? v : v ? [v as Body] : []);
 
 /** The pod spec of a workload, wherever its type keeps it. */
-export function podSpec(r: ResourceRecord): Json | undefined {
+export function podSpec(r: ResourceRecord): Body | undefined {
   const spec = block(r.body.spec);
   if (!spec) return undefined;
   if (r.type.startsWith('kubernetes_pod')) return spec;
@@ -21,7 +19,7 @@ export function podSpec(r: ResourceRecord): Json | undefined {
 }
 
 /** Containers and init containers of a workload. */
-export function containers(r: ResourceRecord): Json[] {
+export function containers(r: ResourceRecord): Body[] {
   const pod = podSpec(r);
   return pod ? [...list(pod.container), ...list(pod.init_container)] : [];
 }

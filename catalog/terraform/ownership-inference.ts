@@ -3,6 +3,9 @@ import type { TerraformConfiguration } from './terraform-output';
 import { indexResources, resourceKey, ResourceRecord } from './resource-index';
 import { referencedAddresses } from './resource-kinds';
 
+/** What cost and spend allocate to when a resource (or a billing line) has no owner: one row, named this. */
+export const UNALLOCATED = 'unallocated';
+
 /** Every managed resource of every configuration, each with the ownership catalog, cost and policy all allocate by. */
 export function readResources(configurations: readonly TerraformConfiguration[]): ResourceRecord[] {
   return inferOwnership(indexResources(configurations));

@@ -4,6 +4,9 @@ import { DEFAULT_TAG_ALIASES, withTagAliases } from '../../model/tag-aliases';
 import { configurationScope, resolveBody, resourceInstances } from './resource-instances';
 import type { Json, TerraformConfiguration } from './terraform-output';
 
+/** A resource body or nested block: attributes by name, each a Terraform value (literal, block or expression) to be read, never assumed. */
+export type Body = Readonly<Record<string, unknown>>;
+
 /** One resource of the synthesized Terraform, with what the analysis needs already read out. */
 export interface ResourceRecord {
   readonly stack: string;
@@ -11,7 +14,7 @@ export interface ResourceRecord {
   readonly name: string;
   /** Terraform address within its configuration, e.g. aws_db_instance.checkout_database. */
   readonly address: string;
-  readonly body: Json;
+  readonly body: Body;
   /** cdktf construct path, when the configuration came from cdktf. */
   readonly constructPath?: string;
   /** aws, kubernetes, github, ... (the type's prefix). */
@@ -47,15 +50,15 @@ export function literal(value: unknown): string | undefined {
 }
 
 /** Nested blocks appear as objects (cdktf) or one-element arrays (converted HCL). */
-export function block(value: unknown): Json | undefined {
-  if (Array.isArray(value)) return value[0] as Json | undefined;
-  return value && typeof value === 'object' ? (value as Json) : undefined;
+export function block(value: unknown): Body | undefined {
+  if (Array.isArray(value)) return value[0] as Body | undefined;
+  return value && typeof value === 'object' ? (value as Body) : undefined;
 }
 
 /** Every block of a repeated nested block (a list of objects, or one object written alone). */
-export function blocks(value: unknown): Json[] {
-  if (Array.isArray(value)) return value.filter((v): v is Json => !!v && typeof v === 'object');
-  return value && typeof value === 'object' ? [value as Json] : [];
+export function blocks(value: unknown): Body[] {
+  if (Array.isArray(value)) return value.filter((v): v is Body => !!v && typeof v === 'object');
+  return value && typeof value === 'object' ? [value as Body] : [];
 }
 
 function literalMap(value: unknown): Record<string, string> {

@@ -6,7 +6,7 @@
  */
 import { GroundworkError } from '../../model/errors';
 import { compareText } from '../../model/stable-json';
-import { evaluate, isUnknown, Scope, Value } from './hcl-expression';
+import { evaluate, isUnknown, PURE_FUNCTION_NAMES, Scope, Value } from './hcl-expression';
 import type { Json, TerraformConfiguration } from './terraform-output';
 
 /** One instance of a resource block (`aws_instance.web[0]`), or the block itself without count/for_each. */
@@ -33,8 +33,8 @@ export const MAX_INSTANCES = 10_000;
 /** Keys of a resource body that are Terraform's meta-arguments, not the resource's own arguments. */
 const META_ARGUMENTS = new Set(['//', 'count', 'for_each', 'provider', 'depends_on', 'lifecycle', 'provisioner', 'connection']);
 
-/** Strings worth evaluating: they name something a scope knows, or call a function that may fold. */
-const RESOLVABLE = /\b(var|local|each|count)\.|\b(merge|lookup|concat|format|tomap|coalesce|tostring|tonumber|tobool|lower|upper|join|element|length|keys|values|replace|split|compact|flatten|distinct|contains|min|max)\(/;
+/** Strings worth evaluating: they name something a scope knows, or call a function that may fold (every one the evaluator knows). */
+export const RESOLVABLE = new RegExp(`\\b(var|local|each|count)\\.|\\b(${PURE_FUNCTION_NAMES.join('|')})\\(`);
 
 const items = (value: unknown): Json[] => (Array.isArray(value) ? value : value && typeof value === 'object' ? [value] : []) as Json[];
 

@@ -1,49 +1,8 @@
 import type { ResourceRecord } from './resource-index';
 import { resourceKey } from './resource-index';
-import { block, literal } from './resource-index';
 
 /** What the catalog calls the things teams care about; everything else supports one of them. */
 export type ResourceKind = 'database' | 'cache' | 'queue' | 'topic' | 'bucket' | 'network' | 'cluster' | 'load-balancer' | 'cdn' | 'compute' | 'repository' | 'workload';
-
-interface KindRule {
-  readonly kind: ResourceKind;
-  /** The resource's own name, as its cloud knows it. */
-  readonly name: (r: ResourceRecord) => string | undefined;
-}
-
-const attr = (key: string) => (r: ResourceRecord) => literal(r.body[key]);
-const nameTag = (r: ResourceRecord) => r.tags.Name;
-const kubernetesName = (r: ResourceRecord) => literal(block(r.body.metadata)?.name);
-
-const k8sWorkload: KindRule = { kind: 'workload', name: kubernetesName };
-
-/** Primary resource types: each becomes a catalog resource entity. */
-export const PRIMARY_TYPES: Readonly<Record<string, KindRule>> = {
-  aws_db_instance: { kind: 'database', name: attr('identifier') },
-  aws_rds_cluster: { kind: 'database', name: attr('cluster_identifier') },
-  aws_dynamodb_table: { kind: 'database', name: attr('name') },
-  aws_elasticache_replication_group: { kind: 'cache', name: attr('replication_group_id') },
-  aws_elasticache_cluster: { kind: 'cache', name: attr('cluster_id') },
-  aws_sqs_queue: { kind: 'queue', name: attr('name') },
-  aws_sns_topic: { kind: 'topic', name: attr('name') },
-  aws_s3_bucket: { kind: 'bucket', name: attr('bucket') },
-  aws_vpc: { kind: 'network', name: nameTag },
-  aws_eks_cluster: { kind: 'cluster', name: attr('name') },
-  aws_lb: { kind: 'load-balancer', name: attr('name') },
-  aws_cloudfront_distribution: { kind: 'cdn', name: attr('comment') },
-  aws_instance: { kind: 'compute', name: nameTag },
-  github_repository: { kind: 'repository', name: attr('name') },
-  kubernetes_deployment: k8sWorkload,
-  kubernetes_deployment_v1: k8sWorkload,
-  kubernetes_stateful_set: k8sWorkload,
-  kubernetes_stateful_set_v1: k8sWorkload,
-  kubernetes_daemon_set_v1: k8sWorkload,
-  kubernetes_daemonset: k8sWorkload,
-  kubernetes_cron_job: k8sWorkload,
-  kubernetes_cron_job_v1: k8sWorkload,
-  kubernetes_job: k8sWorkload,
-  kubernetes_job_v1: k8sWorkload,
-};
 
 /** Kinds a service depends on (as opposed to parts of it, like its repository or workload). */
 export const DATA_STORE_KINDS: ReadonlySet<ResourceKind> = new Set(['database', 'cache', 'queue', 'topic', 'bucket']);

@@ -59,15 +59,17 @@ export function initAndValidate(dir: string): Record<string, any> {
   return JSON.parse(terraform(dir, ['validate', '-json', '-no-color']));
 }
 
-/**
- * The AWS provider's own schema (`terraform providers schema -json`): which resource types take a
- * `tags` map, independently of the cdktf classes the platform reads it from.
- */
-export function awsTaggableTypes(workDir: string): Set<string> {
+/** The AWS provider's own resource schemas (`terraform providers schema -json`), by type. */
+export function awsResourceSchemas(workDir: string): Record<string, { block: { attributes?: Record<string, { type?: unknown }>; block_types?: Record<string, unknown> } }> {
   fs.writeFileSync(path.join(workDir, 'main.tf.json'), JSON.stringify({ terraform: { required_providers: { aws: { source: 'hashicorp/aws', version: '5.100.0' } } } }));
   terraform(workDir, ['init', '-backend=false', '-input=false', '-no-color']);
   const schema = JSON.parse(terraform(workDir, ['providers', 'schema', '-json']));
-  const types = schema.provider_schemas['registry.terraform.io/hashicorp/aws'].resource_schemas as Record<string, any>;
+  return schema.provider_schemas['registry.terraform.io/hashicorp/aws'].resource_schemas;
+}
+
+/** Which resource types take a `tags` map, by the provider's own schema, independently of the cdktf classes the platform reads it from. */
+export function awsTaggableTypes(workDir: string): Set<string> {
+  const types = awsResourceSchemas(workDir);
   return new Set(
     Object.entries(types)
       .filter(([, s]) => JSON.stringify(s.block.attributes?.tags?.type) === JSON.stringify(['map', 'string']))

@@ -1,10 +1,9 @@
 import { isUnknown } from '../../../terraform/hcl-expression';
+import { blocks } from '../../../terraform/resource-index';
 import { stringAttribute, unknownAttribute } from '../../attributes';
 import { COMPLIANT, defineRule, nonCompliant } from '../../rule';
 
 const HTTPS = ['redirect-to-https', 'https-only'];
-type Json = Record<string, unknown>;
-const blocks = (v: unknown): Json[] => (Array.isArray(v) ? v.filter((x): x is Json => !!x && typeof x === 'object') : v && typeof v === 'object' ? [v as Json] : []);
 
 export default defineRule(__filename, {
   rationale: 'A viewer on plain HTTP sends cookies and receives pages that anyone on the network can read or change.',

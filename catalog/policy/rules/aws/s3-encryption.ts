@@ -1,15 +1,13 @@
 import { isUnknown } from '../../../terraform/hcl-expression';
-import { block } from '../../../terraform/resource-index';
+import { block, blocks, Body } from '../../../terraform/resource-index';
 import { stringAttribute, unknownAttribute } from '../../attributes';
 import { COMPLIANT, defineRule, nonCompliant, RuleResult } from '../../rule';
 
 /** The algorithms S3 accepts for default encryption. */
 const ALGORITHMS = ['AES256', 'aws:kms', 'aws:kms:dsse'];
-type Json = Record<string, unknown>;
-const blocks = (v: unknown): Json[] => (Array.isArray(v) ? v.filter((x): x is Json => !!x && typeof x === 'object') : v && typeof v === 'object' ? [v as Json] : []);
 
 /** Blocks of a name, written out or inside a `dynamic` block whose for_each is not known yet (read as written). */
-const blocksNamed = (body: Json, name: string): Json[] => [...blocks(body[name]), ...blocks(block(body.dynamic)?.[name]).flatMap((d) => blocks(d.content))];
+const blocksNamed = (body: Body, name: string): Body[] => [...blocks(body[name]), ...blocks(block(body.dynamic)?.[name]).flatMap((d) => blocks(d.content))];
 
 export default defineRule(__filename, {
   rationale: 'Explicit server-side encryption (with KMS where needed) makes the key and its audit trail a decision, not a default.',

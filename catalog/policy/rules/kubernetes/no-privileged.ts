@@ -14,7 +14,7 @@ export default defineRule(__filename, {
     for (const c of containers(r)) {
       const value = boolAttribute(block(c.security_context)?.privileged);
       if (isUnknown(value)) unknown ??= [`privileged of container ${c.name ?? '?'}`, value];
-      else if (value) privileged.push(c.name ?? '?');
+      else if (value) privileged.push(String(c.name ?? '?'));
     }
     const pod = podSpec(r) ?? {};
     const hostAccess: string[] = [];
