@@ -10,6 +10,9 @@ import { ServiceLoadBalancer } from '../constructs/load-balancer';
 import { LoadBalancerAlarms } from '../constructs/load-balancer-alarms';
 import { checkServiceLevelObjectives, ServiceLevelObjectives, SloAlarms } from '../constructs/slo-alarms';
 import type { EnvironmentStacks } from './organisation';
+import type { FrontDoor } from '../constructs/front-door';
+import { LoadBalancerRoute } from '../constructs/load-balancer-route';
+import { sharedLoadBalancerProblem } from './front-doors';
 
 export type { DatabaseOptions } from './service-foundation';
 export type { Lifecycle } from './service-base';
@@ -56,8 +59,8 @@ export interface HttpServiceProps extends GoldenPathProps, ContainerProps, DataS
 export interface ServiceEnvironment extends Pick<ServiceFoundation, 'role' | 'securityGroup' | 'database' | 'queue' | 'bucket' | 'observability'> {
   readonly name: string;
   readonly workload: Workload;
-  /** The load balancer, when exposed beyond the cluster. */
-  readonly loadBalancer?: ServiceLoadBalancer;
+  /** The way in through a load balancer (its own, or the environment's shared one), when exposed beyond the cluster. */
+  readonly loadBalancer?: FrontDoor;
 }
 
 /**
@@ -106,7 +109,7 @@ export class HttpService extends GoldenPathService {
   }
 
   /** The load balancer, its alarms and SLO alarms in one environment, where the service is exposed beyond the cluster. */
-  private frontDoor(stacks: EnvironmentStacks, aws: ServiceFoundation, props: HttpServiceProps): ServiceLoadBalancer | undefined {
+  private frontDoor(stacks: EnvironmentStacks, aws: ServiceFoundation, props: HttpServiceProps): FrontDoor | undefined {
     const where = `Service "${this.name}"`;
     const expose = props.expose ?? 'cluster';
     const slo = props.slo === undefined ? undefined : checkServiceLevelObjectives(`${where}`, props.slo);
@@ -119,21 +122,18 @@ export class HttpService extends GoldenPathService {
     if (!dns) throw new GroundworkError(`${where}: expose '${expose}' needs a DNS zone in ${stacks.name}, but environments.${stacks.name}.dns is not in the organisation settings (give domain and publicZoneId).`);
     const hostname = `${props.hostname ?? this.name}.${dns.domain}`;
     if (!LITERAL_RULES.hostname.pattern.test(hostname)) throw new GroundworkError(`${where}: hostname "${hostname}" in ${stacks.name} is not ${LITERAL_RULES.hostname.rule} (at most 253 characters).`);
-    const env = stacks.network;
-    const ownership = this.ownershipIn(stacks.name);
-    const loadBalancer = new ServiceLoadBalancer(aws, 'load-balancer', {
-      environment: env,
-      ownership,
-      organisationName: this.organisation.settings.name,
-      scheme: expose,
-      hostname,
-      recordZoneId: expose === 'internal' ? dns.privateZoneId ?? dns.publicZoneId : dns.publicZoneId,
-      validationZoneId: dns.publicZoneId,
-      targetPort: props.port ?? 8080,
-      serviceSecurityGroupId: aws.securityGroup.id,
-      paths: props.paths,
-      tlsPolicy: props.tlsPolicy,
-    });
+    this.organisation.frontDoors.claimHostname(stacks.name, hostname, this.name);
+    const recordZoneId = expose === 'internal' ? dns.privateZoneId ?? dns.publicZoneId : dns.publicZoneId;
+    const shared = this.organisation.frontDoors.sharedLoadBalancer(stacks, expose);
+    const route = { hostname, recordZoneId, validationZoneId: dns.publicZoneId, targetPort: props.port ?? 8080, serviceSecurityGroupId: aws.securityGroup.id, paths: props.paths };
+    let loadBalancer: FrontDoor;
+    if (shared) {
+      const problem = sharedLoadBalancerProblem(this.name, stacks.name, expose, props);
+      if (problem) throw new GroundworkError(problem);
+      loadBalancer = new LoadBalancerRoute(aws, 'load-balancer', { loadBalancer: shared, service: this.name, ...route });
+    } else {
+      loadBalancer = new ServiceLoadBalancer(aws, 'load-balancer', { environment: stacks.network, ownership: this.ownershipIn(stacks.name), organisationName: this.organisation.settings.name, scheme: expose, ...route, tlsPolicy: props.tlsPolicy });
+    }
     const prefix = `${this.name}-${stacks.name}`;
     new LoadBalancerAlarms(aws, 'load-balancer-alarms', { observability: aws.observability, loadBalancer, prefix, p99ThresholdMs: slo?.latency?.thresholdMs });
     if (slo) new SloAlarms(aws, 'slo-alarms', { observability: aws.observability, loadBalancer, prefix, objectives: slo });

@@ -18,6 +18,7 @@ import { PipelineAccess } from '../constructs/pipeline-access';
 import { DeploymentEnvironment } from '../constructs/deployment-environment';
 import { DEPLOY_BRANCH, eksCluster } from '../model/pipeline-roles';
 import { compareText } from '../model/stable-json';
+import { FrontDoors } from './front-doors';
 
 /** The stacks of one environment: AWS resources and Kubernetes workloads never share a stack. */
 export interface EnvironmentStacks {
@@ -83,6 +84,8 @@ export class Organisation {
    * environment the state bucket (S3 backend) and the pipeline's OIDC provider and roles.
    */
   readonly bootstrap: TerraformStack;
+  /** Hostnames and shared load balancers per environment. */
+  readonly frontDoors = new FrontDoors(this);
 
   /**
    * @param settings organisation settings, validated against model/schema/organisation.schema.json
@@ -235,7 +238,7 @@ export class Organisation {
   }
 
   /** Catalog metadata of shared infrastructure the platform creates (networks, alert topics). */
-  private recordPlatformService(name: string, owner: string, description: string, environments: string[], stacks: TerraformStack[]): void {
+  recordPlatformService(name: string, owner: string, description: string, environments: string[], stacks: TerraformStack[]): void {
     const costCenter = this.settings.teams[owner].costCenters[0];
     const metadata: ServiceMetadata = { goldenPath: PLATFORM_GOLDEN_PATH, name, owner, costCenter, description, lifecycle: 'production', tier: 1, links: {}, environments: [...environments].sort(), tags: {} };
     for (const stack of stacks) recordService(stack, metadata);
