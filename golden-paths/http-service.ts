@@ -22,6 +22,8 @@ export type { ServiceLevelObjectives } from '../constructs/slo-alarms';
 export type Exposure = 'cluster' | 'internal' | 'public';
 export const EXPOSURES: readonly Exposure[] = ['cluster', 'internal', 'public'];
 /** A name relative to a hosted zone: one or more DNS labels, e.g. shop or api.shop. */
+/** Path prefixes per service: one listener rule each, well within a listener's 100 rules. */
+const MAX_PATHS = 20;
 const RELATIVE_HOSTNAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
 
 export interface HttpServiceProps extends GoldenPathProps, ContainerProps, DataStoreProps {
@@ -153,7 +155,7 @@ export const HTTP_SERVICE_PATH: GoldenPathDefinition = {
     { flag: 'port', prop: 'port', type: 'integer', description: 'container port', default: '8080', min: 1, max: 65535 },
     { flag: 'expose', prop: 'expose', type: 'string', description: 'who can reach it: cluster (ClusterIP), internal (internal ALB) or public (internet-facing ALB with WAF)', default: 'cluster', choices: EXPOSURES },
     { flag: 'hostname', prop: 'hostname', type: 'string', description: "name under each environment's DNS zone (shop answers at shop.<domain>)", default: 'the service name', pattern: RELATIVE_HOSTNAME },
-    { flag: 'paths', prop: 'paths', type: 'list', description: 'path prefixes routed to the service, such as /api', default: 'every path', pattern: LITERAL_RULES.httpPath.pattern, propOnly: true },
+    { flag: 'paths', prop: 'paths', type: 'list', description: 'path prefixes routed to the service, such as /api', default: 'every path', pattern: LITERAL_RULES.httpPath.pattern, max: MAX_PATHS, propOnly: true },
     { flag: 'tls-policy', prop: 'tlsPolicy', type: 'string', description: 'TLS policy of the HTTPS listener (ELBSecurityPolicy-TLS13-1-2-* or -TLS13-1-3-*)', default: 'ELBSecurityPolicy-TLS13-1-2-2021-06', pattern: CURRENT_TLS_POLICY, propOnly: true },
     ...storeOptions(true),
   ],
