@@ -97,6 +97,17 @@ describe('dns.sharedLoadBalancers: the services of one exposure share one load b
     expect(onShared).toEqual([]);
   });
 
+  test('and they bite: the shared public load balancer without its WAF association or access logs fails them', () => {
+    const file = path.join(outdir, 'stacks', 'staging-aws', 'cdk.tf.json');
+    const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+    delete json.resource.aws_wafv2_web_acl_association;
+    const lb = Object.entries(json.resource.aws_lb as Record<string, Json>).find(([name]) => name.startsWith('shared-alb-public'))![1];
+    lb.access_logs.enabled = false;
+    fs.writeFileSync(file, JSON.stringify(json));
+    const findings = analyse(outdir).policy.findings.filter((f) => f.stack === 'staging-aws' && f.address.startsWith('aws_lb.shared-alb-public')).map((f) => f.rule).sort();
+    expect(findings).toEqual(['aws/alb-access-logs', 'aws/alb-waf']);
+  });
+
   test('cost: each shared load balancer line is split evenly across the services behind it, provenance "shared by N services"; the parts add up', () => {
     const lines = report.cost.resources.filter((r) => r.stack === 'staging-aws' && r.type === 'aws_lb');
     const publicLb = lines.filter((l) => l.address.startsWith('aws_lb.shared-alb-public'));
