@@ -1,6 +1,6 @@
-import { CONTAINER_OPTIONS, GoldenPathDefinition, REPLICA_OPTIONS, storeOptions } from './golden-path-definition';
+import { CALLS_OPTION, CONTAINER_OPTIONS, GoldenPathDefinition, REPLICA_OPTIONS, storeOptions } from './golden-path-definition';
 import type { Organisation } from './organisation';
-import { ContainerProps, GoldenPathProps, GoldenPathService } from './service-base';
+import { CallerProps, ContainerProps, GoldenPathProps, GoldenPathService } from './service-base';
 import { DatabaseOptions, DataStoreProps, ServiceFoundation } from './service-foundation';
 import { Workload } from '../constructs/workload';
 import { GroundworkError } from '../model/errors';
@@ -10,6 +10,7 @@ import { ServiceLoadBalancer } from '../constructs/load-balancer';
 import { LoadBalancerAlarms } from '../constructs/load-balancer-alarms';
 import { checkServiceLevelObjectives, ServiceLevelObjectives, SloAlarms } from '../constructs/slo-alarms';
 import type { EnvironmentStacks } from './organisation';
+import type { CallEnd } from '../constructs/service-call-rules';
 import type { FrontDoor } from '../constructs/front-door';
 import { LoadBalancerRoute } from '../constructs/load-balancer-route';
 import { sharedLoadBalancerProblem } from './front-doors';
@@ -26,7 +27,7 @@ export const EXPOSURES: readonly Exposure[] = ['cluster', 'internal', 'public'];
 const MAX_PATHS = 20;
 const RELATIVE_HOSTNAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
 
-export interface HttpServiceProps extends GoldenPathProps, ContainerProps, DataStoreProps {
+export interface HttpServiceProps extends GoldenPathProps, ContainerProps, DataStoreProps, CallerProps {
   /** Minimum replicas. @default 2 in production, 1 elsewhere */
   readonly replicas?: number;
   /** Minimum replicas per environment, over `replicas` (`npm run ops -- scale` writes it). @default replicas */
@@ -79,6 +80,7 @@ export class HttpService extends GoldenPathService {
   constructor(organisation: Organisation, name: string, readonly props: HttpServiceProps) {
     super(organisation, name, props, HTTP_SERVICE_PATH);
     const environments: Record<string, ServiceEnvironment> = {};
+    const ends: Record<string, CallEnd> = {};
     for (const envName of this.environmentNames) {
       const stacks = organisation.environments[envName];
       const ownership = this.ownershipIn(envName);
@@ -96,17 +98,19 @@ export class HttpService extends GoldenPathService {
         memory: props.memory,
         port: props.port,
         roleArn: aws.role.roleArn,
-        env: aws.variables,
+        env: { ...aws.variables, ...this.callVariables(this.calls) },
         targetGroupArn: loadBalancer?.targetGroup.arn,
         securityGroupIds: [aws.securityGroup.id],
-        // Exposed: the load balancer (in the VPC's subnets) connects in; otherwise pods of the cluster's namespaces.
-        network: { egress: aws.podEgress, ingress: loadBalancer ? { from: 'vpc', cidr: stacks.network.settings.cidr, port: props.port ?? 8080 } : { from: 'cluster', port: props.port ?? 8080 } },
+        // Exposed: the load balancer (in the VPC's subnets) connects in. Services that call it are let in by their own policies (calls).
+        network: { egress: aws.podEgress, ingress: loadBalancer ? { from: 'vpc', cidr: stacks.network.settings.cidr, port: props.port ?? 8080 } : undefined },
       });
       this.uses(stacks.aws, envName, aws.observability);
       this.uses(stacks.kubernetes);
+      ends[envName] = this.callEnd(aws, aws, workload);
       environments[envName] = { name: envName, role: aws.role, securityGroup: aws.securityGroup, database: aws.database, queue: aws.queue, bucket: aws.bucket, observability: aws.observability, workload, loadBalancer };
     }
     this.environments = environments;
+    organisation.calls.register({ service: name, goldenPath: HTTP_SERVICE_PATH.name, environments: this.environmentNames, ends, port: props.port ?? 8080 }, this.calls);
     this.recordMetadata();
   }
 
@@ -157,6 +161,7 @@ export const HTTP_SERVICE_PATH: GoldenPathDefinition = {
     { flag: 'hostname', prop: 'hostname', type: 'string', description: "name under each environment's DNS zone (shop answers at shop.<domain>)", default: 'the service name', pattern: RELATIVE_HOSTNAME },
     { flag: 'paths', prop: 'paths', type: 'list', description: 'path prefixes routed to the service, such as /api', default: 'every path', pattern: LITERAL_RULES.httpPath.pattern, max: MAX_PATHS, propOnly: true },
     { flag: 'tls-policy', prop: 'tlsPolicy', type: 'string', description: 'TLS policy of the HTTPS listener (ELBSecurityPolicy-TLS13-1-2-* or -TLS13-1-3-*)', default: 'ELBSecurityPolicy-TLS13-1-2-2021-06', pattern: CURRENT_TLS_POLICY, propOnly: true },
+    CALLS_OPTION,
     ...storeOptions(true),
   ],
 };

@@ -19,6 +19,7 @@ import { DeploymentEnvironment } from '../constructs/deployment-environment';
 import { DEPLOY_BRANCH, eksCluster } from '../model/pipeline-roles';
 import { compareText } from '../model/stable-json';
 import { FrontDoors } from './front-doors';
+import { ServiceCalls } from './service-calls';
 
 /** The stacks of one environment: AWS resources and Kubernetes workloads never share a stack. */
 export interface EnvironmentStacks {
@@ -86,6 +87,8 @@ export class Organisation {
   readonly bootstrap: TerraformStack;
   /** Hostnames and shared load balancers per environment. */
   readonly frontDoors = new FrontDoors(this);
+  /** Calls between services, allowed at both ends. */
+  readonly calls = new ServiceCalls();
 
   /**
    * @param settings organisation settings, validated against model/schema/organisation.schema.json
@@ -131,6 +134,15 @@ export class Organisation {
     this.bootstrap = this.bootstrapStack(app, platform);
     this.deploymentEnvironments(platform);
 
+    // A call to a service no one defines is known only once every service is built: at synth.
+    app.node.addValidation({
+      validate: () => {
+        const problems = this.calls.problems();
+        // Thrown, not returned: cdktf would wrap returned problems in a paragraph of its own.
+        if (problems.length) throw new GroundworkError(problems.length === 1 ? problems[0] : 'Services call services that do not exist:', problems.length === 1 ? [] : problems);
+        return [];
+      },
+    });
     const metadata = this.metadata();
     for (const stack of this.stacks()) recordOrganisation(stack, metadata);
     const environmentNames = Object.keys(environments).sort();
