@@ -83,6 +83,8 @@ export const PRICE_ITEMS: readonly PriceItem[] = [
   { key: 'natgateway.hour', unit: 'Hrs', offer: () => ({ ...ec2, productFamily: 'NAT Gateway', usagetype: 'NatGateway-Hours', attributes: { operation: 'NatGateway' }, unit: 'Hrs' }) },
   { key: 'natgateway.gb', unit: 'GB', offer: () => ({ ...ec2, productFamily: 'NAT Gateway', usagetype: 'NatGateway-Bytes', attributes: { operation: 'NatGateway' }, unit: 'GB' }) },
   { key: 'vpcendpoint.interface.hour', unit: 'Hrs', offer: () => ({ offerCode: 'AmazonVPC', productFamily: 'VpcEndpoint', usagetype: 'VpcEndpoint-Hours', unit: 'Hrs' }) },
+  // The first tier (the first PB a month, per region); PrivateLink's lower tiers start above it.
+  { key: 'vpcendpoint.interface.gb', unit: 'GB', offer: () => ({ offerCode: 'AmazonVPC', productFamily: 'VpcEndpoint', usagetype: 'VpcEndpoint-Bytes', unit: 'GB' }) },
   { key: 'publicipv4.hour', unit: 'Hrs', offer: () => ({ offerCode: 'AmazonVPC', productFamily: 'VpcPublicIPv4Address', usagetype: 'PublicIPv4:InUseAddress', unit: 'Hrs' }) },
   ...(['application', 'network'] as const).flatMap((type): PriceItem[] => {
     const family = type === 'application' ? 'Load Balancer-Application' : 'Load Balancer-Network';

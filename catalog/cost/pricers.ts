@@ -304,14 +304,19 @@ const webAcl: Pricer = (r, { usage }) => {
   };
 };
 
-/** An interface endpoint is billed per hour in each subnet (zone) it has a network interface in; a gateway endpoint (S3, DynamoDB) is free. */
-const vpcEndpoint: Pricer = (r) => {
+/** An interface endpoint is billed per hour in each subnet (zone) it has a network interface in, and per GB it processes; a gateway endpoint (S3, DynamoDB) is free. */
+const vpcEndpoint: Pricer = (r, { usage }) => {
   const type = literal(r.body.vpc_endpoint_type) ?? 'Gateway';
   if (type === 'Gateway') return { charges: [] };
   if (type !== 'Interface') return { notPriced: `a ${type} VPC endpoint` };
   const subnets = r.body.subnet_ids;
   if (!Array.isArray(subnets)) return unknown(r, 'subnet_ids', subnets);
-  return { charges: [hours('vpcendpoint.interface.hour', `interface endpoint in ${subnets.length} zones`, subnets.length)] };
+  return {
+    charges: [
+      hours('vpcendpoint.interface.hour', `interface endpoint in ${subnets.length} zones`, subnets.length),
+      { item: 'vpcendpoint.interface.gb', quantity: usage.vpcEndpointProcessedGb, what: 'GB processed (usage file)' },
+    ],
+  };
 };
 
 /** Kinds that are configuration only when applied through kubernetes_manifest. */

@@ -26,6 +26,7 @@ export interface UsageFigures {
   readonly efsStorageGb: number;
   readonly route53QueriesMillions: number;
   readonly wafRequestsMillions: number;
+  readonly vpcEndpointProcessedGb: number;
 }
 
 /** The documented defaults, used where no usage file says otherwise. */
@@ -49,6 +50,7 @@ export const DEFAULT_USAGE: UsageFigures = {
   efsStorageGb: 0,
   route53QueriesMillions: 0,
   wafRequestsMillions: 0,
+  vpcEndpointProcessedGb: 0,
 };
 
 interface UsageFile {
