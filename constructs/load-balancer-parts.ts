@@ -25,6 +25,24 @@ import { ManagedRulesWebAcl } from './web-acl';
 /** Where a load balancer answers: inside the VPC (private subnets) or on the internet (public subnets). */
 export type LoadBalancerScheme = 'internal' | 'public';
 
+/** What a service brings to a load balancer, its own or a shared one. */
+export interface RouteProps {
+  /** The full DNS name it answers to, e.g. shop.acme.example. */
+  readonly hostname: string;
+  /** Hosted zone of the alias record. */
+  readonly recordZoneId: string;
+  /** Public hosted zone of the certificate's validation record. */
+  readonly validationZoneId: string;
+  /** Port the pods listen on (targets are pod IPs). */
+  readonly targetPort: number;
+  /** Security group of the service's pods: admits the load balancer on the target port. */
+  readonly serviceSecurityGroupId: string;
+  /** Path prefixes routed to the service (`/api` routes /api and /api/*); anything else gets 404. @default every path */
+  readonly paths?: readonly string[];
+  /** HTTP path the target group checks. @default '/readyz' */
+  readonly healthCheckPath?: string;
+}
+
 /** ALB's default quota of rules per listener (the default action not counted). */
 export const MAX_LISTENER_RULES = 100;
 

@@ -4,23 +4,13 @@ import { Construct } from 'constructs';
 import { DnsValidatedCertificate } from './certificate';
 import type { FrontDoor } from './front-door';
 import { checkLiterals } from './literal-rules';
-import { aliasRecord, forwardRules, podAccess, targets } from './load-balancer-parts';
+import { aliasRecord, forwardRules, podAccess, RouteProps, targets } from './load-balancer-parts';
 import { checkName, checkRange, NAME_RULES, nameWithin } from './names';
 import type { SharedLoadBalancer } from './shared-load-balancer';
 
-export interface LoadBalancerRouteProps {
+export interface LoadBalancerRouteProps extends RouteProps {
   readonly loadBalancer: SharedLoadBalancer;
   readonly service: string;
-  /** The full DNS name the service answers to. */
-  readonly hostname: string;
-  readonly recordZoneId: string;
-  readonly validationZoneId: string;
-  readonly targetPort: number;
-  readonly serviceSecurityGroupId: string;
-  /** @default every path of its hostname */
-  readonly paths?: readonly string[];
-  /** @default '/readyz' */
-  readonly healthCheckPath?: string;
 }
 
 /**

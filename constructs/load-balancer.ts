@@ -7,14 +7,14 @@ import { DnsValidatedCertificate } from './certificate';
 import type { Environment } from './environment';
 import type { FrontDoor } from './front-door';
 import { checkLiterals } from './literal-rules';
-import { aliasRecord, balancer, forwardRules, LoadBalancerScheme, NOT_FOUND, podAccess, targets } from './load-balancer-parts';
+import { aliasRecord, balancer, forwardRules, LoadBalancerScheme, NOT_FOUND, podAccess, RouteProps, targets } from './load-balancer-parts';
 import { checkName, checkRange, NAME_RULES, nameWithin } from './names';
 import type { Ownership } from './ownership';
 import type { ManagedRulesWebAcl } from './web-acl';
 
 export type { LoadBalancerScheme } from './load-balancer-parts';
 
-export interface ServiceLoadBalancerProps {
+export interface ServiceLoadBalancerProps extends RouteProps {
   /** The environment it is created in: its network, region, account and the provider's default tags. */
   readonly environment: Environment;
   /** Who owns it: stamped as tags on everything it creates. */
@@ -22,22 +22,8 @@ export interface ServiceLoadBalancerProps {
   /** The organisation's name: the access log bucket is <organisation>-<service>-<environment>-alb-logs. */
   readonly organisationName: string;
   readonly scheme: LoadBalancerScheme;
-  /** The full DNS name it answers to, e.g. shop.acme.example. */
-  readonly hostname: string;
-  /** Hosted zone of the alias record. */
-  readonly recordZoneId: string;
-  /** Public hosted zone of the certificate's validation record. */
-  readonly validationZoneId: string;
-  /** Port the pods listen on (targets are pod IPs). */
-  readonly targetPort: number;
-  /** Security group of the service's pods: admits the load balancer on the target port. */
-  readonly serviceSecurityGroupId: string;
-  /** Path prefixes routed to the service (`/api` routes /api and /api/*); anything else gets 404. @default every path */
-  readonly paths?: readonly string[];
   /** TLS policy of the HTTPS listener, from the TLS13-1-2 or TLS13-1-3 families. @default ELBSecurityPolicy-TLS13-1-2-2021-06 */
   readonly tlsPolicy?: string;
-  /** HTTP path the target group checks. @default '/readyz' */
-  readonly healthCheckPath?: string;
   /** Days access logs are kept, 1 to 3650. @default 90 */
   readonly accessLogDays?: number;
 }

@@ -10,7 +10,7 @@ import { Organisation } from '../golden-paths/organisation';
 import { synthesizeAtomically } from '../stacks/synthesize';
 import { settingsWith } from './helpers/org';
 import { cleanUp, errorOf, Json, resourcesOfType, synth, SynthesizedStack, tempDir } from './helpers/synth';
-import { terraform, withTerraform } from './helpers/terraform';
+import { validateAndPlanOffline, withTerraform } from './helpers/terraform';
 
 afterAll(cleanUp);
 
@@ -175,13 +175,8 @@ test('PR report: a service moved from internal to public on shared load balancer
 withTerraform.test('terraform validates and plans the staging AWS stack with shared load balancers offline', () => {
   const { stacks } = synth(build());
   const dir = stacks.find((s) => s.name === 'staging-aws')!.dir;
-  fs.writeFileSync(path.join(dir, 'offline_override.tf.json'), JSON.stringify({ provider: { aws: { skip_credentials_validation: true, skip_requesting_account_id: true, skip_metadata_api_check: 'true', allowed_account_ids: null } }, terraform: { backend: { local: { path: path.join(dir, 'offline.tfstate') } } } }));
-  process.env.AWS_ACCESS_KEY_ID ??= 'mock';
-  process.env.AWS_SECRET_ACCESS_KEY ??= 'mock';
-  terraform(dir, ['init', '-input=false', '-no-color']);
-  expect(JSON.parse(terraform(dir, ['validate', '-json', '-no-color'])).valid).toBe(true);
-  terraform(dir, ['plan', '-input=false', '-no-color', '-lock=false', '-refresh=false', '-out=plan.out']);
-  const plan = JSON.parse(terraform(dir, ['show', '-json', 'plan.out']));
+  const { valid, plan } = validateAndPlanOffline(dir);
+  expect(valid).toBe(true);
   const created = plan.resource_changes.filter((c: Json) => c.change.actions.includes('create'));
   expect(created.filter((c: Json) => c.type === 'aws_lb').length).toBe(2);
   expect(created.filter((c: Json) => c.type === 'aws_lb_listener_certificate').length).toBe(3);
