@@ -18,7 +18,7 @@ import { PipelineAccess } from '../constructs/pipeline-access';
 import { DeploymentEnvironment } from '../constructs/deployment-environment';
 import { DEPLOY_BRANCH, eksCluster } from '../model/pipeline-roles';
 import { compareText } from '../model/stable-json';
-import { FrontDoors } from './front-doors';
+import { FrontDoors, sharedLoadBalancerService } from './front-doors';
 import { ServiceCalls } from './service-calls';
 
 /** The stacks of one environment: AWS resources and Kubernetes workloads never share a stack. */
@@ -131,6 +131,8 @@ export class Organisation {
       environments[name] = { name, settings, aws, kubernetes, network };
     }
     this.environments = environments;
+    // The shared load balancers' platform services: no team's service may take their names.
+    for (const scheme of [...new Set(Object.values(this.settings.environments).flatMap((e) => e.dns?.sharedLoadBalancers ?? []))].sort()) this.claimServiceName(sharedLoadBalancerService(scheme), 'shared load balancer of the platform');
     this.bootstrap = this.bootstrapStack(app, platform);
     this.deploymentEnvironments(platform);
 

@@ -136,6 +136,10 @@ describe('bad input on a shared load balancer is one sentence each', () => {
     expect(fails([['shop', { expose: 'internal' }], ['web', { expose: 'public', hostname: 'shop' }]])).toContain('is already service "shop"\'s');
   });
 
+  test("a service named like the platform's shared load balancer", () => {
+    expect(fails([['shared-alb-public', {}]])).toBe('Service "shared-alb-public" (http-service) is defined twice: a shared load balancer of the platform of that name exists already; service names are unique in the organisation.');
+  });
+
   test('a TLS policy of its own on a shared load balancer', () => {
     expect(fails([['shop', { expose: 'public', tlsPolicy: 'ELBSecurityPolicy-TLS13-1-3-2021-06' }]])).toBe(
       `Service "shop": prop tlsPolicy cannot be set in staging, where public services share one load balancer whose TLS policy the platform sets (environments.staging.dns.sharedLoadBalancers); remove tlsPolicy.`,
