@@ -12,6 +12,8 @@ export interface DnsValidatedCertificateProps {
    * so it is a public zone even for an internal service.
    */
   readonly validationZoneId: string;
+  /** For every name one label under domainName (`*.<domainName>`), as a shared load balancer's default. @default false */
+  readonly wildcard?: boolean;
 }
 
 /**
@@ -26,7 +28,7 @@ export class DnsValidatedCertificate extends Construct {
   constructor(scope: Construct, id: string, props: DnsValidatedCertificateProps) {
     super(scope, id);
     checkLiterals(this.node.path, { domainName: ['hostname', props.domainName] }, { required: true });
-    const certificate = new AcmCertificate(this, 'certificate', { domainName: props.domainName, validationMethod: 'DNS', lifecycle: { createBeforeDestroy: true } });
+    const certificate = new AcmCertificate(this, 'certificate', { domainName: props.wildcard ? `*.${props.domainName}` : props.domainName, validationMethod: 'DNS', lifecycle: { createBeforeDestroy: true } });
     // One name, so one validation option: the set's only element.
     const option = certificate.domainValidationOptions.get(0);
     const record = new Route53Record(this, 'validation-record', {

@@ -1,11 +1,11 @@
 import { Construct } from 'constructs';
-import type { ServiceLoadBalancer } from './load-balancer';
+import type { FrontDoor } from './front-door';
 import type { ServiceObservability } from './service-observability';
 
 export interface LoadBalancerAlarmsProps {
   /** The service's observability: alarms notify its team's topic and land on its dashboard. */
   readonly observability: ServiceObservability;
-  readonly loadBalancer: ServiceLoadBalancer;
+  readonly loadBalancer: FrontDoor;
   /** Name prefix, `<service>-<environment>`. */
   readonly prefix: string;
   /** p99 response time that alarms, in milliseconds. @default 1000 */
@@ -16,6 +16,8 @@ export interface LoadBalancerAlarmsProps {
  * The front door's signals, per service and environment: the share of requests the service
  * answered with 5xx, 5xx the load balancer produced itself (no healthy target, timeouts), p99
  * response time and unhealthy targets. Each notifies the team's topic; the dashboard shows them.
+ * On a shared load balancer its own 5xx and request count are every service's: the service's
+ * signals are then read per target group, and the load balancer's 5xx is not its alarm.
  */
 export class LoadBalancerAlarms extends Construct {
   constructor(scope: Construct, id: string, props: LoadBalancerAlarmsProps) {
@@ -24,6 +26,7 @@ export class LoadBalancerAlarms extends Construct {
     const ns = 'AWS/ApplicationELB';
     const lbDimension = { LoadBalancer: lb.loadBalancerArnSuffix };
     const targetDimensions = { LoadBalancer: lb.loadBalancerArnSuffix, TargetGroup: lb.targetGroupArnSuffix };
+    const requestDimensions = lb.shared ? targetDimensions : lbDimension;
     const metric = (id: string, metricName: string, dimensions: Record<string, string>) => ({ id, metric: { namespace: ns, metricName, dimensions, period: 300, stat: 'Sum' }, returnData: false });
 
     o.alarm('target-5xx', {
@@ -35,10 +38,10 @@ export class LoadBalancerAlarms extends Construct {
       metricQuery: [
         { id: 'rate', expression: '100 * FILL(errors, 0) / requests', label: 'Target 5xx %', returnData: true },
         metric('errors', 'HTTPCode_Target_5XX_Count', targetDimensions),
-        metric('requests', 'RequestCount', lbDimension),
+        metric('requests', 'RequestCount', requestDimensions),
       ],
     }, this);
-    o.alarm('alb-5xx', {
+    if (!lb.shared) o.alarm('alb-5xx', {
       alarmName: `${prefix}-alb-5xx`,
       alarmDescription: `The load balancer of ${prefix} answered 5xx itself (no healthy target, timeouts) more than 10 times in 5 minutes, twice`,
       namespace: ns,
@@ -76,10 +79,11 @@ export class LoadBalancerAlarms extends Construct {
       comparisonOperator: 'GreaterThanThreshold',
     }, this);
 
+    const perTarget = ['LoadBalancer', lb.loadBalancerArnSuffix, 'TargetGroup', lb.targetGroupArnSuffix];
     o.widget('Requests and 5xx', [
-      [ns, 'RequestCount', 'LoadBalancer', lb.loadBalancerArnSuffix, { stat: 'Sum' }],
-      [ns, 'HTTPCode_Target_5XX_Count', 'LoadBalancer', lb.loadBalancerArnSuffix, 'TargetGroup', lb.targetGroupArnSuffix, { stat: 'Sum', yAxis: 'right' }],
-      [ns, 'HTTPCode_ELB_5XX_Count', 'LoadBalancer', lb.loadBalancerArnSuffix, { stat: 'Sum', yAxis: 'right' }],
+      lb.shared ? [ns, 'RequestCount', ...perTarget, { stat: 'Sum' }] : [ns, 'RequestCount', 'LoadBalancer', lb.loadBalancerArnSuffix, { stat: 'Sum' }],
+      [ns, 'HTTPCode_Target_5XX_Count', ...perTarget, { stat: 'Sum', yAxis: 'right' }],
+      ...(lb.shared ? [] : [[ns, 'HTTPCode_ELB_5XX_Count', 'LoadBalancer', lb.loadBalancerArnSuffix, { stat: 'Sum', yAxis: 'right' }]]),
     ], o.region);
     o.widget('Response time p99 (s) and unhealthy targets', [
       [ns, 'TargetResponseTime', 'LoadBalancer', lb.loadBalancerArnSuffix, 'TargetGroup', lb.targetGroupArnSuffix, { stat: 'p99' }],

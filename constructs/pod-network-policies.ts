@@ -12,8 +12,11 @@ export interface PodEgress {
   readonly internetHttps: boolean;
 }
 
-/** Who may open connections to the pods, on their port: the VPC (its load balancer's subnets) or pods of any namespace in the cluster. */
-export type PodIngress = { readonly from: 'vpc'; readonly cidr: string; readonly port: number } | { readonly from: 'cluster'; readonly port: number };
+/**
+ * Who may open connections to the pods, on their port: the VPC (its load balancer's subnets).
+ * Other services' pods come in only through the policies of the calls they declare (constructs/service-call-rules.ts).
+ */
+export type PodIngress = { readonly from: 'vpc'; readonly cidr: string; readonly port: number };
 
 export interface PodNetworkPoliciesProps {
   readonly namespace: string;
@@ -31,7 +34,7 @@ const tcp = (port: number) => ({ port: String(port), protocol: 'TCP' });
  * A namespace's NetworkPolicies: deny all traffic in and out by default, then allow what the
  * golden path needs: DNS to kube-dns, its dependencies (the VPC on the AWS API endpoints' and data
  * stores' ports, HTTPS anywhere where asked), and connections in on its port from the VPC (a load
- * balancer) or from the cluster's namespaces.
+ * balancer); the services that call it add their own.
  */
 export class PodNetworkPolicies extends Construct {
   constructor(scope: Construct, id: string, props: PodNetworkPoliciesProps) {
@@ -52,7 +55,7 @@ export class PodNetworkPolicies extends Construct {
     if (egress.internetHttps) rules.push({ to: [{ ipBlock: { cidr: '0.0.0.0/0' } }], ports: [tcp(443)] });
     const ingress: NetworkPolicyV1SpecIngress[] = !props.ingress
       ? []
-      : [{ from: [props.ingress.from === 'vpc' ? { ipBlock: { cidr: props.ingress.cidr } } : { namespaceSelector: {} }], ports: [tcp(props.ingress.port)] }];
+      : [{ from: [{ ipBlock: { cidr: props.ingress.cidr } }], ports: [tcp(props.ingress.port)] }];
     new NetworkPolicyV1(this, 'allow', {
       metadata: { name: 'allow-golden-path', namespace },
       spec: { podSelector: { matchLabels: { ...props.podLabels } }, policyTypes: ingress.length ? ['Ingress', 'Egress'] : ['Egress'], ingress: ingress.length ? ingress : undefined, egress: rules },

@@ -3,7 +3,7 @@ import { CloudwatchMetricAlarm, CloudwatchMetricAlarmMetricQuery } from '@cdktf/
 import { Construct } from 'constructs';
 import { GroundworkError } from '../model/errors';
 import { isLatencyThresholdMs, isObjectivePercent } from '../model/service-level-objectives';
-import type { ServiceLoadBalancer } from './load-balancer';
+import type { FrontDoor } from './front-door';
 import type { ServiceObservability } from './service-observability';
 
 /** What a service promises its users, measured at its load balancer. */
@@ -53,7 +53,7 @@ export function checkServiceLevelObjectives(where: string, slo: unknown): Servic
 
 export interface SloAlarmsProps {
   readonly observability: ServiceObservability;
-  readonly loadBalancer: ServiceLoadBalancer;
+  readonly loadBalancer: FrontDoor;
   /** Name prefix, `<service>-<environment>`. */
   readonly prefix: string;
   readonly objectives: ServiceLevelObjectives;
@@ -74,7 +74,12 @@ export class SloAlarms extends Construct {
     const { availability, latency } = props.objectives;
     const burnAlarms: string[] = [];
     if (availability !== undefined) {
-      this.objective(props, burnAlarms, 'availability', 100 - availability, `availability ${availability}%`, (period) => [
+      // A shared load balancer's own 5xx and requests are every service's: the service's share is read per target group.
+      this.objective(props, burnAlarms, 'availability', 100 - availability, `availability ${availability}%`, (period) => lb.shared ? [
+        { id: 'bad', expression: 'FILL(target5xx, 0) / requests', label: 'Share of requests answered 5xx', returnData: true },
+        { id: 'target5xx', metric: { namespace: ns, metricName: 'HTTPCode_Target_5XX_Count', dimensions: targetDimensions, period, stat: 'Sum' } },
+        { id: 'requests', metric: { namespace: ns, metricName: 'RequestCount', dimensions: targetDimensions, period, stat: 'Sum' } },
+      ] : [
         { id: 'bad', expression: '(FILL(target5xx, 0) + FILL(elb5xx, 0)) / requests', label: 'Share of requests answered 5xx', returnData: true },
         { id: 'target5xx', metric: { namespace: ns, metricName: 'HTTPCode_Target_5XX_Count', dimensions: targetDimensions, period, stat: 'Sum' } },
         { id: 'elb5xx', metric: { namespace: ns, metricName: 'HTTPCode_ELB_5XX_Count', dimensions: lbDimension, period, stat: 'Sum' } },

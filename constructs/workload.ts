@@ -3,7 +3,7 @@ import { HorizontalPodAutoscalerV2, HorizontalPodAutoscalerV2SpecMetric } from '
 import { NetworkPolicyV1 } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
 import { PodDisruptionBudgetV1 } from '@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1';
 import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
-import { Aspects } from 'cdktf';
+import { Aspects, ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { checkContainer, CONTAINER_DEFAULTS, containerSpec, namespaceAndServiceAccount, POD_SECURITY_CONTEXT } from './container-spec';
 import { KubernetesOwnershipLabels } from './kubernetes-ownership-labels';
@@ -78,6 +78,10 @@ export class Workload extends Construct {
   readonly maxReplicas: number;
   readonly cpu: string;
   readonly memory: string;
+  /** Labels selecting its pods (NetworkPolicies of calls between services select them). */
+  readonly podLabels: Readonly<Record<string, string>>;
+  /** Its namespace: what objects in it wait for. */
+  readonly namespaceResource: ITerraformDependable;
 
   constructor(scope: Construct, id: string, props: WorkloadProps) {
     super(scope, id);
@@ -100,6 +104,8 @@ export class Workload extends Construct {
     const metadata = { name: this.name, namespace: this.namespace };
 
     const { namespace, serviceAccount } = namespaceAndServiceAccount(this, { namespace: this.namespace, serviceAccount: this.name }, props.roleArn);
+    this.podLabels = selector;
+    this.namespaceResource = namespace;
     if (props.network) new PodNetworkPolicies(this, 'network-policies', { namespace: this.namespace, podLabels: selector, egress: props.network.egress, ingress: props.network.ingress, dependsOn: [namespace] });
     if (props.securityGroupIds?.length) new SecurityGroupPolicy(this, 'security-group-policy', { namespace: this.namespace, podLabels: selector, securityGroupIds: props.securityGroupIds, dependsOn: [namespace] });
 

@@ -50,6 +50,9 @@ export const IMAGE_TAG = /^(?!latest$)[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 /** The version golden paths tag images with when none is given. */
 export const DEFAULT_VERSION = '0.1.0';
 
+/** Services a workload calls (`calls`): their names; connections allowed at both ends, in each environment. */
+export const CALLS_OPTION: GoldenPathOption = { flag: 'calls', prop: 'calls', type: 'list', description: 'services of the organisation it calls (http-services), comma-separated', default: 'none', pattern: NAME_PATTERN, max: 50 };
+
 /** Options every golden path takes (owner, cost center and tags are asked separately). */
 export const COMMON_OPTIONS: readonly GoldenPathOption[] = [
   { flag: 'description', prop: 'description', type: 'string', description: 'one line on what the service does', default: '(required)', required: true },

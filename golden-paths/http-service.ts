@@ -1,6 +1,6 @@
-import { CONTAINER_OPTIONS, GoldenPathDefinition, REPLICA_OPTIONS, storeOptions } from './golden-path-definition';
+import { CALLS_OPTION, CONTAINER_OPTIONS, GoldenPathDefinition, REPLICA_OPTIONS, storeOptions } from './golden-path-definition';
 import type { Organisation } from './organisation';
-import { ContainerProps, GoldenPathProps, GoldenPathService } from './service-base';
+import { CallerProps, ContainerProps, GoldenPathProps, GoldenPathService } from './service-base';
 import { DatabaseOptions, DataStoreProps, ServiceFoundation } from './service-foundation';
 import { Workload } from '../constructs/workload';
 import { GroundworkError } from '../model/errors';
@@ -10,6 +10,10 @@ import { ServiceLoadBalancer } from '../constructs/load-balancer';
 import { LoadBalancerAlarms } from '../constructs/load-balancer-alarms';
 import { checkServiceLevelObjectives, ServiceLevelObjectives, SloAlarms } from '../constructs/slo-alarms';
 import type { EnvironmentStacks } from './organisation';
+import type { CallEnd } from '../constructs/service-call-rules';
+import type { FrontDoor } from '../constructs/front-door';
+import { LoadBalancerRoute } from '../constructs/load-balancer-route';
+import { sharedLoadBalancerProblem } from './front-doors';
 
 export type { DatabaseOptions } from './service-foundation';
 export type { Lifecycle } from './service-base';
@@ -19,9 +23,11 @@ export type { ServiceLevelObjectives } from '../constructs/slo-alarms';
 export type Exposure = 'cluster' | 'internal' | 'public';
 export const EXPOSURES: readonly Exposure[] = ['cluster', 'internal', 'public'];
 /** A name relative to a hosted zone: one or more DNS labels, e.g. shop or api.shop. */
+/** Path prefixes per service: one listener rule each, well within a listener's 100 rules. */
+const MAX_PATHS = 20;
 const RELATIVE_HOSTNAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
 
-export interface HttpServiceProps extends GoldenPathProps, ContainerProps, DataStoreProps {
+export interface HttpServiceProps extends GoldenPathProps, ContainerProps, DataStoreProps, CallerProps {
   /** Minimum replicas. @default 2 in production, 1 elsewhere */
   readonly replicas?: number;
   /** Minimum replicas per environment, over `replicas` (`npm run ops -- scale` writes it). @default replicas */
@@ -56,8 +62,8 @@ export interface HttpServiceProps extends GoldenPathProps, ContainerProps, DataS
 export interface ServiceEnvironment extends Pick<ServiceFoundation, 'role' | 'securityGroup' | 'database' | 'queue' | 'bucket' | 'observability'> {
   readonly name: string;
   readonly workload: Workload;
-  /** The load balancer, when exposed beyond the cluster. */
-  readonly loadBalancer?: ServiceLoadBalancer;
+  /** The way in through a load balancer (its own, or the environment's shared one), when exposed beyond the cluster. */
+  readonly loadBalancer?: FrontDoor;
 }
 
 /**
@@ -74,6 +80,7 @@ export class HttpService extends GoldenPathService {
   constructor(organisation: Organisation, name: string, readonly props: HttpServiceProps) {
     super(organisation, name, props, HTTP_SERVICE_PATH);
     const environments: Record<string, ServiceEnvironment> = {};
+    const ends: Record<string, CallEnd> = {};
     for (const envName of this.environmentNames) {
       const stacks = organisation.environments[envName];
       const ownership = this.ownershipIn(envName);
@@ -91,22 +98,24 @@ export class HttpService extends GoldenPathService {
         memory: props.memory,
         port: props.port,
         roleArn: aws.role.roleArn,
-        env: aws.variables,
+        env: { ...aws.variables, ...this.callVariables(this.calls) },
         targetGroupArn: loadBalancer?.targetGroup.arn,
         securityGroupIds: [aws.securityGroup.id],
-        // Exposed: the load balancer (in the VPC's subnets) connects in; otherwise pods of the cluster's namespaces.
-        network: { egress: aws.podEgress, ingress: loadBalancer ? { from: 'vpc', cidr: stacks.network.settings.cidr, port: props.port ?? 8080 } : { from: 'cluster', port: props.port ?? 8080 } },
+        // Exposed: the load balancer (in the VPC's subnets) connects in. Services that call it are let in by their own policies (calls).
+        network: { egress: aws.podEgress, ingress: loadBalancer ? { from: 'vpc', cidr: stacks.network.settings.cidr, port: props.port ?? 8080 } : undefined },
       });
       this.uses(stacks.aws, envName, aws.observability);
       this.uses(stacks.kubernetes);
+      ends[envName] = this.callEnd(aws, aws, workload);
       environments[envName] = { name: envName, role: aws.role, securityGroup: aws.securityGroup, database: aws.database, queue: aws.queue, bucket: aws.bucket, observability: aws.observability, workload, loadBalancer };
     }
     this.environments = environments;
+    organisation.calls.register({ service: name, goldenPath: HTTP_SERVICE_PATH.name, environments: this.environmentNames, ends, port: props.port ?? 8080 }, this.calls);
     this.recordMetadata();
   }
 
   /** The load balancer, its alarms and SLO alarms in one environment, where the service is exposed beyond the cluster. */
-  private frontDoor(stacks: EnvironmentStacks, aws: ServiceFoundation, props: HttpServiceProps): ServiceLoadBalancer | undefined {
+  private frontDoor(stacks: EnvironmentStacks, aws: ServiceFoundation, props: HttpServiceProps): FrontDoor | undefined {
     const where = `Service "${this.name}"`;
     const expose = props.expose ?? 'cluster';
     const slo = props.slo === undefined ? undefined : checkServiceLevelObjectives(`${where}`, props.slo);
@@ -119,21 +128,18 @@ export class HttpService extends GoldenPathService {
     if (!dns) throw new GroundworkError(`${where}: expose '${expose}' needs a DNS zone in ${stacks.name}, but environments.${stacks.name}.dns is not in the organisation settings (give domain and publicZoneId).`);
     const hostname = `${props.hostname ?? this.name}.${dns.domain}`;
     if (!LITERAL_RULES.hostname.pattern.test(hostname)) throw new GroundworkError(`${where}: hostname "${hostname}" in ${stacks.name} is not ${LITERAL_RULES.hostname.rule} (at most 253 characters).`);
-    const env = stacks.network;
-    const ownership = this.ownershipIn(stacks.name);
-    const loadBalancer = new ServiceLoadBalancer(aws, 'load-balancer', {
-      environment: env,
-      ownership,
-      organisationName: this.organisation.settings.name,
-      scheme: expose,
-      hostname,
-      recordZoneId: expose === 'internal' ? dns.privateZoneId ?? dns.publicZoneId : dns.publicZoneId,
-      validationZoneId: dns.publicZoneId,
-      targetPort: props.port ?? 8080,
-      serviceSecurityGroupId: aws.securityGroup.id,
-      paths: props.paths,
-      tlsPolicy: props.tlsPolicy,
-    });
+    this.organisation.frontDoors.claimHostname(stacks.name, hostname, this.name);
+    const recordZoneId = expose === 'internal' ? dns.privateZoneId ?? dns.publicZoneId : dns.publicZoneId;
+    const shared = this.organisation.frontDoors.sharedLoadBalancer(stacks, expose);
+    const route = { hostname, recordZoneId, validationZoneId: dns.publicZoneId, targetPort: props.port ?? 8080, serviceSecurityGroupId: aws.securityGroup.id, paths: props.paths };
+    let loadBalancer: FrontDoor;
+    if (shared) {
+      const problem = sharedLoadBalancerProblem(this.name, stacks.name, expose, props);
+      if (problem) throw new GroundworkError(problem);
+      loadBalancer = new LoadBalancerRoute(aws, 'load-balancer', { loadBalancer: shared, service: this.name, ...route });
+    } else {
+      loadBalancer = new ServiceLoadBalancer(aws, 'load-balancer', { environment: stacks.network, ownership: this.ownershipIn(stacks.name), organisationName: this.organisation.settings.name, scheme: expose, ...route, tlsPolicy: props.tlsPolicy });
+    }
     const prefix = `${this.name}-${stacks.name}`;
     new LoadBalancerAlarms(aws, 'load-balancer-alarms', { observability: aws.observability, loadBalancer, prefix, p99ThresholdMs: slo?.latency?.thresholdMs });
     if (slo) new SloAlarms(aws, 'slo-alarms', { observability: aws.observability, loadBalancer, prefix, objectives: slo });
@@ -153,8 +159,9 @@ export const HTTP_SERVICE_PATH: GoldenPathDefinition = {
     { flag: 'port', prop: 'port', type: 'integer', description: 'container port', default: '8080', min: 1, max: 65535 },
     { flag: 'expose', prop: 'expose', type: 'string', description: 'who can reach it: cluster (ClusterIP), internal (internal ALB) or public (internet-facing ALB with WAF)', default: 'cluster', choices: EXPOSURES },
     { flag: 'hostname', prop: 'hostname', type: 'string', description: "name under each environment's DNS zone (shop answers at shop.<domain>)", default: 'the service name', pattern: RELATIVE_HOSTNAME },
-    { flag: 'paths', prop: 'paths', type: 'list', description: 'path prefixes routed to the service, such as /api', default: 'every path', pattern: LITERAL_RULES.httpPath.pattern, propOnly: true },
+    { flag: 'paths', prop: 'paths', type: 'list', description: 'path prefixes routed to the service, such as /api', default: 'every path', pattern: LITERAL_RULES.httpPath.pattern, max: MAX_PATHS, propOnly: true },
     { flag: 'tls-policy', prop: 'tlsPolicy', type: 'string', description: 'TLS policy of the HTTPS listener (ELBSecurityPolicy-TLS13-1-2-* or -TLS13-1-3-*)', default: 'ELBSecurityPolicy-TLS13-1-2-2021-06', pattern: CURRENT_TLS_POLICY, propOnly: true },
+    CALLS_OPTION,
     ...storeOptions(true),
   ],
 };

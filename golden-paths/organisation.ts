@@ -18,6 +18,8 @@ import { PipelineAccess } from '../constructs/pipeline-access';
 import { DeploymentEnvironment } from '../constructs/deployment-environment';
 import { DEPLOY_BRANCH, eksCluster } from '../model/pipeline-roles';
 import { compareText } from '../model/stable-json';
+import { FrontDoors, sharedLoadBalancerService } from './front-doors';
+import { ServiceCalls } from './service-calls';
 
 /** The stacks of one environment: AWS resources and Kubernetes workloads never share a stack. */
 export interface EnvironmentStacks {
@@ -83,6 +85,10 @@ export class Organisation {
    * environment the state bucket (S3 backend) and the pipeline's OIDC provider and roles.
    */
   readonly bootstrap: TerraformStack;
+  /** Hostnames and shared load balancers per environment. */
+  readonly frontDoors = new FrontDoors(this);
+  /** Calls between services, allowed at both ends. */
+  readonly calls = new ServiceCalls();
 
   /**
    * @param settings organisation settings, validated against model/schema/organisation.schema.json
@@ -125,9 +131,20 @@ export class Organisation {
       environments[name] = { name, settings, aws, kubernetes, network };
     }
     this.environments = environments;
+    // The shared load balancers' platform services: no team's service may take their names.
+    for (const scheme of [...new Set(Object.values(this.settings.environments).flatMap((e) => e.dns?.sharedLoadBalancers ?? []))].sort()) this.claimServiceName(sharedLoadBalancerService(scheme), 'shared load balancer of the platform');
     this.bootstrap = this.bootstrapStack(app, platform);
     this.deploymentEnvironments(platform);
 
+    // A call to a service no one defines is known only once every service is built: at synth.
+    app.node.addValidation({
+      validate: () => {
+        const problems = this.calls.problems();
+        // Thrown, not returned: cdktf would wrap returned problems in a paragraph of its own.
+        if (problems.length) throw new GroundworkError(problems.length === 1 ? problems[0] : 'Services call services that do not exist:', problems.length === 1 ? [] : problems);
+        return [];
+      },
+    });
     const metadata = this.metadata();
     for (const stack of this.stacks()) recordOrganisation(stack, metadata);
     const environmentNames = Object.keys(environments).sort();
@@ -235,7 +252,7 @@ export class Organisation {
   }
 
   /** Catalog metadata of shared infrastructure the platform creates (networks, alert topics). */
-  private recordPlatformService(name: string, owner: string, description: string, environments: string[], stacks: TerraformStack[]): void {
+  recordPlatformService(name: string, owner: string, description: string, environments: string[], stacks: TerraformStack[]): void {
     const costCenter = this.settings.teams[owner].costCenters[0];
     const metadata: ServiceMetadata = { goldenPath: PLATFORM_GOLDEN_PATH, name, owner, costCenter, description, lifecycle: 'production', tier: 1, links: {}, environments: [...environments].sort(), tags: {} };
     for (const stack of stacks) recordService(stack, metadata);

@@ -27,6 +27,9 @@ export function propValueProblem(option: GoldenPathOption, value: unknown): stri
     }
     case 'list': {
       if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) return `must be a list of names, not ${typeOf(value)}`;
+      if (option.max !== undefined && value.length > option.max) return `has ${value.length} entries, more than the ${option.max} allowed`;
+      const twice = value.find((v, i) => value.indexOf(v) !== i);
+      if (twice !== undefined) return `has ${shown(twice)} twice`;
       const bad = option.pattern ? value.find((v) => !option.pattern!.test(v)) : undefined;
       return bad === undefined ? undefined : `has ${shown(bad)}, which is not valid: ${option.description}`;
     }

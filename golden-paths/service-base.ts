@@ -7,8 +7,12 @@ import { Ownership, OwnershipInput } from '../constructs/ownership';
 import type { Egress } from '../constructs/service-egress';
 import { Repository, Visibility } from '../constructs/repository';
 import { ServiceDocs } from '../constructs/service-docs';
-import { CONTAINER_OPTIONS, DEFAULT_VERSION, GoldenPathDefinition, operationsOf, serviceNameProblem } from './golden-path-definition';
+import { CALLS_OPTION, CONTAINER_OPTIONS, DEFAULT_VERSION, GoldenPathDefinition, operationsOf, serviceNameProblem } from './golden-path-definition';
 import type { Organisation } from './organisation';
+import type { Construct } from 'constructs';
+import type { CallEnd } from '../constructs/service-call-rules';
+import type { Workload } from '../constructs/workload';
+import { callUrl, callVariable, ServiceCalls } from './service-calls';
 import { checkGoldenPathProps } from './props-validation';
 
 export type Lifecycle = 'experimental' | 'production' | 'deprecated';
@@ -51,6 +55,15 @@ export interface ContainerProps {
   readonly egress?: Egress;
 }
 
+/** A workload that calls other services of the organisation (http-service, worker). */
+export interface CallerProps {
+  /**
+   * Services of the organisation it calls (http-services in the same environments): allowed at
+   * both ends (security groups, NetworkPolicies), each address in SERVICE_<NAME>_URL. @default none
+   */
+  readonly calls?: readonly string[];
+}
+
 /** What a service's observability offers the catalog and the runbook in one environment. */
 export interface ObservabilityLinks {
   readonly dashboardUrl: string;
@@ -82,6 +95,8 @@ export abstract class GoldenPathService {
   /** What the runbook lists per environment. */
   private readonly watched: Record<string, ObservabilityLinks> = {};
   private readonly stacks = new Set<TerraformStack>();
+  /** Services it calls (checked: names, not itself). */
+  protected readonly calls: readonly string[];
 
   protected constructor(
     readonly organisation: Organisation,
@@ -92,6 +107,9 @@ export abstract class GoldenPathService {
     checkServiceName(name);
     organisation.claimServiceName(name, definition.name);
     checkGoldenPathProps(definition, name, base);
+    const calls = (base as CallerProps).calls;
+    if (calls !== undefined && !definition.options.includes(CALLS_OPTION)) throw new GroundworkError(`Service "${name}" (${definition.name}): prop calls is not an option of a ${definition.name}; only an http-service or a worker calls other services.`);
+    this.calls = ServiceCalls.check(name, calls);
     this.name = name;
     this.input = { owner: base.owner, service: name, costCenter: base.costCenter, tags: base.tags };
     this.ownership = Ownership.resolve(organisation.validator, `github/${name}`, this.input);
@@ -151,6 +169,16 @@ export abstract class GoldenPathService {
     }
   }
 
+  /** The service's end of calls between services in one environment. */
+  protected callEnd(foundation: { readonly securityGroup: { readonly id: string } }, awsScope: Construct, workload: Workload): CallEnd {
+    return { service: this.name, aws: awsScope, kubernetes: workload, securityGroupId: foundation.securityGroup.id, namespace: workload.namespace, podLabels: workload.podLabels, dependsOn: [workload.namespaceResource] };
+  }
+
+  /** Where the pods find the services they call: SERVICE_<NAME>_URL each. */
+  protected callVariables(calls: readonly string[]): Record<string, string> {
+    return Object.fromEntries(calls.map((c) => [callVariable(c), callUrl(c)]));
+  }
+
   /** Records how the service is reached in one environment (its URL, exposure and objectives), for the catalog. */
   protected exposed(environment: string, endpoint: ServiceEndpoint): void {
     this.endpoints[environment] = endpoint;
@@ -190,6 +218,7 @@ export abstract class GoldenPathService {
       tier: this.base.tier ?? 3,
       links: { ...this.base.links },
       environments: [...this.environmentNames],
+      ...(this.calls.length ? { calls: [...this.calls].sort() } : {}),
       repositoryUrl: this.repository.url,
       observability: Object.fromEntries(Object.entries(this.observability).map(([env, o]) => [env, { ...o, alarmNames: [...this.watched[env].alarmNames], ...this.endpoints[env] }])),
       tags: this.ownership.awsTags(),

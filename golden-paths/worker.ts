@@ -1,10 +1,11 @@
-import { CONTAINER_OPTIONS, GoldenPathDefinition, REPLICA_OPTIONS, storeOptions } from './golden-path-definition';
+import { CALLS_OPTION, CONTAINER_OPTIONS, GoldenPathDefinition, REPLICA_OPTIONS, storeOptions } from './golden-path-definition';
 import { Workload } from '../constructs/workload';
 import type { Organisation } from './organisation';
-import { ContainerProps, GoldenPathProps, GoldenPathService } from './service-base';
+import { CallerProps, ContainerProps, GoldenPathProps, GoldenPathService } from './service-base';
+import type { CallEnd } from '../constructs/service-call-rules';
 import { DatabaseOptions, QueueOptions, DataStoreProps, ServiceFoundation } from './service-foundation';
 
-export interface WorkerProps extends GoldenPathProps, ContainerProps, DataStoreProps {
+export interface WorkerProps extends GoldenPathProps, ContainerProps, DataStoreProps, CallerProps {
   /** Minimum replicas. @default 2 in production, 1 elsewhere */
   readonly replicas?: number;
   /** Minimum replicas per environment, over `replicas` (`npm run ops -- scale` writes it). @default replicas */
@@ -35,6 +36,7 @@ export class Worker extends GoldenPathService {
   constructor(organisation: Organisation, name: string, readonly props: WorkerProps) {
     super(organisation, name, props, WORKER_PATH);
     const environments: Record<string, { foundation: ServiceFoundation; workload: Workload }> = {};
+    const ends: Record<string, CallEnd> = {};
     for (const envName of this.environmentNames) {
       const stacks = organisation.environments[envName];
       const ownership = this.ownershipIn(envName);
@@ -54,7 +56,7 @@ export class Worker extends GoldenPathService {
         port: props.healthPort,
         expose: false,
         roleArn: foundation.role.roleArn,
-        env: foundation.variables,
+        env: { ...foundation.variables, ...this.callVariables(this.calls) },
         securityGroupIds: [foundation.securityGroup.id],
         network: { egress: foundation.podEgress },
         scaling: stacks.settings.kubernetes?.externalMetrics
@@ -63,9 +65,12 @@ export class Worker extends GoldenPathService {
       });
       this.uses(stacks.aws, envName, foundation.observability);
       this.uses(stacks.kubernetes);
+      ends[envName] = this.callEnd(foundation, foundation, workload);
       environments[envName] = { foundation, workload };
     }
     this.environments = environments;
+    // A worker calls, but takes no calls: no port.
+    organisation.calls.register({ service: name, goldenPath: WORKER_PATH.name, environments: this.environmentNames, ends }, this.calls);
     this.recordMetadata();
   }
 }
@@ -80,6 +85,7 @@ export const WORKER_PATH: GoldenPathDefinition = {
     ...REPLICA_OPTIONS,
     { flag: 'messages-per-replica', prop: 'messagesPerReplica', type: 'integer', description: 'queued messages per replica the autoscaler aims for', default: '100', min: 1, max: 100000 },
     { flag: 'health-port', prop: 'healthPort', type: 'integer', description: 'port of the health endpoint the probes call', default: '8080', min: 1, max: 65535, propOnly: true },
+    CALLS_OPTION,
     ...storeOptions(false),
   ],
 };

@@ -62,6 +62,8 @@ export interface ServiceMetadata {
   readonly tier: number;
   readonly links: ServiceLinks;
   readonly environments: readonly string[];
+  /** Services it calls (Backstage dependsOn). */
+  readonly calls?: readonly string[];
   readonly repositoryUrl?: string;
   /** Console links of the built-in observability, per environment, with the alarms' names and, where the service is exposed beyond the cluster, how it is reached. */
   readonly observability?: Readonly<Record<string, EnvironmentObservability>>;

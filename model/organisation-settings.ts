@@ -31,6 +31,8 @@ export interface EnvironmentSettings {
     readonly publicZoneId: string;
     /** Private zone for internal records. @default internal records go in the public zone */
     readonly privateZoneId?: string;
+    /** Exposures whose services share one load balancer here (host-based rules; the platform owns it). @default none: each exposed service has its own */
+    readonly sharedLoadBalancers?: ReadonlyArray<'internal' | 'public'>;
   };
   /** The environment's Terraform state bucket, for the S3 backend. */
   readonly state?: { readonly bucket: string; /** @default the environment's region */ readonly region?: string };

@@ -7,7 +7,7 @@ import { buildOrganisation } from '../stacks/app';
 import { oneService, settingsWith } from './helpers/org';
 import { cleanUp, errorOf, Json, resources, resourcesOfType, synth, SynthesizedStack } from './helpers/synth';
 import { policyDocument } from './helpers/policy-document';
-import { terraform, withTerraform } from './helpers/terraform';
+import { validateAndPlanOffline, withTerraform } from './helpers/terraform';
 
 afterAll(cleanUp);
 
@@ -244,14 +244,8 @@ maybe('terraform validates and plans both AWS stacks of the example organisation
   const { stacks } = synth(buildOrganisation);
   for (const name of ['staging-aws', 'production-aws']) {
     const dir = stacks.find((s) => s.name === name)!.dir;
-    // Mock credentials; no account lookups; a throw-away local state (what `npm run plan -- --offline` writes).
-    fs.writeFileSync(path.join(dir, 'offline_override.tf.json'), JSON.stringify({ provider: { aws: { skip_credentials_validation: true, skip_requesting_account_id: true, skip_metadata_api_check: 'true', allowed_account_ids: null } }, terraform: { backend: { local: { path: path.join(dir, 'offline.tfstate') } } } }));
-    process.env.AWS_ACCESS_KEY_ID ??= 'mock';
-    process.env.AWS_SECRET_ACCESS_KEY ??= 'mock';
-    terraform(dir, ['init', '-input=false', '-no-color']);
-    expect(JSON.parse(terraform(dir, ['validate', '-json', '-no-color'])).valid).toBe(true);
-    terraform(dir, ['plan', '-input=false', '-no-color', '-lock=false', '-refresh=false', '-out=plan.out']);
-    const plan = JSON.parse(terraform(dir, ['show', '-json', 'plan.out']));
+    const { valid, plan } = validateAndPlanOffline(dir);
+    expect(valid).toBe(true);
     const created = plan.resource_changes.filter((c: Json) => c.change.actions.includes('create') && c.address.includes('shop-api'));
     const types = new Set(created.map((c: Json) => c.type));
     for (const type of ['aws_lb', 'aws_lb_listener', 'aws_lb_listener_rule', 'aws_lb_target_group', 'aws_acm_certificate', 'aws_acm_certificate_validation', 'aws_route53_record', 'aws_wafv2_web_acl', 'aws_wafv2_web_acl_association', 'aws_cloudwatch_composite_alarm', 'aws_s3_bucket_policy']) expect({ stack: name, type, planned: types.has(type) }).toEqual({ stack: name, type, planned: true });

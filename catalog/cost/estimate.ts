@@ -13,6 +13,7 @@ import { notAnalysedModules } from '../terraform/resource-instances';
 import { NotPricedError, PriceResult, PricingContext } from '../resource-types/pricing';
 import { FREE_TYPES, PRICERS } from '../resource-types/tables';
 import type { Usage } from './usage';
+import { splitSharedCosts } from './shared-costs';
 
 export interface CostComponent {
   /** Price table key, e.g. rds.instance.postgres.db.t3.large.single-az. */
@@ -259,7 +260,9 @@ export function estimate(configurations: readonly TerraformConfiguration[], opti
   }
   // Module calls are not in the configuration's JSON: said, never priced as nothing.
   for (const m of notAnalysedModules(configurations)) notPriced.push({ stack: m.stack, address: m.address, type: 'module', reason: m.reason });
+  // An environment's shared load balancer is paid for by the services behind it.
+  const allocated = splitSharedCosts(lines, records);
   const freeTiers = options.freeTiers ?? organisation?.cost?.freeTiers ?? true;
-  if (freeTiers) lines.push(...freeTierLines(lines));
-  return { lines, notPriced, freeResources, tablesUsed: [...tablesUsed].sort((a, b) => compareText(a.region, b.region)) };
+  if (freeTiers) allocated.push(...freeTierLines(allocated));
+  return { lines: allocated, notPriced, freeResources, tablesUsed: [...tablesUsed].sort((a, b) => compareText(a.region, b.region)) };
 }

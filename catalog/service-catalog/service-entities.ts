@@ -89,5 +89,14 @@ export function addServiceEntities(entities: EntityMap, configurations: readonly
     }
     added.push(e);
   }
+  // Calls between services (golden-path metadata), where both ends are services of the catalog.
+  for (const e of added) {
+    for (const callee of metadata.get(e.title ?? '')?.calls ?? []) {
+      const target = entities.get(entityId('service', callee));
+      if (!target || target === e || target.kind !== 'service') continue;
+      relate(e, 'dependsOn', target.id);
+      relate(target, 'dependencyOf', e.id);
+    }
+  }
   return added;
 }

@@ -17,5 +17,6 @@ export function shopApi(org: Organisation): HttpService {
     hostname: 'api',
     paths: ['/v1', '/healthz'],
     slo: { availability: 99.9, latency: { thresholdMs: 300, percent: 99 } },
+    calls: ['checkout', 'product-catalog'],  // allowed at both ends; SERVICE_CHECKOUT_URL, SERVICE_PRODUCT_CATALOG_URL
   });
 }

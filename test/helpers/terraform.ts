@@ -54,6 +54,21 @@ export function terraform(dir: string, args: string[], input?: string): string {
   }
 }
 
+/**
+ * `terraform init`, `validate` and `plan` of a synthesized AWS stack offline: mock credentials, no
+ * account lookups, a throw-away local state (what `npm run plan -- --offline` writes); returns
+ * whether it validated and the plan as `terraform show -json` gives it.
+ */
+export function validateAndPlanOffline(dir: string): { valid: boolean; plan: Record<string, any> } {
+  fs.writeFileSync(path.join(dir, 'offline_override.tf.json'), JSON.stringify({ provider: { aws: { skip_credentials_validation: true, skip_requesting_account_id: true, skip_metadata_api_check: 'true', allowed_account_ids: null } }, terraform: { backend: { local: { path: path.join(dir, 'offline.tfstate') } } } }));
+  process.env.AWS_ACCESS_KEY_ID ??= 'mock';
+  process.env.AWS_SECRET_ACCESS_KEY ??= 'mock';
+  terraform(dir, ['init', '-input=false', '-no-color']);
+  const valid = JSON.parse(terraform(dir, ['validate', '-json', '-no-color'])).valid === true;
+  terraform(dir, ['plan', '-input=false', '-no-color', '-lock=false', '-refresh=false', '-out=plan.out']);
+  return { valid, plan: JSON.parse(terraform(dir, ['show', '-json', 'plan.out'])) };
+}
+
 export function initAndValidate(dir: string): Record<string, any> {
   terraform(dir, ['init', '-backend=false', '-input=false', '-no-color']);
   return JSON.parse(terraform(dir, ['validate', '-json', '-no-color']));
