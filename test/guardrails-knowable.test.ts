@@ -142,3 +142,37 @@ describe('kubernetes', () => {
     expect(findings(deployment({ image: 'ghcr.io/acme/app:1.2.3' }), 'kubernetes/no-latest-tag')).toEqual([]);
   });
 });
+
+describe('no-literal-secrets judges arguments by what the provider schema marks sensitive', () => {
+  const rule = 'terraform/no-literal-secrets';
+  test('names that merely look like secrets are not flagged', () => {
+    const tf = {
+      resource: {
+        aws_cognito_user_pool_client: { c: { name: 'web', user_pool_id: 'eu-west-1_x', token_validity_units: [{ access_token: 'minutes', id_token: 'minutes', refresh_token: 'days' }] } },
+        aws_efs_file_system: { f: { creation_token: 'orders-files', tags: TAGS } },
+        aws_secretsmanager_secret: { s: { name: 'orders/db_password', tags: TAGS } },
+        aws_ssm_parameter: { p: { name: '/orders/api_token_ttl', type: 'String', value: '3600', tags: TAGS } },
+      },
+    };
+    expect(findings(tf, rule)).toEqual([]);
+  });
+  test('sensitive arguments, nested ones included, and a sensitive variable\'s default are flagged; the value never repeated', () => {
+    const tf = {
+      variable: { db_password: { type: 'string', sensitive: true, default: 'hunter2hunter2' }, region: { type: 'string', default: 'eu-west-1' } },
+      resource: {
+        aws_rds_cluster: { c: { cluster_identifier: 'c', engine: 'aurora-postgresql', master_username: 'app', master_password: 'hunter2hunter2', tags: TAGS } },
+        aws_lb_listener: { l: { load_balancer_arn: 'arn:x', port: 443, default_action: [{ type: 'authenticate-oidc', authenticate_oidc: [{ client_id: 'id', client_secret: 'oidc-secret-value', issuer: 'https://i', authorization_endpoint: 'https://a', token_endpoint: 'https://t', user_info_endpoint: 'https://u' }] }] } },
+        aws_ssm_parameter: { p: { name: '/orders/key', type: 'SecureString', value: 'k-123', tags: TAGS } },
+        aws_secretsmanager_secret_version: { v: { secret_id: '${aws_secretsmanager_secret.s.id}', secret_string: '${random_password.p.result}' } },
+      },
+    };
+    const found = findings(tf, rule);
+    expect(found).toEqual([
+      'aws_lb_listener.l: holds a literal default_action[0].authenticate_oidc[0].client_secret: a secret in the configuration is in every checkout, plan and state',
+      'aws_rds_cluster.c: holds a literal master_password: a secret in the configuration is in every checkout, plan and state; let the database keep its password in Secrets Manager (manage_master_user_password = true)',
+      'aws_ssm_parameter.p: holds a literal value: a secret in the configuration is in every checkout, plan and state',
+      'var.db_password: holds a literal default: a secret in the configuration is in every checkout, plan and state',
+    ]);
+    expect(found.join()).not.toMatch(/hunter2|oidc-secret-value|k-123/);
+  });
+});
