@@ -176,3 +176,18 @@ describe('no-literal-secrets judges arguments by what the provider schema marks 
     expect(found.join()).not.toMatch(/hunter2|oidc-secret-value|k-123/);
   });
 });
+
+describe('hostile policy documents', () => {
+  test('malformed templates, marker look-alikes and odd shapes are named, never crash or pass as read', () => {
+    const rule = 'aws/iam-no-admin-wildcard';
+    expect(findings(policy('{"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "${var.r}" }'), rule)).toEqual([
+      'aws_iam_policy.p: has a policy document that cannot be read before plan (it is a template that is not JSON with its interpolations set aside); write it with jsonencode() or literal JSON so it can be checked',
+    ]);
+    // Text that looks like the reader's own placeholders is read as the literal it is, or refused in a template.
+    expect(findings(jsonPolicy([{ Effect: 'Allow', Action: '*', Resource: '@@groundwork-interpolation-0@@' }]), rule)).toEqual([]);
+    expect(findings(policy('{"Statement":[{"Effect":"Allow","Action":"*","Resource":["@@groundwork-interpolation-0@@","${var.r}"]}]}'), rule)).toHaveLength(1);
+    expect(findings(policy('{"Statement": 7}'), rule)).toEqual([]);
+    expect(findings(policy('{"Statement": [7, null, {"Effect": "Allow", "Action": {"a": 1}, "Resource": "*"}]}'), rule)).toHaveLength(1);
+    expect(findings(policy('not json'), rule)).toEqual(['aws_iam_policy.p: has a policy document that cannot be read before plan (it is not valid JSON); write it with jsonencode() or literal JSON so it can be checked']);
+  });
+});

@@ -1,7 +1,7 @@
 import { interpolationsOf } from '../terraform/configuration-blocks';
 import { HclValue, isUnknown, parsePolicyDocument, Unknown } from '../terraform/hcl-expression';
 import { blocks } from '../terraform/resource-index';
-import { stringAttribute } from './attributes';
+import { setBy, stringAttribute } from './attributes';
 
 /** One value of a statement: a literal, or text not known before plan (`arn:aws:s3:::${var.bucket}/*`). */
 export type Part = string | Unknown;
@@ -48,34 +48,33 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A part as a finding shows it: the literal, or what sets it. */
 export const shown = (part: Part): string => (typeof part === 'string' ? JSON.stringify(part) : part.text);
 
-function part(value: HclValue | Unknown | undefined): Part | undefined {
+function part(value: HclValue | Unknown | undefined, markers: readonly string[]): Part | undefined {
   if (value === undefined || value === null) return undefined;
   if (isUnknown(value)) return value;
-  if (typeof value === 'string') return literalOrTemplate(value);
+  if (typeof value === 'string') return markers.length ? literalOrTemplate(value, markers) : value;
   if (typeof value === 'object' && 'ref' in value && typeof value.ref === 'string') return new Unknown('expression', value.ref);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return new Unknown('expression', JSON.stringify(value));
 }
 
-/** Strings from literal JSON may still hold the markers of interpolations read out of a template. */
-let markers: string[] = [];
-function literalOrTemplate(text: string): Part {
+/** Strings of a document read from a template hold markers where its interpolations stood (`markers`, in order). */
+function literalOrTemplate(text: string, markers: readonly string[]): Part {
   if (!text.includes('@@groundwork-interpolation-')) return text;
   const written = text.replace(/\$\{/g, '$${').replace(MARKER_PATTERN, (_, n: string) => `\${${markers[Number(n)]}}`);
   const whole = /^@@groundwork-interpolation-(\d+)@@$/.exec(text);
   return new Unknown(whole ? 'variable' : 'expression', whole ? markers[Number(whole[1])]! : written);
 }
 
-function parts(value: HclValue | undefined): Part[] | Unknown | undefined {
+function parts(value: HclValue | undefined, markers: readonly string[]): Part[] | Unknown | undefined {
   if (value === undefined) return undefined;
-  if (Array.isArray(value)) return value.map((v) => part(v) ?? new Unknown('expression', 'null'));
-  const one = part(value);
+  if (Array.isArray(value)) return value.map((v) => part(v, markers) ?? new Unknown('expression', 'null'));
+  const one = part(value, markers);
   // A whole list set by one expression (Action = var.actions) is unknown as a list.
   if (one !== undefined && isUnknown(one) && typeof value === 'object') return one;
   return one === undefined ? undefined : [one];
 }
 
-function statementsOf(document: HclValue): PolicyDocument {
+function statementsOf(document: HclValue, markers: readonly string[] = []): PolicyDocument {
   if (!document || typeof document !== 'object' || Array.isArray(document) || 'ref' in document) return { unreadable: 'is not a JSON object' };
   const raw = (document as Record<string, HclValue>).Statement;
   if (raw === undefined) return { statements: [] };
@@ -84,7 +83,14 @@ function statementsOf(document: HclValue): PolicyDocument {
   return {
     statements: list.map((s, i) => {
       const o = (s && typeof s === 'object' && !Array.isArray(s) ? s : {}) as Record<string, HclValue>;
-      return { number: i + 1, effect: part(o.Effect), actions: parts(o.Action), notActions: parts(o.NotAction), resources: parts(o.Resource), notResources: parts(o.NotResource) };
+      return {
+        number: i + 1,
+        effect: part(o.Effect, markers),
+        actions: parts(o.Action, markers),
+        notActions: parts(o.NotAction, markers),
+        resources: parts(o.Resource, markers),
+        notResources: parts(o.NotResource, markers),
+      };
     }),
   };
 }
@@ -94,8 +100,9 @@ function statementsOf(document: HclValue): PolicyDocument {
  * interpolation becomes a marker, quoted where it stands for a whole value, and the JSON is read.
  * Template directives (`%{ if }`) are not read.
  */
-function templateDocument(text: string): HclValue | undefined {
-  if (/(^|[^%])%\{/.test(text)) return undefined;
+function templateDocument(text: string): { document: HclValue; markers: string[] } | undefined {
+  // Directives are not read; text that already holds a marker would be misread.
+  if (/(^|[^%])%\{/.test(text) || text.includes('@@groundwork-interpolation-')) return undefined;
   const inner = interpolationsOf(text);
   if (!inner.length) return undefined;
   let json = '';
@@ -106,11 +113,10 @@ function templateDocument(text: string): HclValue | undefined {
     rest = rest.slice(at + expression.length + 3);
   });
   json = (json + rest).replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
-  markers = inner.map((e) => e.trim());
   try {
     const document = JSON.parse(quoteBareMarkers(json)) as HclValue;
     // One interpolation alone (`${var.document}`) is not a document written here.
-    return document && typeof document === 'object' && !Array.isArray(document) ? document : undefined;
+    return document && typeof document === 'object' && !Array.isArray(document) ? { document, markers: inner.map((e) => e.trim()) } : undefined;
   } catch {
     return undefined;
   }
@@ -142,12 +148,15 @@ function quoteBareMarkers(json: string): string {
 
 /** An inline policy document (`policy`, `inline_policy`): jsonencode, literal JSON, or JSON as a template. */
 export function readPolicyDocument(raw: unknown): PolicyDocument {
-  const parsed = parsePolicyDocument(raw) ?? (typeof raw === 'string' ? templateDocument(raw) : undefined);
-  if (parsed === undefined) {
-    const value = stringAttribute(raw);
-    return { unreadable: isUnknown(value) ? `is set by ${value.text.replace(/^\$\{([\s\S]*)\}$/, '$1')}` : 'is not valid JSON' };
-  }
-  return statementsOf(parsed);
+  const parsed = parsePolicyDocument(raw);
+  if (parsed !== undefined) return statementsOf(parsed);
+  const template = typeof raw === 'string' ? templateDocument(raw) : undefined;
+  if (template) return statementsOf(template.document, template.markers);
+  const value = stringAttribute(raw);
+  if (!isUnknown(value)) return { unreadable: 'is not valid JSON' };
+  // One expression (var.document, a function) sets it; otherwise it is a template that does not read as JSON.
+  const by = setBy(value);
+  return { unreadable: by === value.text && value.text.includes('${') ? 'is a template that is not JSON with its interpolations set aside' : `is set by ${by}` };
 }
 
 /** The reference to an aws_iam_policy_document's JSON, when that is all the value is. */
