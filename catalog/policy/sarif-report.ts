@@ -2,7 +2,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { analysisRoot } from '../../model/analysis-root';
 import { stableJson } from '../../model/stable-json';
-import type { AnalysisInputs } from '../analysis-inputs';
 import { readPlans } from '../terraform/plan-reader';
 import { readTerraformOutput } from '../terraform/terraform-output';
 import type { Finding } from './engine';
@@ -22,7 +21,7 @@ function packageVersion(): string {
  * The SARIF text of an analysis's findings, each placed in the file (relative to the analysis
  * root: the git top level, as code scanning expects) and on the line its block starts.
  */
-export function sarifReport(dir: string, inputs: Partial<AnalysisInputs>, findings: readonly Finding[]): string {
+export function sarifReport(dir: string, inputs: { readonly plan?: string; readonly root?: string }, findings: readonly Finding[]): string {
   const input = inputs.plan ?? dir;
   const root = analysisRoot(input, inputs.root);
   const configurations = inputs.plan ? readPlans(inputs.plan) : readTerraformOutput(dir, undefined, inputs.root);

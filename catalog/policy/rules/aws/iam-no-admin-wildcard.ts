@@ -1,16 +1,9 @@
 import { isUnknown } from '../../../terraform/hcl-expression';
 import { listAttribute, stringAttribute } from '../../attributes';
-import { anyMayBe, dataDocumentStatements, firstUnknown, PolicyDocument, policyDocumentReference, readPolicyDocument, Statement } from '../../policy-statements';
+import { anyMayBe, dataDocumentStatements, firstUnknown, policyDocumentReference, readPolicyDocument, Statement } from '../../policy-statements';
+import { judgeStatements, POLICY_DOCUMENTS } from '../../statement-rules';
 import { COMPLIANT, defineRule, nonCompliant, NOT_APPLICABLE, RuleResult } from '../../rule';
 
-/** Inline policy documents: the attribute that holds the JSON, per type. */
-export const POLICY_DOCUMENTS: Record<string, string> = {
-  aws_iam_policy: 'policy',
-  aws_iam_role_policy: 'policy',
-  aws_iam_user_policy: 'policy',
-  aws_iam_group_policy: 'policy',
-  aws_ssoadmin_permission_set_inline_policy: 'inline_policy',
-};
 /** Attachments of managed policies: the attribute that holds the ARN(s), per type. */
 const ATTACHMENTS: Record<string, string> = {
   aws_iam_role: 'managed_policy_arns',
@@ -46,11 +39,6 @@ function judge(s: Statement): RuleResult {
 
 const anyKnown = (list: Statement['actions']) => Array.isArray(list) && list.some((p) => p === '*' || p === '*:*');
 const anyKnownStar = (list: Statement['resources']) => Array.isArray(list) && list.some((p) => p === '*');
-
-export function judgeStatements(document: PolicyDocument, judgeOne: (s: Statement) => RuleResult): RuleResult {
-  if ('unreadable' in document) return nonCompliant(`has a policy document that cannot be read before plan (it ${document.unreadable}); write it with jsonencode() or literal JSON so it can be checked`);
-  return document.statements.map(judgeOne).find((r) => r.status === 'non-compliant') ?? COMPLIANT;
-}
 
 export default defineRule(__filename, {
   rationale: 'Allow * on * is administrator access: one leaked credential owns the account.',

@@ -1,8 +1,8 @@
 import { isUnknown } from '../../../terraform/hcl-expression';
 import { matchingActions } from '../../iam-actions';
-import { anyMayBe, dataDocumentStatements, policyDocumentReference, readPolicyDocument, Statement } from '../../policy-statements';
+import { anyMayBe, dataDocumentStatements, Statement } from '../../policy-statements';
 import { COMPLIANT, defineRule, nonCompliant, NOT_APPLICABLE, RuleResult } from '../../rule';
-import { judgeStatements, POLICY_DOCUMENTS } from './iam-no-admin-wildcard';
+import { inlineDocumentCheck, judgeStatements, POLICY_DOCUMENTS } from '../../statement-rules';
 
 /** Access levels that change something: what a leaked credential can do harm with. */
 const RESTRICTED_LEVELS = /Write|Permissions management/;
@@ -30,12 +30,6 @@ export default defineRule(__filename, {
   rationale: 'Write and permissions-management actions on Resource "*" reach every bucket, queue, role... of the account, present and future; naming the resources keeps a leaked credential to what the workload owns.',
   fix: 'List the ARNs the statement needs in Resource (the grant* methods of the constructs do this); keep "*" for actions AWS cannot narrow.',
   types: Object.keys(POLICY_DOCUMENTS),
-  check: (r) => {
-    const raw = r.body[POLICY_DOCUMENTS[r.type]!];
-    if (policyDocumentReference(raw)) return COMPLIANT;
-    const document = readPolicyDocument(raw);
-    // An unreadable document is aws/iam-no-admin-wildcard's finding; one finding is enough.
-    return 'unreadable' in document ? COMPLIANT : judgeStatements(document, judge);
-  },
+  check: inlineDocumentCheck(judge),
   checkBlock: (b) => (b.address.startsWith('data.aws_iam_policy_document.') ? judgeStatements({ statements: dataDocumentStatements(b.body) }, judge) : NOT_APPLICABLE),
 });

@@ -1,7 +1,7 @@
 import { isUnknown } from '../../../terraform/hcl-expression';
-import { policyDocumentReference, readPolicyDocument, Statement } from '../../policy-statements';
+import type { Statement } from '../../policy-statements';
 import { COMPLIANT, defineRule, nonCompliant, RuleResult } from '../../rule';
-import { judgeStatements, POLICY_DOCUMENTS } from './iam-no-admin-wildcard';
+import { inlineDocumentCheck, POLICY_DOCUMENTS } from '../../statement-rules';
 
 const EFFECTS = ['Allow', 'Deny'];
 
@@ -16,11 +16,5 @@ export default defineRule(__filename, {
   rationale: 'A policy statement without a valid Effect is refused by IAM: the apply fails halfway, after other resources changed.',
   fix: 'Give every statement Effect = "Allow" or "Deny".',
   types: Object.keys(POLICY_DOCUMENTS),
-  check: (r) => {
-    const raw = r.body[POLICY_DOCUMENTS[r.type]!];
-    // aws_iam_policy_document defaults effect to Allow; an unreadable document is the admin rule's finding.
-    if (policyDocumentReference(raw)) return COMPLIANT;
-    const document = readPolicyDocument(raw);
-    return 'unreadable' in document ? COMPLIANT : judgeStatements(document, judge);
-  },
+  check: inlineDocumentCheck(judge),
 });
