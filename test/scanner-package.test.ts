@@ -59,7 +59,11 @@ test('the tarball ships the built scanner and its package.json, not the sources 
 
 test('policy --format sarif from another repository: SARIF 2.1.0, on the file and line of each block, exit 1 on failed checks', () => {
   const root = otherRepository({
-    aws_iam_policy: { admin: { name: 'admin', policy: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}', tags: TAGS } },
+    aws_iam_policy: {
+      admin: { name: 'admin', policy: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}', tags: TAGS },
+      // Judged with the IAM action data the installed package depends on.
+      writer: { name: 'writer', policy: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:PutObject","Resource":"*"}]}', tags: TAGS },
+    },
     aws_cloudwatch_log_group: { logs: { name: 'orders', retention_in_days: 30, kms_key_id: 'arn:aws:kms:us-east-1:111122223333:key/k', tags: TAGS } },
   });
   const result = run(['policy', 'infra', '--format', 'sarif'], root);
@@ -73,6 +77,8 @@ test('policy --format sarif from another repository: SARIF 2.1.0, on the file an
   expect(admin.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'infra/main.tf.json', uriBaseId: '%SRCROOT%' }, region: { startLine: text.indexOf('      "admin": {') + 1 } });
   expect(admin.level).toBe('error');
   expect(admin.message.text).toBe('aws_iam_policy.admin: allows every action ("*") on every resource ("*") (statement 1)');
+  const writer = log.runs[0].results.find((r: any) => r.ruleId === 'aws/iam-no-restrictable-on-any-resource');
+  expect([writer.level, writer.message.text]).toEqual(['warning', 'aws_iam_policy.writer: allows s3:PutObject on every resource ("*") (statement 1), though AWS can narrow it to named resources']);
   // The same input gives the same bytes.
   expect(run(['policy', 'infra', '--format', 'sarif'], root).stdout).toBe(result.stdout);
 });
