@@ -8,7 +8,9 @@ export const PLAN_REPORT_FOLDER = 'groundwork-plan-report';
 
 /** The analysis inputs as flags, with the defaults synth uses: every report command shares them. */
 export function withAnalysisFlags(command: Command): Command {
+  // Usage errors come back to runCommand (exit status 1 for npm scripts, 2 for the scanner) rather than exiting here.
   return command
+    .exitOverride()
     .argument('[dir]', 'cdktf output directory, or a folder of .tf.json files', 'cdktf.out')
     .option('--usage <dir>', 'folder of usage files (defaults.json, <service>.json)', DEFAULT_INPUTS.usage)
     .option('--suppressions <file>', 'reviewed guardrail suppressions (YAML)', DEFAULT_INPUTS.suppressions)

@@ -233,7 +233,7 @@ describe('IAM policies written with data.aws_iam_policy_document', () => {
   });
 
   it('flags allow * on * written as a document', () => {
-    expect(withDocument({ actions: ['*'], resources: ['*'] }).map((f) => f.message)).toEqual(['allows every action ("*") on every resource ("*")']);
+    expect(withDocument({ actions: ['*'], resources: ['*'] }).map((f) => f.message)).toEqual(['allows every action ("*") on every resource ("*") (statement 1)']);
   });
 });
 

@@ -1,6 +1,6 @@
 import { evaluate, evaluateExpression, isUnknown, parsePolicyDocument, PURE_FUNCTION_NAMES, Unknown } from '../catalog/terraform/hcl-expression';
 import { configurationScope, RESOLVABLE, resolveBody } from '../catalog/terraform/resource-instances';
-import { cidrRanges, coversEverything } from '../catalog/policy/address-ranges';
+import { cidrProblem, cidrRanges, coversEverything } from '../catalog/policy/address-ranges';
 import { kmsKeyAttribute } from '../catalog/policy/attributes';
 import { interpolationsOf } from '../catalog/terraform/configuration-blocks';
 
@@ -108,7 +108,7 @@ describe('CIDR blocks are parsed, not compared as text', () => {
     const ranges = cidrs.flatMap((c) => cidrRanges(c)!);
     return coversEverything(ranges, 'ipv4') || coversEverything(ranges, 'ipv6');
   };
-  test.each([['0.0.0.0/0'], ['0.0.0.0/00'], ['0.0.0.0/000'], ['1.2.3.4/0'], ['::/0'], ['::/00'], ['0000::/0'], ['::ffff:0.0.0.0/96'], ['64:ff9b::/96']])('%s is the whole internet', (c) => expect(world(c)).toBe(true));
+  test.each([['0.0.0.0/0'], ['0.0.0.0/00'], ['0.0.0.0/000'], ['::/0'], ['::/00'], ['0000::/0'], ['::ffff:0.0.0.0/96'], ['64:ff9b::/96']])('%s is the whole internet', (c) => expect(world(c)).toBe(true));
   test('halves add up; gaps do not', () => {
     expect(world('0.0.0.0/1', '128.0.0.0/1')).toBe(true);
     expect(world('0.0.0.0/2', '64.0.0.0/2', '128.0.0.0/1')).toBe(true);
@@ -118,6 +118,12 @@ describe('CIDR blocks are parsed, not compared as text', () => {
   });
   test('not a CIDR block', () => {
     for (const c of ['0.0.0.0', 'anywhere', '0.0.0.0/33', '300.0.0.0/8']) expect(cidrRanges(c)).toBeUndefined();
+  });
+  test('host bits set, or octal and hex parts: invalid (Terraform refuses them), not the internet', () => {
+    for (const c of ['1.2.3.4/0', '1.0.0.0/0', '10.0.0.1/8', '::1/0', '010.0.0.0/8', '0x0.0.0.0/0']) expect(cidrRanges(c)).toBeUndefined();
+    expect(cidrProblem('1.2.3.4/0')).toBe('not a valid CIDR block: it has host bits set (the network is 0.0.0.0/0)');
+    expect(cidrProblem('0x0.0.0.0/0')).toBe('not a CIDR block (IPv4 is four decimal numbers)');
+    expect(cidrProblem('10.0.0.0/8')).toBeUndefined();
   });
 });
 

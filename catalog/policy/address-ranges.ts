@@ -23,18 +23,32 @@ function range(family: 'ipv4' | 'ipv6', bytes: number[], prefix: number): Addres
 const IPV4_CARRIERS = [0xffffn << 32n, 0x64ff9bn << 96n];
 
 /**
- * The addresses a CIDR block admits, parsed (not compared as text): `0.0.0.0/00` is everything.
- * An IPv4-mapped or NAT64 IPv6 block also yields the IPv4 addresses it reaches. Undefined when
- * the text is not a CIDR block.
+ * Why a text is not a CIDR block Terraform's AWS provider accepts, or undefined when it is one. It
+ * parses as Go does (four decimal parts, no octal or hex) and refuses an address with host bits
+ * set (`1.0.0.0/0` is not the internet: the provider rejects it and names 0.0.0.0/0).
  */
-export function cidrRanges(text: string): AddressRange[] | undefined {
+export function cidrProblem(text: string): string | undefined {
   let parsed: [ipaddr.IPv4 | ipaddr.IPv6, number];
   try {
-    parsed = ipaddr.parseCIDR(text.trim());
+    parsed = ipaddr.parseCIDR(text);
   } catch {
-    return undefined;
+    return 'not a CIDR block';
   }
   const [address, prefix] = parsed;
+  if (address.kind() === 'ipv4' && !ipaddr.IPv4.isValidFourPartDecimal(text.split('/')[0])) return 'not a CIDR block (IPv4 is four decimal numbers)';
+  const network = address.kind() === 'ipv4' ? ipaddr.IPv4.networkAddressFromCIDR(text) : ipaddr.IPv6.networkAddressFromCIDR(text);
+  if (network.toString() !== address.toString()) return `not a valid CIDR block: it has host bits set (the network is ${network.toString()}/${prefix})`;
+  return undefined;
+}
+
+/**
+ * The addresses a CIDR block admits, parsed (not compared as text): `0.0.0.0/00` is everything.
+ * An IPv4-mapped or NAT64 IPv6 block also yields the IPv4 addresses it reaches. Undefined when
+ * the text is not a valid CIDR block (cidrProblem says why).
+ */
+export function cidrRanges(text: string): AddressRange[] | undefined {
+  if (cidrProblem(text) !== undefined) return undefined;
+  const [address, prefix] = ipaddr.parseCIDR(text);
   if (address.kind() === 'ipv4') return [range('ipv4', address.toByteArray(), prefix)];
   const v6 = range('ipv6', address.toByteArray(), prefix);
   const out = [v6];

@@ -40,10 +40,21 @@ export function listAttribute(raw: unknown): Attribute<Value[]> {
   return Array.isArray(value) ? value : new Unknown('expression', typeof raw === 'string' ? raw : JSON.stringify(raw));
 }
 
-/** The fail-closed finding: names the attribute and asks for a literal. */
-export function unknownAttribute(attribute: string, unknown: Unknown): RuleResult {
-  return nonCompliant(`sets ${attribute} to ${JSON.stringify(unknown.text)}, which cannot be known at synth; write a literal value so the guardrail can check it (or suppress this finding with a reason)`);
+/** What sets an unknown value, as written (`var.days`, `aws_kms_key.k.arn`): one interpolation loses its `${}`. */
+export function setBy(unknown: Unknown): string {
+  const whole = /^\$\{([\s\S]*)\}$/.exec(unknown.text.trim());
+  return whole && !whole[1].includes('${') ? whole[1].trim() : unknown.text;
 }
+
+/**
+ * The fail-closed finding for a value that is set but unknown: it names what sets it (never
+ * "missing"), and asks for a value the guardrail can check.
+ */
+export function unknownAttribute(attribute: string, unknown: Unknown): RuleResult {
+  return nonCompliant(`sets ${attribute} by ${setBy(unknown)}, not known before plan; ${ASK_FOR_VALUE}`);
+}
+
+export const ASK_FOR_VALUE = 'give it a value the guardrail can check (a literal, or the variable in a .tfvars file), or suppress this finding with a reason';
 
 const KMS_KEY_ATTRIBUTES = ['arn', 'id', 'key_id', 'name', 'target_key_arn', 'target_key_id'];
 const KMS_KEY_TYPES = ['aws_kms_key', 'aws_kms_alias', 'aws_kms_replica_key', 'aws_kms_external_key', 'aws_kms_replica_external_key', 'data.aws_kms_key', 'data.aws_kms_alias'];

@@ -5,6 +5,8 @@ import albWaf from './rules/aws/alb-waf';
 import cloudfrontHttpsOnly from './rules/aws/cloudfront-https-only';
 import cloudfrontTls from './rules/aws/cloudfront-tls';
 import iamNoAdminWildcard from './rules/aws/iam-no-admin-wildcard';
+import iamNoRestrictableOnAnyResource from './rules/aws/iam-no-restrictable-on-any-resource';
+import iamStatementEffect from './rules/aws/iam-statement-effect';
 import internalServiceNotPublic from './rules/aws/internal-service-not-public';
 import logGroupKms from './rules/aws/log-group-kms';
 import logRetention from './rules/aws/log-retention';
@@ -60,6 +62,8 @@ export const PACKS: readonly Pack[] = [
       { rule: s3Encryption, severity: 'warning' },
       { rule: noOpenIngress, severity: 'error' },
       { rule: iamNoAdminWildcard, severity: 'error' },
+      { rule: iamNoRestrictableOnAnyResource, severity: 'warning' },
+      { rule: iamStatementEffect, severity: 'error' },
       { rule: sqsEncryption, severity: 'error' },
       { rule: snsEncryption, severity: 'error' },
       { rule: logRetention, severity: 'warning' },

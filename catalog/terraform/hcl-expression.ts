@@ -276,6 +276,7 @@ class Parser {
    * nothing else yields its value unchanged; otherwise the parts are joined as strings.
    */
   template(end: '"' | undefined): Value {
+    const start = this.at;
     const parts: Value[] = [];
     let literal = '';
     const flush = () => {
@@ -332,7 +333,9 @@ class Parser {
     if (parts.length === 1 && typeof parts[0] !== 'string') return parts[0];
     if (parts.length === 0) return '';
     const unknown = parts.find(isUnknown);
-    if (unknown) return parts.length === 1 ? unknown : new Unknown('expression', this.text, unknown.address, unknown.attribute);
+    // The template as written (a quoted one inside an expression without its quotes), not the whole expression.
+    const written = this.text.slice(start, end ? this.at - 1 : this.at);
+    if (unknown) return parts.length === 1 ? unknown : new Unknown('expression', written, unknown.address, unknown.attribute);
     return parts.map(toText).join('');
   }
 

@@ -69,7 +69,7 @@ const deployment = (securityContext: Record<string, unknown>, pod: Record<string
 const repository = (extra: Record<string, unknown>) => ({
   resource: { github_repository: { checkout: { name: 'checkout', topics: ['owner-payments', 'service-checkout', 'cost-center-cc-2001'], ...extra } } },
 });
-const ASK = 'which cannot be known at synth; write a literal value so the guardrail can check it (or suppress this finding with a reason)';
+const ASK = 'not known before plan; give it a value the guardrail can check (a literal, or the variable in a .tfvars file), or suppress this finding with a reason';
 
 describe('a constant expression is judged by its value', () => {
   test('publicly_accessible = "${!false}"', () => {
@@ -114,37 +114,37 @@ describe('CIDR blocks are parsed', () => {
   });
   test('a private block stays compliant; a block that is not a CIDR is named', () => {
     expect(messages(ingressRule({ cidr_ipv4: '10.0.0.0/8' }), 'aws/no-open-ingress')).toEqual([]);
-    expect(messages(ingressRule({ cidr_ipv4: 'anywhere' }), 'aws/no-open-ingress')).toEqual(['error aws_vpc_security_group_ingress_rule.ssh: has cidr_ipv4 "anywhere", which is not a CIDR block; write one such as 10.0.0.0/16']);
+    expect(messages(ingressRule({ cidr_ipv4: 'anywhere' }), 'aws/no-open-ingress')).toEqual(['error aws_vpc_security_group_ingress_rule.ssh: has cidr_ipv4 "anywhere", which is not a CIDR block: Terraform refuses it; write one such as 10.0.0.0/16']);
   });
 });
 
 describe('a security attribute that cannot be known fails closed, and can be suppressed with a reason', () => {
   test('publicly_accessible from a variable', () => {
-    expect(messages(database({ publicly_accessible: '${var.public}' }), 'aws/rds-not-public')).toEqual([`error aws_db_instance.orders: sets publicly_accessible to "\${var.public}", ${ASK}`]);
+    expect(messages(database({ publicly_accessible: '${var.public}' }), 'aws/rds-not-public')).toEqual([`error aws_db_instance.orders: sets publicly_accessible by var.public, ${ASK}`]);
   });
   test('cidr blocks, ports and the rule type', () => {
-    expect(messages(ingressRule({ cidr_ipv4: '${var.cidr}' }), 'aws/no-open-ingress')).toEqual([`error aws_vpc_security_group_ingress_rule.ssh: sets cidr_ipv4 to "\${var.cidr}", ${ASK}`]);
-    expect(messages(ingressRule({ cidr_ipv4: '0.0.0.0/0', from_port: '${var.port}' }), 'aws/no-open-ingress')).toEqual([`error aws_vpc_security_group_ingress_rule.ssh: sets from_port to "\${var.port}", ${ASK}`]);
+    expect(messages(ingressRule({ cidr_ipv4: '${var.cidr}' }), 'aws/no-open-ingress')).toEqual([`error aws_vpc_security_group_ingress_rule.ssh: sets cidr_ipv4 by var.cidr, ${ASK}`]);
+    expect(messages(ingressRule({ cidr_ipv4: '0.0.0.0/0', from_port: '${var.port}' }), 'aws/no-open-ingress')).toEqual([`error aws_vpc_security_group_ingress_rule.ssh: sets from_port by var.port, ${ASK}`]);
     // A port that cannot be known does not matter when the source is private.
     expect(messages(ingressRule({ cidr_ipv4: '10.0.0.0/8', from_port: '${var.port}' }), 'aws/no-open-ingress')).toEqual([]);
     const inline = { resource: { aws_security_group: { app: { name: 'app', tags: TAGS, ingress: [{ from_port: 22, to_port: 22, protocol: 'tcp', cidr_blocks: '${var.cidrs}' }] } } } };
-    expect(messages(inline, 'aws/no-open-ingress')).toEqual([`error aws_security_group.app: sets ingress[0].cidr_blocks to "\${var.cidrs}", ${ASK}`]);
+    expect(messages(inline, 'aws/no-open-ingress')).toEqual([`error aws_security_group.app: sets ingress[0].cidr_blocks by var.cidrs, ${ASK}`]);
   });
   test('privileged, host namespaces and host_path', () => {
-    expect(messages(deployment({ privileged: '${var.privileged}' }), 'kubernetes/no-privileged')).toEqual([`error kubernetes_deployment_v1.app: sets privileged of container app to "\${var.privileged}", ${ASK}`]);
-    expect(messages(deployment({}, { host_network: '${local.host}' }), 'kubernetes/no-privileged')).toEqual([`error kubernetes_deployment_v1.app: sets host_network to "\${local.host}", ${ASK}`]);
+    expect(messages(deployment({ privileged: '${var.privileged}' }), 'kubernetes/no-privileged')).toEqual([`error kubernetes_deployment_v1.app: sets privileged of container app by var.privileged, ${ASK}`]);
+    expect(messages(deployment({}, { host_network: '${local.host}' }), 'kubernetes/no-privileged')).toEqual([`error kubernetes_deployment_v1.app: sets host_network by local.host, ${ASK}`]);
     expect(messages(deployment({}, { volume: [{ name: 'root', host_path: { path: '/' } }] }), 'kubernetes/no-host-path')).toEqual(['error kubernetes_deployment_v1.app: mounts hostPath volume root']);
   });
   test('production backups and deletion protection; encryption; queue and topic keys', () => {
-    expect(messages(database({ backup_retention_period: '${var.days}' }, PROD_TAGS), 'aws/rds-backups')).toEqual([`error aws_db_instance.orders: sets backup_retention_period to "\${var.days}", ${ASK}`]);
-    expect(messages(database({ deletion_protection: '${var.protect}' }, PROD_TAGS), 'aws/rds-deletion-protection')).toEqual([`error aws_db_instance.orders: sets deletion_protection to "\${var.protect}", ${ASK}`]);
-    expect(messages(database({ storage_encrypted: '${var.encrypt}' }), 'aws/rds-encrypted')).toEqual([`error aws_db_instance.orders: sets storage_encrypted to "\${var.encrypt}", ${ASK}`]);
+    expect(messages(database({ backup_retention_period: '${var.days}' }, PROD_TAGS), 'aws/rds-backups')).toEqual([`error aws_db_instance.orders: sets backup_retention_period by var.days, ${ASK}`]);
+    expect(messages(database({ deletion_protection: '${var.protect}' }, PROD_TAGS), 'aws/rds-deletion-protection')).toEqual([`error aws_db_instance.orders: sets deletion_protection by var.protect, ${ASK}`]);
+    expect(messages(database({ storage_encrypted: '${var.encrypt}' }), 'aws/rds-encrypted')).toEqual([`error aws_db_instance.orders: sets storage_encrypted by var.encrypt, ${ASK}`]);
     const queue = (key: string) => ({ resource: { aws_kms_key: { k: { tags: TAGS } }, aws_sqs_queue: { q: { name: 'q', kms_master_key_id: key, tags: TAGS } }, aws_sns_topic: { t: { name: 't', kms_master_key_id: key, tags: TAGS } } } });
     // A reference to a KMS key is a key.
     expect(messages(queue('${aws_kms_key.k.arn}'), 'aws/sqs-encryption')).toEqual([]);
     expect(messages(queue('${aws_kms_key.k.arn}'), 'aws/sns-encryption')).toEqual([]);
-    expect(messages(queue('${var.key}'), 'aws/sqs-encryption')).toEqual([`error aws_sqs_queue.q: sets kms_master_key_id to "\${var.key}", ${ASK}`]);
-    expect(messages(queue('${var.key}'), 'aws/sns-encryption')).toEqual([`error aws_sns_topic.t: sets kms_master_key_id to "\${var.key}", ${ASK}`]);
+    expect(messages(queue('${var.key}'), 'aws/sqs-encryption')).toEqual([`error aws_sqs_queue.q: sets kms_master_key_id by var.key, ${ASK}`]);
+    expect(messages(queue('${var.key}'), 'aws/sns-encryption')).toEqual([`error aws_sns_topic.t: sets kms_master_key_id by var.key, ${ASK}`]);
   });
   test('suppressed with a reason, like every finding', () => {
     const dir = tempDir();
@@ -159,9 +159,9 @@ describe('a security attribute that cannot be known fails closed, and can be sup
 
 describe('repository visibility', () => {
   test('as an expression: evaluated, or fail closed', () => {
-    expect(messages(repository({ visibility: '${"pub" + "lic"}' }), 'github/private-visibility')).toEqual([`error github_repository.checkout: sets visibility to "\${\\"pub\\" + \\"lic\\"}", ${ASK}`]);
+    expect(messages(repository({ visibility: '${"pub" + "lic"}' }), 'github/private-visibility')).toEqual([`error github_repository.checkout: sets visibility by "pub" + "lic", ${ASK}`]);
     expect(messages(repository({ visibility: '${true ? "public" : "private"}' }), 'github/private-visibility')).toEqual(['error github_repository.checkout: is public without the "open-source" topic that declares it so']);
-    expect(messages(repository({ visibility: '${var.visibility}' }), 'github/private-visibility')).toEqual([`error github_repository.checkout: sets visibility to "\${var.visibility}", ${ASK}`]);
+    expect(messages(repository({ visibility: '${var.visibility}' }), 'github/private-visibility')).toEqual([`error github_repository.checkout: sets visibility by var.visibility, ${ASK}`]);
     expect(messages(repository({ visibility: '${"private"}' }), 'github/private-visibility')).toEqual([]);
   });
   test('neither visibility nor private: public, as the provider creates it', () => {

@@ -1,12 +1,14 @@
 import { evaluate, isUnknown, Unknown } from '../../../terraform/hcl-expression';
 import { block, ResourceRecord } from '../../../terraform/resource-index';
-import { AddressRange, cidrRanges, coversEverything } from '../../address-ranges';
+import { AddressRange, cidrProblem, cidrRanges, coversEverything } from '../../address-ranges';
 import { listAttribute, numberAttribute, stringAttribute, unknownAttribute } from '../../attributes';
 import type { PolicyContext } from '../../context';
 import { COMPLIANT, defineRule, nonCompliant, NOT_APPLICABLE, RuleResult } from '../../rule';
 
 const WEB_PORTS = [80, 443];
-const INGRESS_TYPES = ['aws_security_group', 'aws_security_group_rule', 'aws_vpc_security_group_ingress_rule'];
+/** A VPC's default security group (aws_default_security_group) takes the same ingress blocks as any group. */
+const GROUP_TYPES = ['aws_security_group', 'aws_default_security_group'];
+const INGRESS_TYPES = [...GROUP_TYPES, 'aws_security_group_rule', 'aws_vpc_security_group_ingress_rule'];
 
 interface Source {
   readonly text: string;
@@ -38,7 +40,7 @@ function readIngress(body: Json, prefix: string, cidrAttributes: readonly string
       if (isUnknown(item)) return { result: unknownAttribute(`${prefix}${attribute}`, item) };
       if (item === undefined || item === null) continue;
       const ranges = typeof item === 'string' ? cidrRanges(item) : undefined;
-      if (!ranges) return { result: nonCompliant(`has ${prefix}${attribute} ${JSON.stringify(item)}, which is not a CIDR block; write one such as 10.0.0.0/16`) };
+      if (!ranges) return { result: nonCompliant(`has ${prefix}${attribute} ${JSON.stringify(item)}, which is ${typeof item === 'string' ? cidrProblem(item) : 'not a CIDR block'}: Terraform refuses it; write one such as 10.0.0.0/16`) };
       sources.push({ text: item as string, ranges });
     }
   }
@@ -62,7 +64,7 @@ function readIngress(body: Json, prefix: string, cidrAttributes: readonly string
 
 function ingressOf(r: ResourceRecord): Read {
   const reads: Array<ReturnType<typeof readIngress>> = [];
-  if (r.type === 'aws_security_group') {
+  if (GROUP_TYPES.includes(r.type)) {
     const blocks = listAttribute(r.body.ingress);
     if (isUnknown(blocks)) return { result: unknownAttribute('ingress', blocks) };
     list(r.body.ingress).forEach((i, n) => reads.push(readIngress(i, `ingress[${n}].`, ['cidr_blocks', 'ipv6_cidr_blocks'], 'protocol')));
@@ -82,9 +84,9 @@ function ingressOf(r: ResourceRecord): Read {
 
 /** The security group a rule or group belongs to: rules of one group add up. */
 function groupOf(r: ResourceRecord): string {
-  if (r.type === 'aws_security_group') return r.address;
+  if (GROUP_TYPES.includes(r.type)) return r.address;
   const group = evaluate(r.body.security_group_id);
-  if (isUnknown(group) && group.address?.startsWith('aws_security_group.') && group.text === `${group.address}.id`) return group.address;
+  if (isUnknown(group) && GROUP_TYPES.some((t) => group.address?.startsWith(`${t}.`)) && group.text === `${group.address}.id`) return group.address!;
   return r.address;
 }
 

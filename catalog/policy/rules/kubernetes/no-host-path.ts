@@ -2,16 +2,28 @@ import { evaluate, isUnknown } from '../../../terraform/hcl-expression';
 import { block } from '../../../terraform/resource-index';
 import { podSpec, WORKLOAD_TYPES } from '../../../terraform/kubernetes-pods';
 import { unknownAttribute } from '../../attributes';
-import { COMPLIANT, defineRule, nonCompliant } from '../../rule';
+import { COMPLIANT, defineRule, nonCompliant, RuleResult } from '../../rule';
 
 type Json = Record<string, unknown>;
 const list = (v: unknown): Json[] => (Array.isArray(v) ? v : v && typeof v === 'object' ? [v as Json] : []);
 
+/** A persistent volume backed by a host path is the node's file system too, for any pod that claims it. */
+const PERSISTENT_VOLUMES = ['kubernetes_persistent_volume', 'kubernetes_persistent_volume_v1'];
+
+function persistentVolume(body: Json): RuleResult {
+  const sources = list(block(body.spec)?.persistent_volume_source);
+  const host = sources.map((s) => block(s.host_path)).find((h) => h !== undefined);
+  if (host) return nonCompliant(`is a hostPath persistent volume at ${JSON.stringify(typeof host.path === 'string' ? host.path : 'an unnamed path')}`);
+  const dynamic = list(block(block(body.spec)?.dynamic)?.persistent_volume_source).some((d) => block(d.content)?.host_path !== undefined);
+  return dynamic ? nonCompliant('is a hostPath persistent volume (in a dynamic persistent_volume_source)') : COMPLIANT;
+}
+
 export default defineRule(__filename, {
   rationale: 'A hostPath volume gives the pod the node’s file system: a path to every other pod’s data.',
   fix: 'Use an emptyDir, a persistent volume claim, a config map or a secret instead.',
-  types: WORKLOAD_TYPES,
+  types: [...WORKLOAD_TYPES, ...PERSISTENT_VOLUMES],
   check: (r) => {
+    if (PERSISTENT_VOLUMES.includes(r.type)) return persistentVolume(r.body);
     const pod = podSpec(r) ?? {};
     const volumes = evaluate(pod.volume);
     if (isUnknown(volumes)) return unknownAttribute('volume', volumes);

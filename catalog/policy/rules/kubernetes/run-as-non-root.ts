@@ -1,6 +1,7 @@
 import { block } from '../../../terraform/resource-index';
 import { containers, podSpec, WORKLOAD_TYPES } from '../../../terraform/kubernetes-pods';
-import { boolAttribute } from '../../attributes';
+import { isUnknown } from '../../../terraform/hcl-expression';
+import { boolAttribute, unknownAttribute } from '../../attributes';
 import { COMPLIANT, defineRule, nonCompliant } from '../../rule';
 
 // An expression that cannot be known counts as not true: the rule fails closed.
@@ -16,6 +17,8 @@ export default defineRule(__filename, {
       const own = block(c.security_context)?.run_as_non_root;
       return own === undefined ? !podLevel : !yes(own);
     });
+    const unknown = [block(podSpec(r)?.security_context)?.run_as_non_root, ...root.map((c) => block(c.security_context)?.run_as_non_root)].map(boolAttribute).find(isUnknown);
+    if (root.length && unknown) return unknownAttribute('run_as_non_root', unknown);
     return root.length ? nonCompliant(`container ${root.map((c) => c.name ?? '?').join(', ')} may run as root (run_as_non_root is not true)`) : COMPLIANT;
   },
 });
