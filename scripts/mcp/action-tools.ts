@@ -12,13 +12,23 @@ import { applyScaffold, planScaffold } from '../scaffold-service';
 import { applyChange, DefinitionChange, findService, planRollback, planScale } from '../service-operations';
 import { newServiceInput, newServiceToolName, scaffoldRequest } from './golden-path-schemas';
 import type { DryRun, Proposals, ProposedChange } from './proposals';
+import { proposalAnalysisOutput } from './proposal-analysis';
 import * as ts from 'typescript';
 import { literalOf, propertyName } from '../service-source';
 import { checkScope, ServerSettings } from './server-settings';
 import { text, ToolSpec } from './tool-spec';
 
 const dryRunOutput = z.object({
-  dryRun: z.object({ id: z.string(), title: z.string(), summary: z.string(), base: z.string(), branch: z.string(), files: z.array(z.string()), diff: z.string() }),
+  dryRun: z.object({
+    id: z.string(),
+    title: z.string(),
+    summary: z.string(),
+    base: z.string(),
+    branch: z.string(),
+    files: z.array(z.string()),
+    diff: z.string(),
+    analysis: proposalAnalysisOutput.describe('the cost delta and guardrail result of the change, computed as npm run review computes them'),
+  }),
   next: z.string(),
 });
 

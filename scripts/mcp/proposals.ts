@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { GroundworkError } from '../../model/errors';
+import { analysedChange, ProposalAnalysis } from './proposal-analysis';
 
 export interface ProposedChange {
   /** Writes the change into a worktree (by the same code the command line uses); returns what it does, in one line. */
@@ -25,6 +26,8 @@ export interface DryRun {
   readonly branch: string;
   readonly files: string[];
   readonly diff: string;
+  /** Cost and guardrails before and after, as npm run review computes them (absent where the caller asked for the diff only). */
+  readonly analysis?: ProposalAnalysis;
 }
 
 export interface Committed {
@@ -41,12 +44,12 @@ function git(cwd: string, ...args: string[]): string {
 }
 
 /** Runs `use` in a detached worktree of `commit` under the system temp folder, removed afterwards whatever happens. */
-function inWorktree<T>(root: string, commit: string, use: (worktree: string) => T): T {
+function inWorktree<T>(root: string, commit: string, use: (worktree: string, scratch: string) => T): T {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-proposal-'));
   const worktree = path.join(folder, 'tree');
   git(root, 'worktree', 'add', '--quiet', '--detach', worktree, commit);
   try {
-    return use(worktree);
+    return use(worktree, folder);
   } finally {
     spawnSync('git', ['-C', root, 'worktree', 'remove', '--force', worktree], { encoding: 'utf8' });
     fs.rmSync(folder, { recursive: true, force: true });
@@ -56,7 +59,8 @@ function inWorktree<T>(root: string, commit: string, use: (worktree: string) => 
 /** The change made in the worktree and staged: its summary, files and diff. */
 function stage(worktree: string, change: ProposedChange): { summary: string; files: string[]; diff: string } {
   const summary = change.make(worktree);
-  git(worktree, 'add', '--all');
+  // node_modules is the repository's, linked for synth: never part of the change.
+  git(worktree, 'add', '--all', '--', '.', ':(exclude)node_modules');
   const files = git(worktree, 'diff', '--cached', '--name-only').split('\n').filter(Boolean);
   if (!files.length) throw new GroundworkError(`${summary}: already so; there is nothing to propose.`);
   return { summary, files, diff: git(worktree, 'diff', '--cached', '--no-color', '--no-ext-diff') };
@@ -66,12 +70,20 @@ function stage(worktree: string, change: ProposedChange): { summary: string; fil
 export class Proposals {
   private readonly pending = new Map<string, { change: ProposedChange; dryRun: DryRun; tool: string }>();
 
-  constructor(private readonly root: string) {}
+  /** analyse: synthesize before and after each dry run for its cost and guardrail result (default); false: the diff only. */
+  constructor(
+    private readonly root: string,
+    private readonly options: { readonly analyse?: boolean } = {},
+  ) {}
 
-  /** The change computed on HEAD and thrown away: what confirming `id` would commit. */
+  /** The change computed on HEAD and thrown away: what confirming `id` would commit, and what it costs. */
   dryRun(tool: string, change: ProposedChange): DryRun {
     const base = git(this.root, 'rev-parse', 'HEAD').trim();
-    const staged = inWorktree(this.root, base, (worktree) => stage(worktree, change));
+    const staged = inWorktree(this.root, base, (worktree, scratch) => {
+      if (this.options.analyse === false) return stage(worktree, change);
+      const { result, analysis } = analysedChange(this.root, worktree, scratch, () => stage(worktree, change));
+      return { ...result, analysis };
+    });
     // The same change on the same commit has the same id: a repeated dry run is the same proposal.
     const id = createHash('sha256').update(JSON.stringify([tool, base, change.branch, staged.diff])).digest('hex').slice(0, 16);
     const dryRun = { id, title: change.title, base, branch: change.branch, ...staged };
