@@ -8,6 +8,7 @@ import * as path from 'path';
 import { z } from 'zod';
 import { goldenPaths } from '../../golden-paths/registry';
 import { GroundworkError } from '../../model/errors';
+import { DATA_STORES, DATABASE_SIZES, planAddDataStore } from '../add-data-store';
 import { applyScaffold, planScaffold } from '../scaffold-service';
 import { applyChange, DefinitionChange, findService, planRollback, planScale } from '../service-operations';
 import { newServiceInput, newServiceToolName, scaffoldRequest } from './golden-path-schemas';
@@ -52,11 +53,10 @@ function checkServiceScope(settings: ServerSettings, worktree: string, name: str
 const opsChange = (settings: ServerSettings, service: string, plan: (worktree: string) => DefinitionChange, branch: string, title: string): ProposedChange => ({
   branch,
   title,
-  make: (worktree) => {
+  plan: (worktree) => {
     checkServiceScope(settings, worktree, service);
     const planned = plan(worktree);
-    if (planned.before !== planned.after) applyChange(worktree, planned);
-    return planned.summary;
+    return { summary: planned.summary, write: () => planned.before !== planned.after && applyChange(worktree, planned) };
   },
 });
 
@@ -75,10 +75,9 @@ export function actionTools(settings: ServerSettings, proposals: Proposals): Too
         const change: ProposedChange = {
           branch: `new-service/${request.name}`,
           title: `New service ${request.name} (${definition.name}, owner ${request.owner})`,
-          make: (worktree) => {
+          plan: (worktree) => {
             const plan = planScaffold(request, worktree);
-            applyScaffold(plan, worktree);
-            return `${plan.file} (${definition.className}) listed as ${plan.functionName} in ${path.join('stacks', 'services', 'index.ts')}`;
+            return { summary: `${plan.file} (${definition.className}) listed as ${plan.functionName} in ${path.join('stacks', 'services', 'index.ts')}`, write: () => applyScaffold(plan, worktree) };
           },
         };
         return answer(proposals.dryRun(newServiceToolName(definition), change));
@@ -114,6 +113,25 @@ export function actionTools(settings: ServerSettings, proposals: Proposals): Too
     },
   };
 
+  const addDataStore: ToolSpec = {
+    name: 'propose_add_data_store',
+    title: 'Propose adding a data store to a service',
+    description: `Dry run of adding a data store (${DATA_STORES.join(', ')}) to a service: one prop written into its file in stacks/services, as its golden path's options allow (a database takes a size: ${DATABASE_SIZES.join(', ')}; default ${DATABASE_SIZES[0]}); answers the diff, the cost delta, the guardrail result and an id for confirm_proposal. Writes nothing.`,
+    kind: 'action',
+    input: z.strictObject({
+      service: text('service name'),
+      store: z.enum(DATA_STORES).describe('the data store to add'),
+      size: z.enum(DATABASE_SIZES).optional().describe(`database only: its size (default: ${DATABASE_SIZES[0]})`),
+    }),
+    output: dryRunOutput,
+    run: ({ service, store, size }) => {
+      const [name, kind] = [service as string, store as string];
+      return answer(
+        proposals.dryRun('propose_add_data_store', opsChange(settings, name, (worktree) => planAddDataStore(worktree, name, kind, size as string | undefined), `data-store/${name}-${kind}`, `Add a ${kind} to ${name}`)),
+      );
+    },
+  };
+
   const confirm: ToolSpec = {
     name: 'confirm_proposal',
     title: 'Confirm a proposal: commit it on a new branch',
@@ -128,5 +146,5 @@ export function actionTools(settings: ServerSettings, proposals: Proposals): Too
     },
   };
 
-  return [...newService, scale, rollback, confirm];
+  return [...newService, scale, rollback, addDataStore, confirm];
 }

@@ -11,9 +11,16 @@ import * as path from 'path';
 import { GroundworkError } from '../../model/errors';
 import { analysedChange, ProposalAnalysis } from './proposal-analysis';
 
+/** A change checked and ready to write: every refusal happens before it exists. */
+export interface PlannedWrite {
+  /** What it does, in one line. */
+  readonly summary: string;
+  readonly write: () => void;
+}
+
 export interface ProposedChange {
-  /** Writes the change into a worktree (by the same code the command line uses); returns what it does, in one line. */
-  readonly make: (worktree: string) => string;
+  /** Checks the change against a worktree (by the same code the command line uses), writing nothing yet. */
+  readonly plan: (worktree: string) => PlannedWrite;
   readonly branch: string;
   readonly title: string;
 }
@@ -57,8 +64,9 @@ function inWorktree<T>(root: string, commit: string, use: (worktree: string, scr
 }
 
 /** The change made in the worktree and staged: its summary, files and diff. */
-function stage(worktree: string, change: ProposedChange): { summary: string; files: string[]; diff: string } {
-  const summary = change.make(worktree);
+function stage(worktree: string, planned: PlannedWrite): { summary: string; files: string[]; diff: string } {
+  const { summary } = planned;
+  planned.write();
   // node_modules is the repository's, linked for synth: never part of the change.
   git(worktree, 'add', '--all', '--', '.', ':(exclude)node_modules');
   const files = git(worktree, 'diff', '--cached', '--name-only').split('\n').filter(Boolean);
@@ -80,8 +88,10 @@ export class Proposals {
   dryRun(tool: string, change: ProposedChange): DryRun {
     const base = git(this.root, 'rev-parse', 'HEAD').trim();
     const staged = inWorktree(this.root, base, (worktree, scratch) => {
-      if (this.options.analyse === false) return stage(worktree, change);
-      const { result, analysis } = analysedChange(this.root, worktree, scratch, () => stage(worktree, change));
+      // Planned first: a refused change costs no synth.
+      const planned = change.plan(worktree);
+      if (this.options.analyse === false) return stage(worktree, planned);
+      const { result, analysis } = analysedChange(this.root, worktree, scratch, () => stage(worktree, planned));
       return { ...result, analysis };
     });
     // The same change on the same commit has the same id: a repeated dry run is the same proposal.
@@ -92,21 +102,26 @@ export class Proposals {
   }
 
   /** Makes the dry run's change again on its commit, checks it is the same, commits it on its branch. */
-  confirm(id: string, message: (dryRun: DryRun) => string): Committed {
+  /**
+   * branch: another branch than the dry run's; replace: that branch is the caller's own (an issue
+   * form's), so a confirmation moves it to the new commit instead of refusing.
+   */
+  confirm(id: string, message: (dryRun: DryRun) => string, options: { readonly branch?: string; readonly replace?: boolean } = {}): Committed {
     const entry = this.pending.get(id);
     if (!entry) throw new GroundworkError(`No dry run has the id "${id}" on this server (ids last until the server stops and confirm once); run the dry run again.`);
-    const { change, dryRun } = entry;
-    if (spawnSync('git', ['-C', this.root, 'rev-parse', '--verify', '--quiet', `refs/heads/${dryRun.branch}`]).status === 0) {
+    const { change } = entry;
+    const dryRun = { ...entry.dryRun, branch: options.branch ?? entry.dryRun.branch };
+    if (!options.replace && spawnSync('git', ['-C', this.root, 'rev-parse', '--verify', '--quiet', `refs/heads/${dryRun.branch}`]).status === 0) {
       throw new GroundworkError(`Branch ${dryRun.branch} already exists in ${this.root}; delete it or propose a different change.`);
     }
     const commit = inWorktree(this.root, dryRun.base, (worktree) => {
-      const staged = stage(worktree, change);
+      const staged = stage(worktree, change.plan(worktree));
       if (staged.diff !== dryRun.diff) throw new GroundworkError(`The change is no longer what dry run ${id} showed; run the dry run again.`);
       const identity = git(this.root, 'config', '--default', '', 'user.email').trim() ? [] : ['-c', 'user.name=Groundwork MCP', '-c', 'user.email=groundwork-mcp@localhost'];
       spawnOk(worktree, [...identity, 'commit', '--quiet', '--no-verify', '--file', '-'], message(dryRun));
       return git(worktree, 'rev-parse', 'HEAD').trim();
     });
-    git(this.root, 'branch', dryRun.branch, commit);
+    git(this.root, 'branch', ...(options.replace ? ['--force'] : []), dryRun.branch, commit);
     this.pending.delete(id);
     return { branch: dryRun.branch, commit, files: dryRun.files, pushCommand: `git push --set-upstream origin ${dryRun.branch}` };
   }
