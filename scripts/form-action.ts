@@ -56,7 +56,8 @@ async function act(mode: string, options: Options, note: (facts: { request?: For
   if (mode === 'check') {
     const team = teamOf(root, request);
     note({ request, team });
-    await dryRunOf(root, request, [team]);
+    // Validation only: the pull request's own checks show its cost and guardrails.
+    await dryRunOf(root, request, [team], false);
     return [`form=${request.form.label}`, `team=${team}`];
   }
   const team = options.team ?? '';
