@@ -27,6 +27,8 @@ function git(root: string, remote: string, args: string[]): { ok: boolean; out: 
 
 /** Pushes the issue's branch as it is in `root` to `remote`. */
 export function pushFormBranch(root: string, remote: string, issue: number): Pushed {
+  // Read as an option by git otherwise (--upload-pack=...).
+  if (remote.startsWith('-')) throw new GroundworkError('FORM_REMOTE must be a repository URL or path, not an option.');
   const branch = formBranch(issue);
   const local = git(root, remote, ['rev-parse', '--verify', '--quiet', `refs/heads/${branch}^{commit}`]);
   if (!local.ok) throw new GroundworkError(`There is no branch ${branch} to push: run form-action commit first.`);
