@@ -35,9 +35,13 @@ function analysisLoader(outdir: string): () => LastAnalysis {
 
 const jsonSchema = (schema: z.ZodObject, io: 'input' | 'output') => z.toJSONSchema(schema, { target: 'draft-7', io }) as { type: 'object'; [key: string]: unknown };
 
-export function createServer(settings: ServerSettings): McpServer {
+/**
+ * One MCP server (one client's session). `proposals`: the dry runs waiting for confirmation, shared
+ * by the sessions of one HTTP server so that an id outlives the connection that made it.
+ */
+export function createServer(settings: ServerSettings, proposals: Proposals = new Proposals(settings.root)): McpServer {
   const load = analysisLoader(settings.outdir);
-  const tools: ToolSpec[] = [...readTools(load), ...(settings.teams ? actionTools(settings, new Proposals(settings.root)) : [])];
+  const tools: ToolSpec[] = [...readTools(load), ...(settings.teams ? actionTools(settings, proposals) : [])];
   const byName = new Map(tools.map((t) => [t.name, t]));
   const mcp = new McpServer({ name: 'groundwork', version: VERSION }, { capabilities: { tools: {} } });
   const scope = settings.teams ?? ('read-only' as const);
