@@ -1,0 +1,55 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { Proposals, ProposedChange } from '../scripts/mcp/proposals';
+import { cleanClone } from './helpers/project';
+import { cleanUp } from './helpers/synth';
+
+/**
+ * A dry run's guardrail result on the example organisation: a change that drops the suppression
+ * of the deploy roles' AdministratorAccess shows the two errors npm run review would exit 1 on, as
+ * new findings; the change that puts it back shows them fixed. Proposals are made on a clean
+ * clone, so the changes go through the same temporary worktree, synth and PR report as the tools.
+ */
+afterAll(cleanUp);
+const FILE = 'constructs/pipeline-role.ts';
+const SUPPRESSION = "      suppress(admin, 'aws/iam-no-admin-wildcard',";
+
+/** A change of one file, as an action tool's plan is: checked, then written into the worktree. */
+const editing = (title: string, edit: (text: string) => string): ProposedChange => ({
+  branch: `test/${title}`,
+  title,
+  plan: (worktree) => ({ summary: title, write: () => fs.writeFileSync(path.join(worktree, FILE), edit(fs.readFileSync(path.join(worktree, FILE), 'utf8'))) }),
+});
+const dropSuppression = (text: string) => text.split('\n').map((l) => (l.startsWith(SUPPRESSION) ? `      // ${l.trim()}` : l)).join('\n');
+
+const errorOf = (env: string, address: string) => ({
+  rule: 'aws/iam-no-admin-wildcard',
+  severity: 'error',
+  stack: 'bootstrap',
+  address: `aws_iam_role_policy_attachment.pipeline-${env}_deploy_administrator-access_${address}`,
+  service: 'pipeline',
+  message: 'attaches AdministratorAccess (every action on every resource)',
+});
+const ERRORS = [errorOf('production', 'E6482A94'), errorOf('staging', '05C81D5F')];
+const UNCHANGED_COST = { currency: 'USD', period: 'month', total: { beforeUsd: 2529.49, afterUsd: 2529.49, differenceUsd: 0 }, byService: [] };
+
+let clone: string;
+beforeAll(() => {
+  clone = cleanClone();
+});
+
+test('a change that loses a suppression: the guardrails fail with both errors, new findings, no cost', () => {
+  const dryRun = new Proposals(clone).dryRun('test', editing('drop-suppression', dropSuppression));
+  expect(dryRun.files).toEqual([FILE]);
+  expect(dryRun.analysis).toEqual({ cost: UNCHANGED_COST, guardrails: { passed: false, errors: ERRORS, newFindings: ERRORS, fixedFindings: [] }, resources: { added: 0, changed: 0, removed: 0 }, danger: [] });
+});
+
+test('the change that restores it: the same two findings fixed, the guardrails pass', () => {
+  const git = (...args: string[]) => spawnSync('git', ['-C', clone, ...args], { encoding: 'utf8' });
+  fs.writeFileSync(path.join(clone, FILE), dropSuppression(fs.readFileSync(path.join(clone, FILE), 'utf8')));
+  expect(git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '--quiet', '-am', 'Drop the suppression').status).toBe(0);
+  const restore = (text: string) => text.replace(`      // ${SUPPRESSION.trim()}`, SUPPRESSION);
+  const dryRun = new Proposals(clone).dryRun('test', editing('restore-suppression', restore));
+  expect(dryRun.analysis).toEqual({ cost: UNCHANGED_COST, guardrails: { passed: true, errors: [], newFindings: [], fixedFindings: ERRORS }, resources: { added: 0, changed: 0, removed: 0 }, danger: [] });
+});
