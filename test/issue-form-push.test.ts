@@ -1,12 +1,11 @@
 import { spawnSync } from 'child_process';
 import * as path from 'path';
-import { isGroundworkError } from '../model/errors';
 import { issueForms } from '../scripts/forms/form-fields';
 import { commitForm } from '../scripts/forms/form-proposal';
 import { pushFormBranch } from '../scripts/forms/form-push';
 import { formRequest } from '../scripts/forms/form-request';
-import { oneLine } from '../scripts/mcp/tool-spec';
 import { loadSettings } from '../scripts/scaffold-service';
+import { refusalOf } from './helpers/mcp';
 import { cleanClone, repo } from './helpers/project';
 import { cleanUp, tempDir } from './helpers/synth';
 
@@ -40,15 +39,6 @@ async function run(replicas: string, issue = 7) {
   return pushFormBranch(clone, remote, issue);
 }
 const remoteFile = () => sh(remote, 'show', 'form/issue-7:stacks/services/checkout.ts');
-const refusal = (act: () => unknown) => {
-  try {
-    act();
-  } catch (error) {
-    if (isGroundworkError(error)) return oneLine(error);
-    throw error;
-  }
-  throw new Error('not refused');
-};
 
 test('the first run creates the branch on the remote', async () => {
   expect(await run('4')).toEqual({ branch: 'form/issue-7', commit: sh(clone, 'rev-parse', 'form/issue-7'), outcome: 'created' });
@@ -83,16 +73,16 @@ test('a commit someone pushed on the branch is not overwritten: one sentence, th
   sh(other, 'push', '--quiet', 'origin', 'form/issue-7');
   const theirs = sh(remote, 'rev-parse', 'form/issue-7');
   await commitForm(clone, formRequest(settings, ['scale'], body('6')), 'payments', { issue: 7, author: 'octocat' });
-  expect(refusal(() => pushFormBranch(clone, remote, 7))).toBe(
+  expect(refusalOf(() => pushFormBranch(clone, remote, 7))).toBe(
     `The remote branch form/issue-7 ends in commit ${theirs.slice(0, 12)}, which this issue's form did not write; the form does not overwrite it: merge or close its pull request, or delete the branch, then edit the issue again.`,
   );
   expect(sh(remote, 'rev-parse', 'form/issue-7')).toBe(theirs);
 });
 
 test('hostile remotes and a missing branch: one sentence, no token in it', () => {
-  expect(refusal(() => pushFormBranch(clone, '--upload-pack=touch /tmp/pwned', 7))).toBe('FORM_REMOTE must be a repository URL or path, not an option.');
-  expect(refusal(() => pushFormBranch(clone, remote, 99))).toBe('There is no branch form/issue-99 to push: run form-action commit first.');
-  const sentence = refusal(() => pushFormBranch(clone, 'https://x-access-token:SECRET-TOKEN@127.0.0.1:9/acme/groundwork.git', 7));
+  expect(refusalOf(() => pushFormBranch(clone, '--upload-pack=touch /tmp/pwned', 7))).toBe('FORM_REMOTE must be a repository URL or path, not an option.');
+  expect(refusalOf(() => pushFormBranch(clone, remote, 99))).toBe('There is no branch form/issue-99 to push: run form-action commit first.');
+  const sentence = refusalOf(() => pushFormBranch(clone, 'https://x-access-token:SECRET-TOKEN@127.0.0.1:9/acme/groundwork.git', 7));
   expect(sentence).toMatch(/^The remote could not be read to push form\/issue-7: /);
   expect(sentence).not.toContain('SECRET-TOKEN');
 });

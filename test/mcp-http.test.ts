@@ -4,9 +4,8 @@ import * as http from 'http';
 import * as path from 'path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { isGroundworkError } from '../model/errors';
 import { checkedPort, checkedToken, RunningHttpServer, startHttpServer } from '../scripts/mcp/http-server';
-import { oneLine } from '../scripts/mcp/tool-spec';
+import { refusalOf } from './helpers/mcp';
 import { repo } from './helpers/project';
 import { cleanUp, tempDir } from './helpers/synth';
 
@@ -131,23 +130,14 @@ test('past the session limit the least recently used session is closed; the othe
 });
 
 describe('starting', () => {
-  const refusal = (act: () => unknown) => {
-    try {
-      act();
-    } catch (error) {
-      if (isGroundworkError(error)) return oneLine(error);
-      throw error;
-    }
-    throw new Error('not refused');
-  };
   const sentence = 'npm run mcp -- --http needs a bearer token of at least 32 characters in GROUNDWORK_MCP_TOKEN (for example: export GROUNDWORK_MCP_TOKEN=$(openssl rand -hex 32)); the server did not start.';
 
   test('without a token, or a short one, in one sentence; a port that is not one, too', () => {
-    expect(refusal(() => checkedToken(undefined))).toBe(sentence);
-    expect(refusal(() => checkedToken('   '))).toBe(sentence);
-    expect(refusal(() => checkedToken('secret'))).toBe(sentence);
-    expect(refusal(() => checkedPort('80; rm -rf /'))).toBe('--port "80; rm -rf /" must be a whole number from 1 to 65535.');
-    expect(refusal(() => checkedPort('70000'))).toBe('--port "70000" must be a whole number from 1 to 65535.');
+    expect(refusalOf(() => checkedToken(undefined))).toBe(sentence);
+    expect(refusalOf(() => checkedToken('   '))).toBe(sentence);
+    expect(refusalOf(() => checkedToken('secret'))).toBe(sentence);
+    expect(refusalOf(() => checkedPort('80; rm -rf /'))).toBe('--port "80; rm -rf /" must be a whole number from 1 to 65535.');
+    expect(refusalOf(() => checkedPort('70000'))).toBe('--port "70000" must be a whole number from 1 to 65535.');
   });
 
   test('npm run mcp -- --http without GROUNDWORK_MCP_TOKEN: that sentence, exit 1, nothing listening', () => {
