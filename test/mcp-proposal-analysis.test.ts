@@ -1,8 +1,8 @@
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Proposals, ProposedChange } from '../scripts/mcp/proposals';
-import { cleanClone } from './helpers/project';
+import { cleanClone, repo } from './helpers/project';
 import { cleanUp } from './helpers/synth';
 
 /**
@@ -52,4 +52,21 @@ test('the change that restores it: the same two findings fixed, the guardrails p
   const restore = (text: string) => text.replace(`      // ${SUPPRESSION.trim()}`, SUPPRESSION);
   const dryRun = new Proposals(clone).dryRun('test', editing('restore-suppression', restore));
   expect(dryRun.analysis).toEqual({ cost: UNCHANGED_COST, guardrails: { passed: true, errors: [], newFindings: [], fixedFindings: ERRORS }, resources: { added: 0, changed: 0, removed: 0 }, danger: [] });
+});
+
+test('a server killed during a dry run leaves a worktree that the next dry run removes, with its entry', async () => {
+  const worktrees = () => spawnSync('git', ['-C', clone, 'worktree', 'list', '--porcelain'], { encoding: 'utf8' }).stdout.split('\n').filter((l) => l.startsWith('worktree ') && l.includes('groundwork-proposal-'));
+  const script = `const { Proposals } = require(${JSON.stringify(path.join(repo, 'dist/scripts/mcp/proposals.js'))});
+    new Proposals(${JSON.stringify(clone)}).dryRun('test', { branch: 'test/killed', title: 'killed', plan: () => ({ summary: 'killed', write: () => undefined }) });`;
+  const child = spawn(process.execPath, ['-e', script], { stdio: 'ignore' });
+  // Killed while it synthesizes the base: its worktree is registered by then.
+  for (let i = 0; i < 600 && !worktrees().length; i++) await new Promise((r) => setTimeout(r, 100));
+  expect(worktrees()).toHaveLength(1);
+  const [dead] = worktrees().map((l) => path.dirname(l.slice('worktree '.length)));
+  child.kill('SIGKILL');
+  await new Promise((r) => child.once('exit', r));
+  expect(fs.existsSync(dead)).toBe(true);
+  new Proposals(clone, { analyse: false }).dryRun('test', editing('after-a-kill', dropSuppression));
+  expect(fs.existsSync(dead)).toBe(false);
+  expect(worktrees()).toEqual([]);
 });

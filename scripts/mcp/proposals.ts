@@ -8,7 +8,9 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { ownedPrefix } from '../../model/crash-litter';
 import { GroundworkError } from '../../model/errors';
+import { recordRepository, removeDeadWorktrees } from '../ref-synth';
 import { analysedChange, ProposalAnalysis } from './proposal-analysis';
 
 /** A change checked and ready to write: every refusal happens before it exists. */
@@ -50,16 +52,26 @@ function git(cwd: string, ...args: string[]): string {
   return result.stdout;
 }
 
-/** Runs `use` in a detached worktree of `commit` under the system temp folder, removed afterwards whatever happens. */
+/** The temporary folder's name in the system temp folder: `groundwork-proposal-<pid>-<start>-<random>`. */
+const PROPOSAL_FOLDER = 'groundwork-proposal-';
+
+/**
+ * Runs `use` in a detached worktree of `commit` under the system temp folder, removed afterwards
+ * whatever happens; one a killed server left (its folder names its owner) is removed by the next
+ * proposal, as review's are.
+ */
 function inWorktree<T>(root: string, commit: string, use: (worktree: string, scratch: string) => T): T {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-proposal-'));
+  removeDeadWorktrees(PROPOSAL_FOLDER, 'tree');
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), ownedPrefix(PROPOSAL_FOLDER)));
   const worktree = path.join(folder, 'tree');
-  git(root, 'worktree', 'add', '--quiet', '--detach', worktree, commit);
   try {
+    recordRepository(folder, root);
+    git(root, 'worktree', 'add', '--quiet', '--detach', worktree, commit);
     return use(worktree, folder);
   } finally {
     spawnSync('git', ['-C', root, 'worktree', 'remove', '--force', worktree], { encoding: 'utf8' });
     fs.rmSync(folder, { recursive: true, force: true });
+    spawnSync('git', ['-C', root, 'worktree', 'prune'], { encoding: 'utf8' });
   }
 }
 
