@@ -4,7 +4,7 @@
  *   check  --labels L --issue N --author A            validates the form by a dry run; prints form= and team=
  *   commit --labels L --team T --issue N --author A   commits the change on the issue's branch (form/issue-N); prints branch= and title=
  *   push   --issue N                                  pushes that branch to FORM_REMOTE (created, or updated after an edit); prints outcome=
- * check and commit print key=value lines for $GITHUB_OUTPUT and are recorded in the audit log
+ * Each prints key=value lines for $GITHUB_OUTPUT and is recorded in the audit log
  * (GROUNDWORK_MCP_AUDIT, as the MCP server's calls): the author, the form, the arguments, the outcome.
  * Bad input: one sentence on stderr (and in --reply <file>, for the issue comment), nothing written, exit 1.
  */
@@ -48,6 +48,7 @@ async function act(mode: string, options: Options, note: (facts: { request?: For
     const remote = process.env.FORM_REMOTE;
     if (!remote) throw new GroundworkError('form-action push needs the remote to push to in FORM_REMOTE.');
     const pushed = pushFormBranch(root, remote, issue);
+    note({ branch: pushed.branch, commit: pushed.commit });
     return [`branch=${pushed.branch}`, `outcome=${pushed.outcome}`];
   }
   const by = author(options);
@@ -77,7 +78,6 @@ const program = new Command('form-action')
   .action(async (mode: string, options: Options) => {
     let facts: Parameters<Parameters<typeof act>[2]>[0] = {};
     const record = (ok: boolean, summary: string) => {
-      if (mode === 'push') return;
       auditForm(settingsFromEnvironment(process.env, process.cwd()).auditLog, { mode, issue: options.issue, author: options.author, labels: options.labels, body: process.env.ISSUE_BODY ?? '', ...facts }, { ok, summary });
     };
     try {

@@ -1,4 +1,5 @@
 import { spawnSync } from 'child_process';
+import * as fs from 'fs';
 import * as path from 'path';
 import { issueForms } from '../scripts/forms/form-fields';
 import { commitForm } from '../scripts/forms/form-proposal';
@@ -85,4 +86,12 @@ test('hostile remotes and a missing branch: one sentence, no token in it', () =>
   const sentence = refusalOf(() => pushFormBranch(clone, 'https://x-access-token:SECRET-TOKEN@127.0.0.1:9/acme/groundwork.git', 7));
   expect(sentence).toMatch(/^The remote could not be read to push form\/issue-7: /);
   expect(sentence).not.toContain('SECRET-TOKEN');
+});
+
+test('npm run form-action -- push, as the workflow runs it: the remote from FORM_REMOTE, the outcome for $GITHUB_OUTPUT and the audit log', () => {
+  const auditLog = path.join(tempDir(), 'audit.jsonl');
+  const result = spawnSync('node', [path.join(repo, 'dist/scripts/form-action.js'), 'push', '--issue', '8'], { cwd: clone, encoding: 'utf8', env: { ...process.env, FORM_REMOTE: remote, GROUNDWORK_MCP_AUDIT: auditLog } });
+  expect({ status: result.status, stdout: result.stdout, stderr: result.stderr }).toEqual({ status: 0, stdout: 'branch=form/issue-8\noutcome=unchanged\n', stderr: '' });
+  const [line] = fs.readFileSync(auditLog, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+  expect(line).toMatchObject({ tool: 'push_form_branch', via: { issue: '8', mode: 'push' }, result: { ok: true, summary: 'branch=form/issue-8, outcome=unchanged' }, branch: 'form/issue-8', commit: sh(clone, 'rev-parse', 'form/issue-8') });
 });

@@ -274,6 +274,7 @@ describe('npm run form-action, as the workflow runs it', () => {
     ]);
     // Refused before the form was read: its labels and the body's length, never the body.
     expect(shape[3]).toEqual({ client: null, via: { issueForm: null, issue: '45', author: 'x;reboot', mode: 'check' }, scope: [], tool: 'issue-form', arguments: { labels: 'scale', body: `<${renderBody(form('scale'), SCALE).length} characters, not recorded>` }, result: { ok: false, summary: '--author must be a GitHub login, not "x;reboot".' } });
-    expect(shape.map((l) => l.via.mode)).toEqual(['check', 'check', 'commit', 'check', 'check', 'deploy']);
+    expect(shape.map((l) => l.via.mode)).toEqual(['check', 'check', 'commit', 'check', 'check', 'deploy', 'push']);
+    expect(shape[6]).toEqual({ client: null, via: { issueForm: null, issue: '45', author: null, mode: 'push' }, scope: [], tool: 'push_form_branch', arguments: {}, result: { ok: false, summary: 'form-action push needs the remote to push to in FORM_REMOTE.' } });
   });
 });
