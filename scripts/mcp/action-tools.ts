@@ -33,6 +33,9 @@ const dryRunOutput = z.object({
   next: z.string(),
 });
 
+/** What every dry run answers beside its diff. */
+const ANALYSED = 'its monthly cost delta (per service, before and after) and guardrail result (errors, new and fixed findings) as npm run review computes them';
+
 const answer = (dryRun: DryRun) => ({ dryRun, next: `Nothing is written yet. To commit this on branch ${dryRun.branch}, call confirm_proposal with id ${dryRun.id}.` });
 
 /** The owner a service's file declares (the team an action on it is scoped by). */
@@ -65,7 +68,7 @@ export function actionTools(settings: ServerSettings, proposals: Proposals): Too
     (definition): ToolSpec => ({
       name: newServiceToolName(definition),
       title: `Propose a new ${definition.name} service`,
-      description: `Dry run of npm run new-service --golden-path ${definition.name} (${definition.summary}): validated by new-service's own code, answers the diff of the files it would write and an id for confirm_proposal. Writes nothing.`,
+      description: `Dry run of npm run new-service --golden-path ${definition.name} (${definition.summary}): validated by new-service's own code, answers the diff of the files it would write, ${ANALYSED} and an id for confirm_proposal. Writes nothing.`,
       kind: 'action',
       input: newServiceInput(definition),
       output: dryRunOutput,
@@ -88,7 +91,7 @@ export function actionTools(settings: ServerSettings, proposals: Proposals): Too
   const scale: ToolSpec = {
     name: 'propose_scale',
     title: 'Propose scaling a service',
-    description: "Dry run of npm run ops -- scale: the minimum replicas of a service in every environment or one, checked against its golden path's range and its maxReplicas; answers the one-line diff and an id for confirm_proposal. Writes nothing.",
+    description: `Dry run of npm run ops -- scale: the minimum replicas of a service in every environment or one, checked against its golden path's range and its maxReplicas; answers the one-line diff, ${ANALYSED} and an id for confirm_proposal. Writes nothing.`,
     kind: 'action',
     input: z.strictObject({ service: text('service name'), replicas: z.number().int().describe('minimum replicas'), environment: text('one environment; default: every environment').optional() }),
     output: dryRunOutput,
@@ -103,7 +106,7 @@ export function actionTools(settings: ServerSettings, proposals: Proposals): Too
   const rollback: ToolSpec = {
     name: 'propose_rollback',
     title: 'Propose rolling a service back',
-    description: "Dry run of npm run ops -- rollback: the service's image version set back to the one before the current in its file's git history; answers the diff and an id for confirm_proposal. Writes nothing.",
+    description: `Dry run of npm run ops -- rollback: the service's image version set back to the one before the current in its file's git history; answers the diff, ${ANALYSED} and an id for confirm_proposal. Writes nothing.`,
     kind: 'action',
     input: z.strictObject({ service: text('service name') }),
     output: dryRunOutput,
@@ -116,7 +119,7 @@ export function actionTools(settings: ServerSettings, proposals: Proposals): Too
   const addDataStore: ToolSpec = {
     name: 'propose_add_data_store',
     title: 'Propose adding a data store to a service',
-    description: `Dry run of adding a data store (${DATA_STORES.join(', ')}) to a service: one prop written into its file in stacks/services, as its golden path's options allow (a database takes a size: ${DATABASE_SIZES.join(', ')}; default ${DATABASE_SIZES[0]}); answers the diff, the cost delta, the guardrail result and an id for confirm_proposal. Writes nothing.`,
+    description: `Dry run of adding a data store (${DATA_STORES.join(', ')}) to a service: one prop written into its file in stacks/services, as its golden path's options allow (a database takes a size: ${DATABASE_SIZES.join(', ')}; default ${DATABASE_SIZES[0]}); answers the diff, ${ANALYSED} and an id for confirm_proposal. Writes nothing.`,
     kind: 'action',
     input: z.strictObject({
       service: text('service name'),

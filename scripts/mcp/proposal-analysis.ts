@@ -7,6 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { z } from 'zod';
+import { GroundworkError } from '../../model/errors';
 import { buildPrReport } from '../../catalog/pr-report/build-report';
 import { readSynthesizedOutput } from '../../catalog/pr-report/output-folder';
 import type { CostDelta, FindingLine, NamedCostDelta, PrReport } from '../../catalog/pr-report/report-model';
@@ -65,7 +66,9 @@ export function analysisOf(report: PrReport): ProposalAnalysis {
  * review's temporary worktree does.
  */
 export function analysedChange<T>(root: string, worktree: string, scratch: string, change: () => T): { result: T; analysis: ProposalAnalysis } {
-  fs.symlinkSync(fs.realpathSync(path.join(root, 'node_modules')), path.join(worktree, 'node_modules'), 'dir');
+  const modules = path.join(root, 'node_modules');
+  if (!fs.existsSync(modules)) throw new GroundworkError(`${root} has no node_modules to synthesize the proposal with; run npm ci there.`);
+  fs.symlinkSync(fs.realpathSync(modules), path.join(worktree, 'node_modules'), 'dir');
   const [base, head] = [path.join(scratch, 'base.out'), path.join(scratch, 'proposal.out')];
   synth(worktree, base, 'base');
   const result = change();
