@@ -45,7 +45,6 @@ export async function dryRunOf(root: string, request: FormRequest, teams: readon
  * and guardrails, so this dry run skips the synth.
  */
 export async function commitForm(root: string, request: FormRequest, team: string, origin: FormOrigin): Promise<Committed & { title: string }> {
-  if (!Number.isSafeInteger(origin.issue) || origin.issue < 1) throw new GroundworkError(`--issue must be the issue's number, not "${String(origin.issue).slice(0, 20)}".`);
   const { dryRun, proposals } = await dryRunOf(root, request, [team], false);
   const message = (d: DryRun) => [d.title, '', `${d.summary}.`, '', `Requested by @${origin.author} in issue #${origin.issue} (the ${request.form.name} issue form).`, '', formTrailer(origin.issue), ''].join('\n');
   return { ...proposals.confirm(dryRun.id, message, { branch: formBranch(origin.issue), replace: true }), title: dryRun.title };

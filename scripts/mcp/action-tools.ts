@@ -59,7 +59,10 @@ const opsChange = (settings: ServerSettings, service: string, plan: (worktree: s
   plan: (worktree) => {
     checkServiceScope(settings, worktree, service);
     const planned = plan(worktree);
-    return { summary: planned.summary, write: () => planned.before !== planned.after && applyChange(worktree, planned) };
+    const write = () => {
+      if (planned.before !== planned.after) applyChange(worktree, planned);
+    };
+    return { summary: planned.summary, write };
   },
 });
 

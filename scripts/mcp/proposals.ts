@@ -113,8 +113,8 @@ export class Proposals {
     return dryRun;
   }
 
-  /** Makes the dry run's change again on its commit, checks it is the same, commits it on its branch. */
   /**
+   * Makes the dry run's change again on its commit, checks it is the same, commits it on its branch.
    * branch: another branch than the dry run's; replace: that branch is the caller's own (an issue
    * form's), so a confirmation moves it to the new commit instead of refusing.
    */
