@@ -66,7 +66,7 @@ test('a server killed during a dry run leaves a worktree that the next dry run r
   child.kill('SIGKILL');
   await new Promise((r) => child.once('exit', r));
   expect(fs.existsSync(dead)).toBe(true);
-  new Proposals(clone, { analyse: false }).dryRun('test', editing('after-a-kill', dropSuppression));
+  new Proposals(clone, { analyse: false }).dryRun('test', editing('after-a-kill', (text) => `${text}// after a kill\n`));
   expect(fs.existsSync(dead)).toBe(false);
   expect(worktrees()).toEqual([]);
 });
