@@ -134,7 +134,7 @@ export function operationsWorkflowUrl(settings: OrganisationSettings): string {
 }
 
 /** The issue forms' files in the platform repository's .github/ISSUE_TEMPLATE. */
-export const ISSUE_FORM_FILES = { newService: 'new-service.yml', scale: 'scale.yml' } as const;
+export const ISSUE_FORM_FILES = { newService: 'new-service.yml', scale: 'scale.yml', addDataStore: 'add-data-store.yml' } as const;
 
 /** A new issue from one of the platform repository's issue forms (`npm run issue-forms`), e.g. scale.yml. */
 export function issueFormUrl(githubOwner: string, platformRepository: string, form: string): string {

@@ -59,10 +59,7 @@ export function withRefSynthesized<T>(cwd: string, ref: string, commit: string, 
   };
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
-  // Which repository the worktree joins, written first: a run killed before git writes the
-  // worktree's own .git file still leaves the next run enough to prune its entry.
-  const commonDir = git(['rev-parse', '--git-common-dir'], cwd);
-  if (commonDir.ok) fs.writeFileSync(path.join(temporary, REPOSITORY_FILE), path.resolve(cwd, commonDir.out));
+  recordRepository(temporary, cwd);
   try {
     const added = git(['worktree', 'add', '--detach', worktree, commit], cwd);
     if (!added.ok) throw new GroundworkError(`Cannot check out ${ref} in a temporary worktree: ${added.err.split('\n')[0]}`);
@@ -78,10 +75,28 @@ export function withRefSynthesized<T>(cwd: string, ref: string, commit: string, 
   }
 }
 
+/**
+ * Which repository a temporary folder's worktree joins, written before the worktree is added: a
+ * run killed before git writes the worktree's own .git file still leaves the next run enough to
+ * prune its entry.
+ */
+export function recordRepository(temporary: string, cwd: string): void {
+  const commonDir = git(['rev-parse', '--git-common-dir'], cwd);
+  if (commonDir.ok) fs.writeFileSync(path.join(temporary, REPOSITORY_FILE), path.resolve(cwd, commonDir.out));
+}
+
 /** Removes the temporary worktrees of commands that were killed, and their entries in the repository that made them. */
 export function removeDeadRefWorktrees(): void {
-  removeLitter(os.tmpdir(), REF_FOLDER, (head) => head === '', (temporary) => {
-    const worktree = path.join(temporary, 'base');
+  removeDeadWorktrees(REF_FOLDER, 'base');
+}
+
+/**
+ * Removes the temporary folders `<system temp>/<folder><owner>` whose owner was killed, with the
+ * worktree `<worktreeName>` each holds and its entry in its repository.
+ */
+export function removeDeadWorktrees(folder: string, worktreeName: string): void {
+  removeLitter(os.tmpdir(), folder, (head) => head === '', (temporary) => {
+    const worktree = path.join(temporary, worktreeName);
     // The dead command's git or synth may still be writing there (children outlive a SIGKILL), and
     // one may start a child of its own between the look and the kill: look again until none is left.
     for (let round = 0; round < 5 && endProcessesIn(temporary) > 0; round++);

@@ -92,7 +92,7 @@ function propAssignment(service: ServiceDefinitionFile, prop: string): ts.Proper
 }
 
 /** The prop's value where it is written as a literal; refused where it is written as anything else. */
-function literalProp(service: ServiceDefinitionFile, prop: string): { readonly assignment: ts.PropertyAssignment; readonly value: Literal } | undefined {
+export function literalProp(service: ServiceDefinitionFile, prop: string): { readonly assignment: ts.PropertyAssignment; readonly value: Literal } | undefined {
   const assignment = propAssignment(service, prop);
   if (!assignment) return undefined;
   const value = literalOf(assignment.initializer);
@@ -195,7 +195,7 @@ const quoted = (value: string) => `'${value.replace(/[\\']/g, (c) => `\\${c}`)}'
  * Sets a prop to a literal: replaces exactly the text of its value where it is written (a value
  * that is not a literal is refused), else adds it on a line of its own after `after` (or last).
  */
-function setProp(service: ServiceDefinitionFile, prop: string, valueText: string, after?: string): TextEdit {
+export function setProp(service: ServiceDefinitionFile, prop: string, valueText: string, after?: string): TextEdit {
   const written = propAssignment(service, prop);
   if (written) {
     literalProp(service, prop);
@@ -279,7 +279,7 @@ function previousValue(root: string, service: ServiceDefinitionFile, prop: strin
  * validation and the constructs' own rules run on the edited service in memory. Otherwise one
  * sentence, and the file stays as it is.
  */
-function change(root: string, service: ServiceDefinitionFile, edit: TextEdit, what: string, summary: string, branch: string, commitMessage: string): DefinitionChange {
+export function change(root: string, service: ServiceDefinitionFile, edit: TextEdit, what: string, summary: string, branch: string, commitMessage: string): DefinitionChange {
   const before = service.text;
   const after = applyEdits(before, [edit]);
   if (after !== before) {

@@ -32,7 +32,7 @@ describe('.github/workflows/issue-form.yml', () => {
 
   test('validate, check the team, commit, then push and open the pull request with the App token; always reply', () => {
     const order = job.steps.map((s: any) => s.id ?? s.name);
-    expect(order.slice(4)).toEqual(['app-token', 'form', "The author belongs to the service's team", 'commit', 'pull-request', 'Reply on the issue']);
+    expect(order.slice(4)).toEqual(['app-token', 'form', "The author belongs to the service's team", 'commit', 'push', 'pull-request', 'Reply on the issue', 'Keep the audit log']);
     expect(step('app-token').uses).toMatch(/^actions\/create-github-app-token@[0-9a-f]{40}$/);
     expect(step('app-token').with).toMatchObject({ 'permission-members': 'read', 'permission-contents': 'write', 'permission-pull-requests': 'write', 'permission-issues': 'write' });
     expect(step('pull-request').env.GH_TOKEN).toBe('${{ steps.app-token.outputs.token }}');
@@ -40,6 +40,22 @@ describe('.github/workflows/issue-form.yml', () => {
     expect(step('Reply on the issue').if).toBe("always() && steps.app-token.outputs.token != ''");
     expect(step('form').run).toContain('node dist/scripts/form-action.js check');
     expect(step('commit').run).toContain('node dist/scripts/form-action.js commit');
+  });
+
+  test('the data-store form is acted on too; the check carries the author for the audit log, which the run keeps', () => {
+    expect(job.if).toContain("contains(github.event.issue.labels.*.name, 'data-store')");
+    expect(step('form').env).toMatchObject({ ISSUE: '${{ github.event.issue.number }}', AUTHOR: '${{ github.event.issue.user.login }}' });
+    expect(step('form').run).toContain('--issue "$ISSUE" --author "$AUTHOR"');
+    expect(step('Keep the audit log')).toMatchObject({ if: 'always()', with: { path: '.groundwork/audit.jsonl' } });
+  });
+
+  test("an edited form: the push moves the issue's own branch, the open pull request is retitled rather than opened twice", () => {
+    expect(step('push').env.FORM_REMOTE).toBe('https://x-access-token:${{ steps.app-token.outputs.token }}@github.com/${{ github.repository }}.git');
+    expect(step('push').run).toBe('node dist/scripts/form-action.js push --issue "$ISSUE" --reply "$RUNNER_TEMP/reply" >> "$GITHUB_OUTPUT"');
+    expect(step('pull-request').env.BRANCH).toBe('${{ steps.push.outputs.branch }}');
+    expect(step('pull-request').run).toContain('gh pr list --head "$BRANCH" --state open');
+    expect(step('pull-request').run).toContain('gh pr edit "$url" --title "$TITLE"');
+    expect(step('Reply on the issue').env.PUSHED).toBe('${{ steps.push.outputs.outcome }}');
   });
 });
 
@@ -103,6 +119,8 @@ describe('.github/scripts/issue-form.js', () => {
     const { github, calls } = fakeGithub();
     await reply({ github, context: context('octocat'), replyFile, pullRequest: 'https://github.com/acme-corp/groundwork/pull/9', runUrl: 'https://run' });
     expect(calls[0]).toEqual(['createComment', { owner: 'acme-corp', repo: 'groundwork', issue_number: 7, body: expect.stringMatching(/^Opened https:\/\/github.com\/acme-corp\/groundwork\/pull\/9 with this change\./) }]);
+    await reply({ github, context: context('octocat'), replyFile, pullRequest: 'https://github.com/acme-corp/groundwork/pull/9', pushed: 'updated', runUrl: 'https://run' });
+    expect(calls.pop()![1].body).toMatch(/^Updated https:\/\/github.com\/acme-corp\/groundwork\/pull\/9 with this edited change\./);
     fs.writeFileSync(replyFile, 'Cannot create the service; nothing was changed: --name "@everyone ~~~ <b>x</b>" must be lowercase letters.\n');
     await reply({ github, context: context('octocat'), replyFile, pullRequest: '', runUrl: 'https://run' });
     expect(calls[1][1].body).toBe('Nothing was changed:\n\n~~~~\nCannot create the service; nothing was changed: --name "@everyone ~~~ <b>x</b>" must be lowercase letters.\n~~~~\n\nEdit the issue to try again.');

@@ -88,6 +88,7 @@ function renderBody(f: IssueForm, values: Record<string, string | string[]>): st
 const queue = form('new-service').fields.find((f) => f.id === 'switches')!.options!.find((o) => o.startsWith('queue:'))!;
 const NEW_SERVICE = { 'golden-path': 'http-service', name: 'search-api', owner: 'storefront', tags: 'data-classification=public', description: 'Product search', replicas: '2', database: 'small', switches: [queue] };
 const SCALE = { service: 'checkout', replicas: '4', environment: 'production' };
+const DATA_STORE = { service: 'checkout', store: 'bucket', size: '' };
 
 describe('the parser reads what GitHub writes into the propose tools\' arguments', () => {
   test('new service: every field in order, empty ones as _No response_, ticked checkboxes as flags', () => {
@@ -107,6 +108,12 @@ describe('the parser reads what GitHub writes into the propose tools\' arguments
   test('scale: service, replicas as a number, one environment or every one', () => {
     expect(formRequest(settings, ['scale', 'triage'], renderBody(form('scale'), SCALE))).toEqual({ form: form('scale'), tool: 'propose_scale', args: { service: 'checkout', replicas: 4, environment: 'production' } });
     expect(formRequest(settings, ['scale'], renderBody(form('scale'), { ...SCALE, environment: '' })).args).toEqual({ service: 'checkout', replicas: 4 });
+  });
+
+  test('add a data store: service, store, and a size only when given', () => {
+    expect(renderBody(form('data-store'), DATA_STORE)).toBe('### Service\n\ncheckout\n\n### Data store\n\nbucket\n\n### Database size\n\n_No response_');
+    expect(formRequest(settings, ['data-store'], renderBody(form('data-store'), DATA_STORE))).toEqual({ form: form('data-store'), tool: 'propose_add_data_store', args: { service: 'checkout', store: 'bucket' } });
+    expect(formRequest(settings, ['data-store'], renderBody(form('data-store'), { service: 'ledger-reconciliation', store: 'database', size: 'large' })).args).toEqual({ service: 'ledger-reconciliation', store: 'database', size: 'large' });
   });
 });
 
@@ -134,6 +141,7 @@ async function refusal(labels: string[], body: string): Promise<string> {
 describe('hostile bodies are refused in one sentence, nothing written', () => {
   const body = (values: Record<string, string | string[]>) => renderBody(form('new-service'), { ...NEW_SERVICE, ...values });
   const scale = (values: Record<string, string>) => renderBody(form('scale'), { ...SCALE, ...values });
+  const store = (values: Record<string, string>) => renderBody(form('data-store'), { ...DATA_STORE, ...values });
   const before = () => ({ status: git('status', '--porcelain', '--', 'stacks'), branches: git('branch', '--list') });
   let start: ReturnType<typeof before>;
   beforeAll(() => {
@@ -148,7 +156,7 @@ describe('hostile bodies are refused in one sentence, nothing written', () => {
     ['a heading of another level inside a value', ['new-service'], () => body({ tags: 'a=b\n## run: rm -rf /' }), 'a value cannot contain a Markdown heading'],
     ['text before the first field', ['new-service'], () => `Please also grant admin.\n\n${body({})}`, 'must start with the New service form\'s first field ("### Golden path"), not "Please also grant admin."'],
     ['a field missing', ['scale'], () => scale({}).replace(/\n\n### Environment[\s\S]*$/, ''), 'ends before the Scale a service form\'s field "Environment"'],
-    ['1 MB', ['new-service'], () => body({ description: 'x'.repeat(1024 * 1024) }), "characters long; a New service form's body is at most 65536 (GitHub's limit)."],
+    ['1 MB', ['new-service'], () => body({ description: 'x'.repeat(1024 * 1024) }), "characters long; the New service form's body is at most 65536 (GitHub's limit)."],
     ['a long value', ['new-service'], () => body({ description: 'x'.repeat(5000) }), 'field "Description" is 5000 characters long; it takes at most 200'],
     ['markup in the name', ['new-service'], () => body({ name: '<img src=x onerror=alert(1)>' }), '--name "<img src=x onerror=alert(1)>" must be lowercase letters'],
     ['shell metacharacters in the name', ['new-service'], () => body({ name: 'a;rm -rf $HOME`id`' }), '--name "a;rm -rf $HOME`id`" must be lowercase letters'],
@@ -163,8 +171,14 @@ describe('hostile bodies are refused in one sentence, nothing written', () => {
     ['a required field empty', ['new-service'], () => body({ description: '' }), 'field "Description" is required'],
     ['a tag line without =', ['new-service'], () => body({ tags: 'data-classification' }), 'field "Tags" has the line "data-classification"; each line must be key=value'],
     ['an unknown tag value', ['new-service'], () => body({ tags: 'data-classification=$(id)' }), 'data-classification'],
-    ['two form labels', ['new-service', 'scale'], () => body({}), 'must carry exactly one of the labels new-service, scale (it has new-service and scale)'],
+    ['two form labels', ['new-service', 'scale'], () => body({}), 'must carry exactly one of the labels new-service, scale, data-store (it has new-service and scale)'],
     ['a taken name', ['new-service'], () => body({ name: 'checkout' }), '--name "checkout" is taken'],
+    ['a store no dropdown offers', ['data-store'], () => store({ store: 'redis; rm -rf /' }), 'field "Data store" is "redis; rm -rf /", which is not one of its choices (database, queue, bucket)'],
+    ['a store the service has', ['data-store'], () => store({ store: 'database' }), 'Service "checkout" already has a database (database in stacks/services/checkout.ts); change it by hand.'],
+    ['a store its golden path does not offer', ['data-store'], () => store({ service: 'order-events', store: 'queue' }), 'Service "order-events" (worker) cannot be given a queue: its golden path offers database, bucket as options.'],
+    ['a size for a bucket', ['data-store'], () => store({ size: 'large' }), 'A size applies to a database only, not to a bucket.'],
+    ['../ as the service', ['data-store'], () => store({ service: '../../etc/passwd' }), 'Service "../../etc/passwd" is not a service name'],
+    ['1 MB as the service', ['data-store'], () => store({ service: 'x'.repeat(1024 * 1024) }), "the Add a data store form's body is at most 65536"],
   ])('%s', async (_what, labels, make, expected) => {
     expect(await refusal(labels, make())).toContain(expected);
   });
@@ -174,8 +188,8 @@ describe('commit: the change lands on a branch of the clone, by the MCP confirm 
   test('new service: a branch with exactly the two files new-service writes, the request in the commit message', async () => {
     const request = formRequest(settings, ['new-service'], renderBody(form('new-service'), NEW_SERVICE));
     const committed = await commitForm(clone, request, 'storefront', { issue: 42, author: 'octocat' });
-    expect(committed).toMatchObject({ branch: 'new-service/search-api', title: 'New service search-api (http-service, owner storefront)', files: ['stacks/services/index.ts', 'stacks/services/search-api.ts'] });
-    expect(git('log', '-1', '--format=%B', committed.branch)).toContain('Requested by @octocat in issue #42 (the New service issue form).');
+    expect(committed).toMatchObject({ branch: 'form/issue-42', title: 'New service search-api (http-service, owner storefront)', files: ['stacks/services/index.ts', 'stacks/services/search-api.ts'] });
+    expect(git('log', '-1', '--format=%B', committed.branch)).toContain('Requested by @octocat in issue #42 (the New service issue form).\n\nGroundwork-Issue-Form: 42\n');
     expect(git('show', `${committed.branch}:stacks/services/search-api.ts`)).toContain("    tags: { 'data-classification': 'public' },");
     expect(git('status', '--porcelain', '--', 'stacks')).toBe('');
   });
@@ -185,8 +199,17 @@ describe('commit: the change lands on a branch of the clone, by the MCP confirm 
     expect(teamOf(clone, request)).toBe('payments');
     await expect(commitForm(clone, request, 'storefront', { issue: 43, author: 'mallory' })).rejects.toThrow('Service checkout belongs to team payments, and this server may change services of storefront only');
     const committed = await commitForm(clone, request, 'payments', { issue: 43, author: 'octocat' });
-    expect(committed).toMatchObject({ branch: 'ops/scale-checkout-production-4', files: ['stacks/services/checkout.ts'] });
+    expect(committed).toMatchObject({ branch: 'form/issue-43', files: ['stacks/services/checkout.ts'] });
   });
+});
+
+test('add a data store: the prop written into the service file by ops\'s edit, on the issue\'s branch', async () => {
+  const request = formRequest(settings, ['data-store'], renderBody(form('data-store'), { service: 'ledger-reconciliation', store: 'database', size: 'medium' }));
+  expect(teamOf(clone, request)).toBe('payments');
+  const committed = await commitForm(clone, request, 'payments', { issue: 46, author: 'octocat' });
+  expect(committed).toMatchObject({ branch: 'form/issue-46', title: 'Add a database to ledger-reconciliation', files: ['stacks/services/ledger-reconciliation.ts'] });
+  const diff = git('diff', `${committed.branch}^`, committed.branch).split('\n').filter((l) => /^[+-][^+-]/.test(l));
+  expect(diff).toEqual(["+    database: { size: 'medium' },"]);
 });
 
 describe('npm run form-action, as the workflow runs it', () => {
@@ -197,11 +220,11 @@ describe('npm run form-action, as the workflow runs it', () => {
   };
 
   test('check prints the form and the team for $GITHUB_OUTPUT', () => {
-    expect(run(['check', '--labels', 'scale'], renderBody(form('scale'), { ...SCALE, replicas: '5' }))).toEqual({ status: 0, stdout: 'form=scale\nteam=payments\n', stderr: '', reply: '' });
+    expect(run(['check', '--labels', 'scale', '--issue', '45', '--author', 'octocat'], renderBody(form('scale'), { ...SCALE, replicas: '5' }))).toEqual({ status: 0, stdout: 'form=scale\nteam=payments\n', stderr: '', reply: '' });
   });
 
   test('a refusal is one sentence on stderr and in the reply file, and no output for the next steps', () => {
-    const refused = run(['check', '--labels', 'scale'], renderBody(form('scale'), { ...SCALE, service: 'nope' }));
+    const refused = run(['check', '--labels', 'scale', '--issue', '45', '--author', 'octocat'], renderBody(form('scale'), { ...SCALE, service: 'nope' }));
     expect(refused.status).toBe(1);
     expect(refused.stdout).toBe('');
     expect(refused.reply).toMatch(/^Service "nope" does not exist: no file in stacks\/services declares it \(known: [a-z, -]+\)\.\n$/);
@@ -210,6 +233,48 @@ describe('npm run form-action, as the workflow runs it', () => {
 
   test('commit prints the branch and the title', () => {
     const done = run(['commit', '--labels', 'scale', '--team', 'payments', '--issue', '44', '--author', 'octocat'], renderBody(form('scale'), { ...SCALE, replicas: '6', environment: 'staging' }));
-    expect(done).toEqual({ status: 0, stdout: 'branch=ops/scale-checkout-staging-6\ntitle=Scale checkout to 6 replicas in staging\n', stderr: '', reply: '' });
+    expect(done).toEqual({ status: 0, stdout: 'branch=form/issue-44\ntitle=Scale checkout to 6 replicas in staging\n', stderr: '', reply: '' });
+  });
+
+  test.each([
+    ['a login with shell metacharacters', ['check', '--labels', 'scale', '--issue', '45', '--author', 'x;reboot'], '--author must be a GitHub login, not "x;reboot".'],
+    ['an issue that is not a number', ['check', '--labels', 'scale', '--issue', '../7', '--author', 'octocat'], '--issue must be the issue\'s number, not "../7".'],
+    ['a mode that does not exist', ['deploy', '--issue', '45'], 'form-action takes check, commit or push, not "deploy".'],
+    ['a push without a remote', ['push', '--issue', '45'], 'form-action push needs the remote to push to in FORM_REMOTE.'],
+  ])('%s: one sentence, exit 1', (_what, args, sentence) => {
+    expect(run(args, renderBody(form('scale'), SCALE))).toEqual({ status: 1, stdout: '', stderr: `${sentence}\nNothing was written.\n`, reply: `${sentence}\n` });
+  });
+
+  test("every check and commit is a line of the MCP server's audit log: the author, the form, the arguments, the outcome", () => {
+    const lines = fs.readFileSync(path.join(clone, '.groundwork', 'audit.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+    const shape = lines.map(({ time, ...rest }) => {
+      expect(new Date(time).toISOString()).toBe(time);
+      return rest;
+    });
+    expect(shape.slice(0, 3)).toEqual([
+      { client: null, via: { issueForm: 'scale.yml', issue: '45', author: 'octocat', mode: 'check' }, scope: ['payments'], tool: 'propose_scale', arguments: { service: 'checkout', replicas: 5, environment: 'production' }, result: { ok: true, summary: 'form=scale, team=payments' } },
+      {
+        client: null,
+        via: { issueForm: 'scale.yml', issue: '45', author: 'octocat', mode: 'check' },
+        scope: [],
+        tool: 'propose_scale',
+        arguments: { service: 'nope', replicas: 4, environment: 'production' },
+        result: { ok: false, summary: expect.stringMatching(/^Service "nope" does not exist/) },
+      },
+      {
+        client: null,
+        via: { issueForm: 'scale.yml', issue: '44', author: 'octocat', mode: 'commit' },
+        scope: ['payments'],
+        tool: 'confirm_proposal',
+        arguments: { service: 'checkout', replicas: 6, environment: 'staging' },
+        result: { ok: true, summary: 'branch=form/issue-44, title=Scale checkout to 6 replicas in staging' },
+        branch: 'form/issue-44',
+        commit: git('rev-parse', 'form/issue-44').trim(),
+      },
+    ]);
+    // Refused before the form was read: its labels and the body's length, never the body.
+    expect(shape[3]).toEqual({ client: null, via: { issueForm: null, issue: '45', author: 'x;reboot', mode: 'check' }, scope: [], tool: 'issue-form', arguments: { labels: 'scale', body: `<${renderBody(form('scale'), SCALE).length} characters, not recorded>` }, result: { ok: false, summary: '--author must be a GitHub login, not "x;reboot".' } });
+    expect(shape.map((l) => l.via.mode)).toEqual(['check', 'check', 'commit', 'check', 'check', 'deploy', 'push']);
+    expect(shape[6]).toEqual({ client: null, via: { issueForm: null, issue: '45', author: null, mode: 'push' }, scope: [], tool: 'push_form_branch', arguments: {}, result: { ok: false, summary: 'form-action push needs the remote to push to in FORM_REMOTE.' } });
   });
 });

@@ -44,8 +44,11 @@ const NEW_SERVICE = { name: 'payment-links', owner: 'payments', description: 'Sh
 
 test('a scoped server lists the propose tools: one per golden path, scale, rollback, confirm', async () => {
   const { tools } = await client.listTools();
-  expect(tools.map((t) => t.name).slice(6)).toEqual(['propose_new_http_service', 'propose_new_scheduled_job', 'propose_new_static_site', 'propose_new_worker', 'propose_scale', 'propose_rollback', 'confirm_proposal']);
+  expect(tools.map((t) => t.name).slice(6)).toEqual(['propose_new_http_service', 'propose_new_scheduled_job', 'propose_new_static_site', 'propose_new_worker', 'propose_scale', 'propose_rollback', 'propose_add_data_store', 'confirm_proposal']);
+  const store = tools.find((t) => t.name === 'propose_add_data_store')!;
+  expect(store.inputSchema).toMatchObject({ required: ['service', 'store'], additionalProperties: false, properties: { store: { enum: ['database', 'queue', 'bucket'] }, size: { enum: ['small', 'medium', 'large'] } } });
   const http = tools.find((t) => t.name === 'propose_new_http_service')!;
+  expect((http.outputSchema as any).properties.dryRun.required).toContain('analysis');
   expect(http.inputSchema.required).toEqual(['name', 'owner', 'description']);
   expect(Object.keys(http.inputSchema.properties!)).toEqual(expect.arrayContaining(['cost-center', 'tags', 'environments', 'version', 'cpu', 'memory', 'replicas', 'database', 'queue', 'bucket']));
   expect(http.annotations?.readOnlyHint).toBe(false);
@@ -61,6 +64,8 @@ describe('new service: dry run, then confirm', () => {
 
   test('the dry run shows the diff of the two files and writes nothing', () => {
     expect(dryRun.files).toEqual(['stacks/services/index.ts', 'stacks/services/payment-links.ts']);
+    // The same figures as npm run synth's cost-report.json, before and after the change.
+    expect(dryRun.analysis).toEqual({ cost: { currency: 'USD', period: 'month', total: { beforeUsd: 2529.49, afterUsd: 2672.94, differenceUsd: 143.45 }, byService: [{ name: 'payment-links', team: 'payments', beforeUsd: 0, afterUsd: 143.45, differenceUsd: 143.45 }] }, guardrails: { passed: true, errors: [], newFindings: [], fixedFindings: [] }, resources: { added: 68, changed: 0, removed: 0 }, danger: [] });
     expect(dryRun.branch).toBe('new-service/payment-links');
     expect(dryRun.base).toBe(git('rev-parse', 'HEAD').trim());
     expect(dryRun.diff).toContain('+  return new HttpService(org, \'payment-links\', {\n');
@@ -92,9 +97,21 @@ test('scale: dry run and confirm in one environment, one line changed', async ()
   const { dryRun } = await data(client, 'propose_scale', { service: 'checkout', replicas: 4, environment: 'production' });
   expect(dryRun.summary).toBe('checkout: minimum replicas in production 4 (was the service default)');
   expect(dryRun.diff.split('\n').filter((l: string) => /^[+-][^+-]/.test(l))).toEqual(['+    replicasIn: { production: 4 },']);
+  // Two more pods of checkout in production: its Deployment and autoscaler change.
+  expect(dryRun.analysis).toEqual({ cost: { currency: 'USD', period: 'month', total: { beforeUsd: 2529.49, afterUsd: 2549.32, differenceUsd: 19.83 }, byService: [{ name: 'checkout', team: 'payments', beforeUsd: 548.77, afterUsd: 568.6, differenceUsd: 19.83 }] }, guardrails: { passed: true, errors: [], newFindings: [], fixedFindings: [] }, resources: { added: 0, changed: 2, removed: 0 }, danger: [] });
   const committed = await data(client, 'confirm_proposal', { id: dryRun.id });
   expect(committed.branch).toBe('ops/scale-checkout-production-4');
   expect(git('show', `${committed.commit}:stacks/services/checkout.ts`)).toContain('    replicasIn: { production: 4 },\n');
+});
+
+test('add a data store: one prop written by ops\'s edit, its cost in the dry run, a branch on confirm', async () => {
+  const { dryRun } = await data(client, 'propose_add_data_store', { service: 'ledger', store: 'queue' });
+  expect(dryRun).toMatchObject({ title: 'Add a queue to ledger', branch: 'data-store/ledger-queue', files: ['stacks/services/ledger.ts'], summary: 'ledger: queue: true (an SQS queue with a dead-letter queue per environment)' });
+  expect(dryRun.diff.split('\n').filter((l: string) => /^[+-][^+-]/.test(l))).toEqual(['+    queue: true,']);
+  expect(dryRun.analysis).toEqual({ cost: { currency: 'USD', period: 'month', total: { beforeUsd: 2529.49, afterUsd: 2532.29, differenceUsd: 2.8 }, byService: [{ name: 'ledger', team: 'payments', beforeUsd: 955.94, afterUsd: 958.74, differenceUsd: 2.8 }] }, guardrails: { passed: true, errors: [], newFindings: [], fixedFindings: [] }, resources: { added: 12, changed: 5, removed: 0 }, danger: [] });
+  const committed = await data(client, 'confirm_proposal', { id: dryRun.id });
+  expect(committed.branch).toBe('data-store/ledger-queue');
+  expect(git('diff', '--name-only', `${committed.commit}^`, committed.commit).trim()).toBe('stacks/services/ledger.ts');
 });
 
 test('a scale outside the golden path range is refused in one sentence', async () => {
@@ -104,6 +121,7 @@ test('a scale outside the golden path range is refused in one sentence', async (
 
 test("actions on another team's service are refused in one sentence", async () => {
   expect(await refused(client, 'propose_scale', { service: 'recommendations', replicas: 3 })).toBe('Service recommendations belongs to team data, and this server may change services of payments only (GROUNDWORK_MCP_TEAM).');
+  expect(await refused(client, 'propose_add_data_store', { service: 'recommendations', store: 'bucket' })).toBe('Service recommendations belongs to team data, and this server may change services of payments only (GROUNDWORK_MCP_TEAM).');
   expect(await refused(client, 'propose_rollback', { service: 'product-catalog' })).toBe('Service product-catalog belongs to team storefront, and this server may change services of payments only (GROUNDWORK_MCP_TEAM).');
   expect(await refused(client, 'propose_new_worker', { name: 'mailer', owner: 'platform', description: 'Sends e-mail' })).toBe(
     'The new service mailer belongs to team platform, and this server may change services of payments only (GROUNDWORK_MCP_TEAM).',
@@ -121,6 +139,14 @@ describe('hostile arguments are refused in one sentence with nothing written', (
     ['a tag value that would be an expression', 'propose_new_http_service', { ...NEW_SERVICE, name: 'tagged', tags: { 'data-classification': '${file("/etc/passwd")}' } }, /^Cannot create the service; nothing was changed: .*data-classification.*\.$/],
     ['a replica count beyond any integer', 'propose_scale', { service: 'checkout', replicas: 1e300 }, 'propose_scale: "replicas" must be at most 9007199254740991.'],
     ['a fractional replica count', 'propose_scale', { service: 'checkout', replicas: 2.5 }, /^propose_scale: "replicas" .*\.$/],
+    ['a store no golden path offers', 'propose_add_data_store', { service: 'checkout', store: 'redis' }, 'propose_add_data_store: "store" must be one of "database", "queue", "bucket".'],
+    ['a store the service has', 'propose_add_data_store', { service: 'checkout', store: 'database', size: 'large' }, 'Service "checkout" already has a database (database in stacks/services/checkout.ts); change it by hand.'],
+    ['a store its golden path does not offer', 'propose_add_data_store', { service: 'order-events', store: 'queue' }, 'Service "order-events" (worker) cannot be given a queue: its golden path offers database, bucket as options.'],
+    ['a size for a bucket', 'propose_add_data_store', { service: 'checkout', store: 'bucket', size: 'small' }, 'A size applies to a database only, not to a bucket.'],
+    ['a size with shell metacharacters', 'propose_add_data_store', { service: 'ledger-reconciliation', store: 'database', size: "small' }); process.exit(1); ({" }, 'propose_add_data_store: "size" must be one of "small", "medium", "large".'],
+    ['../ as the service of a data store', 'propose_add_data_store', { service: '../../stacks/services/checkout', store: 'bucket' }, 'Service "../../stacks/services/checkout" is not a service name (lowercase letters, digits and hyphens).'],
+    ['a 1 MB service name', 'propose_add_data_store', { service: 'x'.repeat(1024 * 1024), store: 'bucket' }, 'propose_add_data_store: "service" is longer than 200 characters.'],
+    ['an unknown field in a data store', 'propose_add_data_store', { service: 'checkout', store: 'bucket', public: true }, 'propose_add_data_store does not take "public"; it refuses unknown arguments.'],
     ['a made-up id', 'confirm_proposal', { id: '$(reboot)' }, 'No dry run has the id "$(reboot)" on this server (ids last until the server stops and confirm once); run the dry run again.'],
   ];
   test.each(cases)('%s', async (_label, tool, args, expected) => {
@@ -136,7 +162,7 @@ describe('hostile arguments are refused in one sentence with nothing written', (
 test("the clone's working tree, status and worktrees are as before; no temporary worktree is left", () => {
   const after = state();
   expect({ tree: after.tree, status: after.status, worktrees: after.worktrees }).toEqual({ tree: before.tree, status: before.status, worktrees: before.worktrees });
-  expect(after.branches.split('\n').map((b) => b.trim()).filter(Boolean).sort()).toEqual([...before.branches.split('\n').map((b) => b.trim()).filter(Boolean), 'new-service/payment-links', 'ops/scale-checkout-production-4'].sort());
+  expect(after.branches.split('\n').map((b) => b.trim()).filter(Boolean).sort()).toEqual([...before.branches.split('\n').map((b) => b.trim()).filter(Boolean), 'new-service/payment-links', 'ops/scale-checkout-production-4', 'data-store/ledger-queue'].sort());
   expect(proposalFolders()).toEqual(foldersBefore);
 });
 
@@ -148,17 +174,25 @@ test('every call is in the audit log, in order, with its scope and result', () =
     'confirm_proposal refused',
     'propose_scale ok',
     'confirm_proposal ok',
+    'propose_add_data_store ok',
+    'confirm_proposal ok',
     'propose_scale refused',
     'propose_scale refused',
     'propose_scale refused',
+    'propose_add_data_store refused',
     'propose_rollback refused',
     'propose_new_worker refused',
-    ...['propose_new_http_service', 'propose_new_worker', 'propose_scale', 'propose_new_http_service', 'propose_new_http_service', 'propose_scale', 'propose_new_http_service', 'propose_scale', 'propose_scale', 'confirm_proposal'].map((t) => `${t} refused`),
+    ...['propose_new_http_service', 'propose_new_worker', 'propose_scale', 'propose_new_http_service', 'propose_new_http_service', 'propose_scale', 'propose_new_http_service', 'propose_scale', 'propose_scale'].map((t) => `${t} refused`),
+    ...Array(8).fill('propose_add_data_store refused'),
+    'confirm_proposal refused',
   ]);
+  // A dry run's line carries its cost and guardrail result.
+  expect(lines[3].result.summary).toMatch(/^dry run [0-9a-f]{16}: checkout: minimum replicas in production 4 \(was the service default\); \+19\.83 USD a month; guardrails pass$/);
   expect(lines.every((l) => JSON.stringify(l.scope) === '["payments"]' && l.client.name === 'groundwork-test')).toBe(true);
   const confirmed = lines.filter((l) => l.tool === 'confirm_proposal' && l.result.ok);
   expect(confirmed.map((l) => [l.branch, l.commit.length])).toEqual([
     ['new-service/payment-links', 40],
     ['ops/scale-checkout-production-4', 40],
+    ['data-store/ledger-queue', 40],
   ]);
 });

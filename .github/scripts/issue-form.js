@@ -2,8 +2,9 @@
 // test/issue-form-workflow.test.ts runs them against a fake github object.
 // authorInTeam: the form acts only for people in the service's team (the issue's author and, on an
 //   edit, whoever edited it), asked of the GitHub API with the App token (members: read).
-// reply: one comment on the issue: the pull request, or the one-sentence refusal (fenced: it may
-//   quote what the form said, which must not render as Markdown or mention anyone).
+// reply: one comment on the issue: the pull request (opened, or updated after an edit), or the
+//   one-sentence refusal (fenced: it may quote what the form said, which must not render as
+//   Markdown or mention anyone).
 'use strict';
 const fs = require('fs');
 
@@ -36,12 +37,12 @@ const fenced = (text) => {
   return `${fence}\n${text.trimEnd()}\n${fence}`;
 };
 
-async function reply({ github, context, replyFile, pullRequest, runUrl }) {
+async function reply({ github, context, replyFile, pullRequest, pushed, runUrl }) {
   const { owner, repo } = context.repo;
   const issue_number = context.payload.issue.number;
   const refusal = fs.existsSync(replyFile) ? fs.readFileSync(replyFile, 'utf8').trim() : '';
   const body = pullRequest
-    ? `Opened ${pullRequest} with this change. Its checks show the plan, the cost and the guardrails; it deploys once reviewed and merged.`
+    ? `${pushed === 'created' || !pushed ? 'Opened' : 'Updated'} ${pullRequest} with this ${pushed === 'updated' ? 'edited ' : ''}change. Its checks show the plan, the cost and the guardrails; it deploys once reviewed and merged.`
     : refusal
       ? `Nothing was changed:\n\n${fenced(refusal)}\n\nEdit the issue to try again.`
       : `Nothing was changed: the form could not be acted on; see ${runUrl}.`;

@@ -46,7 +46,7 @@ function valueOf(form: IssueForm, field: FormField, lines: readonly string[]): F
 
 /** The submitted form's values by field id, checked against the form's fields in order. */
 export function parseFormBody(form: IssueForm, body: string): Map<string, FieldValue> {
-  if (body.length > MAX_BODY) refuse(`The issue body is ${body.length} characters long; a ${form.name} form's body is at most ${MAX_BODY} (GitHub's limit).`);
+  if (body.length > MAX_BODY) refuse(`The issue body is ${body.length} characters long; the ${form.name} form's body is at most ${MAX_BODY} (GitHub's limit).`);
   const lines = body.replace(/\r\n?/g, '\n').split('\n');
   const values = new Map<string, FieldValue>();
   let field = -1;

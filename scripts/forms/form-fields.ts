@@ -5,9 +5,10 @@
  * cannot disagree.
  */
 import { GoldenPathOption } from '../../golden-paths/golden-path-definition';
-import { REPLICA_OPTIONS } from '../../golden-paths/golden-path-definition';
+import { REPLICA_OPTIONS, storeOptions } from '../../golden-paths/golden-path-definition';
 import { goldenPaths } from '../../golden-paths/registry';
 import { ISSUE_FORM_FILES, type OrganisationSettings } from '../../model/organisation-settings';
+import { DATABASE_SIZES } from '../add-data-store';
 import { offeredOptions } from '../mcp/golden-path-schemas';
 
 export type FieldKind = 'input' | 'textarea' | 'dropdown' | 'checkboxes';
@@ -125,4 +126,22 @@ export function scaleForm(settings: OrganisationSettings): IssueForm {
   };
 }
 
-export const issueForms = (settings: OrganisationSettings): IssueForm[] => [newServiceForm(settings), scaleForm(settings)];
+/** The add-a-data-store form: a service and the store its golden path offers (a database with its size). */
+export function addDataStoreForm(): IssueForm {
+  const stores = storeOptions(true);
+  return {
+    file: ISSUE_FORM_FILES.addDataStore,
+    label: 'data-store',
+    name: 'Add a data store',
+    description: "Propose a database, queue or bucket for a service: checked against its golden path's options, it lands as a pull request.",
+    title: 'Data store: ',
+    intro: "The platform checks this form with the same code as the MCP server's `propose_add_data_store` (the service's golden path must offer the store, and the service must not have one) and opens a pull request that writes it into the service's definition, or comments on this issue why not. Its checks show the cost; the next deploy creates it.",
+    fields: [
+      { id: 'service', label: 'Service', kind: 'input', description: 'The service, as named in the catalog; you must belong to its owning team.', required: true },
+      { id: 'store', label: 'Data store', kind: 'dropdown', description: stores.map((o) => `${o.flag}: ${o.description}.`).join(' '), required: true, options: stores.map((o) => o.flag) },
+      { id: 'size', label: 'Database size', kind: 'dropdown', description: `For a database only (default: ${DATABASE_SIZES[0]}).`, required: false, options: [...DATABASE_SIZES] },
+    ],
+  };
+}
+
+export const issueForms = (settings: OrganisationSettings): IssueForm[] => [newServiceForm(settings), scaleForm(settings), addDataStoreForm()];

@@ -77,10 +77,17 @@ function scaleArgs(form: IssueForm, values: Map<string, FieldValue>): FormReques
   return { form, tool: 'propose_scale', args };
 }
 
+function dataStoreArgs(form: IssueForm, values: Map<string, FieldValue>): FormRequest {
+  const args: Record<string, unknown> = { service: values.get('service'), store: values.get('store') };
+  if (values.get('size') !== undefined) args.size = values.get('size');
+  return { form, tool: 'propose_add_data_store', args };
+}
+
 /** The issue's form, read from its body and typed as its propose tool's arguments. */
 export function formRequest(settings: OrganisationSettings, labels: readonly string[], body: string): FormRequest {
   const form = formOf(settings, labels);
   const values = parseFormBody(form, body);
   for (const field of form.fields) if (field.required && values.get(field.id) === undefined) refuse(`The ${form.name} form's field "${field.label}" is required.`);
-  return form.label === 'scale' ? scaleArgs(form, values) : newServiceArgs(form, values);
+  if (form.label === 'scale') return scaleArgs(form, values);
+  return form.label === 'data-store' ? dataStoreArgs(form, values) : newServiceArgs(form, values);
 }

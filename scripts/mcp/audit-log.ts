@@ -6,6 +6,8 @@ import { MAX_TEXT } from './tool-spec';
 export interface AuditRecord {
   readonly time: string;
   readonly client: { name: string; version: string } | null;
+  /** Not through an MCP client: how the call came (an issue form: the form, the issue, its author). */
+  readonly via?: Record<string, unknown>;
   readonly scope: readonly string[] | 'read-only';
   readonly tool: string;
   readonly arguments: unknown;

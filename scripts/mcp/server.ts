@@ -14,7 +14,7 @@ import { runbookOf, servicesWithRunbooks } from '../../catalog/agent/runbooks';
 import { GroundworkError } from '../../model/errors';
 import { actionTools } from './action-tools';
 import { appendAudit, recordable } from './audit-log';
-import { Proposals } from './proposals';
+import { DryRun, Proposals } from './proposals';
 import { readTools } from './read-tools';
 import type { ServerSettings } from './server-settings';
 import { argumentProblem, refusal, ToolSpec } from './tool-spec';
@@ -35,9 +35,13 @@ function analysisLoader(outdir: string): () => LastAnalysis {
 
 const jsonSchema = (schema: z.ZodObject, io: 'input' | 'output') => z.toJSONSchema(schema, { target: 'draft-7', io }) as { type: 'object'; [key: string]: unknown };
 
-export function createServer(settings: ServerSettings): McpServer {
+/**
+ * One MCP server (one client's session). `proposals`: the dry runs waiting for confirmation, shared
+ * by the sessions of one HTTP server so that an id outlives the connection that made it.
+ */
+export function createServer(settings: ServerSettings, proposals: Proposals = new Proposals(settings.root)): McpServer {
   const load = analysisLoader(settings.outdir);
-  const tools: ToolSpec[] = [...readTools(load), ...(settings.teams ? actionTools(settings, new Proposals(settings.root)) : [])];
+  const tools: ToolSpec[] = [...readTools(load), ...(settings.teams ? actionTools(settings, proposals) : [])];
   const byName = new Map(tools.map((t) => [t.name, t]));
   const mcp = new McpServer({ name: 'groundwork', version: VERSION }, { capabilities: { tools: {} } });
   const scope = settings.teams ?? ('read-only' as const);
@@ -131,8 +135,17 @@ function resultSummary(structured: Record<string, unknown>): string {
   for (const [key, value] of Object.entries(structured)) {
     if (typeof value === 'number' || (typeof value === 'string' && value.length <= 80)) parts.push(`${key}=${value}`);
     else if (Array.isArray(value)) parts.push(`${key}: ${value.length}`);
-    else if (key === 'dryRun') parts.push(`dry run ${(value as { id: string }).id}: ${String(recordable((value as { summary: string }).summary))}`);
+    else if (key === 'dryRun') parts.push(dryRunSummary(value as DryRun));
     else if (key === 'service') parts.push(`service ${(value as { name: string }).name}`);
   }
   return parts.join(', ');
+}
+
+/** A dry run in the audit log: its id, what it does, and its cost and guardrail result. */
+function dryRunSummary(dryRun: DryRun): string {
+  const analysis = dryRun.analysis;
+  const outcome = analysis
+    ? `; ${analysis.cost.total.differenceUsd >= 0 ? '+' : ''}${analysis.cost.total.differenceUsd} USD a month; guardrails ${analysis.guardrails.passed ? 'pass' : `fail (${analysis.guardrails.errors.length} errors)`}`
+    : '';
+  return `dry run ${dryRun.id}: ${String(recordable(dryRun.summary))}${outcome}`;
 }

@@ -1,6 +1,8 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { isGroundworkError } from '../../model/errors';
 import { createServer } from '../../scripts/mcp/server';
+import { oneLine } from '../../scripts/mcp/tool-spec';
 import type { ServerSettings } from '../../scripts/mcp/server-settings';
 
 /** The SDK's own client connected to a Groundwork MCP server over the SDK's in-memory transport. */
@@ -31,4 +33,15 @@ export async function refused(client: Client, name: string, args: Record<string,
   const answer = await call(client, name, args);
   if (answer.ok) throw new Error(`${name} answered instead of refusing: ${JSON.stringify(answer.data).slice(0, 300)}`);
   return answer.sentence;
+}
+
+/** The one sentence a synchronous call is refused with, as a tool says it; a call that is not refused fails the test. */
+export function refusalOf(act: () => unknown): string {
+  try {
+    act();
+  } catch (error) {
+    if (isGroundworkError(error)) return oneLine(error);
+    throw error;
+  }
+  throw new Error('not refused');
 }
