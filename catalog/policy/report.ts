@@ -58,7 +58,7 @@ export function withScorecards(catalog: Catalog, scorecards: readonly Scorecard[
   };
 }
 
-const where = (f: Finding) => `${f.stack} ${f.address}${f.constructPath ? ` (${f.constructPath})` : ''}`;
+const where = (f: Finding) => `${f.stack} ${f.address}${f.constructPath ? ` (${f.constructPath})` : f.file ? ` (${f.file}:${f.line})` : ''}`;
 
 /** The short list people read in a terminal or a pull request: errors, then warnings, then suppressions. */
 export function policySummary(report: PolicyReport): string {
