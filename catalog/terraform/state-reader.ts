@@ -22,10 +22,14 @@ interface StateResource {
   readonly address: string;
   readonly type: string;
   readonly name: string;
+  /** Escaped (literal), sensitive attributes replaced. */
   readonly values: Json;
 }
 
 const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** A state's values are what exists: literal, so `${` in them is escaped before anything evaluates them. */
+const escaped = (values: unknown): Json => (isObject(values) ? (toTerraformJson(values as never) as Json) : {});
 
 /** `values` with every leaf `sensitive` marks (true, in the same shape) replaced by SENSITIVE. */
 function withoutMarked(values: unknown, sensitive: unknown): unknown {
@@ -58,7 +62,7 @@ function fromShowJson(json: Json, shown: string): StateResource[] {
     if (!isObject(module)) throw new GroundworkError(`${shown}: ${at} must be an object.`);
     (Array.isArray(module.resources) ? module.resources : []).forEach((r: unknown, i: number) => {
       if (!isObject(r) || typeof r.address !== 'string' || typeof r.type !== 'string' || typeof r.name !== 'string') throw new GroundworkError(`${shown}: ${at}.resources[${i}] must be an object with an address, a type and a name.`);
-      if (r.mode === 'managed') out.push({ address: r.address, type: r.type, name: r.name, values: withoutMarked(isObject(r.values) ? r.values : {}, r.sensitive_values) as Json });
+      if (r.mode === 'managed') out.push({ address: r.address, type: r.type, name: r.name, values: withoutMarked(escaped(r.values), r.sensitive_values) as Json });
     });
     (Array.isArray(module.child_modules) ? module.child_modules : []).forEach((m: unknown, i: number) => walk(m, `${at}.child_modules[${i}]`));
   };
@@ -76,7 +80,7 @@ function fromRawState(json: Json, shown: string): StateResource[] {
     for (const instance of r.instances as unknown[]) {
       if (!isObject(instance)) throw new GroundworkError(`${shown}: resources[${i}].instances must hold objects.`);
       const key = instance.index_key === undefined ? '' : `[${JSON.stringify(instance.index_key)}]`;
-      out.push({ address: `${prefix}${r.type}.${r.name}${key}`, type: r.type, name: r.name, values: withoutMarked(isObject(instance.attributes) ? instance.attributes : {}, marksOf(instance.sensitive_attributes)) as Json });
+      out.push({ address: `${prefix}${r.type}.${r.name}${key}`, type: r.type, name: r.name, values: withoutMarked(escaped(instance.attributes), marksOf(instance.sensitive_attributes)) as Json });
     }
   });
   return out;
@@ -93,8 +97,7 @@ function regionOf(values: Json): string | undefined {
 const blockAddress = (address: string) => address.replace(/\[[^\]]*\]/g, '');
 
 /** What the state holds that `configuration` does not declare (a block whose instances are unknown declares all of its own). */
-function orphansOf(stack: string, resources: readonly StateResource[], configuration: TerraformConfiguration): NotAnalysed[] {
-  const declared = configurationInstances(configuration);
+function orphansOf(stack: string, resources: readonly StateResource[], configuration: TerraformConfiguration, declared: readonly ResourceInstance[]): NotAnalysed[] {
   const exact = new Set(declared.map((i) => i.address));
   const uncounted = new Set(declared.filter((i) => i.unknownInstances).map((i) => blockAddress(i.address)));
   const unread = [...(configuration.modules ?? [])].filter(([, call]) => 'notRead' in call).map(([name]) => `module.${name}`);
@@ -116,7 +119,8 @@ export function readState(file: string, configuration?: TerraformConfiguration):
   if (typeof json.format_version === 'string' && !('planned_values' in json)) resources = fromShowJson(json, shown);
   else if ('version' in json && 'resources' in json) resources = fromRawState(json, shown);
   else throw new GroundworkError(`${shown} is not a Terraform state: neither terraform show -json of a state ("format_version", "values") nor a terraform.tfstate ("version": 4, "resources").`);
-  const fallback = configuration ? defaultRegion(configuration) : undefined;
+  const declared = configuration ? configurationInstances(configuration) : [];
+  const fallback = defaultRegion(declared);
   const providers = new Map<string, Json>();
   const providersIn = (region: string | undefined) => {
     const key = region ?? '';
@@ -125,18 +129,23 @@ export function readState(file: string, configuration?: TerraformConfiguration):
   };
   const planned: ResourceInstance[] = resources
     .map((r) => {
-      const body = toTerraformJson(r.values as never) as Json;
+      const body = { ...r.values };
       // tags_all holds the provider's default_tags too: the effective tags.
       if (isObject(body.tags_all)) body.tags = body.tags_all;
       return { type: r.type, name: r.name, address: r.address, body, providers: providersIn(regionOf(r.values) ?? fallback) };
     })
     .sort((a, b) => compareText(a.address, b.address));
   const stack = shown.replace(/\.json$/, '');
-  return { stack, files: [shown], json: {}, planned, ...(configuration ? { orphans: orphansOf(stack, resources, configuration) } : {}) };
+  return { stack, files: [shown], json: {}, planned, ...(configuration ? { orphans: orphansOf(stack, resources, configuration, declared) } : {}) };
 }
 
-function defaultRegion(configuration: TerraformConfiguration): string | undefined {
-  const aws = configuration.json.provider?.aws;
-  const config = (Array.isArray(aws) ? aws : aws ? [aws] : []).find((c: Json) => c.alias === undefined);
-  return typeof config?.region === 'string' && !config.region.includes('${') ? config.region : undefined;
+/** The region the configuration's root resources are in (its default AWS provider, variables resolved), for state entries without an ARN that says. */
+function defaultRegion(declared: readonly ResourceInstance[]): string | undefined {
+  for (const instance of declared) {
+    if (instance.address.startsWith('module.')) continue;
+    const aws = instance.providers?.aws;
+    const config = (Array.isArray(aws) ? aws : []).find((c: Json) => c.alias === undefined);
+    if (typeof config?.region === 'string' && !config.region.includes('${')) return config.region;
+  }
+  return undefined;
 }
