@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Command } from 'commander';
+import { GroundworkError } from '../model/errors';
 import { AnalysisInputs, DEFAULT_INPUTS } from '../catalog/analysis-inputs';
 import type { VariableArgument } from '../catalog/terraform/variable-values';
 
@@ -18,7 +19,7 @@ export function withAnalysisFlags(command: Command): Command {
   const variables: VariableArgument[] = [];
   variableArguments.set(command, variables);
   return command
-    .argument('[dir]', 'cdktf output directory, or a folder of .tf.json files', 'cdktf.out')
+    .argument('[dir]', 'cdktf output directory, or a folder of Terraform (.tf, .tf.json; each folder a root configuration unless another calls it as a module)', 'cdktf.out')
     .option('--usage <dir>', 'folder of usage files (defaults.json, <service>.json)', DEFAULT_INPUTS.usage)
     .option('--suppressions <file>', 'reviewed guardrail suppressions (YAML)', DEFAULT_INPUTS.suppressions)
     .option('--prices <dir>', 'folder of <region>.json price tables (default: the built-in tables)')
@@ -33,6 +34,7 @@ export function withAnalysisFlags(command: Command): Command {
 export function analysisRequest(command: Command): { dir: string; inputs: AnalysisInputs } {
   const { usage, suppressions, prices, plan, root, state } = command.opts<{ usage: string; suppressions: string; prices?: string; plan?: string; root?: string; state?: string }>();
   const besidePlan = plan && path.join(fs.existsSync(plan) && fs.statSync(plan).isDirectory() ? plan : path.dirname(plan), PLAN_REPORT_FOLDER);
+  if (plan && state) throw new GroundworkError('--plan and --state are two different inputs: pass one of them.');
   const besideState = state && path.join(path.dirname(state), STATE_REPORT_FOLDER);
   const variables = variableArguments.get(command) ?? [];
   return {

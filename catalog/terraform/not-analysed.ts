@@ -10,3 +10,8 @@ import type { TerraformConfiguration } from './terraform-output';
 export function notAnalysed(configurations: readonly TerraformConfiguration[], records: readonly ResourceRecord[]): NotAnalysed[] {
   return [...notAnalysedModules(configurations), ...variablesWithoutValue(records), ...configurations.flatMap((c) => c.orphans ?? [])];
 }
+
+/** How a terminal shows what was not analysed: one line each. */
+export function notAnalysedLines(list: readonly NotAnalysed[] = []): string[] {
+  return list.map((x) => `  NOT ANALYSED ${x.stack} ${x.address}: ${x.reason}.`);
+}

@@ -115,7 +115,7 @@ function readTerraformFolders(top: string, root: string, options: FolderReadOpti
     }
   };
   walk(top);
-  if (!found.length) throw new GroundworkError(`${top} holds no Terraform: no manifest.json and no .tf or .tf.json files.`);
+  if (!found.length) throw new GroundworkError(`${top} holds no Terraform configuration: no manifest.json, and no .tf or .tf.json files.`);
   const called = new Set(found.flatMap(({ dir, read }) => calledFolders(read.json, dir).map((f) => (fs.existsSync(f) ? fs.realpathSync(f) : f))));
   const roots = found.filter((f) => !called.has(f.real));
   // Every folder called by another (a cycle of calls): analyse them all, so the cycle is named.
