@@ -183,6 +183,49 @@ describe('a module tree with tfvars, an override and a state', () => {
   });
 });
 
+describe('module calls as Terraform evaluates them', () => {
+  it('reads a registry module from where terraform init fetched it, with the provider the call passes', () => {
+    const dir = folderWith({
+      'main.tf': [
+        'provider "aws" {',
+        '  region = "eu-west-1"',
+        '  default_tags {',
+        '    tags = { owner = "network-team", service = "edge" }',
+        '  }',
+        '}',
+        'provider "aws" {',
+        '  alias  = "virginia"',
+        '  region = "us-east-1"',
+        '}',
+        'module "vpc" {',
+        '  source  = "terraform-aws-modules/vpc/aws"',
+        '  version = "5.0.0"',
+        '  nat_gateways = 2',
+        '}',
+        'module "dr" {',
+        '  source    = "./dr"',
+        '  providers = { aws = aws.virginia }',
+        '}',
+        'module "eks" {',
+        '  source = "terraform-aws-modules/eks/aws"',
+        '}',
+        '',
+      ].join('\n'),
+      '.terraform/modules/modules.json': JSON.stringify({ Modules: [{ Key: '', Source: '', Dir: '.' }, { Key: 'vpc', Source: 'registry.terraform.io/terraform-aws-modules/vpc/aws', Version: '5.0.0', Dir: '.terraform/modules/vpc' }, { Key: 'dr', Source: './dr', Dir: 'dr' }] }),
+      '.terraform/modules/vpc/main.tf': 'variable "nat_gateways" {\n  type = number\n}\nresource "aws_nat_gateway" "this" {\n  count         = var.nat_gateways\n  allocation_id = "eipalloc-1"\n  subnet_id     = "subnet-1"\n}\n',
+      'dr/main.tf': 'resource "aws_nat_gateway" "standby" {\n  allocation_id = "eipalloc-2"\n  subnet_id     = "subnet-2"\n}\n',
+    });
+    const a = run(dir);
+    expect(a.cost.resources.filter((r) => r.type !== 'free-tier').map((r) => [r.address, r.region, r.team ?? null])).toEqual([
+      ['module.dr.aws_nat_gateway.standby', 'us-east-1', null],
+      ['module.vpc.aws_nat_gateway.this[0]', 'eu-west-1', 'network-team'],
+      ['module.vpc.aws_nat_gateway.this[1]', 'eu-west-1', 'network-team'],
+    ]);
+    expect(a.catalog.notAnalysed).toEqual([{ stack: path.basename(dir), address: 'module.eks', reason: 'not analysed (module): terraform-aws-modules/eks/aws is not fetched; run terraform init (it records .terraform/modules/modules.json), or run on a plan' }]);
+    expect(a.catalog.sources.map((s) => s.stack)).toEqual([path.basename(dir)]);
+  });
+});
+
 describe('variables as Terraform loads them', () => {
   const config = ['variable "size" {', '  type = number', '}', 'resource "aws_instance" "web" {', '  count         = var.size', '  ami           = "ami-1"', '  instance_type = "t3.micro"', '}', ''].join('\n');
   const countOf = (dir: string, variables: readonly VariableArgument[] = [], env: NodeJS.ProcessEnv = {}) =>
