@@ -265,6 +265,11 @@ describe('hostile configurations: one sentence each', () => {
     expect(errorOf(() => readTerraformOutput(dir))).toMatch(/^main\.tf is not valid HCL: line 2, column \d+: .+\.$/);
   });
 
+  it('nesting deep enough to overflow a parser, in a .tf or a tfvars file, before the parser sees it', () => {
+    expect(errorOf(() => run(folderWith({ 'main.tf': `locals {\n  x = ${'['.repeat(100000)}${']'.repeat(100000)}\n}\n` })))).toBe('main.tf nests more than 200 levels deep: not a configuration to read.');
+    expect(errorOf(() => run(folderWith({ 'main.tf': 'variable "v" {}\n', 'terraform.tfvars': `v = "${'${"'.repeat(3000)}"\n` })))).toBe('terraform.tfvars nests more than 200 levels deep: not a configuration to read.');
+  });
+
   it('a module cycle', () => {
     const dir = folderWith({ 'live/main.tf': 'module "a" {\n  source = "../a"\n}\n', 'a/main.tf': 'module "b" {\n  source = "../b"\n}\n', 'b/main.tf': 'module "a" {\n  source = "../a"\n}\n' });
     expect(errorOf(() => run(dir))).toMatch(/^module\.a \(b\/main\.tf:1\) calls a, which is already calling it: module calls form a cycle, which Terraform refuses\.$/);

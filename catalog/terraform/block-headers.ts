@@ -6,14 +6,21 @@
  * block. JSON files are read with jsonc-parser, which gives offsets.
  */
 import { findNodeAtLocation, Node, parseTree } from 'jsonc-parser';
+import { GroundworkError } from '../../model/errors';
+import { MAX_JSON_DEPTH } from '../../model/read-json';
 
 /** Block key (`resource.<type>.<name>`, `data.<type>.<name>`, `module.<name>`, ...) -> 1-based line. */
 export type HeaderLines = ReadonlyMap<string, number>;
 
 const LABELS: Record<string, number> = { resource: 2, data: 2, module: 1, variable: 1, output: 1, provider: 1 };
 
-/** Header lines of an HCL (.tf) file. */
-export function hclHeaderLines(text: string): HeaderLines {
+/**
+ * Header lines of an HCL (.tf) file. `shown` names it when it nests deeper than MAX_JSON_DEPTH
+ * (brackets, braces, parentheses or templates): refused before a parser recurses into it.
+ */
+export function hclHeaderLines(text: string, shown = 'the file'): HeaderLines {
+  const tooDeep = () => new GroundworkError(`${shown} nests more than ${MAX_JSON_DEPTH} levels deep: not a configuration to read.`);
+  let nesting = 0;
   const lines = new Map<string, number>();
   let line = 1;
   let depth = 0;
@@ -37,7 +44,7 @@ export function hclHeaderLines(text: string): HeaderLines {
       i = stop;
     } else if (c === '"') {
       const start = i;
-      i = skipString(text, i);
+      i = skipString(text, i, nesting, tooDeep);
       if (depth === 0) {
         if (!words.length) headerLine = line;
         words.push(text.slice(start + 1, i - 1));
@@ -54,9 +61,19 @@ export function hclHeaderLines(text: string): HeaderLines {
       }
       words = [];
       depth++;
+      if (++nesting > MAX_JSON_DEPTH) throw tooDeep();
       i++;
     } else if (c === '}') {
       depth = Math.max(0, depth - 1);
+      nesting = Math.max(0, nesting - 1);
+      words = [];
+      i++;
+    } else if (c === '[' || c === '(') {
+      if (++nesting > MAX_JSON_DEPTH) throw tooDeep();
+      words = [];
+      i++;
+    } else if (c === ']' || c === ')') {
+      nesting = Math.max(0, nesting - 1);
       words = [];
       i++;
     } else if (/[A-Za-z_]/.test(c)) {
@@ -74,14 +91,19 @@ export function hclHeaderLines(text: string): HeaderLines {
   return lines;
 }
 
-/** Past a quoted string starting at `i`, templates (`${ "a" }`, `%{ }`) included. */
-function skipString(text: string, i: number): number {
+/** Refuses HCL nesting deeper than MAX_JSON_DEPTH before any parser recurses into it (the HCL parser's stack is the WebAssembly module's). */
+export function checkHclNesting(text: string, shown: string): void {
+  hclHeaderLines(text, shown);
+}
+
+/** Past a quoted string starting at `i`, templates (`${ "a" }`, `%{ }`) included; `nesting` deep already. */
+function skipString(text: string, i: number, nesting: number, tooDeep: () => Error): number {
   i++;
   while (i < text.length) {
     const c = text[i];
     if (c === '\\') i += 2;
     else if (c === '"') return i + 1;
-    else if ((c === '$' || c === '%') && text[i + 1] === '{') i = skipTemplate(text, i + 2);
+    else if ((c === '$' || c === '%') && text[i + 1] === '{') i = skipTemplate(text, i + 2, nesting + 1, tooDeep);
     else if (c === '\n') return i; // an unterminated string: HCL refuses it; stop at the line's end
     else i++;
   }
@@ -89,14 +111,16 @@ function skipString(text: string, i: number): number {
 }
 
 /** Past the `}` closing a template interpolation whose body starts at `i`. */
-function skipTemplate(text: string, i: number): number {
+function skipTemplate(text: string, i: number, nesting: number, tooDeep: () => Error): number {
+  if (nesting > MAX_JSON_DEPTH) throw tooDeep();
   let depth = 1;
   while (i < text.length && depth > 0) {
     const c = text[i];
-    if (c === '"') i = skipString(text, i);
+    if (c === '"') i = skipString(text, i, nesting + depth, tooDeep);
     else {
-      if (c === '{') depth++;
-      else if (c === '}') depth--;
+      if (c === '{' || c === '[' || c === '(') depth++;
+      else if (c === '}' || c === ']' || c === ')') depth--;
+      if (nesting + depth > MAX_JSON_DEPTH) throw tooDeep();
       i++;
     }
   }

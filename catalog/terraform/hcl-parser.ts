@@ -9,7 +9,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
-import { GroundworkError } from '../../model/errors';
+import { GroundworkError, isGroundworkError } from '../../model/errors';
+import { checkHclNesting } from './block-headers';
 
 type Callback = (error: string | null | undefined, result?: string) => void;
 interface Bridge {
@@ -43,8 +44,16 @@ function loadBridge(): Bridge {
  * the text there (it may hold a secret).
  */
 export function parseHcl(text: string, shown: string): Record<string, any> {
+  checkHclNesting(text, shown);
   let answer: { error?: string; json?: string } | undefined;
-  loadBridge().parse(path.basename(shown), text, (error, result) => (answer = error ? { error: String(error) } : { json: result }));
+  try {
+    loadBridge().parse(path.basename(shown), text, (error, result) => (answer = error ? { error: String(error) } : { json: result }));
+  } catch (error) {
+    if (isGroundworkError(error)) throw error;
+    // A failure inside the module may leave it unusable: the next file gets a fresh one.
+    bridge = undefined;
+    throw new GroundworkError(`${shown} could not be parsed: the HCL parser failed (${(error as Error).name ?? 'error'}).`);
+  }
   if (!answer) throw new GroundworkError('@cdktf/hcl2json answered asynchronously: the installed version is not the one this reader was written for (0.21.0).');
   if (answer.error !== undefined) throw new GroundworkError(`${shown} is not valid HCL: ${syntaxProblem(answer.error)}.`);
   return JSON.parse(answer.json ?? '{}') as Record<string, any>;
