@@ -11,7 +11,7 @@ import { assertValidCatalog } from '../catalog/service-catalog/validate-catalog'
 import { readPlans } from '../catalog/terraform/plan-reader';
 import { readResources } from '../catalog/terraform/ownership-inference';
 import { DEFAULT_TAG_CANDIDATES } from '../catalog/spend/formats';
-import { GroundworkError } from '../model/errors';
+import { errorOf } from './helpers/error-of';
 import { withTagAliases } from '../model/tag-aliases';
 import { terraform, withTerraform } from './helpers/terraform';
 
@@ -36,15 +36,6 @@ function analyseFiles(files: Record<string, unknown>): Analysis {
   return analyse(dir, { usage, today: '2026-01-01' });
 }
 
-const errorOf = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(GroundworkError);
-    return (error as Error).message;
-  }
-  throw new Error('expected an error');
-};
 
 const priced = (a: Analysis) => a.cost.resources.filter((r) => r.type !== 'free-tier').map((r) => r.address).sort();
 const notPriced = (a: Analysis) => Object.fromEntries(a.cost.notPriced.resources.map((r) => [r.address, r.reason]));

@@ -5,7 +5,6 @@
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { analyse, Analysis } from '../catalog/analyse';
 import { hclHeaderLines } from '../catalog/terraform/block-headers';
@@ -13,18 +12,13 @@ import { readResources } from '../catalog/terraform/ownership-inference';
 import { readState } from '../catalog/terraform/state-reader';
 import { readTerraformOutput } from '../catalog/terraform/terraform-output';
 import type { VariableArgument } from '../catalog/terraform/variable-values';
-import { GroundworkError } from '../model/errors';
+import { errorOf } from './helpers/error-of';
+import { cleanUp, tempDir as newTempDir } from './helpers/synth';
 
 const fixtures = path.join(__dirname, 'fixtures');
 const usage = path.join(__dirname, '../usage');
-const temps: string[] = [];
-afterAll(() => temps.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
-
-function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-tf-'));
-  temps.push(dir);
-  return dir;
-}
+afterAll(cleanUp);
+const tempDir = () => newTempDir('groundwork-tf-');
 
 /** A fresh folder holding these files (`{ 'live/main.tf': 'text' }`). */
 function folderWith(files: Record<string, string>): string {
@@ -38,15 +32,6 @@ function folderWith(files: Record<string, string>): string {
 
 const run = (dir: string, inputs: Parameters<typeof analyse>[1] = {}): Analysis => analyse(dir, { usage, today: '2026-01-01', ...inputs });
 
-const errorOf = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(GroundworkError);
-    return (error as Error).message;
-  }
-  throw new Error('expected an error');
-};
 
 const everyReport = (a: Analysis) => [...a.files.values()].join('\n');
 const priced = (a: Analysis) => a.cost.resources.filter((r) => r.type !== 'free-tier').map((r) => r.address);
