@@ -169,7 +169,7 @@ describe('a module tree with tfvars, an override and a state', () => {
 });
 
 describe('module calls as Terraform evaluates them', () => {
-  it('reads a registry module from where terraform init fetched it, with the provider the call passes', () => {
+  it('reads a registry module from where terraform init fetched it, with the provider the call passes; references resolve inside the module', () => {
     const dir = folderWith({
       'main.tf': [
         'provider "aws" {',
@@ -198,11 +198,13 @@ describe('module calls as Terraform evaluates them', () => {
       ].join('\n'),
       '.terraform/modules/modules.json': JSON.stringify({ Modules: [{ Key: '', Source: '', Dir: '.' }, { Key: 'vpc', Source: 'registry.terraform.io/terraform-aws-modules/vpc/aws', Version: '5.0.0', Dir: '.terraform/modules/vpc' }, { Key: 'dr', Source: './dr', Dir: 'dr' }] }),
       '.terraform/modules/vpc/main.tf': 'variable "nat_gateways" {\n  type = number\n}\nresource "aws_nat_gateway" "this" {\n  count         = var.nat_gateways\n  allocation_id = "eipalloc-1"\n  subnet_id     = "subnet-1"\n}\n',
-      'dr/main.tf': 'resource "aws_nat_gateway" "standby" {\n  allocation_id = "eipalloc-2"\n  subnet_id     = "subnet-2"\n}\n',
+      'dr/main.tf': 'resource "aws_eip" "standby" {\n  domain = "vpc"\n  tags   = { owner = "resilience", service = "standby" }\n}\nresource "aws_nat_gateway" "standby" {\n  allocation_id = aws_eip.standby.id\n  subnet_id     = "subnet-2"\n}\n',
     });
     const a = run(dir);
     expect(a.cost.resources.filter((r) => r.type !== 'free-tier').map((r) => [r.address, r.region, r.team ?? null])).toEqual([
-      ['module.dr.aws_nat_gateway.standby', 'us-east-1', null],
+      ['module.dr.aws_eip.standby', 'us-east-1', 'resilience'],
+      // Untagged, it is owned as the resource of its own module instance it references.
+      ['module.dr.aws_nat_gateway.standby', 'us-east-1', 'resilience'],
       ['module.vpc.aws_nat_gateway.this[0]', 'eu-west-1', 'network-team'],
       ['module.vpc.aws_nat_gateway.this[1]', 'eu-west-1', 'network-team'],
     ]);
