@@ -280,6 +280,15 @@ describe('hostile configurations: one sentence each', () => {
       'm/main.tf': 'resource "aws_sqs_queue" "q" {\n  count = 10000\n  name  = "q"\n}\n',
     });
     expect(errorOf(() => run(dir))).toMatch(/^groundwork-tf-\w+: module\.many\[\d+\]\.aws_sqs_queue\.q takes the configuration past 200000 resource instances/);
+    const empty = folderWith({ 'main.tf': 'module "outer" {\n  source = "./a"\n  count  = 10000\n}\n', 'a/main.tf': 'module "inner" {\n  source = "../b"\n  count  = 10000\n}\n', 'b/main.tf': 'locals {\n  nothing = true\n}\n' });
+    expect(errorOf(() => run(empty))).toMatch(/^groundwork-tf-\w+: module\.outer\[\d+\]\.module\.inner\[\d+\] takes the configuration past 20000 module instances/);
+  });
+
+  it('a module tree that doubles at every level', () => {
+    const files: Record<string, string> = { 'main.tf': 'module "l0" {\n  source = "./m0"\n}\n' };
+    for (let i = 0; i < 30; i++) files[`m${i}/main.tf`] = `module "a" {\n  source = "../m${i + 1}"\n}\nmodule "b" {\n  source = "../m${i + 1}"\n}\n`;
+    files['m30/main.tf'] = 'locals {\n  leaf = true\n}\n';
+    expect(errorOf(() => run(folderWith(files)))).toMatch(/^module\.[ab] \(m\d+\/main\.tf:\d\) takes the module tree past 20000 calls/);
   });
 
   it('an override without a base, and a resource declared twice', () => {

@@ -17,6 +17,8 @@ import { VariableOrigins } from './variable-origins';
 
 /** More resource instances than this in one configuration (counts multiplied through modules) is a mistake, not an estate. */
 export const MAX_CONFIGURATION_INSTANCES = 200_000;
+/** Likewise module instances: nested counts over modules with no resources would otherwise run unbounded. */
+export const MAX_MODULE_INSTANCES = 20_000;
 
 const CALL_META = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on', '//']);
 
@@ -33,13 +35,15 @@ interface Evaluation {
   readonly stack: string;
   readonly origins: VariableOrigins;
   readonly out: ResourceInstance[];
+  /** Module instances evaluated so far. */
+  modules: number;
 }
 
 /** The configuration's instances, modules included; a plan's as planned. */
 export function configurationInstances(config: TerraformConfiguration): ResourceInstance[] {
   if (config.planned) return [...config.planned];
   const origins = new VariableOrigins();
-  const run: Evaluation = { stack: config.stack, origins, out: [] };
+  const run: Evaluation = { stack: config.stack, origins, out: [], modules: 0 };
   const root: ModuleConfiguration = { json: config.json, locations: config.locations ?? new Map(), calls: config.modules ?? new Map() };
   evaluateModule(run, root, { values: config.variables, origins, missing: (name) => [`var.${name}`] }, '', {}, NO_CALL_COUNT);
   return run.out;
@@ -120,6 +124,7 @@ function evaluateCall(run: Evaluation, name: string, source: ModuleCallSource, c
     needs: 'unknown' in keys ? new Set([...outerCount.needs, ...countNeeds]) : outerCount.needs,
   };
   for (const key of expansions) {
+    if (++run.modules > MAX_MODULE_INSTANCES) throw new GroundworkError(`${run.stack}: ${address}${key.suffix} takes the configuration past ${MAX_MODULE_INSTANCES} module instances (counts multiplied through modules): not an estate to analyse.`);
     const callScope = key.iterators.length ? withNames(scope, key.names) : scope;
     const values = new Map<string, Value>();
     const waiting = new Map<string, ReadonlySet<string>>();

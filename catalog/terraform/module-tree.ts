@@ -25,6 +25,8 @@ export type ModuleCallSource = { readonly module: ModuleConfiguration } | { read
 
 /** Nested calls deeper than this are a mistake (or hostile), not a configuration. */
 export const MAX_MODULE_DEPTH = 32;
+/** More module calls than this in one tree (a call repeated at every level doubles them) is not a configuration either. */
+export const MAX_MODULE_CALLS = 20_000;
 
 const isLocalSource = (source: string) => source.startsWith('./') || source.startsWith('../');
 
@@ -56,11 +58,13 @@ interface LoadContext {
   readonly root: string;
   readonly fetched: ReadonlyMap<string, string>;
   readonly folders: Map<string, ConfigurationFolder | undefined>;
+  /** Calls read so far in this tree. */
+  calls: number;
 }
 
 /** The module calls of the root configuration in `dir`, each read with the calls it makes. */
 export function loadModuleCalls(json: Json, locations: ReadonlyMap<string, SourceLocation>, dir: string, top: string, root: string, folders: Map<string, ConfigurationFolder | undefined> = new Map()): ReadonlyMap<string, ModuleCallSource> {
-  const context: LoadContext = { top, root, fetched: fetchedModules(dir, top, root), folders };
+  const context: LoadContext = { top, root, fetched: fetchedModules(dir, top, root), folders, calls: 0 };
   return callsOf(json, locations, dir, [], [fs.realpathSync(dir)], context);
 }
 
@@ -69,6 +73,7 @@ function callsOf(json: Json, locations: ReadonlyMap<string, SourceLocation>, dir
   for (const [name, call] of Object.entries<Json>(json.module ?? {})) {
     const at = locations.get(`module.${name}`);
     const where = `module.${name}${at ? ` (${at.file}:${at.line})` : ''}`;
+    if (++context.calls > MAX_MODULE_CALLS) throw new GroundworkError(`${where} takes the module tree past ${MAX_MODULE_CALLS} calls (a module calling another several times at every level): not a configuration to analyse.`);
     const source = call?.source;
     if (typeof source !== 'string' || !source) throw new GroundworkError(`${where} has no literal source: Terraform requires one.`);
     const key = [...keyPath, name].join('.');
