@@ -46,7 +46,7 @@ export function configurationFiles(dir: string): string[] {
 /** One file in Terraform's JSON syntax, with its blocks' header lines. */
 function readFile(file: string, shown: string, root: string): { json: Json; headers: HeaderLines } {
   const text = readBoundedFile(file, shown, { root });
-  if (file.endsWith('.tf.json')) return { json: checkConfigurationShape(parseJson(text, shown, 'fix the file'), shown), headers: jsonHeaderLines(text) };
+  if (file.endsWith('.tf.json')) return { json: checkConfigurationShape(parseJson(text, shown, 're-run synth, or fix the file'), shown), headers: jsonHeaderLines(text) };
   return { json: checkConfigurationShape(asTerraformJson(parseHcl(text, shown), shown), shown), headers: hclHeaderLines(text) };
 }
 
