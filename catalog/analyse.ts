@@ -30,8 +30,10 @@ import { assertValidCatalog, duplicateIds } from './service-catalog/validate-cat
 import type { SpendDocument } from './spend/report';
 import { readResources } from './terraform/ownership-inference';
 import { readPlans } from './terraform/plan-reader';
-import { notAnalysedModules } from './terraform/resource-instances';
-import { organisationOf, readTerraformOutput } from './terraform/terraform-output';
+import { notAnalysed } from './terraform/not-analysed';
+import { isConfigurationFile } from './terraform/configuration-folder';
+import { readState } from './terraform/state-reader';
+import { organisationOf, readTerraformOutput, TerraformConfiguration } from './terraform/terraform-output';
 
 export interface Analysis {
   readonly catalog: Catalog;
@@ -67,7 +69,7 @@ function analyseReports(outdir: string, given: Partial<AnalysisInputs>, parsed: 
  * are garbage once it returns.
  */
 function describeAndJudge(outdir: string, inputs: AnalysisInputs, parsed: ParsedFiles): { described: Catalog; estimated: Estimate; cost: CostReport; policy: PolicyReport; forms?: PortalForms } {
-  const configurations = inputs.plan ? readPlans(inputs.plan) : readTerraformOutput(outdir, parsed, inputs.root);
+  const configurations = inputs.plan ? readPlans(inputs.plan) : inputs.state ? [readStateBeside(inputs)] : readTerraformOutput(outdir, parsed, inputs.root, { variables: inputs.variables });
   const records = readResources(configurations);
   const usage = Usage.load(inputs.usage);
   const estimated = estimate(configurations, { tables: loadPriceTables(inputs.prices), usage }, records);
@@ -75,8 +77,19 @@ function describeAndJudge(outdir: string, inputs: AnalysisInputs, parsed: Parsed
   const suppressions = [...metadataSuppressions(configurations.flatMap((c) => c.metadata?.suppressions ?? [])), ...loadSuppressionFile(inputs.suppressions)];
   const run = runPolicy(records, organisationOf(configurations), suppressions, { today: inputs.today ?? new Date().toISOString().slice(0, 10), configurations });
   const described = buildCatalog(configurations, records);
-  const policy = checkContract('policy-report', buildPolicyReport(run, described, records, notAnalysedModules(configurations)), 'policy.json');
+  const policy = checkContract('policy-report', buildPolicyReport(run, described, records, notAnalysed(configurations, records)), 'policy.json');
   return { described, estimated, cost, policy, forms: formLinks(organisationOf(configurations)) };
+}
+
+/**
+ * A state, compared with the configuration in its own folder (where Terraform keeps
+ * terraform.tfstate beside the configuration) when that folder holds one.
+ */
+function readStateBeside(inputs: AnalysisInputs): TerraformConfiguration {
+  const folder = path.dirname(path.resolve(inputs.state!));
+  const holdsTerraform = fs.readdirSync(folder).some(isConfigurationFile);
+  const configurations = holdsTerraform ? readTerraformOutput(folder, NO_PARSED_FILES, inputs.root, { variables: inputs.variables }) : [];
+  return readState(inputs.state!, configurations.find((c) => c.stack === path.basename(folder)) ?? (configurations.length === 1 ? configurations[0] : undefined));
 }
 
 /**

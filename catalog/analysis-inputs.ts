@@ -1,3 +1,5 @@
+import type { VariableArgument } from './terraform/variable-values';
+
 /**
  * The inputs of the analysis besides the output folder, with the defaults every entry point uses
  * (synth, npm run catalog, cost and policy), so any of them rewrites the same reports.
@@ -17,6 +19,14 @@ export interface AnalysisInputs {
    * @default the git top level of the output folder, else the output folder itself (model/analysis-root.ts)
    */
   readonly root?: string;
+  /** `--var-file` and `--var` arguments for plain Terraform folders, in the order given (later ones win, as in Terraform). */
+  readonly variables?: readonly VariableArgument[];
+  /**
+   * A Terraform state (`terraform show -json` of it, or a raw terraform.tfstate v4): catalog and
+   * cost describe what exists; what it holds that the configuration folder no longer declares is
+   * listed as orphaned.
+   */
+  readonly state?: string;
   /** Date suppressions' expiry is compared with (YYYY-MM-DD). @default today */
   readonly today?: string;
 }

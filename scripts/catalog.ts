@@ -8,6 +8,7 @@ import { Command } from 'commander';
 import { writeAnalysis } from '../catalog/analyse';
 import { runCommand } from '../model/run-command';
 import { TERMINAL_OUTPUT, printLine } from '../model/terminal-text';
+import { notAnalysedLines } from '../catalog/terraform/not-analysed';
 import { analysisRequest, withAnalysisFlags } from './analysis-flags';
 
 runCommand(() => {
@@ -16,5 +17,6 @@ runCommand(() => {
   const { catalog, files } = writeAnalysis(dir, inputs);
   const s = catalog.summary;
   printLine(`Catalog of ${s.services} services, ${s.teams} teams, ${s.resources} resources (${s.terraformResources} Terraform resources, ${s.unownedTerraformResources} without an owning service).`);
+  for (const line of notAnalysedLines(catalog.notAnalysed)) printLine(line);
   printLine(`Wrote ${files.size} files to ${path.join(dir, 'catalog')}.`);
 });

@@ -11,7 +11,7 @@ import { assertValidCatalog } from '../catalog/service-catalog/validate-catalog'
 import { readPlans } from '../catalog/terraform/plan-reader';
 import { readResources } from '../catalog/terraform/ownership-inference';
 import { DEFAULT_TAG_CANDIDATES } from '../catalog/spend/formats';
-import { GroundworkError } from '../model/errors';
+import { errorOf } from './helpers/error-of';
 import { withTagAliases } from '../model/tag-aliases';
 import { terraform, withTerraform } from './helpers/terraform';
 
@@ -36,15 +36,6 @@ function analyseFiles(files: Record<string, unknown>): Analysis {
   return analyse(dir, { usage, today: '2026-01-01' });
 }
 
-const errorOf = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(GroundworkError);
-    return (error as Error).message;
-  }
-  throw new Error('expected an error');
-};
 
 const priced = (a: Analysis) => a.cost.resources.filter((r) => r.type !== 'free-tier').map((r) => r.address).sort();
 const notPriced = (a: Analysis) => Object.fromEntries(a.cost.notPriced.resources.map((r) => [r.address, r.reason]));
@@ -100,20 +91,26 @@ describe('a configuration without a plan', () => {
   beforeAll(() => {
     const dir = tempDir();
     fs.copyFileSync(path.join(planFixture, 'main.tf.json'), path.join(dir, 'main.tf.json'));
+    fs.cpSync(path.join(planFixture, 'mod'), path.join(dir, 'mod'), { recursive: true });
     config = analyse(dir, { usage, today: '2026-01-01' });
   });
 
-  it('resolves variable defaults, locals and functions, and expands count and for_each like the plan does', () => {
-    expect(priced(config)).toEqual(['aws_db_instance.main', 'aws_instance.web[0]', 'aws_instance.web[1]', 'aws_s3_bucket.b', 'aws_sqs_queue.q["orders"]', 'aws_sqs_queue.q["refunds"]']);
+  it('resolves variable defaults, locals and functions, and expands count, for_each and the local module like the plan does', () => {
+    expect(priced(config)).toEqual(['aws_db_instance.main', 'aws_instance.web[0]', 'aws_instance.web[1]', 'aws_s3_bucket.b', 'aws_sqs_queue.q["orders"]', 'aws_sqs_queue.q["refunds"]', 'module.alerts.aws_sns_topic.alerts']);
     expect(config.catalog.entities.filter((e) => e.kind === 'service').map((s) => [s.name, s.owner, s.costCenter])).toEqual([['checkout', 'payments', 'CC-2001']]);
     expect(config.cost.resources.find((r) => r.address === 'aws_db_instance.main')?.monthlyUsd).toBe(21.35);
   });
 
-  it('lists the module call as not analysed in every report', () => {
-    const reason = 'not analysed (module): run on a plan (terraform show -json) to include its resources';
-    expect(notPriced(config)).toEqual({ 'aws_ebs_volume.scratch': 'size is not a literal ("${length(aws_s3_bucket.b.arn)}")', 'module.alerts': reason });
-    expect(config.policy.notAnalysed).toEqual([{ stack: config.catalog.sources[0].stack, address: 'module.alerts', reason }]);
-    expect(config.catalog.notAnalysed).toEqual(config.policy.notAnalysed);
+  it('lists a module call whose source is missing as not analysed in every report', () => {
+    expect(notPriced(config)).toEqual({ 'aws_ebs_volume.scratch': 'size is not a literal ("${length(aws_s3_bucket.b.arn)}")' });
+    expect(config.catalog.notAnalysed).toBeUndefined();
+    const dir = tempDir();
+    fs.copyFileSync(path.join(planFixture, 'main.tf.json'), path.join(dir, 'main.tf.json'));
+    const without = analyse(dir, { usage, today: '2026-01-01' });
+    const reason = 'not analysed (module): its source ./mod does not exist beside the calling configuration';
+    expect(notPriced(without)['module.alerts']).toBe(reason);
+    expect(without.policy.notAnalysed).toEqual([{ stack: without.catalog.sources[0].stack, address: 'module.alerts', reason }]);
+    expect(without.catalog.notAnalysed).toEqual(without.policy.notAnalysed);
   });
 
   it('a module-only configuration says it was not analysed, not "0 errors, $0.00"', () => {

@@ -274,7 +274,7 @@ describe('bad input', () => {
 
   test('not a directory, or no Terraform in it', () => {
     expect(errorOf(() => analyse('/nonexistent/groundwork'))).toContain('/nonexistent/groundwork is not a directory');
-    expect(errorOf(() => analyse(tempDir()))).toContain('holds no Terraform JSON');
+    expect(errorOf(() => analyse(tempDir()))).toContain('holds no Terraform configuration');
   });
 });
 

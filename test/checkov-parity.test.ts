@@ -61,10 +61,17 @@ function expectedOf(file: string): { pass: string[]; fail: string[] } {
 async function convert(fixture: string, environment?: string): Promise<string> {
   const dir = tempDir('groundwork-checkov-');
   const folder = path.join(checkovTests, fixture);
+  const converted = new Map<string, Record<string, any>>();
   for (const file of fs.readdirSync(folder).filter((f) => f.endsWith('.tf')).sort()) {
     const json = await parse(file, fs.readFileSync(path.join(folder, file), 'utf8'));
-    fs.writeFileSync(path.join(dir, `${file}.json`), JSON.stringify(json));
+    // checkov scans file by file and its fixtures reuse names across files, which Terraform (and
+    // the reader) refuse in one folder: the later file's block is kept, as a merge would keep it.
+    for (const [block, byType] of Object.entries<Record<string, Record<string, unknown>>>({ resource: json.resource ?? {}, data: json.data ?? {} })) {
+      for (const [type, byName] of Object.entries(byType)) for (const name of Object.keys(byName)) for (const earlier of converted.values()) delete earlier[block]?.[type]?.[name];
+    }
+    converted.set(file, json);
   }
+  for (const [file, json] of converted) fs.writeFileSync(path.join(dir, `${file}.json`), JSON.stringify(json));
   if (environment) fs.writeFileSync(path.join(dir, 'zz-environment.tf.json'), JSON.stringify({ provider: { aws: [{ default_tags: [{ tags: { environment } }] }] } }));
   return dir;
 }

@@ -15,6 +15,9 @@ export interface Finding {
   readonly stack: string;
   readonly address: string;
   readonly constructPath?: string;
+  /** The file declaring it (plain Terraform), relative to the folder analysed, and the line of its block header. */
+  readonly file?: string;
+  readonly line?: number;
   readonly service?: string;
   readonly owner?: string;
   readonly message: string;
@@ -83,6 +86,7 @@ export function runPolicy(
         stack: r.stack,
         address: r.address,
         ...(r.constructPath ? { constructPath: r.constructPath } : {}),
+        ...(r.source ? { file: r.source.file, line: r.source.line } : {}),
         ...(service ? { service } : {}),
         ...(r.ownership.owner ? { owner: r.ownership.owner } : {}),
         message: result.message,
@@ -101,7 +105,8 @@ export function runPolicy(
       for (const { rule, severity, pack } of blockRules) {
         const result = rule.checkBlock!(b);
         if (result.status !== 'non-compliant') continue;
-        const base = { rule: rule.id, pack, severity, stack: config.stack, address: b.address, ...(b.constructPath ? { constructPath: b.constructPath } : {}), message: result.message, rationale: rule.rationale, fix: rule.fix };
+        const at = config.locations?.get(b.address.replace(/^var\./, 'variable.'));
+        const base = { rule: rule.id, pack, severity, stack: config.stack, address: b.address, ...(b.constructPath ? { constructPath: b.constructPath } : {}), ...(at ? { file: at.file, line: at.line } : {}), message: result.message, rationale: rule.rationale, fix: rule.fix };
         const suppression = findSuppression(base, suppressions, options.today);
         if (suppression) used.set(suppression, (used.get(suppression) ?? 0) + 1);
         findings.push(suppression ? { ...base, suppressed: { reason: suppression.reason, source: suppression.source } } : base);

@@ -2,6 +2,7 @@ import { groupBy } from '../../model/group-by';
 import type { Catalog } from '../service-catalog/catalog-model';
 import { PLATFORM_GOLDEN_PATH } from '../../model/golden-path-metadata';
 import type { ResourceRecord } from '../terraform/resource-index';
+import { notAnalysedLines } from '../terraform/not-analysed';
 import type { NotAnalysed } from '../terraform/resource-instances';
 import { active, Finding, PolicyRun } from './engine';
 import { Scorecard, scoreService } from './scorecards';
@@ -58,7 +59,7 @@ export function withScorecards(catalog: Catalog, scorecards: readonly Scorecard[
   };
 }
 
-const where = (f: Finding) => `${f.stack} ${f.address}${f.constructPath ? ` (${f.constructPath})` : ''}`;
+const where = (f: Finding) => `${f.stack} ${f.address}${f.constructPath ? ` (${f.constructPath})` : f.file ? ` (${f.file}:${f.line})` : ''}`;
 
 /** The short list people read in a terminal or a pull request: errors, then warnings, then suppressions. */
 export function policySummary(report: PolicyReport): string {
@@ -67,7 +68,7 @@ export function policySummary(report: PolicyReport): string {
   for (const f of report.findings.filter((x) => !x.suppressed)) {
     lines.push(`  ${f.severity.toUpperCase().padEnd(7)} ${f.rule}: ${where(f)} ${f.message}.`, `          Fix: ${f.fix}`);
   }
-  for (const x of report.notAnalysed ?? []) lines.push(`  NOT ANALYSED ${x.stack} ${x.address}: ${x.reason}.`);
+  lines.push(...notAnalysedLines(report.notAnalysed));
   for (const x of report.suppressions.filter((x) => x.applied > 0)) {
     lines.push(`  SUPPRESSED ${x.rule} × ${x.applied} by ${x.source}: ${x.reason}`);
   }

@@ -1,6 +1,6 @@
 import { compareText } from '../../model/stable-json';
 import { readResources } from '../terraform/ownership-inference';
-import { notAnalysedModules } from '../terraform/resource-instances';
+import { notAnalysed as notAnalysedParts } from '../terraform/not-analysed';
 import type { ResourceRecord } from '../terraform/resource-index';
 import { organisationOf, TerraformConfiguration } from '../terraform/terraform-output';
 import { Catalog, CATALOG_API_VERSION, EntityKind } from './catalog-model';
@@ -28,7 +28,7 @@ export function buildCatalog(configurations: readonly TerraformConfiguration[], 
   const sorted = [...entities.values()].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || compareText(a.name, b.name));
   for (const e of sorted) e.relations.sort((a, b) => compareText(a.type, b.type) || compareText(a.target, b.target));
   const count = (kind: EntityKind) => sorted.filter((e) => e.kind === kind).length;
-  const notAnalysed = notAnalysedModules(configurations);
+  const notAnalysed = notAnalysedParts(configurations, records);
   return {
     apiVersion: CATALOG_API_VERSION,
     kind: 'Catalog',

@@ -36,8 +36,10 @@ export function inferOwnership(records: readonly ResourceRecord[]): ResourceReco
       const inherited = scopeTags.get(path);
       if (inherited) return owned(r, inherited);
     }
+    // Inside a module, references name resources of the same module instance.
+    const prefix = r.address.slice(0, Math.max(0, r.address.lastIndexOf(`${r.type}.${r.name}`)));
     const referenced = referencedAddresses(r.body)
-      .map((a) => tagged.get(`${r.stack}/${a}`))
+      .map((a) => tagged.get(`${r.stack}/${prefix}${a}`))
       .find(Boolean);
     return referenced ? owned(r, referenced) : r;
   });

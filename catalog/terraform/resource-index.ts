@@ -1,7 +1,8 @@
 import { CORE_KEYS } from '../../model/ownership-record';
 import { copyOf } from '../../model/shared-shape';
 import { DEFAULT_TAG_ALIASES, withTagAliases } from '../../model/tag-aliases';
-import { configurationScope, resolveBody, resourceInstances } from './resource-instances';
+import type { SourceLocation } from './configuration-folder';
+import { configurationInstances } from './module-instances';
 import type { Json, TerraformConfiguration } from './terraform-output';
 
 /** A resource body or nested block: attributes by name, each a Terraform value (literal, block or expression) to be read, never assumed. */
@@ -32,6 +33,10 @@ export interface ResourceRecord {
   readonly unknownInstances?: string;
   /** Read from a plan: every value not literal is known only after apply. */
   readonly planned?: boolean;
+  /** Where its block is written (plain Terraform folders): findings name this file and line. */
+  readonly source?: SourceLocation;
+  /** Root variables without a value that its analysis needed (`var.x`): reported once per variable. */
+  readonly unknownVariables?: readonly string[];
 }
 
 /** `<stack>/<address>`: a resource's key across every stack of an output. */
@@ -112,11 +117,18 @@ export function indexResources(configurations: readonly TerraformConfiguration[]
   const records: ResourceRecord[] = [];
   const organisation = configurations.find((c) => c.metadata?.organisation)?.metadata?.organisation;
   for (const config of configurations) {
-    // Provider arguments may come from variables (`region = var.region`): read them resolved.
-    const providers = providerConfigs(config.planned ? config.json : { provider: resolveBody(config.json.provider ?? {}, configurationScope(config.json)) });
+    const planProviders = config.planned ? providerConfigs(config.json) : undefined;
     const ownershipKeys = config.metadata?.organisation?.requiredKeys ?? CORE_KEYS;
     const aliases = organisation?.tagAliases ?? DEFAULT_TAG_ALIASES;
-    for (const { type, name, address, body, unknownInstances } of resourceInstances(config)) {
+    // Provider arguments may come from variables (`region = var.region`): each instance carries its module's, resolved.
+    const byModule = new Map<Json, Map<string, ProviderConfig>>();
+    const providersOf = (resolved: Json | undefined) => {
+      if (!resolved) return planProviders ?? new Map<string, ProviderConfig>();
+      if (!byModule.has(resolved)) byModule.set(resolved, providerConfigs({ provider: resolved }));
+      return byModule.get(resolved)!;
+    };
+    for (const { type, name, address, body, unknownInstances, providers: resolvedProviders, source, unknownVariables } of configurationInstances(config)) {
+      const providers = providersOf(resolvedProviders);
       const provider = type.split('_')[0];
       const providerConfig = providers.get(typeof body.provider === 'string' ? body.provider.replace(/^\$\{|\}$/g, '') : provider) ?? providers.get(provider);
       let tags: Record<string, string>;
@@ -133,6 +145,8 @@ export function indexResources(configurations: readonly TerraformConfiguration[]
         body,
         ...(unknownInstances ? { unknownInstances } : {}),
         ...(config.planned ? { planned: true } : {}),
+        ...(source ? { source } : {}),
+        ...(unknownVariables ? { unknownVariables } : {}),
         constructPath: body['//']?.metadata?.path,
         provider,
         region: providerConfig?.region,

@@ -6,8 +6,11 @@
  */
 import { GroundworkError } from '../../model/errors';
 import { compareText } from '../../model/stable-json';
-import { evaluate, isUnknown, PURE_FUNCTION_NAMES, Scope, Value } from './hcl-expression';
+import type { SourceLocation } from './configuration-folder';
+import type { ModuleCallSource } from './module-tree';
+import { evaluate, isUnknown, PURE_FUNCTION_NAMES, Scope, Unknown, Value } from './hcl-expression';
 import type { Json, TerraformConfiguration } from './terraform-output';
+import { VariableOrigins } from './variable-origins';
 
 /** One instance of a resource block (`aws_instance.web[0]`), or the block itself without count/for_each. */
 export interface ResourceInstance {
@@ -18,6 +21,12 @@ export interface ResourceInstance {
   readonly body: Json;
   /** Set when count or for_each is an expression not known before a plan: how many instances there are is unknown. */
   readonly unknownInstances?: string;
+  /** The provider configurations in effect where it is declared (name -> configurations), resolved; absent: the configuration's own. */
+  readonly providers?: Json;
+  /** Where its block is written (plain Terraform folders). */
+  readonly source?: SourceLocation;
+  /** Root variables without a value that its analysis needed (`var.x`). */
+  readonly unknownVariables?: readonly string[];
 }
 
 /** Something a report could not look into, said in every report instead of silence. */
@@ -38,31 +47,56 @@ export const RESOLVABLE = new RegExp(`\\b(var|local|each|count)\\.|\\b(${PURE_FU
 
 const items = (value: unknown): Json[] => (Array.isArray(value) ? value : value && typeof value === 'object' ? [value] : []) as Json[];
 
-/** Variable defaults and locals of a configuration (locals evaluated lazily, cycles left unknown). */
-export function configurationScope(json: Json): Scope {
+/** What a module's variables are given besides their defaults. */
+export interface VariableInputs {
+  /** Values given (tfvars, --var, TF_VAR_, a module call's arguments), literal, of the declared type. */
+  readonly values?: ReadonlyMap<string, Value>;
+  /** Records which root variables an evaluation needed; with `missing`, what a variable with no value stands for. */
+  readonly origins?: VariableOrigins;
+  /** The root variables (`var.x`) a variable with no value waits for: for the root itself, its own name. */
+  readonly missing?: (name: string) => Iterable<string>;
+}
+
+/**
+ * Variable values (given, else defaults) and locals of a configuration (locals evaluated lazily,
+ * cycles left unknown). A variable declared `sensitive` is never read: it stays `var.x`, so its
+ * value can reach no report or message (Terraform refuses it in count and for_each anyway).
+ */
+export function configurationScope(json: Json, inputs: VariableInputs = {}): Scope {
   const variables = new Map<string, Value>();
   for (const vars of items(json.variable)) {
     for (const [name, raw] of Object.entries(vars)) {
       const body = items(raw)[0];
+      if (body?.sensitive === true) variables.set(name, new Unknown('variable', `var.${name}`));
+      else if (inputs.values?.has(name)) variables.set(name, inputs.values.get(name)!);
       // A default is a value, not an expression: its strings are taken literally.
-      if (body && 'default' in body) variables.set(name, fromJson(body.default));
+      else if (body && 'default' in body) variables.set(name, fromJson(body.default));
     }
   }
   const locals = new Map<string, unknown>();
   for (const block of items(json.locals)) for (const [name, raw] of Object.entries(block)) locals.set(name, raw);
-  const evaluated = new Map<string, Value>();
+  const evaluated = new Map<string, { value: Value; needs: ReadonlySet<string> }>();
   const evaluating = new Set<string>();
   const documentBodies = json.data?.aws_iam_policy_document ?? {};
+  const origins = inputs.origins ?? new VariableOrigins();
   const scope: Scope = {
     lookup(root, name) {
-      if (root === 'var') return variables.get(name);
+      if (root === 'var') {
+        const value = variables.get(name);
+        if (value === undefined && inputs.missing) origins.note(inputs.missing(name));
+        return value;
+      }
       if (root !== 'local' || !locals.has(name) || evaluating.has(name)) return undefined;
       if (!evaluated.has(name)) {
         evaluating.add(name);
-        evaluated.set(name, evaluate(locals.get(name), scope));
+        const [value, needs] = origins.collect(() => evaluate(locals.get(name), scope));
+        evaluated.set(name, { value, needs });
         evaluating.delete(name);
       }
-      return evaluated.get(name);
+      const { value, needs } = evaluated.get(name)!;
+      // Evaluated once, needed each time: what it waits for counts for every resource that uses it.
+      origins.note(needs);
+      return value;
     },
   };
   const documents = new Map<string, string>();
@@ -84,7 +118,7 @@ function fromJson(value: unknown): Value {
 /** The IAM policy documents (data.aws_iam_policy_document) a scope's configuration declares, as `${jsonencode(...)}`. */
 const policyDocuments = new WeakMap<Scope, ReadonlyMap<string, string>>();
 
-function withNames(outer: Scope, names: Record<string, Record<string, Value>>): Scope {
+export function withNames(outer: Scope, names: Record<string, Record<string, Value>>): Scope {
   const scope: Scope = { lookup: (root, name) => (root in names ? names[root][name] : outer.lookup(root, name)) };
   const documents = policyDocuments.get(outer);
   if (documents) policyDocuments.set(scope, documents);
@@ -203,7 +237,7 @@ function expandDynamic(blockName: string, spec: Json, scope: Scope, iterators: r
 }
 
 /** The (key, value) pairs of a for_each collection: a map's entries or a set's items, sorted as Terraform does. */
-function collectionEntries(collection: Value): Array<[Value, Value]> | undefined {
+export function collectionEntries(collection: Value): Array<[Value, Value]> | undefined {
   if (isUnknown(collection) || collection === null || typeof collection !== 'object') return undefined;
   if (Array.isArray(collection)) {
     if (collection.some((item) => isUnknown(item))) return undefined;
@@ -214,53 +248,71 @@ function collectionEntries(collection: Value): Array<[Value, Value]> | undefined
     .map((k) => [k, collection[k]]);
 }
 
-/** Every instance of every resource block of a configuration, in a stable order. */
-export function resourceInstances(config: TerraformConfiguration): ResourceInstance[] {
-  if (config.planned) return [...config.planned];
-  const scope = configurationScope(config.json);
+/** One instance of a block with count or for_each: its address suffix and the names it sets (`count.index`, `each.key`). */
+export interface InstanceKey {
+  readonly suffix: string;
+  readonly names: Record<string, Record<string, Value>>;
+  readonly iterators: string[];
+}
+
+/**
+ * The instances a block's count or for_each gives (one with no suffix when it has neither), or
+ * why their number is not known before a plan. `what` names the block in errors (`stack: address`).
+ */
+export function instanceKeys(body: Json, scope: Scope, what: string): InstanceKey[] | { unknown: string } {
+  if (body.count !== undefined && body.count !== null) {
+    const count = evaluate(body.count, scope);
+    if (isUnknown(count)) return { unknown: `count is ${JSON.stringify(body.count)}, not known before a plan` };
+    const n = typeof count === 'string' && /^\d+$/.test(count) ? Number(count) : count;
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > MAX_INSTANCES) {
+      throw new GroundworkError(`${what} sets count to ${JSON.stringify(body.count)}, which is not a whole number of instances from 0 to ${MAX_INSTANCES}.`);
+    }
+    return Array.from({ length: n }, (_, i) => ({ suffix: `[${i}]`, names: { count: { index: i } }, iterators: ['count'] }));
+  }
+  if (body.for_each !== undefined && body.for_each !== null) {
+    const entries = collectionEntries(evaluate(body.for_each, scope));
+    if (!entries) return { unknown: `for_each is ${JSON.stringify(body.for_each)}, not known before a plan` };
+    if (entries.length > MAX_INSTANCES) throw new GroundworkError(`${what} sets for_each to ${entries.length} items, more than the ${MAX_INSTANCES} instances one block may have.`);
+    return entries.map(([key, value]) => ({ suffix: `[${JSON.stringify(key)}]`, names: { each: { key, value } }, iterators: ['each'] }));
+  }
+  return [{ suffix: '', names: {}, iterators: [] }];
+}
+
+/** Every instance of every resource block of one module's JSON, in a stable order, addresses after `prefix` (`module.a.`). */
+export function blockInstances(stack: string, json: Json, scope: Scope, prefix = ''): ResourceInstance[] {
   const instances: ResourceInstance[] = [];
-  for (const type of Object.keys(config.json.resource ?? {}).sort()) {
-    const byName = config.json.resource[type] as Json;
+  for (const type of Object.keys(json.resource ?? {}).sort()) {
+    const byName = json.resource[type] as Json;
     for (const name of Object.keys(byName).sort()) {
       const body = (Array.isArray(byName[name]) ? byName[name][0] : byName[name]) as Json;
-      instances.push(...expandBlock(config.stack, type, name, body, scope));
+      instances.push(...expandBlock(stack, type, name, body, scope, prefix));
     }
   }
   return instances;
 }
 
-function expandBlock(stack: string, type: string, name: string, body: Json, scope: Scope): ResourceInstance[] {
-  const address = `${type}.${name}`;
-  const resolve = (s: Scope, iterators: string[]) => resolveBody(body, s, iterators) as Json;
-  if (body.count !== undefined && body.count !== null) {
-    const count = evaluate(body.count, scope);
-    if (isUnknown(count)) return [{ type, name, address, body: resolve(scope, []), unknownInstances: `count is ${JSON.stringify(body.count)}, not known before a plan` }];
-    const n = typeof count === 'string' && /^\d+$/.test(count) ? Number(count) : count;
-    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > MAX_INSTANCES) {
-      throw new GroundworkError(`${stack}: ${address} sets count to ${JSON.stringify(body.count)}, which is not a whole number of instances from 0 to ${MAX_INSTANCES}.`);
-    }
-    return Array.from({ length: n }, (_, i) => ({ type, name, address: `${address}[${i}]`, body: resolve(withNames(scope, { count: { index: i } }), ['count']) }));
-  }
-  if (body.for_each !== undefined && body.for_each !== null) {
-    const collection = evaluate(body.for_each, scope);
-    const entries = collectionEntries(collection);
-    if (!entries) return [{ type, name, address, body: resolve(scope, []), unknownInstances: `for_each is ${JSON.stringify(body.for_each)}, not known before a plan` }];
-    if (entries.length > MAX_INSTANCES) throw new GroundworkError(`${stack}: ${address} sets for_each to ${entries.length} items, more than the ${MAX_INSTANCES} instances one block may have.`);
-    return entries.map(([key, value]) => ({
-      type,
-      name,
-      address: `${address}[${JSON.stringify(key)}]`,
-      body: resolve(withNames(scope, { each: { key, value } }), ['each']),
-    }));
-  }
-  return [{ type, name, address, body: resolve(scope, []) }];
+/** Every instance of every resource block of a configuration's own JSON (its module calls aside), in a stable order. */
+export function resourceInstances(config: TerraformConfiguration): ResourceInstance[] {
+  if (config.planned) return [...config.planned];
+  return blockInstances(config.stack, config.json, configurationScope(config.json));
 }
 
-/** Module calls of the configurations: their resources are not in the JSON, only in a plan. */
+function expandBlock(stack: string, type: string, name: string, body: Json, scope: Scope, prefix: string): ResourceInstance[] {
+  const address = `${prefix}${type}.${name}`;
+  const keys = instanceKeys(body, scope, `${stack}: ${address}`);
+  if ('unknown' in keys) return [{ type, name, address, body: resolveBody(body, scope, []) as Json, unknownInstances: keys.unknown }];
+  return keys.map((k) => ({ type, name, address: `${address}${k.suffix}`, body: resolveBody(body, k.iterators.length ? withNames(scope, k.names) : scope, k.iterators) as Json }));
+}
+
+/** Module calls whose resources the analysis could not read: every call without a plan, or in a folder read with its modules, those not fetched. */
 export function notAnalysedModules(configurations: readonly TerraformConfiguration[]): NotAnalysed[] {
   const found: NotAnalysed[] = [];
   for (const config of configurations) {
     if (config.planned) continue;
+    if (config.modules) {
+      notReadCalls(config.stack, config.modules, '', found);
+      continue;
+    }
     for (const modules of items(config.json.module)) {
       for (const name of Object.keys(modules).sort(compareText)) {
         found.push({ stack: config.stack, address: `module.${name}`, reason: 'not analysed (module): run on a plan (terraform show -json) to include its resources' });
@@ -268,4 +320,34 @@ export function notAnalysedModules(configurations: readonly TerraformConfigurati
     }
   }
   return found;
+}
+
+function notReadCalls(stack: string, calls: ReadonlyMap<string, ModuleCallSource>, prefix: string, found: NotAnalysed[]): void {
+  for (const [name, call] of [...calls].sort(([a], [b]) => compareText(a, b))) {
+    if ('notRead' in call) found.push({ stack, address: `${prefix}module.${name}`, reason: call.notRead });
+    else notReadCalls(stack, call.module.calls, `${prefix}module.${name}.`, found);
+  }
+}
+
+/**
+ * What stays unknown for want of a variable's value, once per variable: "var.x has no value: set
+ * it (terraform.tfvars, --var, TF_VAR_x) to analyse 232 resources".
+ */
+export function variablesWithoutValue(records: ReadonlyArray<{ readonly stack: string; readonly unknownVariables?: readonly string[] }>): NotAnalysed[] {
+  const counts = new Map<string, { stack: string; variable: string; n: number }>();
+  for (const r of records) {
+    for (const variable of r.unknownVariables ?? []) {
+      const key = `${r.stack}\u0000${variable}`;
+      const entry = counts.get(key) ?? { stack: r.stack, variable, n: 0 };
+      entry.n++;
+      counts.set(key, entry);
+    }
+  }
+  return [...counts.values()]
+    .sort((a, b) => compareText(a.stack, b.stack) || compareText(a.variable, b.variable))
+    .map(({ stack, variable, n }) => ({
+      stack,
+      address: variable,
+      reason: `${variable} has no value: set it (terraform.tfvars, --var-file, --var ${variable.slice(4)}=..., TF_VAR_${variable.slice(4)}) to analyse ${n} resource${n === 1 ? '' : 's'}`,
+    }));
 }

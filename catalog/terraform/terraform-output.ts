@@ -7,8 +7,12 @@ import { parseJson } from '../../model/read-json';
 import { readBoundedFile, realPathInside } from '../../model/safe-read';
 import { checkStackMetadata, METADATA_KEY, OrganisationMetadata, StackMetadata } from '../../model/golden-path-metadata';
 import { compareText } from '../../model/stable-json';
+import { ConfigurationFolder, configurationFiles, mergeConfigurations, readConfigurationFolder, SourceLocation } from './configuration-folder';
 import { CdktfManifest, checkConfigurationShape, checkManifestShape } from './configuration-shape';
-import type { ResourceInstance } from './resource-instances';
+import type { Value } from './hcl-expression';
+import { calledFolders, loadModuleCalls, ModuleCallSource } from './module-tree';
+import type { NotAnalysed, ResourceInstance } from './resource-instances';
+import { assignedNames, rootVariableValues, VariableArgument } from './variable-values';
 
 export type Json = Record<string, any>;
 
@@ -20,8 +24,22 @@ export interface TerraformConfiguration {
   readonly files: readonly string[];
   readonly json: Json;
   readonly metadata?: StackMetadata;
-  /** Read from a plan (`terraform show -json`): its resource instances with planned values, already resolved. */
+  /** Read from a plan (`terraform show -json`) or a state: its resource instances with their values, already resolved. */
   readonly planned?: readonly ResourceInstance[];
+  /** Read from a state: what it holds that the configuration no longer declares (the next apply would destroy them). */
+  readonly orphans?: readonly NotAnalysed[];
+  /** Plain Terraform folders: where each block is declared. */
+  readonly locations?: ReadonlyMap<string, SourceLocation>;
+  /** Plain Terraform folders: each module call's configuration, read from its source (or why not). */
+  readonly modules?: ReadonlyMap<string, ModuleCallSource>;
+  /** Plain Terraform folders: the values given for its variables (tfvars, --var-file, --var, TF_VAR_). */
+  readonly variables?: ReadonlyMap<string, Value>;
+}
+
+/** How plain Terraform folders are read: the variable arguments given, and the environment TF_VAR_ values come from. */
+export interface FolderReadOptions {
+  readonly variables?: readonly VariableArgument[];
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -51,32 +69,6 @@ export function manifestPath(dir: string, relative: string, root: string): strin
   return file;
 }
 
-/** Terraform merges every .tf.json file of a folder; so do we (resources by type and name). */
-function mergeConfigurations(parts: Json[]): Json {
-  const merged: Json = {};
-  for (const part of parts) {
-    for (const [block, value] of Object.entries(part)) {
-      if (block === 'resource' || block === 'data') {
-        merged[block] ??= {};
-        for (const [type, byName] of Object.entries<Json>(value)) merged[block][type] = { ...(merged[block][type] ?? {}), ...byName };
-      } else if (block === 'provider') {
-        merged.provider ??= {};
-        for (const [name, config] of Object.entries<any>(value)) merged.provider[name] = [...(merged.provider[name] ?? []), ...(Array.isArray(config) ? config : [config])];
-      } else {
-        merged[block] = typeof value === 'object' && !Array.isArray(value) ? { ...(merged[block] ?? {}), ...value } : value;
-      }
-    }
-  }
-  return merged;
-}
-
-function tfJsonFiles(dir: string): string[] {
-  return fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.tf.json'))
-    .sort();
-}
-
 /**
  * Reads synthesized Terraform: a cdktf output directory (`stacks/<name>/cdk.tf.json`, located
  * through manifest.json when present), or any folder of `.tf.json` files (each subfolder with
@@ -84,7 +76,7 @@ function tfJsonFiles(dir: string): string[] {
  * analysis root (`root`, by default the folder's git top level: model/analysis-root.ts). Errors
  * name the file. Files in `parsed` are taken from there.
  */
-export function readTerraformOutput(dir: string, parsed: ParsedFiles = NO_PARSED_FILES, root?: string): TerraformConfiguration[] {
+export function readTerraformOutput(dir: string, parsed: ParsedFiles = NO_PARSED_FILES, root?: string, options: FolderReadOptions = {}): TerraformConfiguration[] {
   const top = path.resolve(dir);
   if (!fs.existsSync(top) || !fs.statSync(top).isDirectory()) {
     throw new GroundworkError(`${dir} is not a directory: pass the synthesized output (cdktf.out) or a folder of .tf.json files.`);
@@ -100,20 +92,42 @@ export function readTerraformOutput(dir: string, parsed: ParsedFiles = NO_PARSED
     }
     return configurations;
   }
+  return readTerraformFolders(top, inside, options);
+}
+
+/**
+ * Plain Terraform under `top`: each folder holding .tf or .tf.json files is a root
+ * configuration, unless another folder calls it as a local module (then it is analysed only
+ * with its caller's inputs). Each root gets its variables' values and its module tree.
+ */
+function readTerraformFolders(top: string, root: string, options: FolderReadOptions): TerraformConfiguration[] {
+  const folders = new Map<string, ConfigurationFolder | undefined>();
+  const found: Array<{ dir: string; real: string; read: ConfigurationFolder }> = [];
   const walk = (folder: string) => {
-    const files = tfJsonFiles(folder);
-    const relative = path.relative(top, folder) || path.basename(top);
-    if (files.length) {
-      const shown = files.map((f) => path.relative(top, path.join(folder, f)));
-      configurations.push(configuration(relative, shown, files.map((f, i) => readConfigurationFile(path.join(folder, f), shown[i], inside))));
+    if (configurationFiles(folder).length) {
+      const real = fs.realpathSync(folder);
+      if (!folders.has(real)) folders.set(real, readConfigurationFolder(folder, top, root));
+      const read = folders.get(real);
+      if (read) found.push({ dir: folder, real, read });
     }
     for (const entry of fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => compareText(a.name, b.name))) {
       if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'catalog') walk(path.join(folder, entry.name));
     }
   };
   walk(top);
-  if (!configurations.length) throw new GroundworkError(`${dir} holds no Terraform JSON: no manifest.json and no .tf.json files.`);
-  return configurations;
+  if (!found.length) throw new GroundworkError(`${top} holds no Terraform configuration: no manifest.json, and no .tf or .tf.json files.`);
+  const called = new Set(found.flatMap(({ dir, read }) => calledFolders(read.json, dir).map((f) => (fs.existsSync(f) ? fs.realpathSync(f) : f))));
+  const roots = found.filter((f) => !called.has(f.real));
+  // Every folder called by another (a cycle of calls): analyse them all, so the cycle is named.
+  const analysed = roots.length ? roots : found;
+  const unused = assignedNames(options.variables ?? []).find((name) => !analysed.some(({ read }) => read.json.variable?.[name]));
+  if (unused !== undefined) throw new GroundworkError(`--var ${unused}: no root configuration under ${top} declares variable "${unused}".`);
+  return analysed.map(({ dir, read }) => ({
+    ...configuration(path.relative(top, dir) || path.basename(top), [...read.files], [read.json]),
+    locations: read.locations,
+    modules: loadModuleCalls(read.json, read.locations, dir, top, root, folders),
+    variables: rootVariableValues(read.json, dir, top, root, options.variables, options.env),
+  }));
 }
 
 /** The organisation metadata golden paths leave in the output, from whichever stack carries it. */

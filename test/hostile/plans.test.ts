@@ -9,7 +9,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { readPlans } from '../../catalog/terraform/plan-reader';
-import { GroundworkError } from '../../model/errors';
+import { errorOf } from '../helpers/error-of';
 import { cleanUp, tempDir } from '../helpers/synth';
 
 afterAll(cleanUp);
@@ -111,16 +111,6 @@ describe('a malformed plan is one sentence from npm run catalog -- --plan, exit 
 });
 
 describe('a folder of plans', () => {
-  const errorOf = (fn: () => unknown): string => {
-    try {
-      fn();
-    } catch (error) {
-      expect(error).toBeInstanceOf(GroundworkError);
-      return (error as Error).message;
-    }
-    throw new Error('expected an error');
-  };
-
   test('JSON files that are not plans are ignored, whatever their shape; a malformed plan is refused with its path', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'a-plan.json'), compact);
