@@ -83,6 +83,32 @@ test('policy --format sarif from another repository: SARIF 2.1.0, on the file an
   expect(run(['policy', 'infra', '--format', 'sarif'], root).stdout).toBe(result.stdout);
 });
 
+test('policy --format sarif on Terraform as written (.tf): each result on its file and the line of its block header', () => {
+  const root = otherRepository({});
+  fs.rmSync(path.join(root, 'infra', 'main.tf.json'));
+  const hcl = [
+    'provider "aws" {',
+    '  region = "us-east-1"',
+    '}',
+    '',
+    '# Written by hand, as most Terraform is.',
+    'resource "aws_iam_policy" "admin" {',
+    '  name   = "admin"',
+    '  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }] })',
+    `  tags   = ${JSON.stringify(TAGS).replace(/":/g, '" = ')}`,
+    '}',
+    '',
+  ];
+  fs.writeFileSync(path.join(root, 'infra', 'iam.tf'), hcl.join('\n'));
+  const result = run(['policy', 'infra', '--format', 'sarif'], root);
+  expect(result.status).toBe(1);
+  const log = JSON.parse(result.stdout);
+  expect(log).toBeValidSarifLog();
+  checkGithubUploadRules(log, root);
+  const admin = log.runs[0].results.find((r: any) => r.ruleId === 'aws/iam-no-admin-wildcard');
+  expect(admin.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'infra/iam.tf', uriBaseId: '%SRCROOT%' }, region: { startLine: 6 } });
+});
+
 test('exit statuses as checkov: 0 passed, 1 failed checks, 2 bad input or usage', () => {
   const clean = otherRepository({ aws_cloudwatch_log_group: { logs: { name: 'orders', retention_in_days: 30, kms_key_id: 'arn:aws:kms:us-east-1:111122223333:key/k', tags: TAGS } } });
   expect(run(['policy', 'infra'], clean).status).toBe(0);

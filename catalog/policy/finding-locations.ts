@@ -38,10 +38,11 @@ function lineOf(text: string, tree: Node, jsonPath: string[]): number | undefine
 
 /**
  * Locates findings in the files their configuration was read from (`base`: the folder those
- * file names are relative to), relative to `root`. A finding inside a module call, or in a file
+ * file names are relative to), relative to `root`: where the reader kept the block's file and
+ * line, those; otherwise found again in the .tf.json. A finding inside a module call, or in a file
  * that cannot be parsed again, is placed on its configuration's first file without a line.
  */
-export function findingLocator(configurations: readonly TerraformConfiguration[], base: string, root: string): (f: Pick<Finding, 'stack' | 'address'>) => FindingLocation | undefined {
+export function findingLocator(configurations: readonly TerraformConfiguration[], base: string, root: string): (f: Pick<Finding, 'stack' | 'address' | 'file' | 'line'>) => FindingLocation | undefined {
   const byStack = new Map(configurations.map((c) => [c.stack, c]));
   const trees = new Map<string, { text: string; tree: Node } | undefined>();
   const parsed = (file: string) => {
@@ -60,6 +61,8 @@ export function findingLocator(configurations: readonly TerraformConfiguration[]
   };
   const relative = (file: string) => path.relative(root, file).split(path.sep).join('/');
   return (f) => {
+    // Plain Terraform (.tf and .tf.json read as a folder, modules included): the reader knows the block's file and header line.
+    if (f.file) return { file: relative(path.resolve(base, f.file)), ...(f.line ? { line: f.line } : {}) };
     const config = byStack.get(f.stack);
     if (!config?.files.length) return undefined;
     const files = config.files.map((file) => path.resolve(base, file));
