@@ -12,9 +12,10 @@ export function platformNames(metadata: ReadonlyMap<string, ServiceMetadata>): S
   return new Set([...metadata].filter(([, m]) => m.goldenPath === PLATFORM_GOLDEN_PATH).map(([name]) => name));
 }
 
-/** The tags every one of the records carries, with the same value. */
+/** The tags every record tagged with its service carries with the same value (a role policy inherits its role's ownership, but has only the provider's tags). */
 function sharedTags(records: readonly ResourceRecord[]): Record<string, string> {
-  const [first, ...rest] = records;
+  const tagged = records.filter((r) => r.tags.service !== undefined);
+  const [first, ...rest] = tagged.length ? tagged : records;
   return Object.fromEntries(Object.entries(first.tags).filter(([k, v]) => rest.every((r) => r.tags[k] === v)));
 }
 
