@@ -23,7 +23,7 @@ test('a misspelt field of the data in portal.js is a type error naming it', () =
   const text = fs.readFileSync(path.join(client, 'portal.js'), 'utf8').replace(/import\('\.\.\/portal-data'\)/g, `import(${JSON.stringify(path.join(repo, 'catalog/portal/portal-data'))})`);
   expect(text).toContain("(s) => [s.goldenPath]");
   fs.writeFileSync(path.join(dir, 'portal.js'), text.replace('(s) => [s.goldenPath]', '(s) => [s.goldenPth]'));
-  fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ extends: path.join(repo, 'tsconfig.portal.json'), include: [path.join(dir, 'portal.js'), path.join(client, 'portal-globals.d.ts')] }));
+  fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ extends: path.join(repo, 'tsconfig.portal.json'), compilerOptions: { rootDir: '/' }, include: [path.join(dir, 'portal.js'), path.join(client, 'portal-globals.d.ts')] }));
   const result = tsc(path.join(dir, 'tsconfig.json'));
   expect(result.status).not.toBe(0);
   expect(result.stdout).toContain("Property 'goldenPth' does not exist on type 'PortalService'");
