@@ -8,6 +8,7 @@ import * as path from 'path';
 import { gunzipSync } from 'zlib';
 import { writeAnalysis } from '../catalog/analyse';
 import { readContract } from '../catalog/contracts';
+import { adoptionReport } from '../catalog/adoption/adoption-report';
 import { buildPrReport } from '../catalog/pr-report/build-report';
 import { readSynthesizedOutput } from '../catalog/pr-report/output-folder';
 import { Catalog, isKind } from '../catalog/service-catalog/catalog-model';
@@ -39,11 +40,21 @@ test('the version 1 catalog counts the platform infrastructure as services (what
   expect(v1.entities.filter((e: { goldenPath?: string }) => e.goldenPath === 'platform')).toHaveLength(6);
 });
 
-test('read through its contract, a version 1 catalog is the version 2 catalog of the same organisation, but for the pipeline resources it never had', () => {
+test('read through its contract, a version 1 catalog is the version 2 catalog of the same organisation (the pipeline one resource, not one per environment)', () => {
   const upgraded = readContract('catalog', path.join(base, 'catalog', 'catalog.json'));
   expect(upgraded.apiVersion).toBe('groundwork.dev/v2');
-  expect(upgraded.summary).toEqual({ ...current.summary, resources: current.summary.resources - PIPELINE.length });
-  expect(upgraded.entities).toEqual(current.entities.filter((e) => !PIPELINE.includes(e.id)));
+  expect(upgraded.summary).toEqual({ ...current.summary, resources: current.summary.resources - PIPELINE.length + 1 });
+  expect(upgraded.entities.filter((e) => e.id !== 'resource:pipeline-platform')).toEqual(current.entities.filter((e) => !PIPELINE.includes(e.id)));
+  // Every address v2 gives the pipeline's resources, v1's one holds: nothing the platform made is lost or counted twice.
+  const pipeline = upgraded.entities.find((e) => e.id === 'resource:pipeline-platform')!;
+  const addresses = (list: readonly { terraform: readonly { stack: string; address: string }[] }[]) => list.flatMap((e) => e.terraform.map((t) => `${t.stack}/${t.address}`)).sort();
+  expect(addresses([pipeline])).toEqual(addresses(current.entities.filter((e) => PIPELINE.includes(e.id))));
+  expect(pipeline).toMatchObject({ type: 'platform', owner: 'platform', source: 'golden-path', relations: [{ type: 'ownedBy', target: 'team:platform' }] });
+});
+
+test('adoption reads a version 1 output as it reads a version 2 one', () => {
+  const v1 = adoptionReport(readContract('catalog', path.join(base, 'catalog', 'catalog.json')), undefined);
+  expect(v1).toEqual(adoptionReport(current, undefined));
 });
 
 test('a pull request whose base predates version 2 compares like with like: no phantom services removed', () => {
