@@ -26,7 +26,7 @@ import { formLinks, PortalForms } from './portal/portal-data';
 import { backstageFiles } from './service-catalog/backstage';
 import { buildCatalog } from './service-catalog/build-catalog';
 import type { Catalog } from './service-catalog/catalog-model';
-import { assertValidCatalog, duplicateIds } from './service-catalog/validate-catalog';
+import { duplicateIds } from './service-catalog/validate-catalog';
 import type { SpendDocument } from './spend/report';
 import { readResources } from './terraform/ownership-inference';
 import { readPlans } from './terraform/plan-reader';
@@ -56,8 +56,7 @@ type Reports = Omit<Analysis, 'files'> & { readonly forms?: PortalForms };
 
 function analyseReports(outdir: string, given: Partial<AnalysisInputs>, parsed: ParsedFiles): Reports {
   const { described, estimated, cost, policy, forms } = describeAndJudge(outdir, { ...DEFAULT_INPUTS, ...given }, parsed);
-  const catalog = withSpend(withScorecards(withCosts(described, estimated), policy.scorecards), readSpend(outdir));
-  assertValidCatalog(catalog);
+  const catalog = checkContract('catalog', withSpend(withScorecards(withCosts(described, estimated), policy.scorecards), readSpend(outdir)), 'catalog.json');
   const duplicates = duplicateIds(catalog);
   if (duplicates.length) throw new GroundworkError(`The catalog has duplicate entity ids: ${duplicates.join(', ')}.`);
   return { catalog, cost, policy, forms };

@@ -1,10 +1,10 @@
-import { CALLS_OPTION, CONTAINER_OPTIONS, GoldenPathDefinition, REPLICA_OPTIONS, storeOptions } from './golden-path-definition';
+import { CALLS_OPTION, CONTAINER_OPTIONS, CONTAINER_PATH_DEFAULTS, GoldenPathDefinition, REPLICA_OPTIONS, storeOptions, withDefaults } from './golden-path-definition';
 import type { Organisation } from './organisation';
 import { CallerProps, ContainerProps, GoldenPathProps, GoldenPathService } from './service-base';
 import { DatabaseOptions, DataStoreProps, ServiceFoundation } from './service-foundation';
 import { Workload } from '../constructs/workload';
 import { GroundworkError } from '../model/errors';
-import { CURRENT_TLS_POLICY } from '../model/tls-policies';
+import { CURRENT_TLS_POLICY, DEFAULT_TLS_POLICY } from '../model/tls-policies';
 import { LITERAL_RULES } from '../constructs/literal-rules';
 import { ServiceLoadBalancer } from '../constructs/load-balancer';
 import { LoadBalancerAlarms } from '../constructs/load-balancer-alarms';
@@ -27,6 +27,9 @@ export const EXPOSURES: readonly Exposure[] = ['cluster', 'internal', 'public'];
 const MAX_PATHS = 20;
 const RELATIVE_HOSTNAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
 
+/** The http-service defaults, stated once: the class applies them, its options show them. */
+export const HTTP_SERVICE_DEFAULTS = { port: 8080, expose: 'cluster', tlsPolicy: DEFAULT_TLS_POLICY } as const satisfies Partial<HttpServiceProps>;
+
 export interface HttpServiceProps extends GoldenPathProps, ContainerProps, DataStoreProps, CallerProps {
   /** Minimum replicas. @default 2 in production, 1 elsewhere */
   readonly replicas?: number;
@@ -34,7 +37,7 @@ export interface HttpServiceProps extends GoldenPathProps, ContainerProps, DataS
   readonly replicasIn?: Readonly<Record<string, number>>;
   /** @default 3 × replicas */
   readonly maxReplicas?: number;
-  /** @default 8080 */
+  /** @default {@link HTTP_SERVICE_DEFAULTS}.port */
   readonly port?: number;
   /** A PostgreSQL database per environment. @default none */
   readonly database?: boolean | DatabaseOptions;
@@ -45,14 +48,14 @@ export interface HttpServiceProps extends GoldenPathProps, ContainerProps, DataS
   /**
    * Who can reach it: 'cluster' (a ClusterIP Service), 'internal' (an internal ALB in the private
    * subnets) or 'public' (an internet-facing ALB with WAF). Needs `dns` in each environment's settings.
-   * @default 'cluster'
+   * @default {@link HTTP_SERVICE_DEFAULTS}.expose
    */
   readonly expose?: Exposure;
   /** Name under each environment's zone: 'shop' answers at shop.<domain>. @default the service name */
   readonly hostname?: string;
   /** Path prefixes routed to the service (`/api` routes /api and /api/*); others get 404. @default every path */
   readonly paths?: readonly string[];
-  /** TLS policy of the HTTPS listener (ELBSecurityPolicy-TLS13-1-2-* or -TLS13-1-3-*). @default ELBSecurityPolicy-TLS13-1-2-2021-06 */
+  /** TLS policy of the HTTPS listener (ELBSecurityPolicy-TLS13-1-2-* or -TLS13-1-3-*). @default {@link HTTP_SERVICE_DEFAULTS}.tlsPolicy */
   readonly tlsPolicy?: string;
   /** Service level objectives, alarmed as multi-window burn rates; need expose internal or public. @default none */
   readonly slo?: ServiceLevelObjectives;
@@ -84,7 +87,7 @@ export class HttpService extends GoldenPathService {
     for (const envName of this.environmentNames) {
       const stacks = organisation.environments[envName];
       const ownership = this.ownershipIn(envName);
-      const aws = new ServiceFoundation(stacks.aws, name, { organisation, environment: stacks.network, ownership, existing: this.existingIn(props.existing, envName), database: props.database, queue: props.queue, bucket: props.bucket, port: props.port ?? 8080, egress: props.egress });
+      const aws = new ServiceFoundation(stacks.aws, name, { organisation, environment: stacks.network, ownership, existing: this.existingIn(props.existing, envName), database: props.database, queue: props.queue, bucket: props.bucket, port: props.port ?? HTTP_SERVICE_DEFAULTS.port, egress: props.egress ?? CONTAINER_PATH_DEFAULTS.egress });
       const loadBalancer = this.frontDoor(stacks, aws, props);
       const workload = new Workload(stacks.kubernetes, name, {
         ownership,
@@ -96,13 +99,13 @@ export class HttpService extends GoldenPathService {
         maxReplicas: props.maxReplicas,
         cpu: props.cpu,
         memory: props.memory,
-        port: props.port,
+        port: props.port ?? HTTP_SERVICE_DEFAULTS.port,
         roleArn: aws.role.roleArn,
         env: { ...aws.variables, ...this.callVariables(this.calls) },
         targetGroupArn: loadBalancer?.targetGroup.arn,
         securityGroupIds: [aws.securityGroup.id],
         // Exposed: the load balancer (in the VPC's subnets) connects in. Services that call it are let in by their own policies (calls).
-        network: { egress: aws.podEgress, ingress: loadBalancer ? { from: 'vpc', cidr: stacks.network.settings.cidr, port: props.port ?? 8080 } : undefined },
+        network: { egress: aws.podEgress, ingress: loadBalancer ? { from: 'vpc', cidr: stacks.network.settings.cidr, port: props.port ?? HTTP_SERVICE_DEFAULTS.port } : undefined },
       });
       this.uses(stacks.aws, envName, aws.observability);
       this.uses(stacks.kubernetes);
@@ -117,7 +120,7 @@ export class HttpService extends GoldenPathService {
   /** The load balancer, its alarms and SLO alarms in one environment, where the service is exposed beyond the cluster. */
   private frontDoor(stacks: EnvironmentStacks, aws: ServiceFoundation, props: HttpServiceProps): FrontDoor | undefined {
     const where = `Service "${this.name}"`;
-    const expose = props.expose ?? 'cluster';
+    const expose = props.expose ?? HTTP_SERVICE_DEFAULTS.expose;
     const slo = props.slo === undefined ? undefined : checkServiceLevelObjectives(`${where}`, props.slo);
     if (expose === 'cluster') {
       const needsLoadBalancer = (['hostname', 'paths', 'tlsPolicy', 'slo'] as const).filter((p) => props[p] !== undefined);
@@ -131,14 +134,14 @@ export class HttpService extends GoldenPathService {
     this.organisation.frontDoors.claimHostname(stacks.name, hostname, this.name);
     const recordZoneId = expose === 'internal' ? dns.privateZoneId ?? dns.publicZoneId : dns.publicZoneId;
     const shared = this.organisation.frontDoors.sharedLoadBalancer(stacks, expose);
-    const route = { hostname, recordZoneId, validationZoneId: dns.publicZoneId, targetPort: props.port ?? 8080, serviceSecurityGroupId: aws.securityGroup.id, paths: props.paths };
+    const route = { hostname, recordZoneId, validationZoneId: dns.publicZoneId, targetPort: props.port ?? HTTP_SERVICE_DEFAULTS.port, serviceSecurityGroupId: aws.securityGroup.id, paths: props.paths };
     let loadBalancer: FrontDoor;
     if (shared) {
       const problem = sharedLoadBalancerProblem(this.name, stacks.name, expose, props);
       if (problem) throw new GroundworkError(problem);
       loadBalancer = new LoadBalancerRoute(aws, 'load-balancer', { loadBalancer: shared, service: this.name, ...route });
     } else {
-      loadBalancer = new ServiceLoadBalancer(aws, 'load-balancer', { environment: stacks.network, ownership: this.ownershipIn(stacks.name), organisationName: this.organisation.settings.name, scheme: expose, ...route, tlsPolicy: props.tlsPolicy });
+      loadBalancer = new ServiceLoadBalancer(aws, 'load-balancer', { environment: stacks.network, ownership: this.ownershipIn(stacks.name), organisationName: this.organisation.settings.name, scheme: expose, ...route, tlsPolicy: props.tlsPolicy ?? HTTP_SERVICE_DEFAULTS.tlsPolicy });
     }
     const prefix = `${this.name}-${stacks.name}`;
     new LoadBalancerAlarms(aws, 'load-balancer-alarms', { observability: aws.observability, loadBalancer, prefix, p99ThresholdMs: slo?.latency?.thresholdMs });
@@ -153,14 +156,18 @@ export const HTTP_SERVICE_PATH: GoldenPathDefinition = {
   name: 'http-service',
   className: HttpService.name,
   summary: 'An HTTP API on Kubernetes: Deployment, Service, autoscaler, disruption budget, IAM role, optional database, queue and bucket, alarms and dashboard; optionally behind an internal or public ALB (HTTPS, DNS, WAF) with 5xx, latency and SLO burn-rate alarms.',
+  defaults: { ...CONTAINER_PATH_DEFAULTS, ...HTTP_SERVICE_DEFAULTS },
+  operations: ['restart', 'rollback', 'scale'],
   options: [
     ...CONTAINER_OPTIONS,
     ...REPLICA_OPTIONS,
-    { flag: 'port', prop: 'port', type: 'integer', description: 'container port', default: '8080', min: 1, max: 65535 },
-    { flag: 'expose', prop: 'expose', type: 'string', description: 'who can reach it: cluster (ClusterIP), internal (internal ALB) or public (internet-facing ALB with WAF)', default: 'cluster', choices: EXPOSURES },
-    { flag: 'hostname', prop: 'hostname', type: 'string', description: "name under each environment's DNS zone (shop answers at shop.<domain>)", default: 'the service name', pattern: RELATIVE_HOSTNAME },
-    { flag: 'paths', prop: 'paths', type: 'list', description: 'path prefixes routed to the service, such as /api', default: 'every path', pattern: LITERAL_RULES.httpPath.pattern, max: MAX_PATHS, propOnly: true },
-    { flag: 'tls-policy', prop: 'tlsPolicy', type: 'string', description: 'TLS policy of the HTTPS listener (ELBSecurityPolicy-TLS13-1-2-* or -TLS13-1-3-*)', default: 'ELBSecurityPolicy-TLS13-1-2-2021-06', pattern: CURRENT_TLS_POLICY, propOnly: true },
+    ...withDefaults(HTTP_SERVICE_DEFAULTS, [
+      { flag: 'port', prop: 'port', type: 'integer', description: 'container port', min: 1, max: 65535 },
+      { flag: 'expose', prop: 'expose', type: 'string', description: 'who can reach it: cluster (ClusterIP), internal (internal ALB) or public (internet-facing ALB with WAF)', choices: EXPOSURES },
+      { flag: 'hostname', prop: 'hostname', type: 'string', description: "name under each environment's DNS zone (shop answers at shop.<domain>)", default: 'the service name', pattern: RELATIVE_HOSTNAME },
+      { flag: 'paths', prop: 'paths', type: 'list', description: 'path prefixes routed to the service, such as /api', default: 'every path', pattern: LITERAL_RULES.httpPath.pattern, max: MAX_PATHS, propOnly: true },
+      { flag: 'tls-policy', prop: 'tlsPolicy', type: 'string', description: 'TLS policy of the HTTPS listener (ELBSecurityPolicy-TLS13-1-2-* or -TLS13-1-3-*)', pattern: CURRENT_TLS_POLICY, propOnly: true },
+    ]),
     CALLS_OPTION,
     ...storeOptions(true),
   ],

@@ -35,6 +35,8 @@ export interface EnvironmentStacks {
 export const NETWORK_SERVICE = 'network';
 /** Service name of the pipeline's identity provider and roles in the bootstrap stack. */
 export const PIPELINE_SERVICE = 'pipeline';
+/** Service name of the state buckets (S3 backend) in the bootstrap stack. */
+export const STATE_SERVICE = 'terraform-state';
 
 /**
  * State next to the project, at a path relative to the stack's working directory
@@ -171,7 +173,7 @@ export class Organisation {
         defaultTags: [{ tags: { ...defaultTags } }],
       });
       if (s3) {
-        const ownership = Ownership.resolve(this.validator, `bootstrap/state-${name}`, { owner: platform, service: 'terraform-state' }, name);
+        const ownership = Ownership.resolve(this.validator, `bootstrap/state-${name}`, { owner: platform, service: STATE_SERVICE }, name);
         new StateBucket(stack, `state-${name}`, { bucketName: env.state!.bucket, provider, ownership, defaultTags });
       }
       const state = s3 ? { bucket: env.state!.bucket, region: stateRegion, keyPrefix: stateKeyPrefix(this.settings) } : undefined;
@@ -179,6 +181,8 @@ export class Organisation {
       new PipelineAccess(stack, `pipeline-${name}`, { settings: this.settings, environment: name, provider, ownership, defaultTags, state });
     }
     this.recordPlatformService(PIPELINE_SERVICE, platform, 'The pipeline\'s GitHub OIDC provider and its plan, drift and deploy roles in each environment', Object.keys(this.settings.environments).sort(), [stack]);
+    // The state buckets are the platform's too: catalogued as its resources, not as a service.
+    if (s3) this.recordPlatformService(STATE_SERVICE, platform, 'The Terraform state bucket of each environment (S3 backend)', Object.keys(this.settings.environments).sort(), [stack]);
     return stack;
   }
 

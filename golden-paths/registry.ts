@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import type { GoldenPathDefinition } from './golden-path-definition';
+import { GroundworkError } from '../model/errors';
+import { GoldenPathDefinition, operationsProblem } from './golden-path-definition';
 
 const isDefinition = (value: unknown): value is GoldenPathDefinition =>
   Boolean(value) && typeof value === 'object' && typeof (value as GoldenPathDefinition).className === 'string' && Array.isArray((value as GoldenPathDefinition).options);
@@ -17,7 +18,12 @@ export function goldenPaths(): readonly GoldenPathDefinition[] {
   const definitions: GoldenPathDefinition[] = [];
   for (const file of files) {
     const exports = require(path.join(__dirname, file)) as Record<string, unknown>;
-    for (const value of Object.values(exports)) if (isDefinition(value) && path.parse(file).name === value.name) definitions.push(value);
+    for (const value of Object.values(exports)) {
+      if (!isDefinition(value) || path.parse(file).name !== value.name) continue;
+      const problem = operationsProblem(value);
+      if (problem) throw new GroundworkError(`golden-paths/${file}: ${problem}.`);
+      definitions.push(value);
+    }
   }
   return (found = definitions);
 }

@@ -7,7 +7,7 @@ import { Ownership, OwnershipInput } from '../constructs/ownership';
 import type { Egress } from '../constructs/service-egress';
 import { Repository, Visibility } from '../constructs/repository';
 import { ServiceDocs } from '../constructs/service-docs';
-import { CALLS_OPTION, CONTAINER_OPTIONS, DEFAULT_VERSION, GoldenPathDefinition, operationsOf, serviceNameProblem } from './golden-path-definition';
+import { CALLS_OPTION, COMMON_DEFAULTS, CONTAINER_OPTIONS, CONTAINER_PATH_DEFAULTS, GoldenPathDefinition, operationsOf, serviceNameProblem } from './golden-path-definition';
 import type { Organisation } from './organisation';
 import type { Construct } from 'constructs';
 import type { CallEnd } from '../constructs/service-call-rules';
@@ -31,13 +31,13 @@ export interface GoldenPathProps {
   readonly environments?: readonly string[];
   /** Backstage system the service belongs to. @default none */
   readonly system?: string;
-  /** @default 'production' */
+  /** @default {@link COMMON_DEFAULTS}.lifecycle */
   readonly lifecycle?: Lifecycle;
-  /** Criticality, 1 (highest) to 3. @default 3 */
+  /** Criticality, 1 (highest) to 3. @default {@link COMMON_DEFAULTS}.tier */
   readonly tier?: 1 | 2 | 3;
   /** @default none */
   readonly links?: { readonly runbook?: string; readonly docs?: string; readonly dashboard?: string };
-  /** Repository visibility. @default 'private' */
+  /** Repository visibility. @default {@link COMMON_DEFAULTS}.visibility */
   readonly visibility?: Visibility;
 }
 
@@ -45,13 +45,13 @@ export interface GoldenPathProps {
 export interface ContainerProps {
   /** Container image with an immutable tag. @default `<registry>/<name>:<version>` */
   readonly image?: string;
-  /** Image tag when `image` is not given. @default DEFAULT_VERSION ('0.1.0') */
+  /** Image tag when `image` is not given. @default {@link CONTAINER_PATH_DEFAULTS}.version */
   readonly version?: string;
-  /** CPU request per pod; the limit is twice it. @default '250m' */
+  /** CPU request per pod; the limit is twice it. @default {@link CONTAINER_PATH_DEFAULTS}.cpu */
   readonly cpu?: string;
-  /** Memory request and limit per pod. @default '512Mi' */
+  /** Memory request and limit per pod. @default {@link CONTAINER_PATH_DEFAULTS}.memory */
   readonly memory?: string;
-  /** Outbound beyond its data stores, AWS APIs (VPC endpoints) and DNS: 'internet' adds HTTPS anywhere. @default 'vpc' */
+  /** Outbound beyond its data stores, AWS APIs (VPC endpoints) and DNS: 'internet' adds HTTPS anywhere. @default {@link CONTAINER_PATH_DEFAULTS}.egress */
   readonly egress?: Egress;
 }
 
@@ -118,7 +118,7 @@ export abstract class GoldenPathService {
       team: organisation.team(base.owner),
       githubOwner: organisation.settings.githubOwner,
       description: base.description,
-      visibility: base.visibility,
+      visibility: base.visibility ?? COMMON_DEFAULTS.visibility,
       // Container golden paths get the platform's CI workflow (build, test, push the image).
       platformTeam: organisation.team(platformTeam(organisation.settings)),
       ci: !this.runsContainer ? undefined : { image: `${organisation.containerRegistry}/${name}` },
@@ -145,7 +145,7 @@ export abstract class GoldenPathService {
 
   /** The image to run: the given one, or the organisation's registry, the service name and the version. */
   protected imageOf(props: ContainerProps): string {
-    return props.image ?? `${this.organisation.containerRegistry}/${this.name}:${props.version ?? DEFAULT_VERSION}`;
+    return props.image ?? `${this.organisation.containerRegistry}/${this.name}:${props.version ?? CONTAINER_PATH_DEFAULTS.version}`;
   }
 
   /** The existing data stores given for one environment; naming an environment the service does not run in is an error. */
@@ -194,8 +194,8 @@ export abstract class GoldenPathService {
       service: this.name,
       description: this.base.description,
       goldenPath: this.definition.name,
-      lifecycle: this.base.lifecycle ?? 'production',
-      tier: this.base.tier ?? 3,
+      lifecycle: this.base.lifecycle ?? COMMON_DEFAULTS.lifecycle,
+      tier: this.base.tier ?? COMMON_DEFAULTS.tier,
       repositoryUrl: this.repository.url,
       githubOwner: settings.githubOwner,
       team: { name: this.ownership.owner, displayName: team.displayName, email: team.email, slackChannel: team.slackChannel },
@@ -214,8 +214,8 @@ export abstract class GoldenPathService {
       costCenter: this.ownership.costCenter,
       description: this.base.description,
       ...(this.base.system ? { system: this.base.system } : {}),
-      lifecycle: this.base.lifecycle ?? 'production',
-      tier: this.base.tier ?? 3,
+      lifecycle: this.base.lifecycle ?? COMMON_DEFAULTS.lifecycle,
+      tier: this.base.tier ?? COMMON_DEFAULTS.tier,
       links: { ...this.base.links },
       environments: [...this.environmentNames],
       ...(this.calls.length ? { calls: [...this.calls].sort() } : {}),

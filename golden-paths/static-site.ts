@@ -1,9 +1,12 @@
-import { GoldenPathDefinition } from './golden-path-definition';
+import { GoldenPathDefinition, withDefaults } from './golden-path-definition';
 import { Construct } from 'constructs';
 import { ServiceObservability } from '../constructs/service-observability';
 import { PRICE_CLASSES, SiteDistribution, SiteDistributionProps } from '../constructs/site-distribution';
 import type { Organisation } from './organisation';
 import { GoldenPathProps, GoldenPathService } from './service-base';
+
+/** The static-site defaults, stated once: the class applies them, its options show them. */
+export const STATIC_SITE_DEFAULTS = { singlePageApp: false, priceClass: 'PriceClass_100' } as const satisfies Partial<StaticSiteProps>;
 
 export interface StaticSiteProps extends GoldenPathProps, Pick<SiteDistributionProps, 'priceClass' | 'singlePageApp'> {
   /** Custom domain per environment, e.g. { production: 'www.acme.example' }. @default the cloudfront.net domain */
@@ -28,8 +31,8 @@ export class StaticSite extends GoldenPathService {
         environment: stacks.network,
         ownership,
         organisationName: organisation.settings.name,
-        priceClass: props.priceClass,
-        singlePageApp: props.singlePageApp,
+        priceClass: props.priceClass ?? STATIC_SITE_DEFAULTS.priceClass,
+        singlePageApp: props.singlePageApp ?? STATIC_SITE_DEFAULTS.singlePageApp,
         ...props.domains?.[envName],
       });
       const observability = new ServiceObservability(scope, 'observability', {
@@ -54,8 +57,11 @@ export const STATIC_SITE_PATH: GoldenPathDefinition = {
   name: 'static-site',
   className: StaticSite.name,
   summary: 'A static site: private S3 bucket behind CloudFront with origin access control, HTTPS only, security headers, access logs, a traffic dashboard.',
-  options: [
-    { flag: 'single-page-app', prop: 'singlePageApp', type: 'boolean', description: 'serve index.html for unknown paths', default: 'false' },
-    { flag: 'price-class', prop: 'priceClass', type: 'string', description: 'CloudFront edge locations', default: 'PriceClass_100', choices: PRICE_CLASSES },
-  ],
+  defaults: STATIC_SITE_DEFAULTS,
+  // A site is files behind a CDN: no workload to restart, scale or roll back.
+  operations: [],
+  options: withDefaults(STATIC_SITE_DEFAULTS, [
+    { flag: 'single-page-app', prop: 'singlePageApp', type: 'boolean', description: 'serve index.html for unknown paths' },
+    { flag: 'price-class', prop: 'priceClass', type: 'string', description: 'CloudFront edge locations', choices: PRICE_CLASSES },
+  ]),
 };

@@ -22,6 +22,7 @@ export interface Contract {
 
 export const CONTRACTS: readonly Contract[] = [
   { type: 'StackMetadata', source: 'model/golden-path-metadata.ts', schema: 'model/schema/golden-path-metadata.schema.json', title: 'Golden-path metadata under "//".groundwork in cdk.tf.json' },
+  { type: 'Catalog', source: 'catalog/service-catalog/catalog-model.ts', schema: 'catalog/schema/catalog.schema.json', title: 'catalog.json: the service catalog' },
   { type: 'CostReport', source: 'catalog/cost/report.ts', schema: 'catalog/schema/cost-report.schema.json', title: 'cost-report.json' },
   { type: 'PolicyReport', source: 'catalog/policy/report.ts', schema: 'catalog/schema/policy-report.schema.json', title: 'policy.json' },
   { type: 'SpendDocument', source: 'catalog/spend/report.ts', schema: 'catalog/schema/spend-report.schema.json', title: 'spend.json' },

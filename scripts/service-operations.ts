@@ -203,17 +203,56 @@ export function setProp(service: ServiceDefinitionFile, prop: string, valueText:
   }
   const { properties } = service.call.props;
   const anchor = (after !== undefined ? propAssignment(service, after) : undefined) ?? properties[properties.length - 1];
+  return insertProperty(service, service.call.props, anchor, `${prop}: ${valueText}`, service.indent, true);
+}
+
+/**
+ * A `key: value` added to an object literal after `anchor` (or first): on a line of its own with
+ * `indent` where the object is written over several lines, else inline (`{ a: 1, b: 2 }`), so the
+ * file keeps its layout; a comment that ends the anchor's line stays with the anchor.
+ */
+function insertProperty(service: ServiceDefinitionFile, object: ts.ObjectLiteralExpression, anchor: ts.Node | undefined, property: string, indent: string, multiLine: boolean): TextEdit {
   const text = service.text;
   const newline = text.includes('\r\n') ? '\r\n' : '\n';
-  const line = `${newline}${service.indent}${prop}: ${valueText}`;
-  if (!anchor) return { start: service.call.props.getStart(service.call.source) + 1, end: service.call.props.getStart(service.call.source) + 1, text: `${line},` };
+  const separator = multiLine ? `${newline}${indent}` : ' ';
+  if (!anchor) {
+    const open = object.getStart(service.call.source) + 1;
+    return multiLine ? { start: open, end: open, text: `${separator}${property},` } : { start: open, end: object.getEnd() - 1, text: ` ${property} ` };
+  }
   const comma = text.slice(anchor.getEnd()).match(/^\s*,/);
-  if (!comma) return { start: anchor.getEnd(), end: anchor.getEnd(), text: `,${line}` };
+  if (!comma) return { start: anchor.getEnd(), end: anchor.getEnd(), text: `,${separator}${property}` };
   // After the comma; past a comment that ends the anchor's line, so that the comment stays with it.
   const afterComma = anchor.getEnd() + comma[0].length;
   const restOfLine = text.slice(afterComma).match(/^[^\r\n]*/)![0];
-  const at = /^\s*(\/\/.*)?$/.test(restOfLine) ? afterComma + restOfLine.length : afterComma;
-  return { start: at, end: at, text: `${line},` };
+  const at = multiLine && /^\s*(\/\/.*)?$/.test(restOfLine) ? afterComma + restOfLine.length : afterComma;
+  return { start: at, end: at, text: multiLine ? `${separator}${property},` : ` ${property},` };
+}
+
+/** The leading white space of the line a node starts on. */
+function lineIndent(service: ServiceDefinitionFile, node: ts.Node): string {
+  const start = node.getStart(service.call.source);
+  const lineStart = service.text.lastIndexOf('\n', start) + 1;
+  return service.text.slice(lineStart, start).match(/^[ \t]*/)![0];
+}
+
+/**
+ * Sets one entry of a map prop (`replicasIn: { production: 4 }`): replaces exactly the entry's
+ * value where it is written, else adds the entry in the map's own layout; writes the prop when it
+ * is absent. The map must be a literal: a spread, a computed key or a value that is not a literal
+ * is refused, as is an entry written twice.
+ */
+function setMapEntry(service: ServiceDefinitionFile, prop: string, key: string, valueText: string, after?: string): TextEdit {
+  const written = literalProp(service, prop);
+  if (!written) return setProp(service, prop, `{ ${envKey(key)}: ${valueText} }`, after);
+  let map: ts.Expression = written.assignment.initializer;
+  while (ts.isParenthesizedExpression(map) || ts.isAsExpression(map) || ts.isSatisfiesExpression(map)) map = map.expression;
+  if (!ts.isObjectLiteralExpression(map)) return refuse(`${service.file}: prop ${prop} of ${service.name} is not a literal map ops can edit; edit it by hand.`);
+  const entries = map.properties.filter((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && propertyName(p.name) === key);
+  if (entries.length > 1) return refuse(`${service.file}: ${prop}.${key} of ${service.name} is written ${entries.length} times; keep one and run ops again.`);
+  if (entries.length) return { start: entries[0].initializer.getStart(service.call.source), end: entries[0].initializer.getEnd(), text: valueText };
+  const last = map.properties[map.properties.length - 1];
+  const multiLine = /[\r\n]/.test(service.text.slice(map.getStart(service.call.source), last ? last.getStart(service.call.source) : map.getEnd()));
+  return insertProperty(service, map, last, `${envKey(key)}: ${valueText}`, last ? lineIndent(service, last) : `${service.indent}  `, multiLine);
 }
 
 /** Scales a service: `replicas` for every environment, or its entry in `replicasIn` for one. */
@@ -236,8 +275,7 @@ export function planScale(root: string, name: string, replicasText: string | und
     entries.set(env, replicas);
     const problem = propValueProblem(optionOf(service.definition, 'replicas-in'), Object.fromEntries(entries));
     if (problem) refuse(`${service.file}: replicasIn ${problem}.`);
-    const text = `{ ${[...entries].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${envKey(k)}: ${String(v)}`).join(', ')} }`;
-    edit = setProp(service, 'replicasIn', text, 'replicas');
+    edit = setMapEntry(service, 'replicasIn', env, String(replicas), 'replicas');
   }
   const where = env ? ` in ${env}` : ' in every environment';
   const what = env ? `replicasIn ${env}: ${replicas}` : `replicas: ${replicas}`;

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { analyse, Analysis } from '../catalog/analyse';
-import { assertValidCatalog } from '../catalog/service-catalog/validate-catalog';
+import { checkContract } from '../catalog/contracts';
 import { readPlans } from '../catalog/terraform/plan-reader';
 import { readResources } from '../catalog/terraform/ownership-inference';
 import { DEFAULT_TAG_CANDIDATES } from '../catalog/spend/formats';
@@ -197,7 +197,7 @@ describe('hostile numbers', () => {
 describe('tag values and keys from other conventions', () => {
   it('an owner tag with a space still gives a valid catalog with valid relations', () => {
     const a = analyseFiles({ 'main.tf.json': { resource: { aws_sqs_queue: { q: { name: 'q', tags: { owner: 'Payments Team', service: 'Checkout API', environment: 'prod' } } } } } });
-    expect(() => assertValidCatalog(a.catalog)).not.toThrow();
+    expect(() => checkContract('catalog', a.catalog, 'catalog.json')).not.toThrow();
     const service = a.catalog.entities.find((e) => e.kind === 'service')!;
     expect(service.relations).toContainEqual({ type: 'ownedBy', target: 'team:Payments-Team' });
     expect(a.catalog.entities.map((e) => e.id)).toContain('team:Payments-Team');

@@ -15,16 +15,16 @@ import {
 } from '@backstage/catalog-model';
 import { loadAll } from 'js-yaml';
 import { analyse, writeAnalysis } from '../catalog/analyse';
-import type { Catalog, CatalogEntity } from '../catalog/service-catalog/catalog-model';
+import { checkContract } from '../catalog/contracts';
+import { Catalog, EntityKind, EntityOf, isKind } from '../catalog/service-catalog/catalog-model';
 import { backstageFiles } from '../catalog/service-catalog/backstage';
-import { assertValidCatalog } from '../catalog/service-catalog/validate-catalog';
 import { buildOrganisation } from '../stacks/app';
 import { cleanUp, errorOf, readTree, synth, tempDir } from './helpers/synth';
 
 const plainFixture = path.join(__dirname, 'fixtures/plain-terraform');
 let outdir: string;
 let catalog: Catalog;
-const entity = (id: string) => catalog.entities.find((e) => e.id === id) as CatalogEntity;
+const entity = <K extends EntityKind>(id: `${K}:${string}`) => catalog.entities.find((e) => e.id === id) as EntityOf<K>;
 
 beforeAll(() => {
   outdir = synth(buildOrganisation, undefined).outdir;
@@ -35,14 +35,16 @@ beforeAll(() => {
 afterAll(cleanUp);
 
 describe('the example organisation', () => {
-  test('catalog.json is valid against catalog/schema/catalog.schema.json', () => {
-    expect(() => assertValidCatalog(catalog)).not.toThrow();
+  test('catalog.json is valid against catalog/schema/catalog.schema.json (version 2)', () => {
+    expect(() => checkContract('catalog', catalog, 'catalog.json')).not.toThrow();
+    expect(catalog.apiVersion).toBe('groundwork.dev/v2');
     expect(catalog.organisation).toBe('acme');
-    expect(catalog.summary).toMatchObject({ teams: 4, systems: 2, environments: 2 });
+    // One service per file of stacks/services: the platform's shared infrastructure is not one.
+    expect(catalog.summary).toMatchObject({ teams: 4, systems: 2, services: 10, environments: 2, resources: 69 });
   });
 
   test('every example service is there with its owner, environments and links', () => {
-    const services = catalog.entities.filter((e) => e.kind === 'service' && e.goldenPath !== 'platform');
+    const services = catalog.entities.filter(isKind('service'));
     expect(services.map((s) => [s.name, s.owner, s.goldenPath])).toEqual([
       ['checkout', 'payments', 'http-service'],
       ['help-center', 'storefront', 'static-site'],
@@ -55,15 +57,31 @@ describe('the example organisation', () => {
       ['shop-api', 'storefront', 'http-service'],
       ['storefront-web', 'storefront', 'http-service'],
     ]);
-    // Shared infrastructure the platform creates is catalogued too, as platform services.
-    expect(catalog.entities.filter((e) => e.goldenPath === 'platform').map((e) => [e.name, e.owner])).toEqual([
-      ['data-alerts', 'data'],
-      ['network', 'platform'],
-      ['payments-alerts', 'payments'],
-      ['pipeline', 'platform'],
-      ['platform-alerts', 'platform'],
-      ['storefront-alerts', 'storefront'],
+    // Shared infrastructure the platform creates is catalogued as what it is: resources of their owners, described by the platform.
+    const platform = catalog.entities.filter(isKind('resource')).filter((e) => e.source === 'golden-path');
+    expect(platform.map((e) => [e.name, e.type, e.owner, e.service])).toEqual([
+      ['acme-data-alerts-production-topic', 'topic', 'data', undefined],
+      ['acme-data-alerts-staging-topic', 'topic', 'data', undefined],
+      ['acme-payments-alerts-production-topic', 'topic', 'payments', undefined],
+      ['acme-payments-alerts-staging-topic', 'topic', 'payments', undefined],
+      ['acme-platform-alerts-staging-topic', 'topic', 'platform', undefined],
+      ['acme-production-network', 'network', 'platform', undefined],
+      ['acme-staging-network', 'network', 'platform', undefined],
+      ['acme-storefront-alerts-production-topic', 'topic', 'storefront', undefined],
+      ['acme-storefront-alerts-staging-topic', 'topic', 'storefront', undefined],
+      ['pipeline-production', 'platform', 'platform', undefined],
+      ['pipeline-staging', 'platform', 'platform', undefined],
     ]);
+    expect(entity('resource:acme-production-network')).toMatchObject({ description: 'The VPC, subnets and NAT gateways of each environment', relations: [{ type: 'ownedBy', target: 'team:platform' }] });
+    // The pipeline's OIDC provider and roles, which no resource kind covers, are one resource per environment: every address stays in the catalog.
+    expect(entity('resource:pipeline-production')).toMatchObject({ title: 'pipeline', environment: 'production', costCenter: 'CC-1000', tags: { owner: 'platform', service: 'pipeline', environment: 'production' } });
+    expect(entity('resource:pipeline-production').terraform.map((t) => t.address.split('.')[0])).toEqual([
+      'aws_iam_openid_connect_provider', 'aws_iam_role', 'aws_iam_role', 'aws_iam_role', 'aws_iam_role_policy', 'aws_iam_role_policy',
+      'aws_iam_role_policy_attachment', 'aws_iam_role_policy_attachment', 'aws_iam_role_policy_attachment',
+    ]);
+    // No relation points at an entity the catalog does not hold.
+    const ids = new Set(catalog.entities.map((e) => e.id));
+    expect(catalog.entities.flatMap((e) => e.relations.filter((r) => !ids.has(r.target)).map((r) => `${e.id} -> ${r.target}`))).toEqual([]);
     const checkout = entity('service:checkout');
     expect(checkout).toMatchObject({ lifecycle: 'production', tier: 1, system: 'commerce', costCenter: 'CC-2001', environments: ['production', 'staging'] });
     expect(checkout.links.map((l) => l.title)).toEqual([
@@ -92,7 +110,7 @@ describe('the example organisation', () => {
   });
 
   test('dependencies: a service depends on its database, queue and bucket in each environment', () => {
-    const dependsOn = (id: string) => entity(id).relations.filter((r) => r.type === 'dependsOn').map((r) => r.target);
+    const dependsOn = (id: `service:${string}`) => entity(id).relations.filter((r) => r.type === 'dependsOn').map((r) => r.target);
     expect(dependsOn('service:checkout')).toEqual([
       'resource:checkout-production-database',
       'resource:checkout-production-queue',
@@ -123,12 +141,14 @@ describe('the example organisation', () => {
     expect(catalog.entities.some((e) => e.name.includes('dlq'))).toBe(false);
     expect(entity('resource:checkout-repository').repositoryUrl).toBe('https://github.com/acme-corp/checkout');
     expect(entity('resource:checkout-production-workload')).toMatchObject({ type: 'workload', environment: 'production' });
-    expect(entity('resource:acme-production-network')).toMatchObject({ type: 'network', owner: 'platform', service: 'network' });
+    expect(entity('resource:acme-production-network')).toMatchObject({ type: 'network', owner: 'platform' });
+    expect(entity('resource:acme-production-network').service).toBeUndefined();
   });
 
   test('teams list their services and cost centers; environments their stacks', () => {
-    expect(entity('team:payments')).toMatchObject({ title: 'Payments', services: ['checkout', 'ledger', 'ledger-reconciliation', 'order-events', 'payments-alerts'], costCenters: ['CC-2001', 'CC-2002'], source: 'settings' });
+    expect(entity('team:payments')).toMatchObject({ title: 'Payments', services: ['checkout', 'ledger', 'ledger-reconciliation', 'order-events'], costCenters: ['CC-2001', 'CC-2002'], source: 'settings' });
     expect(entity('environment:production')).toMatchObject({ region: 'eu-west-1', production: true, stacks: ['bootstrap', 'production-aws', 'production-kubernetes'] });
+    expect(entity('environment:production').services).toEqual(['checkout', 'help-center', 'ledger', 'ledger-reconciliation', 'order-events', 'product-catalog', 'recommendations', 'shop-api', 'storefront-web']);
   });
 
   test("every Backstage entity passes Backstage's own validators; one file per kind, all listed by the Location", async () => {
@@ -220,10 +240,10 @@ describe('plain Terraform JSON, no cdktf, no metadata: a catalog from tags alone
   beforeAll(() => {
     plain = analyse(plainFixture).catalog;
   });
-  const find = (id: string) => plain.entities.find((e) => e.id === id)!;
+  const find = <K extends EntityKind>(id: `${K}:${string}`) => plain.entities.find((e) => e.id === id) as EntityOf<K>;
 
   test('services, owners and cost centers come from tags, labels and topics', () => {
-    expect(plain.entities.filter((e) => e.kind === 'service').map((s) => [s.name, s.owner, s.costCenter, s.source])).toEqual([
+    expect(plain.entities.filter(isKind('service')).map((s) => [s.name, s.owner, s.costCenter, s.source])).toEqual([
       ['invoicing', 'billing', 'CC-9001', 'tags'],
       ['orders', 'billing', 'CC-9001', 'tags'],
     ]);
@@ -249,7 +269,7 @@ describe('plain Terraform JSON, no cdktf, no metadata: a catalog from tags alone
     const scratch = find('resource:someones-scratch-bucket');
     expect(scratch.owner).toBeUndefined();
     expect(plain.summary.unownedTerraformResources).toBe(1);
-    expect(() => assertValidCatalog(plain)).not.toThrow();
+    expect(() => checkContract('catalog', plain, 'catalog.json')).not.toThrow();
   });
 });
 

@@ -41,7 +41,7 @@ test('a read-only server lists the read tools only, each with input and output s
 
 test('find_services by owner, golden path, tag and text', async () => {
   const names = async (args: Record<string, unknown>) => (await data(client, 'find_services', args)).services.map((s: { name: string }) => s.name);
-  expect(await names({ owner: 'payments' })).toEqual(['checkout', 'ledger', 'ledger-reconciliation', 'order-events', 'payments-alerts']);
+  expect(await names({ owner: 'payments' })).toEqual(['checkout', 'ledger', 'ledger-reconciliation', 'order-events']);
   expect(await names({ goldenPath: 'worker' })).toEqual(['order-events']);
   expect(await names({ tag: 'data-classification=public' })).toEqual(['help-center', 'shop-api', 'storefront-web']);
   expect(await names({ text: 'LEDGER' })).toEqual(['ledger', 'ledger-reconciliation']);

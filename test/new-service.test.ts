@@ -2,7 +2,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { analyse } from '../catalog/analyse';
-import type { Catalog } from '../catalog/service-catalog/catalog-model';
+import { Catalog, isKind } from '../catalog/service-catalog/catalog-model';
 import { synthesizeAtomically } from '../stacks/synthesize';
 import { projectCopy } from './helpers/project';
 import { cleanUp } from './helpers/synth';
@@ -43,7 +43,8 @@ describe('a scaffolded service of each golden path synthesizes, owned, priced an
   });
 
   test('each appears in catalog.json with its owner and golden path', () => {
-    const service = (name: string) => catalog.entities.find((e) => e.id === `service:${name}`)!;
+    const services = catalog.entities.filter(isKind('service'));
+    const service = (name: string) => services.find((e) => e.id === `service:${name}`)!;
     expect(['search-api', 'mailer', 'nightly-export', 'status-page'].map((n) => [n, service(n).owner, service(n).goldenPath])).toEqual([
       ['search-api', 'storefront', 'http-service'],
       ['mailer', 'platform', 'worker'],
@@ -51,7 +52,7 @@ describe('a scaffolded service of each golden path synthesizes, owned, priced an
       ['status-page', 'platform', 'static-site'],
     ]);
     expect(service('mailer').environments).toEqual(['staging']);
-    expect(['audit--log', 'key-sync'].map((n) => catalog.entities.find((e) => e.kind === 'service' && e.title === n)?.goldenPath)).toEqual(['worker', 'scheduled-job']);
+    expect(['audit--log', 'key-sync'].map((n) => services.find((e) => e.title === n)?.goldenPath)).toEqual(['worker', 'scheduled-job']);
     expect(service('search-api').tags['data-classification']).toBe('public');
   });
 

@@ -6,7 +6,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { analyse, writeAnalysis } from '../catalog/analyse';
-import type { Catalog } from '../catalog/service-catalog/catalog-model';
+import { Catalog, isKind } from '../catalog/service-catalog/catalog-model';
 import { buildOrganisation } from '../stacks/app';
 import { cleanUp, readTree, synth, tempDir } from './helpers/synth';
 
@@ -19,9 +19,19 @@ beforeAll(() => {
 });
 afterAll(cleanUp);
 
-/** The service each Terraform address is owned by, as the catalog's service entities list them. */
+/**
+ * The service each Terraform address is owned by, as the catalog's service entities list them;
+ * for the platform's shared infrastructure (resources of their owners, no service entity), the
+ * `service` tag of the platform resource that holds it, which cost and policy allocate by.
+ */
 function catalogServiceOf(catalog: Catalog): Map<string, string> {
-  return new Map(catalog.entities.filter((e) => e.kind === 'service').flatMap((e) => e.terraform.map((t) => [`${t.stack}/${t.address}`, e.name] as const)));
+  const key = (t: { stack: string; address: string }) => `${t.stack}/${t.address}`;
+  const serviceOf = new Map(catalog.entities.filter(isKind('service')).flatMap((e) => e.terraform.map((t) => [key(t), e.name] as const)));
+  for (const r of catalog.entities.filter(isKind('resource'))) {
+    if (r.source !== 'golden-path' || r.service) continue;
+    for (const t of r.terraform) if (!serviceOf.has(key(t))) serviceOf.set(key(t), r.tags.service);
+  }
+  return serviceOf;
 }
 
 test.each(['catalog', 'cost', 'policy'])('npm run %s after synth leaves every report byte-identical', (command) => {

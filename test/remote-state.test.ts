@@ -1,5 +1,6 @@
 import { App } from 'cdktf';
 import { analyse } from '../catalog/analyse';
+import { isKind } from '../catalog/service-catalog/catalog-model';
 import { HttpService } from '../golden-paths/http-service';
 import { Organisation } from '../golden-paths/organisation';
 import { settingsWith } from './helpers/org';
@@ -59,8 +60,14 @@ describe('S3 remote state', () => {
   });
 
   test('owned, tagged and within the guardrails', () => {
-    const { policy } = analyse(outdir);
+    const { policy, catalog } = analyse(outdir);
     expect(policy.findings.filter((f) => f.stack === 'bootstrap' && f.severity !== 'info' && !f.suppressed)).toEqual([]);
+    // The state buckets are the platform team's resources in the catalog, not a service.
+    expect(catalog.entities.filter(isKind('service')).map((s) => s.name)).not.toContain('terraform-state');
+    expect(catalog.entities.filter(isKind('resource')).filter((r) => r.tags.service === 'terraform-state').map((r) => [r.name, r.type, r.owner, r.service, r.description])).toEqual([
+      ['acme-tfstate-production-bucket', 'bucket', 'platform', undefined, 'The Terraform state bucket of each environment (S3 backend)'],
+      ['acme-tfstate-staging-bucket', 'bucket', 'platform', undefined, 'The Terraform state bucket of each environment (S3 backend)'],
+    ]);
     expect(policy.tagCoverage.byStack.bootstrap.percent).toBe(100);
   });
 

@@ -1,3 +1,4 @@
+import { isKind } from '../catalog/service-catalog/catalog-model';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -226,7 +227,7 @@ describe('npm run spend', () => {
     expect(md).toContain('## Estimate against actual, 2026-10');
     expect(md).toContain('## Unallocated:');
     const catalog = analyse(outdir).catalog;
-    expect(catalog.entities.find((e) => e.id === 'service:checkout')!.spend).toMatchObject({ month: '2026-10', currency: 'USD' });
+    expect(catalog.entities.filter(isKind('service')).find((e) => e.id === 'service:checkout')!.spend).toMatchObject({ month: '2026-10', currency: 'USD' });
   });
 
   test.each([

@@ -4,11 +4,10 @@
  * scorecard levels; tag coverage; and, given an earlier output, the trend between the two.
  */
 import { compareText } from '../../model/stable-json';
-import type { Catalog } from '../service-catalog/catalog-model';
+import { Catalog, isKind } from '../service-catalog/catalog-model';
+import { resourceKey } from '../terraform/resource-index';
 import type { PolicyReport } from '../policy/report';
 
-/** The platform's own infrastructure (networks, alert topics): made by the platform, not a service. */
-const PLATFORM = 'platform';
 export const OUTSIDE = '(none)';
 export const LEVELS = ['none', 'bronze', 'silver', 'gold'] as const;
 
@@ -54,7 +53,7 @@ const sorted = <T>(record: Record<string, T>) => Object.fromEntries(Object.entri
 
 export function adoptionReport(catalog: Catalog, policy: PolicyReport | undefined): AdoptionReport {
   const levelOf = new Map((policy?.scorecards ?? []).map((s) => [s.service, s.level]));
-  const services = catalog.entities.filter((e) => e.kind === 'service');
+  const services = catalog.entities.filter(isKind('service'));
   const teams = new Map<string, { services: number; byGoldenPath: Record<string, number>; inGoldenPaths: number; outside: number; scorecards: ReturnType<typeof emptyLevels> }>();
   const teamOf = (name: string) => {
     let t = teams.get(name);
@@ -67,10 +66,14 @@ export function adoptionReport(catalog: Catalog, policy: PolicyReport | undefine
     const path = s.goldenPath;
     if (path) t.inGoldenPaths += s.terraform.length;
     else t.outside += s.terraform.length;
-    if (path === PLATFORM) continue;
     t.services += 1;
     t.byGoldenPath[path ?? OUTSIDE] = (t.byGoldenPath[path ?? OUTSIDE] ?? 0) + 1;
     t.scorecards[(levelOf.get(s.name) as (typeof LEVELS)[number]) ?? 'none'] += 1;
+  }
+  // The platform's own infrastructure (networks, alert topics, the pipeline): resources a golden path made for their owner, counted once.
+  const ofServices = new Set(services.flatMap((s) => s.terraform.map(resourceKey)));
+  for (const r of catalog.entities.filter(isKind('resource'))) {
+    if (r.source === 'golden-path' && !r.service) teamOf(r.owner ?? 'unowned').inGoldenPaths += r.terraform.filter((a) => !ofServices.has(resourceKey(a))).length;
   }
   const rows: TeamAdoption[] = [...teams]
     .sort(([a], [b]) => compareText(a, b))

@@ -1,12 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { GroundworkError } from '../../model/errors';
-import { readJsonFile } from '../../model/read-json';
 import { readContract } from '../contracts';
 import type { CostReport } from '../cost/report';
 import type { PolicyReport } from '../policy/report';
-import type { Catalog, CatalogEntity } from '../service-catalog/catalog-model';
-import { assertValidCatalog } from '../service-catalog/validate-catalog';
+import { Catalog, EntityKind, EntityOf, isKind } from '../service-catalog/catalog-model';
 import { readResources } from '../terraform/ownership-inference';
 import type { ResourceRecord } from '../terraform/resource-index';
 import { readTerraformOutput } from '../terraform/terraform-output';
@@ -26,20 +24,18 @@ export class LastAnalysis {
     if (!fs.existsSync(path.join(folder, 'catalog.json'))) {
       throw new GroundworkError(`${outdir} holds no catalog/catalog.json: run npm run synth first (the server reads the last analysis, never the network).`);
     }
-    const catalog = readJsonFile(path.join(folder, 'catalog.json'), `The catalog ${path.join(folder, 'catalog.json')}`);
-    assertValidCatalog(catalog, `The catalog ${path.join(folder, 'catalog.json')}`);
-    this.catalog = catalog;
+    this.catalog = readContract('catalog', path.join(folder, 'catalog.json'));
     this.cost = readContract('cost-report', path.join(folder, 'cost-report.json'));
     this.policy = readContract('policy-report', path.join(folder, 'policy.json'));
   }
 
   /** Entities of a kind, in the catalog's (sorted) order. */
-  entities(kind: CatalogEntity['kind']): CatalogEntity[] {
-    return this.catalog.entities.filter((e) => e.kind === kind);
+  entities<K extends EntityKind>(kind: K): EntityOf<K>[] {
+    return this.catalog.entities.filter(isKind(kind));
   }
 
-  entity(kind: CatalogEntity['kind'], name: string): CatalogEntity | undefined {
-    return this.catalog.entities.find((e) => e.kind === kind && e.name === name);
+  entity<K extends EntityKind>(kind: K, name: string): EntityOf<K> | undefined {
+    return this.entities(kind).find((e) => e.name === name);
   }
 
   /** The synthesized resources with their ownership, as every tool allocates them; read on first use. */

@@ -1,4 +1,4 @@
-import type { CatalogEntity } from '../service-catalog/catalog-model';
+import type { ServiceEntity } from '../service-catalog/catalog-model';
 import type { LastAnalysis } from './last-analysis';
 
 /** What a search may filter on; every filter given must match. */
@@ -22,7 +22,7 @@ export interface ServiceSummary {
   readonly scorecard: string | null;
 }
 
-function matches(service: CatalogEntity, filter: ServiceFilter): boolean {
+function matches(service: ServiceEntity, filter: ServiceFilter): boolean {
   if (filter.name !== undefined && service.name !== filter.name) return false;
   if (filter.owner !== undefined && service.owner !== filter.owner) return false;
   if (filter.goldenPath !== undefined && service.goldenPath !== filter.goldenPath) return false;
@@ -39,13 +39,13 @@ function matches(service: CatalogEntity, filter: ServiceFilter): boolean {
   return true;
 }
 
-export function summariseService(service: CatalogEntity): ServiceSummary {
+export function summariseService(service: ServiceEntity): ServiceSummary {
   return {
     name: service.name,
     owner: service.owner ?? null,
     goldenPath: service.goldenPath ?? null,
     description: service.description ?? null,
-    environments: service.environments ?? [],
+    environments: service.environments,
     monthlyUsd: service.cost?.monthlyUsd ?? null,
     scorecard: service.scorecard?.level ?? null,
   };

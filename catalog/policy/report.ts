@@ -1,6 +1,5 @@
 import { groupBy } from '../../model/group-by';
-import type { Catalog } from '../service-catalog/catalog-model';
-import { PLATFORM_GOLDEN_PATH } from '../../model/golden-path-metadata';
+import { Catalog, isKind } from '../service-catalog/catalog-model';
 import type { ResourceRecord } from '../terraform/resource-index';
 import { notAnalysedLines } from '../terraform/not-analysed';
 import type { NotAnalysed } from '../terraform/resource-instances';
@@ -25,8 +24,7 @@ export function buildPolicyReport(run: PolicyRun, catalog: Catalog, records: rea
     (f) => f.service,
   );
   const scorecards = catalog.entities
-    // Shared platform infrastructure (networks, alert topics) is not a service a team scores.
-    .filter((e) => e.kind === 'service' && e.goldenPath !== PLATFORM_GOLDEN_PATH)
+    .filter(isKind('service'))
     .map((service) => {
       return scoreService(service, catalog, recordsBy.get(service.name) ?? [], openBy.get(service.name) ?? [], (r) => run.context.isProduction(r));
     });

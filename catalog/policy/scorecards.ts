@@ -1,4 +1,4 @@
-import type { Catalog, CatalogEntity } from '../service-catalog/catalog-model';
+import type { Catalog, ServiceEntity } from '../service-catalog/catalog-model';
 import { literal, ResourceRecord } from '../terraform/resource-index';
 import { hasScorecardRole } from '../resource-types/tables';
 import type { Finding } from './engine';
@@ -35,7 +35,7 @@ function settingsTeams(catalog: Catalog): ReadonlySet<string> {
  * Multi-AZ data stores in production, autoscaling, disruption budgets, docs, required CI checks. A level needs every check of it and of the levels below.
  */
 export function scoreService(
-  service: CatalogEntity,
+  service: ServiceEntity,
   catalog: Catalog,
   /** The service's resources and its unsuppressed findings. */
   mine: readonly ResourceRecord[],

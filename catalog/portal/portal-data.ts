@@ -1,6 +1,6 @@
 import { isAwsConsoleUrl } from '../../model/aws-console';
 import { serviceUrlHostname } from '../../model/dns-name';
-import type { Catalog, CatalogEntity, EntityLink, ServiceEndpoint } from '../service-catalog/catalog-model';
+import { Catalog, CatalogEntity, EntityKind, EntityLink, isKind, ServiceEndpoint } from '../service-catalog/catalog-model';
 import type { CostReport } from '../cost/report';
 import type { PolicyReport } from '../policy/report';
 import { adoptionReport, type AdoptionReport } from '../adoption/adoption-report';
@@ -200,7 +200,7 @@ function lazyMap<T, U>(list: readonly T[], map: (item: T) => U): Iterable<U> {
 }
 
 export function portalRecords(catalog: Catalog, cost: CostReport, policy: PolicyReport, forms?: PortalForms): PortalRecords {
-  const of = (kind: string) => catalog.entities.filter((e) => e.kind === kind);
+  const of = <K extends EntityKind>(kind: K) => catalog.entities.filter(isKind(kind));
   const checks = new Map(policy.scorecards.map((s) => [s.service, s.checks]));
   const services = of('service').map(
     (s): PortalService => ({
@@ -231,7 +231,7 @@ export function portalRecords(catalog: Catalog, cost: CostReport, policy: Policy
     (r): PortalResource => ({
       id: r.id,
       name: r.name,
-      type: r.type ?? 'resource',
+      type: r.type,
       service: r.service,
       environment: r.environment,
       addresses: r.terraform.map((t) => `${t.stack}/${t.address}`),
@@ -289,7 +289,7 @@ export function portalRecords(catalog: Catalog, cost: CostReport, policy: Policy
     findings,
     costCenters: cost.byCostCenter.map((r) => ({ name: r.name, monthlyUsd: r.monthlyUsd })),
     environments: of('environment').map((e) => e.name),
-    spendCurrency: catalog.entities.find((e) => e.spend)?.spend?.currency,
+    spendCurrency: catalog.entities.map((e) => ('spend' in e ? e.spend : undefined)).find(Boolean)?.currency,
     adoption: adoptionReport(catalog, policy),
     ...(forms ? { forms } : {}),
   };

@@ -64,7 +64,7 @@ function suppressionChanges(base: SynthesizedOutput, head: SynthesizedOutput, lo
       was = `covered ${old.applied} finding${old.applied === 1 ? '' : 's'}`;
     } else if (s.expired && !old.expired) change = 'expired';
     if (!change) continue;
-    const resources = head.analysis.findings.filter((f) => f.rule === s.rule && f.suppressedBy?.source === s.source && f.suppressedBy.reason === s.reason).map((f) => `${f.stack} ${f.address}`);
+    const resources = head.analysis.findings.filter((f) => f.rule === s.rule && f.suppressed?.source === s.source && f.suppressed.reason === s.reason).map((f) => `${f.stack} ${f.address}`);
     const location = locate(s);
     changes.push({ change, rule: s.rule, scope: scopeOf(s), resources: [...new Set(resources)].sort(compareText), reason: s.reason, ...(s.expires ? { expires: s.expires } : {}), source: s.source, ...(location ? { location } : {}), ...(was ? { was } : {}) });
   }
@@ -81,7 +81,9 @@ function serviceChanges(base: SynthesizedOutput, head: SynthesizedOutput, resour
     const now = after.get(name);
     const shown = now ?? old!;
     const own = { ...(shown.owner ? { owner: shown.owner } : {}), ...(shown.costCenter ? { costCenter: shown.costCenter } : {}) };
-    if (old?.scorecard !== now?.scorecard) scorecards.push({ service: name, ...(old?.scorecard ? { from: old.scorecard } : {}), ...(now?.scorecard ? { to: now.scorecard } : {}) });
+    const from = old?.scorecard?.level;
+    const to = now?.scorecard?.level;
+    if (from !== to) scorecards.push({ service: name, ...(from ? { from } : {}), ...(to ? { to } : {}) });
     if (!old || !now) {
       services.push({ name, change: old ? 'removed' : 'added', ...own, details: [] });
       continue;
@@ -152,7 +154,7 @@ export function buildPrReport(base: SynthesizedOutput, head: SynthesizedOutput, 
     byService: costDeltas(base.analysis.cost.byService, head.analysis.cost.byService),
     byTeam: costDeltas(base.analysis.cost.byTeam, head.analysis.cost.byTeam),
     byCostCenter: costDeltas(base.analysis.cost.byCostCenter, head.analysis.cost.byCostCenter),
-    total: delta(base.analysis.cost.totalUsd, head.analysis.cost.totalUsd),
+    total: delta(base.analysis.cost.total.monthlyUsd, head.analysis.cost.total.monthlyUsd),
   };
   // One line per resource and reason, sorted: the same danger found twice (JSON and plan) reads once.
   const uniqueDanger = [...new Map(danger.map((d) => [`${d.stack}\u0000${d.address}\u0000${d.reason}`, d])).values()].sort(

@@ -1,5 +1,5 @@
 import { dump } from 'js-yaml';
-import type { Catalog, CatalogEntity } from './catalog-model';
+import { Catalog, CatalogEntity, isKind, ServiceEntity } from './catalog-model';
 import { entityName } from './entity-names';
 import { GroundworkError } from '../../model/errors';
 import { groupBy } from '../../model/group-by';
@@ -39,9 +39,11 @@ function tagsOf(e: CatalogEntity): string[] | undefined {
   const tags = Object.entries(e.tags)
     .map(([k, v]) => `${k}-${v}`.toLowerCase().replace(/[^a-z0-9:+#-]+/g, '-'))
     .filter((t) => t.length <= 63 && TAG.test(t));
-  if (e.tier) tags.push(`tier-${e.tier}`);
+  if (e.kind === 'service' && e.tier) tags.push(`tier-${e.tier}`);
   return tags.length ? [...new Set(tags)].sort() : undefined;
 }
+
+const endpointsOf = (e: CatalogEntity) => (e.kind === 'service' ? (e.endpoints ?? []) : []);
 
 /** The name part of an annotation key Backstage accepts (`<prefix>/<name>`). */
 const ANNOTATION_NAME = /^[a-z0-9]([-a-z0-9_.]*[a-z0-9])?$/i;
@@ -50,7 +52,7 @@ const annotationName = (name: string) => ANNOTATION_NAME.test(name) && name.leng
 /** Exposure and service level objectives per environment, as annotations (Backstage's spec of a Component has no field for them). */
 function endpointAnnotations(e: CatalogEntity): Record<string, string> {
   const annotations: Record<string, string> = {};
-  for (const { environment, exposure, slo } of e.endpoints ?? []) {
+  for (const { environment, exposure, slo } of endpointsOf(e)) {
     const values: Array<[string, string | number | undefined]> = [
       [`exposure-${environment}`, exposure],
       [`slo-${environment}-availability`, slo?.availability],
@@ -70,10 +72,10 @@ function annotationsOf(e: CatalogEntity): Record<string, string> {
   Object.assign(annotations, endpointAnnotations(e));
   const stacks = [...new Set(e.terraform.map((t) => t.stack))].sort();
   if (stacks.length) annotations[`${ANNOTATION_PREFIX}/terraform-stacks`] = stacks.join(',');
-  const github = e.repositoryUrl?.match(/^https:\/\/github\.com\/([^/]+\/[^/]+)$/);
+  const github = ('repositoryUrl' in e ? e.repositoryUrl : undefined)?.match(/^https:\/\/github\.com\/([^/]+\/[^/]+)$/);
   if (github) annotations['github.com/project-slug'] = github[1];
   if (e.kind === 'service') annotations['backstage.io/kubernetes-id'] = e.name;
-  if (e.techdocsRef) annotations['backstage.io/techdocs-ref'] = e.techdocsRef;
+  if (e.kind === 'service' && e.techdocsRef) annotations['backstage.io/techdocs-ref'] = e.techdocsRef;
   return annotations;
 }
 
@@ -81,7 +83,7 @@ function metadataOf(e: CatalogEntity, name = e.name): BackstageEntity['metadata'
   const tags = tagsOf(e);
   const annotations = annotationsOf(e);
   // Where the service answers comes first: the link people follow most.
-  const endpointLinks = (e.endpoints ?? []).flatMap((p) => (p.url ? [{ url: p.url, title: `${p.environment} (${p.exposure})`, type: 'website' }] : []));
+  const endpointLinks = endpointsOf(e).flatMap((p) => (p.url ? [{ url: p.url, title: `${p.environment} (${p.exposure})`, type: 'website' }] : []));
   const links = [...endpointLinks, ...e.links.map((l) => ({ url: l.url, title: l.title, type: l.type }))];
   return {
     name,
@@ -95,7 +97,7 @@ function metadataOf(e: CatalogEntity, name = e.name): BackstageEntity['metadata'
 
 const targets = (e: CatalogEntity, type: string) => e.relations.filter((r) => r.type === type).map((r) => refOf(r.target));
 
-function toBackstage(e: CatalogEntity, services: ReadonlyMap<string, CatalogEntity>): BackstageEntity {
+function toBackstage(e: CatalogEntity, services: ReadonlyMap<string, ServiceEntity>): BackstageEntity {
   // apiVersion written out in each: a spread of a shared base would give every entity a hidden class of its own (model/shared-shape.ts).
   const apiVersion = 'backstage.io/v1alpha1' as const;
   switch (e.kind) {
@@ -166,7 +168,7 @@ function refuseSharedNames(catalogEntities: readonly CatalogEntity[], entities: 
  * resources.yaml is never one string).
  */
 export function backstageFiles(catalog: Catalog): Map<string, Iterable<string>> {
-  const services = new Map(catalog.entities.filter((e) => e.kind === 'service').map((e) => [e.name, e]));
+  const services = new Map(catalog.entities.filter(isKind('service')).map((e) => [e.name, e]));
   const entities = catalog.entities.map((e) => toBackstage(e, services));
   refuseSharedNames(catalog.entities, entities);
   if (entities.some((e) => (e.spec.owner as string | undefined) === group(undefined)) && !entities.some((e) => e.kind === 'Group' && e.metadata.name.toLowerCase() === UNOWNED_GROUP)) {

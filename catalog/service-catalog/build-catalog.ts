@@ -7,7 +7,8 @@ import { Catalog, CATALOG_API_VERSION, EntityKind } from './catalog-model';
 import { EntityMap } from './entity-builder';
 import { addEnvironmentEntities } from './environment-entities';
 import { addResourceEntities } from './resource-entities';
-import { addServiceEntities } from './service-entities';
+import { addPlatformResources, platformNames } from './platform-resources';
+import { addServiceEntities, serviceMetadata } from './service-entities';
 import { addSystemEntities, addTeamEntities } from './team-entities';
 
 const KIND_ORDER: EntityKind[] = ['team', 'system', 'service', 'environment', 'resource'];
@@ -19,11 +20,14 @@ const KIND_ORDER: EntityKind[] = ['team', 'system', 'service', 'environment', 'r
 export function buildCatalog(configurations: readonly TerraformConfiguration[], records: readonly ResourceRecord[] = readResources(configurations)): Catalog {
   const organisation = organisationOf(configurations);
   const entities: EntityMap = new Map();
+  const metadata = serviceMetadata(configurations);
+  const platform = platformNames(metadata);
   const resources = addResourceEntities(entities, configurations, records);
-  const services = addServiceEntities(entities, configurations, records, resources, organisation);
+  addPlatformResources(entities, metadata, platform, records, resources);
+  const services = addServiceEntities(entities, metadata, records, resources, organisation, platform);
   addTeamEntities(entities, organisation, services);
   addSystemEntities(entities, services);
-  addEnvironmentEntities(entities, organisation, records);
+  addEnvironmentEntities(entities, organisation, records, services);
 
   const sorted = [...entities.values()].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || compareText(a.name, b.name));
   for (const e of sorted) e.relations.sort((a, b) => compareText(a.type, b.type) || compareText(a.target, b.target));

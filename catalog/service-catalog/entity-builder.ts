@@ -1,14 +1,19 @@
 import { compareText } from '../../model/stable-json';
 import type { ResourceRecord } from '../terraform/resource-index';
-import { CatalogEntity, EntityKind, entityId, RelationType, TerraformAddress } from './catalog-model';
+import { CatalogEntity, EntityKind, entityId, EntityLink, EntityRelation, RelationType, TerraformAddress } from './catalog-model';
 
 /** The entities being built, by id; each part of the catalog adds its own. */
 export type EntityMap = Map<string, CatalogEntity>;
 
-export function addEntity(entities: EntityMap, kind: EntityKind, name: string, source: CatalogEntity['source']): CatalogEntity {
-  const e: CatalogEntity = { kind, id: entityId(kind, name), name, source, tags: {}, links: [], relations: [], terraform: [] };
-  entities.set(e.id, e);
-  return e;
+/** What every entity starts with: its kind, id and name, where it was learnt, and empty lists. */
+export function entityBase<K extends EntityKind>(kind: K, name: string, source: CatalogEntity['source']) {
+  return { kind, id: entityId(kind, name), name, source, tags: {} as Record<string, string>, links: [] as EntityLink[], relations: [] as EntityRelation[], terraform: [] as TerraformAddress[] };
+}
+
+/** Adds an entity, complete with the fields of its kind; returns it. */
+export function addEntity<E extends CatalogEntity>(entities: EntityMap, entity: E): E {
+  entities.set(entity.id, entity);
+  return entity;
 }
 
 export function relate(entity: CatalogEntity, type: RelationType, target: string): void {

@@ -5,7 +5,7 @@ import { githubOwner, ResourceRecord, resourceKey } from '../terraform/resource-
 import { deadLetterQueues, referencedAddresses, ResourceKind } from '../terraform/resource-kinds';
 import { PRIMARY_TYPES } from '../resource-types/tables';
 import type { TerraformConfiguration } from '../terraform/terraform-output';
-import { CatalogEntity, EntityLink, entityId } from './catalog-model';
+import { EntityLink, entityId, ResourceEntity } from './catalog-model';
 import { addEntity, addressOf, EntityMap, relate } from './entity-builder';
 import { entityName } from './entity-names';
 
@@ -63,10 +63,10 @@ function groupByPrimary(records: readonly ResourceRecord[]): Map<string, Resourc
 }
 
 /** Adds the resource entities; returns them. Owner, service and environment are the primary's ownership. */
-export function addResourceEntities(entities: EntityMap, configurations: readonly TerraformConfiguration[], records: readonly ResourceRecord[]): CatalogEntity[] {
+export function addResourceEntities(entities: EntityMap, configurations: readonly TerraformConfiguration[], records: readonly ResourceRecord[]): ResourceEntity[] {
   const githubByStack = new Map(configurations.map((c) => [c.stack, githubOwner(c)]));
   const used = new Set<string>();
-  const added: CatalogEntity[] = [];
+  const added: ResourceEntity[] = [];
   for (const group of groupByPrimary(records).values()) {
     const p = group[0];
     const rule = PRIMARY_TYPES[p.type];
@@ -79,18 +79,27 @@ export function addResourceEntities(entities: EntityMap, configurations: readonl
     if (used.has(name)) name = entityName(`${name}-${p.stack}`);
     if (used.has(name)) name = entityName(`${name}-${p.address}`);
     used.add(name);
-    const e = addEntity(entities, 'resource', name, 'tags');
-    e.type = rule.kind;
-    e.title = own;
-    e.tags = copyOf(p.tags);
-    e.owner = p.ownership.owner;
-    e.service = p.ownership.service;
-    e.environment = environment;
-    e.costCenter = p.ownership['cost-center'];
-    if (p.region !== undefined) e.region = regionOrUnknown(p.region);
-    e.terraform = group.map(addressOf).sort((a, b) => compareText(a.address, b.address));
-    e.links = consoleLinks(rule.kind, own, p, group, githubByStack.get(p.stack));
-    if (rule.kind === 'repository' && e.links[0]) e.repositoryUrl = e.links[0].url;
+    const links = consoleLinks(rule.kind, own, p, group, githubByStack.get(p.stack));
+    // Written out member by member, every member always present: one hidden class for all resource entities (model/shared-shape.ts).
+    const e = addEntity<ResourceEntity>(entities, {
+      kind: 'resource',
+      id: entityId('resource', name),
+      name,
+      source: 'tags',
+      type: rule.kind,
+      title: own,
+      description: undefined,
+      tags: copyOf(p.tags),
+      owner: p.ownership.owner,
+      service: p.ownership.service,
+      environment,
+      costCenter: p.ownership['cost-center'],
+      region: p.region === undefined ? undefined : regionOrUnknown(p.region),
+      terraform: group.map(addressOf).sort((a, b) => compareText(a.address, b.address)),
+      links,
+      repositoryUrl: rule.kind === 'repository' ? links[0]?.url : undefined,
+      relations: [],
+    });
     if (e.owner) relate(e, 'ownedBy', entityId('team', e.owner));
     added.push(e);
   }

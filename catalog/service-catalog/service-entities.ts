@@ -5,13 +5,13 @@ import { compareText } from '../../model/stable-json';
 import type { ResourceRecord } from '../terraform/resource-index';
 import { DATA_STORE_KINDS, ResourceKind } from '../terraform/resource-kinds';
 import type { TerraformConfiguration } from '../terraform/terraform-output';
-import { CatalogEntity, EntityLink, entityId } from './catalog-model';
-import { addEntity, addressOf, EntityMap, majority, relate } from './entity-builder';
+import { EntityLink, entityId, ResourceEntity, ServiceEntity } from './catalog-model';
+import { addEntity, addressOf, entityBase, EntityMap, majority, relate } from './entity-builder';
 import { entityName } from './entity-names';
 import { serviceEndpoints } from './service-endpoints';
 
 /** Golden-path metadata per service; each stack carries what it knew, so what varies is united. */
-function serviceMetadata(configurations: readonly TerraformConfiguration[]): Map<string, ServiceMetadata> {
+export function serviceMetadata(configurations: readonly TerraformConfiguration[]): Map<string, ServiceMetadata> {
   const byName = new Map<string, ServiceMetadata>();
   for (const c of configurations) {
     for (const [name, meta] of Object.entries(c.metadata?.services ?? {})) {
@@ -52,34 +52,47 @@ function serviceLinks(meta: ServiceMetadata | undefined, repositoryUrl: string |
 /**
  * Adds a service entity for every service named by golden-path metadata or by a resource's
  * ownership, related to its resource entities (data stores as dependencies, the rest as parts).
+ * The platform's shared infrastructure (`platform`: names it is not a service) is left out.
  */
-export function addServiceEntities(entities: EntityMap, configurations: readonly TerraformConfiguration[], records: readonly ResourceRecord[], resources: readonly CatalogEntity[], organisation?: OrganisationMetadata): CatalogEntity[] {
-  const metadata = serviceMetadata(configurations);
+export function addServiceEntities(
+  entities: EntityMap,
+  metadata: ReadonlyMap<string, ServiceMetadata>,
+  records: readonly ResourceRecord[],
+  resources: readonly ResourceEntity[],
+  organisation: OrganisationMetadata | undefined,
+  platform: ReadonlySet<string>,
+): ServiceEntity[] {
   const owned = groupBy(records, (r) => r.ownership.service);
   const partsBy = groupBy(resources, (r) => r.service);
-  const added: CatalogEntity[] = [];
+  const added: ServiceEntity[] = [];
   for (const name of [...new Set([...metadata.keys(), ...owned.keys()])].sort()) {
+    if (platform.has(name)) continue;
     const meta = metadata.get(name);
     const mine = owned.get(name) ?? [];
     const parts = partsBy.get(name) ?? [];
-    const e = addEntity(entities, 'service', entityName(name), meta ? 'golden-path' : 'tags');
-    e.title = name;
-    e.owner = meta?.owner ?? majority(mine.map((r) => r.ownership.owner));
-    e.costCenter = meta?.costCenter ?? majority(mine.map((r) => r.ownership['cost-center']));
-    e.description = meta?.description;
-    e.lifecycle = meta?.lifecycle ?? 'production';
-    e.tier = meta?.tier;
-    e.system = meta?.system;
-    e.environments = meta ? [...meta.environments] : [...new Set(mine.map((r) => r.ownership.environment).filter((v): v is string => Boolean(v)))].sort();
-    e.repositoryUrl = meta?.repositoryUrl ?? parts.find((r) => r.type === 'repository')?.repositoryUrl;
-    e.tags = { ...(meta?.tags ?? {}), ...(e.owner ? { owner: e.owner } : {}), service: name, ...(e.costCenter ? { 'cost-center': e.costCenter } : {}) };
-    if (meta) e.goldenPath = meta.goldenPath;
-    if (meta?.techdocsRef) e.techdocsRef = meta.techdocsRef;
-    if (meta?.operations?.length) e.operations = [...meta.operations];
-    e.links = serviceLinks(meta, e.repositoryUrl);
+    const owner = meta?.owner ?? majority(mine.map((r) => r.ownership.owner));
+    const costCenter = meta?.costCenter ?? majority(mine.map((r) => r.ownership['cost-center']));
+    const repositoryUrl = meta?.repositoryUrl ?? parts.find((r) => r.type === 'repository')?.repositoryUrl;
     const endpoints = serviceEndpoints(meta?.observability, organisation);
-    if (endpoints.length) e.endpoints = endpoints;
-    e.terraform = mine.map(addressOf);
+    const e = addEntity<ServiceEntity>(entities, {
+      ...entityBase('service', entityName(name), meta ? 'golden-path' : 'tags'),
+      title: name,
+      owner,
+      costCenter,
+      description: meta?.description,
+      lifecycle: meta?.lifecycle ?? 'production',
+      tier: meta?.tier,
+      system: meta?.system,
+      environments: meta ? [...meta.environments] : [...new Set(mine.map((r) => r.ownership.environment).filter((v): v is string => Boolean(v)))].sort(),
+      repositoryUrl,
+      tags: { ...(meta?.tags ?? {}), ...(owner ? { owner } : {}), service: name, ...(costCenter ? { 'cost-center': costCenter } : {}) },
+      ...(meta ? { goldenPath: meta.goldenPath } : {}),
+      ...(meta?.techdocsRef ? { techdocsRef: meta.techdocsRef } : {}),
+      ...(meta?.operations?.length ? { operations: [...meta.operations] } : {}),
+      links: serviceLinks(meta, repositoryUrl),
+      ...(endpoints.length ? { endpoints } : {}),
+      terraform: mine.map(addressOf),
+    });
     if (e.owner) relate(e, 'ownedBy', entityId('team', e.owner));
     if (e.system) relate(e, 'partOf', entityId('system', entityName(e.system)));
     for (const part of parts) {

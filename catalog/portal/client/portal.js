@@ -1,3 +1,7 @@
+// @ts-check: `npm run typecheck` checks this file (tsconfig.portal.json) against the types of the data it reads,
+// catalog/portal/portal-data.ts, the contract the page's data is made by (client/portal-globals.d.ts).
+/** @typedef {import('../portal-data').PortalData} PortalData */
+/** @typedef {import('../portal-data').PortalService} PortalService */
 // The portal's interactive parts, inlined into index.html at build time (catalog/portal/inline-assets.ts)
 // and allowed by the page's Content-Security-Policy by its sha256 hash. Plain browser JavaScript,
 // no libraries. Every value from the data reaches the DOM through textContent / createTextNode;
@@ -5,20 +9,21 @@
 (function () {
   'use strict';
   const source = document.getElementById('portal-data');
-  const app = document.getElementById('app');
-  const nav = document.getElementById('nav');
+  // Checked just below; typed as found, since the functions that use them run only once they are.
+  const app = /** @type {HTMLElement} */ (document.getElementById('app'));
+  const nav = /** @type {HTMLElement} */ (document.getElementById('nav'));
   if (!source || !app || !nav) return;
 
   // ---------- data ----------
   // The blocks are packed (catalog/portal/packed-table.ts); unpackPortalData (client/unpack.js) rebuilds the records.
   const unpack = (block) => unpackPortalData(JSON.parse(block.textContent || '{}'));
-  /** @type {any} */
   const data = unpack(source);
   /** Resources and cost lines: parsed the first time a page that shows them opens. */
   let detailCache = null;
   function detail() {
     if (!detailCache) {
       const block = document.getElementById('portal-detail');
+      /** @type {Pick<PortalData, 'resources' | 'costLines'>} */
       const d = block ? unpack(block) : { resources: [], costLines: [] };
       detailCache = {
         resources: new Map(d.resources.map((r) => [r.id, r])),
@@ -148,6 +153,7 @@
   }
 
   // ---------- services view ----------
+  /** @type {Array<[string, string, (s: PortalService) => string[]]>} */
   const FILTERS = [
     ['team', 'all teams', (s) => [s.owner || '']],
     ['env', 'all environments', (s) => s.environments],
@@ -155,6 +161,7 @@
     ['lifecycle', 'all lifecycles', (s) => [s.lifecycle || '']],
     ['level', 'all scorecard levels', (s) => [s.level]],
   ];
+  /** @type {Array<[string, string, (s: PortalService) => string | number, boolean?]>} */
   const COLUMNS = [
     ['name', 'service', (s) => s.name],
     ['owner', 'owner', (s) => s.owner || ''],
@@ -212,7 +219,7 @@
         tdNum(spendText(s.spend)),
       );
     };
-    const rows = list.map((s) => ({ s, tr: null, text: searchText.get(s.name) }));
+    const rows = list.map((s) => ({ s, tr: null, text: searchText.get(s.name) || '' }));
     const rowOf = (r) => r.tr || (r.tr = buildRow(r.s));
     let matching = rows;
     let limit = ROWS_PER_PAGE;
@@ -614,7 +621,8 @@
     const chosen = data.services.filter((s) => !select.value || s.owner === select.value);
     const top = [...chosen].sort((a, b) => (b.monthlyUsd || 0) - (a.monthlyUsd || 0) || cmp(a.name, b.name)).slice(0, 40);
     const teamRows = data.teams.map((t) => ({ name: t.name, monthlyUsd: t.monthlyUsd || 0 })).sort((a, b) => b.monthlyUsd - a.monthlyUsd || cmp(a.name, b.name));
-    const spent = chosen.filter((s) => s.spend).sort((a, b) => Math.abs(b.spend.amount - (b.monthlyUsd || 0)) - Math.abs(a.spend.amount - (a.monthlyUsd || 0)) || cmp(a.name, b.name)).slice(0, 40);
+    const gap = (s) => Math.abs((s.spend ? s.spend.amount : 0) - (s.monthlyUsd || 0));
+    const spent = chosen.filter((s) => s.spend).sort((a, b) => gap(b) - gap(a) || cmp(a.name, b.name)).slice(0, 40);
     return el(
       'div',
       { id: 'cost-view' },
