@@ -14,6 +14,7 @@ import { GithubTeam } from '../constructs/github-team';
 import { RequireKubernetesOwnership } from '../constructs/kubernetes-ownership-labels';
 import { Ownership } from '../constructs/ownership';
 import { StateBucket } from '../constructs/state-bucket';
+import { ModelInvocationLogging } from '../constructs/model-invocation-logging';
 import { PipelineAccess } from '../constructs/pipeline-access';
 import { DeploymentEnvironment } from '../constructs/deployment-environment';
 import { DEPLOY_BRANCH, eksCluster } from '../model/pipeline-roles';
@@ -33,6 +34,8 @@ export interface EnvironmentStacks {
 export const NETWORK_SERVICE = 'network';
 /** Service name of the pipeline's identity provider and roles in the bootstrap stack. */
 export const PIPELINE_SERVICE = 'pipeline';
+/** Service name of each environment's Bedrock model invocation logging. */
+export const INVOCATION_LOGGING_SERVICE = 'bedrock-invocation-logging';
 
 /**
  * State next to the project, at a path relative to the stack's working directory
@@ -125,6 +128,7 @@ export class Organisation {
       environments[name] = { name, settings, aws, kubernetes, network };
     }
     this.environments = environments;
+    this.invocationLogs = this.modelInvocationLogging(platform);
     this.bootstrap = this.bootstrapStack(app, platform);
     this.deploymentEnvironments(platform);
 
@@ -132,6 +136,28 @@ export class Organisation {
     for (const stack of this.stacks()) recordOrganisation(stack, metadata);
     const environmentNames = Object.keys(environments).sort();
     this.recordPlatformService(NETWORK_SERVICE, platform, 'The VPC, subnets and NAT gateways of each environment', environmentNames, environmentNames.map((e) => environments[e].aws));
+  }
+
+  /** Per environment, where the settings turn it on: Bedrock model invocation logging (one per account and region). */
+  private modelInvocationLogging(platform: string): Readonly<Record<string, ModelInvocationLogging>> {
+    if (!this.settings.ai?.invocationLogging) return {};
+    const names = Object.keys(this.environments).sort();
+    const logs = Object.fromEntries(names.map((name) => {
+      const stacks = this.environments[name];
+      const ownership = Ownership.resolve(this.validator, `${name}-aws/${INVOCATION_LOGGING_SERVICE}`, { owner: platform, service: INVOCATION_LOGGING_SERVICE }, name);
+      return [name, new ModelInvocationLogging(stacks.aws, INVOCATION_LOGGING_SERVICE, { environment: stacks.network, ownership, organisationName: this.settings.name })];
+    }));
+    this.recordPlatformService(INVOCATION_LOGGING_SERVICE, platform, 'Bedrock model invocation logging of each environment, to an encrypted platform log group', names, names.map((n) => this.environments[n].aws));
+    return logs;
+  }
+
+  private readonly invocationLogs: Readonly<Record<string, ModelInvocationLogging>>;
+
+  /** The environment's model invocation logging, which AI golden paths require; a clear error where the settings leave it off. */
+  invocationLogging(environment: string, where: string): ModelInvocationLogging {
+    const logging = this.invocationLogs[environment];
+    if (!logging) throw new GroundworkError(`${where}: environment "${environment}" has no Bedrock model invocation logging, which AI services require; set ai.invocationLogging to true in the organisation settings.`);
+    return logging;
   }
 
   /**
@@ -198,6 +224,7 @@ export class Organisation {
       tagKeys: { ...(s.tagKeys ?? {}) },
       cost: { freeTiers: s.cost?.freeTiers ?? true },
       ...(s.tagAliases ? { tagAliases: { ...s.tagAliases } } : {}),
+      ...(s.ai ? { ai: { embeddingModels: [...s.ai.embeddingModels] } } : {}),
     };
   }
 
