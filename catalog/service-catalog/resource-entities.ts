@@ -2,7 +2,7 @@ import { awsConsoleUrl, awsEndpointHost, awsPartitionOf, regionOrUnknown } from 
 import { copyOf } from '../../model/shared-shape';
 import { compareText } from '../../model/stable-json';
 import { githubOwner, ResourceRecord, resourceKey } from '../terraform/resource-index';
-import { deadLetterQueues, PRIMARY_TYPES, referencedAddresses, ResourceKind } from '../terraform/resource-kinds';
+import { deadLetterQueues, PRIMARY_TYPES, referencedAddresses, ResourceKind, vectorStoreDatabases } from '../terraform/resource-kinds';
 import type { TerraformConfiguration } from '../terraform/terraform-output';
 import { CatalogEntity, EntityLink, entityId } from './catalog-model';
 import { addEntity, addressOf, EntityMap, relate } from './entity-builder';
@@ -66,9 +66,10 @@ export function addResourceEntities(entities: EntityMap, configurations: readonl
   const githubByStack = new Map(configurations.map((c) => [c.stack, githubOwner(c)]));
   const used = new Set<string>();
   const added: CatalogEntity[] = [];
+  const vectorStores = vectorStoreDatabases(records);
   for (const group of groupByPrimary(records).values()) {
     const p = group[0];
-    const rule = PRIMARY_TYPES[p.type];
+    const rule = vectorStores.has(resourceKey(p)) ? { ...PRIMARY_TYPES[p.type], kind: 'vector-store' as const } : PRIMARY_TYPES[p.type];
     const own = rule.name(p);
     const environment = p.ownership.environment;
     // `web[0]`, `module.x.web["a"]`: each instance of a count / for_each block is its own entity.

@@ -3,7 +3,7 @@ import { resourceKey } from './resource-index';
 import { block, literal } from './resource-index';
 
 /** What the catalog calls the things teams care about; everything else supports one of them. */
-export type ResourceKind = 'database' | 'cache' | 'queue' | 'topic' | 'bucket' | 'network' | 'cluster' | 'load-balancer' | 'cdn' | 'compute' | 'repository' | 'workload';
+export type ResourceKind = 'database' | 'cache' | 'queue' | 'topic' | 'bucket' | 'network' | 'cluster' | 'load-balancer' | 'cdn' | 'compute' | 'repository' | 'workload' | 'knowledge-base' | 'vector-store' | 'model';
 
 interface KindRule {
   readonly kind: ResourceKind;
@@ -32,6 +32,9 @@ export const PRIMARY_TYPES: Readonly<Record<string, KindRule>> = {
   aws_lb: { kind: 'load-balancer', name: attr('name') },
   aws_cloudfront_distribution: { kind: 'cdn', name: attr('comment') },
   aws_instance: { kind: 'compute', name: nameTag },
+  aws_bedrockagent_knowledge_base: { kind: 'knowledge-base', name: attr('name') },
+  aws_opensearchserverless_collection: { kind: 'vector-store', name: attr('name') },
+  aws_bedrock_custom_model: { kind: 'model', name: attr('custom_model_name') },
   github_repository: { kind: 'repository', name: attr('name') },
   kubernetes_deployment: k8sWorkload,
   kubernetes_deployment_v1: k8sWorkload,
@@ -46,7 +49,20 @@ export const PRIMARY_TYPES: Readonly<Record<string, KindRule>> = {
 };
 
 /** Kinds a service depends on (as opposed to parts of it, like its repository or workload). */
-export const DATA_STORE_KINDS: ReadonlySet<ResourceKind> = new Set(['database', 'cache', 'queue', 'topic', 'bucket']);
+export const DATA_STORE_KINDS: ReadonlySet<ResourceKind> = new Set(['database', 'cache', 'queue', 'topic', 'bucket', 'knowledge-base', 'vector-store']);
+
+/**
+ * Databases a knowledge base keeps its vectors in (its storage configuration names them): the
+ * catalog calls those vector stores, whatever their engine.
+ */
+export function vectorStoreDatabases(records: readonly ResourceRecord[]): Set<string> {
+  const stores = new Set<string>();
+  for (const r of records) {
+    if (r.type !== 'aws_bedrockagent_knowledge_base') continue;
+    for (const target of referencedAddresses(r.body.storage_configuration)) if (PRIMARY_TYPES[target.slice(0, target.indexOf('.'))]?.kind === 'database') stores.add(`${r.stack}/${target}`);
+  }
+  return stores;
+}
 
 const referenceCache = new WeakMap<object, string[]>();
 const REFERENCE = /\b([a-z][a-z0-9]*_[a-z0-9_]+)\.([A-Za-z_][A-Za-z0-9_-]*)(\[(?:\d+|"[^"\\]*")\])?\.[a-z_]/g;
