@@ -35,7 +35,7 @@ export const NETWORK_SERVICE = 'network';
 /** Service name of the pipeline's identity provider and roles in the bootstrap stack. */
 export const PIPELINE_SERVICE = 'pipeline';
 /** Service name of each environment's Bedrock model invocation logging. */
-export const INVOCATION_LOGGING_SERVICE = 'bedrock-invocation-logging';
+export const INVOCATION_LOGGING_SERVICE = 'model-invocation-logging';
 
 /**
  * State next to the project, at a path relative to the stack's working directory

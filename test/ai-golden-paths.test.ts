@@ -230,9 +230,9 @@ describe('ownership: every taggable resource the AI paths create carries the ser
   test('the logging configuration is the platform\'s, and takes no tags; its log group and role carry the platform\'s', () => {
     const { stacks } = withService((org) => new KnowledgeBase(org, 'answers', kbProps()));
     const aws = stack(stacks, 'staging-aws');
-    const parts = resources(aws).filter(([, , body]) => String(body['//']?.metadata?.path ?? '').includes('/bedrock-invocation-logging/'));
+    const parts = resources(aws).filter(([, , body]) => String(body['//']?.metadata?.path ?? '').includes('/model-invocation-logging/'));
     expect(parts.map(([type]) => type).sort()).toEqual(['aws_bedrock_model_invocation_logging_configuration', 'aws_cloudwatch_log_group', 'aws_iam_role', 'aws_iam_role_policy']);
-    for (const [type, , body] of parts) expect({ type, service: body.tags?.service, owner: body.tags?.owner }).toEqual(TAGGABLE.has(type) ? { type, service: 'bedrock-invocation-logging', owner: 'platform' } : { type, service: undefined, owner: undefined });
+    for (const [type, , body] of parts) expect({ type, service: body.tags?.service, owner: body.tags?.owner }).toEqual(TAGGABLE.has(type) ? { type, service: 'model-invocation-logging', owner: 'platform' } : { type, service: undefined, owner: undefined });
   });
 });
 

@@ -54,10 +54,12 @@ describe('the example organisation', () => {
       ['recommendations', 'data', 'http-service'],
       ['shop-api', 'storefront', 'http-service'],
       ['storefront-web', 'storefront', 'http-service'],
+      ['support-answers', 'storefront', 'knowledge-base'],
     ]);
     // Shared infrastructure the platform creates is catalogued too, as platform services.
     expect(catalog.entities.filter((e) => e.goldenPath === 'platform').map((e) => [e.name, e.owner])).toEqual([
       ['data-alerts', 'data'],
+      ['model-invocation-logging', 'platform'],
       ['network', 'platform'],
       ['payments-alerts', 'payments'],
       ['pipeline', 'platform'],

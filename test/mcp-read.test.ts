@@ -135,12 +135,14 @@ test('guardrail findings and suppressions of the example organisation: none open
 test('golden paths with the option schemas of their propose tools', async () => {
   const { goldenPaths } = await data(client, 'golden_paths');
   expect(goldenPaths.map((p: any) => [p.name, p.tool, p.operations.join(',')])).toEqual([
+    ['fine-tuning-job', 'propose_new_fine_tuning_job', ''],
     ['http-service', 'propose_new_http_service', 'restart,rollback,scale'],
+    ['knowledge-base', 'propose_new_knowledge_base', ''],
     ['scheduled-job', 'propose_new_scheduled_job', 'rollback'],
     ['static-site', 'propose_new_static_site', ''],
     ['worker', 'propose_new_worker', 'restart,rollback,scale'],
   ]);
-  const http = goldenPaths[0].options;
+  const http = goldenPaths.find((p: any) => p.name === 'http-service').options;
   expect(http.find((o: any) => o.flag === 'replicas')).toEqual({ flag: 'replicas', prop: 'replicas', type: 'integer', description: 'minimum replicas', default: '2 in production, 1 elsewhere', required: false, choices: null, min: 1, max: 100, pattern: null });
   expect(http.find((o: any) => o.flag === 'database').choices).toEqual(['small', 'medium', 'large']);
   expect(http.some((o: any) => o.flag === 'replicas-in')).toBe(false);
@@ -150,7 +152,7 @@ test('resources: catalog.json and each service runbook', async () => {
   const { resources } = await client.listResources();
   expect(resources.map((r) => r.uri)).toEqual([
     'groundwork://catalog/catalog.json',
-    ...['checkout', 'help-center', 'ledger', 'ledger-reconciliation', 'notifications', 'order-events', 'product-catalog', 'recommendations', 'shop-api', 'storefront-web'].map((s) => `groundwork://runbooks/${s}`),
+    ...['checkout', 'help-center', 'ledger', 'ledger-reconciliation', 'notifications', 'order-events', 'product-catalog', 'recommendations', 'shop-api', 'storefront-web', 'support-answers'].map((s) => `groundwork://runbooks/${s}`),
   ]);
   const catalog = await client.readResource({ uri: 'groundwork://catalog/catalog.json' });
   expect(JSON.parse((catalog.contents[0] as { text: string }).text)).toEqual(JSON.parse(fs.readFileSync(path.join(root, 'cdktf.out/catalog/catalog.json'), 'utf8')));
