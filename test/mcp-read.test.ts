@@ -106,17 +106,17 @@ test('cost by team and by environment, and one row', async () => {
   expect(await data(client, 'cost', { by: 'team' })).toEqual({
     by: 'team',
     currency: 'USD',
-    totalUsd: 2529.49,
+    totalUsd: 2562.03,
     rows: [
       { name: 'payments', monthlyUsd: 1563.72, resources: 70 },
-      { name: 'storefront', monthlyUsd: 552.92, resources: 84 },
-      { name: 'platform', monthlyUsd: 269.62, resources: 25 },
+      { name: 'storefront', monthlyUsd: 580.22, resources: 98 },
+      { name: 'platform', monthlyUsd: 274.86, resources: 27 },
       { name: 'data', monthlyUsd: 169.73, resources: 20 },
       { name: 'free tier', monthlyUsd: -26.5, resources: 0 },
       { name: 'unallocated', monthlyUsd: 0, resources: 0 },
     ],
   });
-  expect((await data(client, 'cost', { by: 'environment', name: 'production' })).rows).toEqual([{ name: 'production', monthlyUsd: 1672.89, resources: 102 }]);
+  expect((await data(client, 'cost', { by: 'environment', name: 'production' })).rows).toEqual([{ name: 'production', monthlyUsd: 1693.23, resources: 110 }]);
   expect((await data(client, 'cost', { by: 'service', name: 'checkout' })).rows).toEqual([{ name: 'checkout', monthlyUsd: 548.77, resources: 24, team: 'payments', costCenter: 'CC-2001' }]);
 });
 
