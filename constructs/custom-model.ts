@@ -9,6 +9,7 @@ import { customerManagedKey } from './customer-managed-key';
 import { foundationModelArn } from './embedding-models';
 import type { Environment } from './environment';
 import type { IGrantee } from './grantee';
+import { checkName, NAME_RULES } from './names';
 import type { Ownership } from './ownership';
 
 export type CustomizationType = 'FINE_TUNING' | 'CONTINUED_PRE_TRAINING';
@@ -68,6 +69,7 @@ export class CustomModel extends Construct {
         Condition: { StringEquals: { 'kms:ViaService': `bedrock.${env.region}.amazonaws.com`, 'kms:CallerAccount': env.accountId } },
       },
     });
+    checkName(this.node.path, 'Bedrock custom model', `${props.name}-job`, NAME_RULES.bedrockName);
     const role = new BedrockServiceRole(this, 'role', { environment: env, ownership: props.ownership, name: `${props.name}-training`, sourceResource: 'model-customization-job/*' });
     props.trainingBucket.grantRead(role);
     props.outputBucket.grantReadWrite(role);

@@ -13,7 +13,7 @@ import { foundationModelArn } from './embedding-models';
 import type { Environment } from './environment';
 import type { IGrantee } from './grantee';
 import type { ModelGuardrail } from './model-guardrail';
-import { checkRange } from './names';
+import { checkName, checkRange, NAME_RULES } from './names';
 import type { Ownership } from './ownership';
 import type { ServiceObservability } from './service-observability';
 import { VECTOR_TABLE, VectorCluster } from './vector-cluster';
@@ -74,6 +74,7 @@ export class KnowledgeBase extends Construct {
     this.region = env.region;
     const modelArn = foundationModelArn(env.region, props.embeddingModel.modelId);
 
+    checkName(where, 'Bedrock knowledge base', props.name, NAME_RULES.bedrockName);
     this.role = new BedrockServiceRole(this, 'role', { environment: env, ownership: props.ownership, name: `${props.name}-kb`, sourceResource: 'knowledge-base/*' });
     props.dataBucket.grantRead(this.role);
     this.role.grant('embedding-model', [{ actions: ['bedrock:InvokeModel'], resources: [modelArn] }]);

@@ -202,6 +202,10 @@ describe('KnowledgeBase props', () => {
     expect(errorOf(() => withService((org) => new KnowledgeBase(org, 'answers', kbProps(props as Partial<KnowledgeBaseProps>))))).toContain(message);
   });
 
+  test('a name Bedrock refuses (a double hyphen) is one sentence before anything is written', () => {
+    expect(errorOf(() => withService((org) => new KnowledgeBase(org, 'audit--log', kbProps())))).toBe('production-aws/audit--log/knowledge-base: the Bedrock knowledge base name "audit--log-production" (20 characters) is not valid: letters and digits, each followed by at most one "-" or "_" (Bedrock), at most 63 characters. Choose a shorter service or resource name.');
+  });
+
   test('a name too long for OpenSearch Serverless is shortened with a hash, deterministically', () => {
     const { stacks } = withService((org) => new KnowledgeBase(org, 'a-very-long-knowledge-base-name', kbProps({ vectorStore: 'opensearch-serverless' })));
     const [collection] = resourcesOfType(stack(stacks, 'production-aws'), 'aws_opensearchserverless_collection');
