@@ -32,6 +32,8 @@ export interface KnowledgeBaseProps {
   readonly dataBucket: IBucket;
   readonly embeddingModel: { readonly modelId: string; readonly dimensions: number };
   readonly store: VectorCollection | VectorCluster;
+  /** The role Bedrock ingests with: made before the store, whose data access policy names it; granted that bucket, store and model here. */
+  readonly role: BedrockServiceRole;
   /** @default fixed-size, 300 tokens, 20% overlap */
   readonly chunking?: Chunking;
   /** Where ingestion logs go and the ingestion-failure alarm notifies. */
@@ -75,7 +77,7 @@ export class KnowledgeBase extends Construct {
     const modelArn = foundationModelArn(env.region, props.embeddingModel.modelId);
 
     checkName(where, 'Bedrock knowledge base', props.name, NAME_RULES.bedrockName);
-    this.role = new BedrockServiceRole(this, 'role', { environment: env, ownership: props.ownership, name: `${props.name}-kb`, sourceResource: 'knowledge-base/*' });
+    this.role = props.role;
     props.dataBucket.grantRead(this.role);
     this.role.grant('embedding-model', [{ actions: ['bedrock:InvokeModel'], resources: [modelArn] }]);
     const store = props.store;

@@ -40,8 +40,8 @@ export class ModelGuardrail extends Construct {
     this.guardrailArn = this.guardrail.guardrailArn;
   }
 
-  /** The IAM condition that allows a model call only through this guardrail. */
-  get condition(): Record<string, Record<string, string>> {
-    return { StringEquals: { 'bedrock:GuardrailIdentifier': this.guardrailArn } };
+  /** The IAM condition that allows a model call only through this guardrail (its ARN, alone or with a version). */
+  get condition(): Record<string, Record<string, readonly string[]>> {
+    return { StringLike: { 'bedrock:GuardrailIdentifier': [this.guardrailArn, `${this.guardrailArn}:*`] } };
   }
 }

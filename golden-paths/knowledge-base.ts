@@ -3,6 +3,7 @@ import { GroundworkError } from '../model/errors';
 import type { AiSettings } from '../model/organisation-settings';
 import { NAME_PATTERN } from '../model/ownership-record';
 import { pipelineRoleName } from '../model/pipeline-roles';
+import { BedrockServiceRole } from '../constructs/bedrock-service-role';
 import { Bucket } from '../constructs/bucket';
 import { chooseEmbeddingModel } from '../constructs/embedding-models';
 import { Chunking, CHUNKING_STRATEGIES, KnowledgeBase as KnowledgeBaseConstruct } from '../constructs/knowledge-base';
@@ -46,6 +47,8 @@ export interface KnowledgeBaseEnvironment {
   readonly setup: VectorStoreSetup;
   readonly observability: ServiceObservability;
   readonly guardrail?: ModelGuardrail;
+  /** The role Bedrock ingests with (granted its bucket, store and model once the knowledge base exists). */
+  readonly role: BedrockServiceRole;
   /** Absent until the setup step has run (indexReadyIn). */
   readonly knowledgeBase?: KnowledgeBaseConstruct;
 }
@@ -80,11 +83,12 @@ export class KnowledgeBase extends GoldenPathService {
       const observability = new ServiceObservability(scope, 'observability', { environment: env, ownership, alertTopicArn: organisation.alertTopic(ownership.owner, envName).topicArn });
       const setup = new VectorStoreSetup(scope, 'setup', { environment: env, ownership, trustedPrincipalArn: `arn:aws:iam::${env.accountId}:role/${pipelineRoleName(organisation.settings, envName, 'deploy')}` });
       const baseName = `${name}-${envName}`;
+      const role = new BedrockServiceRole(scope, 'knowledge-base-role', { environment: env, ownership, name: `${baseName}-kb`, sourceResource: 'knowledge-base/*' });
       let store: VectorCollection | VectorCluster;
       if ((props.vectorStore ?? 'aurora-pgvector') === 'opensearch-serverless') {
         if (props.maxCapacity !== undefined) throw new GroundworkError(`${where}: prop maxCapacity sizes the Aurora pgvector store; vectorStore is 'opensearch-serverless' (which scales by itself).`);
         const collectionName = checkName(scope.node.path, 'OpenSearch Serverless collection', nameWithin(baseName, COLLECTION_NAME.maxLength), COLLECTION_NAME);
-        const collection = new VectorCollection(scope, 'vector-store', { environment: env, ownership, name: collectionName, indexName: INDEX_NAME, dataPrincipalArns: [`arn:aws:iam::${env.accountId}:role/${baseName}-kb`], setupPrincipalArn: setup.roleArn });
+        const collection = new VectorCollection(scope, 'vector-store', { environment: env, ownership, name: collectionName, indexName: INDEX_NAME, dataPrincipalArns: [role.roleArn], setupPrincipalArn: setup.roleArn });
         collection.grantDataAccess(setup);
         setup.publish(openSearchSetupScript({ service: name, environment: envName, region: env.region, endpoint: collection.endpoint, indexName: INDEX_NAME, dimensions: model.dimensions, setupRoleArn: setup.roleArn }));
         store = collection;
@@ -96,10 +100,10 @@ export class KnowledgeBase extends GoldenPathService {
       }
       const guardrail = ai.guardrail ? new ModelGuardrail(scope, 'guardrail', { environment: env, ownership, name: baseName, filterStrength: ai.guardrail.filterStrength }) : undefined;
       const knowledgeBase = ready.has(envName)
-        ? new KnowledgeBaseConstruct(scope, 'knowledge-base', { environment: env, ownership, name: baseName, dataBucket: bucket, embeddingModel: model, store, chunking: props.chunking, observability, guardrail })
+        ? new KnowledgeBaseConstruct(scope, 'knowledge-base', { environment: env, ownership, name: baseName, dataBucket: bucket, role, embeddingModel: model, store, chunking: props.chunking, observability, guardrail })
         : undefined;
       this.uses(stacks.aws, envName, observability);
-      environments[envName] = { bucket, store, setup, observability, guardrail, knowledgeBase };
+      environments[envName] = { bucket, store, setup, observability, guardrail, role, knowledgeBase };
     }
     this.environments = environments;
     this.recordMetadata();

@@ -12,6 +12,7 @@ const policyDocument = (text: string): any => parsePolicyDocument(text);
 const ref = (pattern: RegExp) => ({ ref: expect.stringMatching(pattern) });
 import { cleanUp, errorOf, Json, resources, resourcesOfType, synth, SynthesizedStack } from './helpers/synth';
 import taggableTypes from '../catalog/policy/aws-taggable-types.json';
+import { planScaffold } from '../scripts/scaffold-service';
 import { buildOrganisation } from '../stacks/app';
 import { terraform, withTerraform } from './helpers/terraform';
 
@@ -54,7 +55,7 @@ describe('KnowledgeBase with an OpenSearch Serverless collection', () => {
   });
 
   test('the knowledge base role may read that bucket, call that model and that collection, nothing else', () => {
-    const policies = resources(staging).filter(([type, , b]) => type === 'aws_iam_role_policy' && String(b['//']?.metadata?.path).includes('/knowledge-base/role/'));
+    const policies = resources(staging).filter(([type, , b]) => type === 'aws_iam_role_policy' && String(b['//']?.metadata?.path).includes('/knowledge-base-role/'));
     const text = policies.map(([, , b]) => b.policy).join('\n');
     expect(text).toContain('foundation-model/amazon.titan-embed-text-v2:0');
     expect(text).toContain('aoss:APIAccessAll');
@@ -82,7 +83,7 @@ describe('KnowledgeBase with an OpenSearch Serverless collection', () => {
     expect(guardrail.content_policy_config[0].filters_config.map((f: Json) => f.input_strength)).toEqual(['HIGH', 'HIGH', 'HIGH', 'HIGH', 'HIGH', 'HIGH']);
     const grant = resources(aws).find(([type, , b]) => type === 'aws_iam_role_policy' && b.name === 'knowledge-base-query')![2];
     const invoke = policyDocument(grant.policy).Statement.find((st: Json) => st.Action.includes('bedrock:InvokeModel'));
-    expect(invoke.Condition).toEqual({ StringEquals: { 'bedrock:GuardrailIdentifier': ref(/^aws_bedrock_guardrail\..*\.guardrail_arn$/) } });
+    expect(invoke.Condition).toEqual({ StringLike: { 'bedrock:GuardrailIdentifier': [ref(/^aws_bedrock_guardrail\..*\.guardrail_arn$/), ref(/^\$\{aws_bedrock_guardrail\..*\.guardrail_arn\}:\*$/)] } });
   });
 });
 
@@ -261,4 +262,24 @@ withTerraform.test('terraform validates and plans both AWS stacks offline with b
       expect({ stack: name, type, planned: created.has(type) }).toEqual({ stack: name, type, planned: true });
     }
   }
+});
+
+describe('new-service offers both paths', () => {
+  const plan = (goldenPath: string, options: Record<string, string | boolean>) => planScaffold({ name: 'faq', goldenPath, owner: 'data', tags: [], options: { description: 'FAQ answers', ...options } }, path.join(__dirname, '..'));
+
+  test('a knowledge base on OpenSearch Serverless without chunking', () => {
+    const { source } = plan('knowledge-base', { 'vector-store': 'opensearch-serverless', chunking: 'none', 'embedding-model': 'cohere.embed-english-v3' });
+    expect(source).toContain("import { KnowledgeBase } from '../../golden-paths/knowledge-base';");
+    expect(source).toContain("    vectorStore: 'opensearch-serverless',\n    embeddingModel: 'cohere.embed-english-v3',\n    chunking: { strategy: 'none' },\n");
+  });
+
+  test('a fine-tuning job with its hyperparameters, per environment', () => {
+    const { source } = plan('fine-tuning-job', { 'base-model': 'amazon.titan-text-express-v1', epochs: '3', 'learning-rate': '0.0001', 'per-environment': true });
+    expect(source).toContain("    baseModel: 'amazon.titan-text-express-v1',\n    epochs: 3,\n    learningRate: '0.0001',\n    perEnvironment: true,\n");
+  });
+
+  test('bad options are refused before anything is written, in the words synth would use', () => {
+    expect(errorOf(() => plan('knowledge-base', { 'vector-store': 'pinecone' }))).toContain('must be one of aurora-pgvector, opensearch-serverless');
+    expect(errorOf(() => plan('fine-tuning-job', { 'base-model': 'amazon.titan-text-express-v1', 'learning-rate': '5' }))).toContain('must be from 0.0000001 to 0.1');
+  });
 });
