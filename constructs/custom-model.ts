@@ -5,7 +5,7 @@ import { Construct } from 'constructs';
 import { stampAwsOwnership } from './aws-ownership-tags';
 import { BedrockServiceRole } from './bedrock-service-role';
 import type { IBucket } from './bucket';
-import { customerManagedKey } from './customer-managed-key';
+import { customerManagedKey, usableThrough } from './customer-managed-key';
 import { foundationModelArn } from './embedding-models';
 import type { Environment } from './environment';
 import type { IGrantee } from './grantee';
@@ -60,14 +60,7 @@ export class CustomModel extends Construct {
       description: `Encrypts the custom model ${props.name}`,
       accountId: env.accountId,
       production: env.isProduction,
-      serviceStatement: {
-        Sid: 'BedrockEncryptsTheModel',
-        Effect: 'Allow',
-        Principal: { AWS: '*' },
-        Action: ['kms:Decrypt', 'kms:GenerateDataKey*', 'kms:DescribeKey', 'kms:CreateGrant'],
-        Resource: '*',
-        Condition: { StringEquals: { 'kms:ViaService': `bedrock.${env.region}.amazonaws.com`, 'kms:CallerAccount': env.accountId } },
-      },
+      serviceStatement: usableThrough('BedrockEncryptsTheModel', env.accountId, [`bedrock.${env.region}.amazonaws.com`]),
     });
     checkName(this.node.path, 'Bedrock custom model', `${props.name}-job`, NAME_RULES.bedrockName);
     const role = new BedrockServiceRole(this, 'role', { environment: env, ownership: props.ownership, name: `${props.name}-training`, sourceResource: 'model-customization-job/*' });

@@ -1,10 +1,8 @@
 import { BedrockModelInvocationLoggingConfiguration } from '@cdktf/provider-aws/lib/bedrock-model-invocation-logging-configuration';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
-import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
-import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { stampAwsOwnership } from './aws-ownership-tags';
+import { BedrockServiceRole } from './bedrock-service-role';
 import type { Environment } from './environment';
 import type { Ownership } from './ownership';
 
@@ -34,35 +32,18 @@ export class ModelInvocationLogging extends Construct {
     const prefix = `${props.organisationName}-${env.name}`;
     this.logGroupName = `/groundwork/${prefix}/bedrock-invocations`;
     const logGroup = new CloudwatchLogGroup(this, 'log-group', { name: this.logGroupName, retentionInDays: env.isProduction ? 365 : 90, kmsKeyId: env.logsKeyArn });
-    const role = new IamRole(this, 'role', {
-      name: `${prefix}-bedrock-invocation-logging`,
-      description: `Bedrock writes the model invocation log of ${prefix}`,
-      assumeRolePolicy: Fn.jsonencode({
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Effect: 'Allow',
-            Principal: { Service: 'bedrock.amazonaws.com' },
-            Action: 'sts:AssumeRole',
-            // Only Bedrock acting for this account and region (confused deputy).
-            Condition: { StringEquals: { 'aws:SourceAccount': env.accountId }, ArnLike: { 'aws:SourceArn': `arn:aws:bedrock:${env.region}:${env.accountId}:*` } },
-          },
-        ],
-      }),
-    });
-    const policy = new IamRolePolicy(this, 'policy', {
-      role: role.id,
-      policy: Fn.jsonencode({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: `${logGroup.arn}:log-stream:*` }] }),
-    });
+    // Bedrock writes the log for the whole account in this region, whatever resource is called.
+    const role = new BedrockServiceRole(this, 'role', { environment: env, ownership: props.ownership, name: `${prefix}-bedrock-invocation-logging`, sourceResource: '*' });
+    role.grant('write-log', [{ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [`${logGroup.arn}:log-stream:*`] }]);
     this.configuration = new BedrockModelInvocationLoggingConfiguration(this, 'configuration', {
       loggingConfig: {
         textDataDeliveryEnabled: true,
         embeddingDataDeliveryEnabled: false,
         imageDataDeliveryEnabled: false,
         videoDataDeliveryEnabled: false,
-        cloudwatchConfig: { logGroupName: logGroup.name, roleArn: role.arn },
+        cloudwatchConfig: { logGroupName: logGroup.name, roleArn: role.roleArn },
       },
-      dependsOn: [policy],
+      dependsOn: [...role.grants],
     });
   }
 }

@@ -6,7 +6,7 @@ import { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-sec
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { Construct } from 'constructs';
 import { stampAwsOwnership } from './aws-ownership-tags';
-import { customerManagedKey } from './customer-managed-key';
+import { customerManagedKey, usableThrough } from './customer-managed-key';
 import { databaseUserName } from './database-user';
 import type { Environment } from './environment';
 import type { IGrantee } from './grantee';
@@ -57,14 +57,7 @@ export class VectorCluster extends Construct {
       description: `Encrypts the vector store ${this.clusterIdentifier} and its user's secret`,
       accountId: env.accountId,
       production,
-      serviceStatement: {
-        Sid: 'RdsAndSecretsManagerEncrypt',
-        Effect: 'Allow',
-        Principal: { AWS: '*' },
-        Action: ['kms:Decrypt', 'kms:GenerateDataKey*', 'kms:DescribeKey', 'kms:CreateGrant', 'kms:ReEncrypt*'],
-        Resource: '*',
-        Condition: { StringEquals: { 'kms:CallerAccount': env.accountId, 'kms:ViaService': [`rds.${env.region}.amazonaws.com`, `secretsmanager.${env.region}.amazonaws.com`] } },
-      },
+      serviceStatement: usableThrough('RdsAndSecretsManagerEncrypt', env.accountId, [`rds.${env.region}.amazonaws.com`, `secretsmanager.${env.region}.amazonaws.com`]),
     });
     // No ingress rule: nothing connects over the network; the Data API reaches the cluster from inside AWS.
     const securityGroup = new SecurityGroup(this, 'security-group', { name: `${this.clusterIdentifier}-postgres`, description: `Vector store of ${service}: no network clients (Data API only)`, vpcId: env.vpcId, tags: { Name: `${this.clusterIdentifier}-postgres` } });

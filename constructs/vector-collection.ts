@@ -8,7 +8,7 @@ import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-securit
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { stampAwsOwnership } from './aws-ownership-tags';
-import { customerManagedKey } from './customer-managed-key';
+import { customerManagedKey, usableThrough } from './customer-managed-key';
 import type { Environment } from './environment';
 import type { IGrantee } from './grantee';
 import { checkName } from './names';
@@ -56,15 +56,7 @@ export class VectorCollection extends Construct {
       description: `Encrypts the OpenSearch Serverless collection ${name}`,
       accountId: env.accountId,
       production: env.isProduction,
-      serviceStatement: {
-        Sid: 'OpenSearchServerlessEncrypts',
-        Effect: 'Allow',
-        Principal: { AWS: '*' },
-        Action: ['kms:Decrypt', 'kms:GenerateDataKey*', 'kms:DescribeKey', 'kms:CreateGrant'],
-        Resource: '*',
-        // Only through OpenSearch Serverless, on behalf of this account.
-        Condition: { StringEquals: { 'kms:ViaService': `aoss.${env.region}.amazonaws.com`, 'kms:CallerAccount': env.accountId } },
-      },
+      serviceStatement: usableThrough('OpenSearchServerlessEncrypts', env.accountId, [`aoss.${env.region}.amazonaws.com`]),
     });
     const collectionRule = { ResourceType: 'collection', Resource: [`collection/${name}`] };
     const encryption = new OpensearchserverlessSecurityPolicy(this, 'encryption-policy', {
