@@ -13,6 +13,21 @@ export interface CustomerManagedKeyProps {
 }
 
 /**
+ * The key-policy statement for AWS services that use a key on a caller's behalf (RDS, Secrets
+ * Manager, OpenSearch Serverless, Bedrock): only through those services, for this account.
+ */
+export function usableThrough(sid: string, accountId: string, viaServices: readonly string[]): Record<string, unknown> {
+  return {
+    Sid: sid,
+    Effect: 'Allow',
+    Principal: { AWS: '*' },
+    Action: ['kms:Decrypt', 'kms:GenerateDataKey*', 'kms:DescribeKey', 'kms:CreateGrant', 'kms:ReEncrypt*'],
+    Resource: '*',
+    Condition: { StringEquals: { 'kms:CallerAccount': accountId, 'kms:ViaService': viaServices.length === 1 ? viaServices[0] : [...viaServices] } },
+  };
+}
+
+/**
  * A KMS key the way the platform makes them: rotated yearly, administered by its account, usable
  * by one AWS service as its policy states, with a deletion window by environment. Created in
  * `scope` under `id`.

@@ -2,6 +2,8 @@
 export interface PolicyStatement {
   readonly actions: readonly string[];
   readonly resources: readonly string[];
+  /** IAM conditions, where an action is allowed only in a certain way (e.g. through a guardrail). @default none */
+  readonly conditions?: Readonly<Record<string, Readonly<Record<string, string | readonly string[]>>>>;
 }
 
 /**

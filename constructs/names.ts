@@ -23,6 +23,8 @@ export const NAME_RULES = {
   gitBranch: { pattern: /^(?!.*\.\.)(?!\/)[A-Za-z0-9._/-]+(?<![./])$/, maxLength: 100, text: 'letters, digits, ".", "_", "-" and "/", no ".."' },
   wafName: { pattern: /^[A-Za-z0-9_-]+$/, maxLength: 128, text: 'letters, digits, hyphens and underscores' },
   loadBalancer: { pattern: /^(?!internal-)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/, maxLength: 32, text: 'letters, digits and hyphens, not starting with "internal-"' },
+  /** Knowledge bases, data sources, custom models, jobs and provisioned throughputs: single separators only. */
+  bedrockName: { pattern: /^([0-9a-zA-Z][_-]?)+$/, maxLength: 63, text: 'letters and digits, each followed by at most one "-" or "_" (Bedrock)' },
   kubernetesName: { pattern: /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, maxLength: 63, text: 'lowercase letters, digits and hyphens (a DNS label)' },
 } as const;
 

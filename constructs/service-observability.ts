@@ -48,6 +48,8 @@ type Widget = { type: 'metric' | 'alarm'; width: number; height: number; propert
  */
 export class ServiceObservability extends Construct {
   readonly logGroupName: string;
+  /** The service's log group, for what writes to it or reads it (AWS log deliveries, metric filters). */
+  readonly logGroup: CloudwatchLogGroup;
   readonly dashboardName: string;
   readonly dashboardUrl: string;
   readonly alarmsUrl: string;
@@ -67,7 +69,7 @@ export class ServiceObservability extends Construct {
     };
 
     this.logGroupName = `/groundwork/${env.name}/${props.ownership.service}`;
-    const logGroup = new CloudwatchLogGroup(this, 'logs', { name: this.logGroupName, retentionInDays: props.logRetentionDays ?? (env.isProduction ? 90 : 30), kmsKeyId: env.logsKeyArn });
+    const logGroup = (this.logGroup = new CloudwatchLogGroup(this, 'logs', { name: this.logGroupName, retentionInDays: props.logRetentionDays ?? (env.isProduction ? 90 : 30), kmsKeyId: env.logsKeyArn }));
     this.logsUrl = cloudwatch(`logsV2:log-groups/log-group/${encodeURIComponent(encodeURIComponent(this.logGroupName)).replace(/%/g, '$')}`);
 
     if (props.database) this.watchDatabase(props.database);

@@ -1,5 +1,4 @@
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { GroundworkError } from '../model/errors';
@@ -9,6 +8,7 @@ import { checkName, NAME_RULES } from './names';
 import type { Ownership } from './ownership';
 
 import type { IGrantee, PolicyStatement } from './grantee';
+import { inlinePolicy } from './inline-policy';
 
 export type { PolicyStatement } from './grantee';
 
@@ -65,13 +65,7 @@ export class ServiceRole extends Construct implements IGrantee {
 
   /** Adds an inline policy allowing exactly these actions on exactly these resources. */
   grant(id: string, statements: readonly PolicyStatement[]): void {
-    new IamRolePolicy(this, `grant-${id}`, {
-      name: id,
-      role: this.role.id,
-      policy: Fn.jsonencode({
-        Version: '2012-10-17',
-        Statement: statements.map((s) => ({ Effect: 'Allow', Action: [...s.actions], Resource: [...s.resources] })),
-      }),
-    });
+    inlinePolicy(this, id, this.role.id, statements);
   }
+
 }

@@ -14,6 +14,7 @@ import { GithubTeam } from '../constructs/github-team';
 import { RequireKubernetesOwnership } from '../constructs/kubernetes-ownership-labels';
 import { Ownership } from '../constructs/ownership';
 import { StateBucket } from '../constructs/state-bucket';
+import { ModelInvocationLogging } from '../constructs/model-invocation-logging';
 import { PipelineAccess } from '../constructs/pipeline-access';
 import { DeploymentEnvironment } from '../constructs/deployment-environment';
 import { DEPLOY_BRANCH, eksCluster } from '../model/pipeline-roles';
@@ -37,6 +38,8 @@ export const NETWORK_SERVICE = 'network';
 export const PIPELINE_SERVICE = 'pipeline';
 /** Service name of the state buckets (S3 backend) in the bootstrap stack. */
 export const STATE_SERVICE = 'terraform-state';
+/** Service name of each environment's Bedrock model invocation logging. */
+export const INVOCATION_LOGGING_SERVICE = 'model-invocation-logging';
 
 /**
  * State next to the project, at a path relative to the stack's working directory
@@ -135,6 +138,7 @@ export class Organisation {
     this.environments = environments;
     // The shared load balancers' platform services: no team's service may take their names.
     for (const scheme of [...new Set(Object.values(this.settings.environments).flatMap((e) => e.dns?.sharedLoadBalancers ?? []))].sort()) this.claimServiceName(sharedLoadBalancerService(scheme), 'shared load balancer of the platform');
+    this.invocationLogs = this.modelInvocationLogging(platform);
     this.bootstrap = this.bootstrapStack(app, platform);
     this.deploymentEnvironments(platform);
 
@@ -151,6 +155,28 @@ export class Organisation {
     for (const stack of this.stacks()) recordOrganisation(stack, metadata);
     const environmentNames = Object.keys(environments).sort();
     this.recordPlatformService(NETWORK_SERVICE, platform, 'The VPC, subnets and NAT gateways of each environment', environmentNames, environmentNames.map((e) => environments[e].aws));
+  }
+
+  /** Per environment, where the settings turn it on: Bedrock model invocation logging (one per account and region). */
+  private modelInvocationLogging(platform: string): Readonly<Record<string, ModelInvocationLogging>> {
+    if (!this.settings.ai?.invocationLogging) return {};
+    const names = Object.keys(this.environments).sort();
+    const logs = Object.fromEntries(names.map((name) => {
+      const stacks = this.environments[name];
+      const ownership = Ownership.resolve(this.validator, `${name}-aws/${INVOCATION_LOGGING_SERVICE}`, { owner: platform, service: INVOCATION_LOGGING_SERVICE }, name);
+      return [name, new ModelInvocationLogging(stacks.aws, INVOCATION_LOGGING_SERVICE, { environment: stacks.network, ownership, organisationName: this.settings.name })];
+    }));
+    this.recordPlatformService(INVOCATION_LOGGING_SERVICE, platform, 'Bedrock model invocation logging of each environment, to an encrypted platform log group', names, names.map((n) => this.environments[n].aws));
+    return logs;
+  }
+
+  private readonly invocationLogs: Readonly<Record<string, ModelInvocationLogging>>;
+
+  /** The environment's model invocation logging, which AI golden paths require; a clear error where the settings leave it off. */
+  invocationLogging(environment: string, where: string): ModelInvocationLogging {
+    const logging = this.invocationLogs[environment];
+    if (!logging) throw new GroundworkError(`${where}: environment "${environment}" has no Bedrock model invocation logging, which AI services require; set ai.invocationLogging to true in the organisation settings.`);
+    return logging;
   }
 
   /**
@@ -219,6 +245,7 @@ export class Organisation {
       tagKeys: { ...(s.tagKeys ?? {}) },
       cost: { freeTiers: s.cost?.freeTiers ?? true },
       ...(s.tagAliases ? { tagAliases: { ...s.tagAliases } } : {}),
+      ...(s.ai ? { ai: { embeddingModels: [...s.ai.embeddingModels] } } : {}),
     };
   }
 

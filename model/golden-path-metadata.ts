@@ -90,6 +90,8 @@ export interface OrganisationMetadata {
   readonly cost?: { readonly freeTiers: boolean };
   /** Tag keys the analysis reads as ownership keys (alias -> key), when the settings give them. */
   readonly tagAliases?: Readonly<Record<string, string>>;
+  /** The embedding models the settings allow, for the guardrail that checks knowledge bases. */
+  readonly ai?: { readonly embeddingModels: readonly string[] };
 }
 
 export interface StackMetadata {

@@ -58,6 +58,16 @@ export interface TagKeySettings {
   readonly default?: string;
 }
 
+/** AI services: allowed embedding models, invocation logging, the guardrail of knowledge bases. */
+export interface AiSettings {
+  /** Bedrock embedding model IDs teams may choose; the first is the default. */
+  readonly embeddingModels: readonly string[];
+  /** The platform turns on model invocation logging in every environment. @default false */
+  readonly invocationLogging?: boolean;
+  /** A guardrail per knowledge base, enforced on its consumers' model calls. @default none */
+  readonly guardrail?: { /** @default 'HIGH' */ readonly filterStrength?: 'LOW' | 'MEDIUM' | 'HIGH' };
+}
+
 export interface OrganisationSettings {
   readonly name: string;
   readonly githubOwner: string;
@@ -76,6 +86,8 @@ export interface OrganisationSettings {
   readonly state?: { readonly backend: 'local' | 's3'; /** @default 'groundwork' */ readonly keyPrefix?: string; /** @default the first production environment */ readonly githubEnvironment?: string };
   /** Tag keys read as ownership keys in Terraform written by hand (alias -> key, e.g. Team -> owner). @default model/tag-aliases.ts DEFAULT_TAG_ALIASES */
   readonly tagAliases?: Readonly<Record<string, string>>;
+  /** AI services (knowledge bases, fine-tuning jobs). @default none: AI golden paths cannot be used */
+  readonly ai?: AiSettings;
 }
 
 const validateSettings = compile<OrganisationSettings>(organisationSchema);

@@ -17,10 +17,10 @@ describe('adoption of the example organisation', () => {
     const out = tempDir();
     const result = spawnSync('node', [cli, outdir, '--out', out], { encoding: 'utf8' });
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('10 of 10 services (100%) come from a golden path');
-    expect(result.stdout).toContain('| payments | 4 | 100% | 2 | 1 | 0 | 1 | 0 | 0 | 0 | 0 | 4 |');
+    expect(result.stdout).toContain('11 of 11 services (100%) come from a golden path');
+    expect(result.stdout).toContain('| payments | 4 | 100% | 2 | 0 | 1 | 0 | 1 | 0 | 0 | 0 | 0 | 4 |');
     const json = JSON.parse(fs.readFileSync(path.join(out, 'adoption.json'), 'utf8'));
-    expect(json.totals.byGoldenPath).toEqual({ 'http-service': 7, 'scheduled-job': 1, 'static-site': 1, worker: 1 });
+    expect(json.totals.byGoldenPath).toEqual({ 'http-service': 7, 'knowledge-base': 1, 'scheduled-job': 1, 'static-site': 1, worker: 1 });
     expect(json.tagCoverage.overall.percent).toBe(100);
     expect(fs.readFileSync(path.join(out, 'adoption.md'), 'utf8')).toBe(result.stdout);
   });
@@ -84,7 +84,7 @@ describe('npm run adoption --since <ref> from a clean clone', () => {
     expect(result.stdout).toContain('- Golden-path coverage: 100% → 0%');
     const json = JSON.parse(fs.readFileSync(path.join(clone, 'adoption', 'adoption.json'), 'utf8'));
     expect(json.trend.base).toBe('HEAD');
-    expect(json.trend.services.base).toBe(10); // the example organisation at HEAD
+    expect(json.trend.services.base).toBe(11); // the example organisation at HEAD
     expect(json.trend.goldenPathPercent).toEqual({ base: 100, head: 0 });
     expect(json.trend.teams.find((t: { team: string }) => t.team === 'payments').gold.base).toBeGreaterThan(0);
     expect(fs.readFileSync(path.join(clone, 'adoption', 'adoption.md'), 'utf8')).toBe(result.stdout);

@@ -56,6 +56,7 @@ describe('the example organisation', () => {
       ['recommendations', 'data', 'http-service'],
       ['shop-api', 'storefront', 'http-service'],
       ['storefront-web', 'storefront', 'http-service'],
+      ['support-answers', 'storefront', 'knowledge-base'],
     ]);
     // Shared infrastructure the platform creates is catalogued as what it is: resources of their owners, described by the platform.
     const platform = catalog.entities.filter(isKind('resource')).filter((e) => e.source === 'golden-path');

@@ -106,17 +106,17 @@ test('cost by team and by environment, and one row', async () => {
   expect(await data(client, 'cost', { by: 'team' })).toEqual({
     by: 'team',
     currency: 'USD',
-    totalUsd: 2529.49,
+    totalUsd: 2562.03,
     rows: [
       { name: 'payments', monthlyUsd: 1563.72, resources: 70 },
-      { name: 'storefront', monthlyUsd: 552.92, resources: 84 },
-      { name: 'platform', monthlyUsd: 269.62, resources: 25 },
+      { name: 'storefront', monthlyUsd: 580.22, resources: 98 },
+      { name: 'platform', monthlyUsd: 274.86, resources: 27 },
       { name: 'data', monthlyUsd: 169.73, resources: 20 },
       { name: 'free tier', monthlyUsd: -26.5, resources: 0 },
       { name: 'unallocated', monthlyUsd: 0, resources: 0 },
     ],
   });
-  expect((await data(client, 'cost', { by: 'environment', name: 'production' })).rows).toEqual([{ name: 'production', monthlyUsd: 1672.89, resources: 102 }]);
+  expect((await data(client, 'cost', { by: 'environment', name: 'production' })).rows).toEqual([{ name: 'production', monthlyUsd: 1693.23, resources: 110 }]);
   expect((await data(client, 'cost', { by: 'service', name: 'checkout' })).rows).toEqual([{ name: 'checkout', monthlyUsd: 548.77, resources: 24, team: 'payments', costCenter: 'CC-2001' }]);
 });
 
@@ -135,12 +135,14 @@ test('guardrail findings and suppressions of the example organisation: none open
 test('golden paths with the option schemas of their propose tools', async () => {
   const { goldenPaths } = await data(client, 'golden_paths');
   expect(goldenPaths.map((p: any) => [p.name, p.tool, p.operations.join(',')])).toEqual([
+    ['fine-tuning-job', 'propose_new_fine_tuning_job', ''],
     ['http-service', 'propose_new_http_service', 'restart,rollback,scale'],
+    ['knowledge-base', 'propose_new_knowledge_base', ''],
     ['scheduled-job', 'propose_new_scheduled_job', 'rollback'],
     ['static-site', 'propose_new_static_site', ''],
     ['worker', 'propose_new_worker', 'restart,rollback,scale'],
   ]);
-  const http = goldenPaths[0].options;
+  const http = goldenPaths.find((p: any) => p.name === 'http-service').options;
   expect(http.find((o: any) => o.flag === 'replicas')).toEqual({ flag: 'replicas', prop: 'replicas', type: 'integer', description: 'minimum replicas', default: '2 in production, 1 elsewhere', required: false, choices: null, min: 1, max: 100, pattern: null });
   expect(http.find((o: any) => o.flag === 'database').choices).toEqual(['small', 'medium', 'large']);
   expect(http.some((o: any) => o.flag === 'replicas-in')).toBe(false);
@@ -150,7 +152,7 @@ test('resources: catalog.json and each service runbook', async () => {
   const { resources } = await client.listResources();
   expect(resources.map((r) => r.uri)).toEqual([
     'groundwork://catalog/catalog.json',
-    ...['checkout', 'help-center', 'ledger', 'ledger-reconciliation', 'notifications', 'order-events', 'product-catalog', 'recommendations', 'shop-api', 'storefront-web'].map((s) => `groundwork://runbooks/${s}`),
+    ...['checkout', 'help-center', 'ledger', 'ledger-reconciliation', 'notifications', 'order-events', 'product-catalog', 'recommendations', 'shop-api', 'storefront-web', 'support-answers'].map((s) => `groundwork://runbooks/${s}`),
   ]);
   const catalog = await client.readResource({ uri: 'groundwork://catalog/catalog.json' });
   expect(JSON.parse((catalog.contents[0] as { text: string }).text)).toEqual(JSON.parse(fs.readFileSync(path.join(root, 'cdktf.out/catalog/catalog.json'), 'utf8')));

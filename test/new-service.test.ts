@@ -4,6 +4,7 @@ import * as path from 'path';
 import { analyse } from '../catalog/analyse';
 import { Catalog, isKind } from '../catalog/service-catalog/catalog-model';
 import { synthesizeAtomically } from '../stacks/synthesize';
+import { unexpectedlyNotPriced } from './helpers/not-yet-priced';
 import { projectCopy } from './helpers/project';
 import { cleanUp } from './helpers/synth';
 
@@ -61,7 +62,7 @@ describe('a scaffolded service of each golden path synthesizes, owned, priced an
       const row = analysis.cost.byService.find((r) => r.name === name)!;
       expect({ name, priced: row.monthlyUsd > 0 }).toEqual({ name, priced: true });
     }
-    expect(analysis.cost.notPriced.resources).toEqual([]);
+    expect(unexpectedlyNotPriced(analysis.cost.notPriced.resources)).toEqual([]);
     expect(analysis.cost.unallocated.resources).toEqual([]);
   });
 

@@ -87,7 +87,7 @@ test('Kubernetes: every object and every pod template carries the app and owners
 test('GitHub: every repository carries the ownership as topics', () => {
   const github = stacks.find((s) => s.name === 'github')!;
   const repos = resourcesOfType(github.json, 'github_repository');
-  expect(repos).toHaveLength(10);
+  expect(repos).toHaveLength(11);
   for (const repo of repos) {
     const topicKeys = required.filter((k) => k !== 'environment').map((k) => `${k}-`);
     for (const prefix of topicKeys) expect(repo.topics.some((t: string) => t.startsWith(prefix))).toBe(true);

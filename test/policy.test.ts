@@ -88,7 +88,7 @@ describe('the example organisation', () => {
     // Built-in dashboards count; the repository's docs skeleton links runbook and docs by default,
     // and its security settings pass the repository checks: every golden-path service is gold.
     expect(new Set(Object.values(levels))).toEqual(new Set(['gold']));
-    expect(Object.keys(levels)).toHaveLength(10);
+    expect(Object.keys(levels)).toHaveLength(11);
     const ledger = report.scorecards.find((s) => s.service === 'ledger')!;
     expect(ledger.checks.map((c) => c.id)).toEqual(expect.arrayContaining(['runbook', 'docs', 'secret-scanning', 'dependency-updates', 'required-checks']));
     const catalog = JSON.parse(fs.readFileSync(path.join(outdir, 'catalog/catalog.json'), 'utf8'));

@@ -1,4 +1,9 @@
 import type { Rule, Severity } from './rule';
+import embeddingModelAllowed from './rules/ai/embedding-model-allowed';
+import knowledgeBaseBucketPrivate from './rules/ai/knowledge-base-bucket-private';
+import modelInvocationLogging from './rules/ai/model-invocation-logging';
+import opensearchNotPublic from './rules/ai/opensearch-not-public';
+import vectorStoreCmk from './rules/ai/vector-store-cmk';
 import albAccessLogs from './rules/aws/alb-access-logs';
 import albHttpsOnly from './rules/aws/alb-https-only';
 import albWaf from './rules/aws/alb-waf';
@@ -76,6 +81,16 @@ export const PACKS: readonly Pack[] = [
       { rule: albHttpsOnly, severity: 'error' },
       { rule: albAccessLogs, severity: 'error' },
       { rule: internalServiceNotPublic, severity: 'error' },
+    ],
+  },
+  {
+    name: 'ai',
+    rules: [
+      { rule: vectorStoreCmk, severity: 'error' },
+      { rule: opensearchNotPublic, severity: 'error' },
+      { rule: knowledgeBaseBucketPrivate, severity: 'error' },
+      { rule: modelInvocationLogging, severity: 'error' },
+      { rule: embeddingModelAllowed, severity: 'error' },
     ],
   },
   {

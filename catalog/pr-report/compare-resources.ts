@@ -3,6 +3,7 @@ import { literal, ResourceRecord } from '../terraform/resource-index';
 import type { TerraformConfiguration } from '../terraform/terraform-output';
 import type { DangerLine, OwnershipChange, ResourceChange } from './report-model';
 import { exposureDanger } from './exposure-danger';
+import { vectorIndexDanger } from './vector-index-danger';
 import { DELETION_PROTECTION, STATEFUL_TYPES } from '../resource-types/tables';
 
 /** Ownership keys whose change re-allocates a resource's cost. */
@@ -90,6 +91,6 @@ export function compareResources(
       ownership.push({ stack: r.stack, address: r.address, change: after === undefined ? `lost its ${k} tag (was ${shown(before)})` : `${k} ${shown(before)} → ${shown(after)}` });
     }
   }
-  danger.push(...exposureDanger(base, head));
+  danger.push(...exposureDanger(base, head), ...vectorIndexDanger(base, head));
   return { resources: resources.sort(byKey), ownership: ownership.sort(byKey), danger };
 }

@@ -4,6 +4,8 @@
  */
 import { awsAcmCertificate } from './aws/aws_acm_certificate';
 import { awsAutoscalingGroup } from './aws/aws_autoscaling_group';
+import { awsBedrockCustomModel } from './aws/aws_bedrock_custom_model';
+import { awsBedrockagentKnowledgeBase } from './aws/aws_bedrockagent_knowledge_base';
 import { awsCloudfrontDistribution } from './aws/aws_cloudfront_distribution';
 import { awsCloudwatchCompositeAlarm } from './aws/aws_cloudwatch_composite_alarm';
 import { awsCloudwatchDashboard } from './aws/aws_cloudwatch_dashboard';
@@ -21,6 +23,7 @@ import { awsInstance } from './aws/aws_instance';
 import { awsKmsKey } from './aws/aws_kms_key';
 import { awsLb } from './aws/aws_lb';
 import { awsNatGateway } from './aws/aws_nat_gateway';
+import { awsOpensearchserverlessCollection } from './aws/aws_opensearchserverless_collection';
 import { awsRdsCluster } from './aws/aws_rds_cluster';
 import { awsRdsClusterInstance } from './aws/aws_rds_cluster_instance';
 import { awsRoute53Record } from './aws/aws_route53_record';
@@ -86,6 +89,9 @@ export const TYPE_FILES: readonly ResourceType[] = [
   kubernetesPodDisruptionBudget,
   kubernetesService,
   kubernetesStatefulSet,
+  awsBedrockagentKnowledgeBase,
+  awsOpensearchserverlessCollection,
+  awsBedrockCustomModel,
   githubRepository,
 ];
 

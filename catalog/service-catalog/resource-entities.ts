@@ -37,6 +37,19 @@ function consoleLinks(kind: ResourceKind, name: string | undefined, r: ResourceR
 }
 
 /**
+ * Databases a knowledge base keeps its vectors in (its storage configuration names them): the
+ * catalog calls those vector stores, whatever their engine.
+ */
+function vectorStoreDatabases(records: readonly ResourceRecord[]): Set<string> {
+  const stores = new Set<string>();
+  for (const r of records) {
+    if (r.type !== 'aws_bedrockagent_knowledge_base') continue;
+    for (const target of referencedAddresses(r.body.storage_configuration)) if (PRIMARY_TYPES[target.slice(0, target.indexOf('.'))]?.kind === 'database') stores.add(`${r.stack}/${target}`);
+  }
+  return stores;
+}
+
+/**
  * Groups Terraform resources into resource entities: one per primary resource (a database, a
  * queue, a workload, ...); a supporting resource joins the primary its dead-letter redrive names,
  * else the one in its nearest enclosing construct, else one it references.
@@ -67,9 +80,10 @@ export function addResourceEntities(entities: EntityMap, configurations: readonl
   const githubByStack = new Map(configurations.map((c) => [c.stack, githubOwner(c)]));
   const used = new Set<string>();
   const added: ResourceEntity[] = [];
+  const vectorStores = vectorStoreDatabases(records);
   for (const group of groupByPrimary(records).values()) {
     const p = group[0];
-    const rule = PRIMARY_TYPES[p.type];
+    const rule = vectorStores.has(resourceKey(p)) ? { ...PRIMARY_TYPES[p.type], kind: 'vector-store' as const } : PRIMARY_TYPES[p.type];
     const own = rule.name(p);
     const environment = p.ownership.environment;
     // `web[0]`, `module.x.web["a"]`: each instance of a count / for_each block is its own entity.

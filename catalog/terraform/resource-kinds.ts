@@ -2,10 +2,11 @@ import type { ResourceRecord } from './resource-index';
 import { resourceKey } from './resource-index';
 
 /** What the catalog calls the things teams care about; everything else supports one of them. */
-export type ResourceKind = 'database' | 'cache' | 'queue' | 'topic' | 'bucket' | 'network' | 'cluster' | 'load-balancer' | 'cdn' | 'compute' | 'repository' | 'workload';
+export type ResourceKind = 'database' | 'cache' | 'queue' | 'topic' | 'bucket' | 'network' | 'cluster' | 'load-balancer' | 'cdn' | 'compute' | 'repository' | 'workload' | 'knowledge-base' | 'vector-store' | 'model';
 
 /** Kinds a service depends on (as opposed to parts of it, like its repository or workload). */
-export const DATA_STORE_KINDS: ReadonlySet<ResourceKind> = new Set(['database', 'cache', 'queue', 'topic', 'bucket']);
+export const DATA_STORE_KINDS: ReadonlySet<ResourceKind> = new Set(['database', 'cache', 'queue', 'topic', 'bucket', 'knowledge-base', 'vector-store']);
+
 
 const referenceCache = new WeakMap<object, string[]>();
 const REFERENCE = /\b([a-z][a-z0-9]*_[a-z0-9_]+)\.([A-Za-z_][A-Za-z0-9_-]*)(\[(?:\d+|"[^"\\]*")\])?\.[a-z_]/g;

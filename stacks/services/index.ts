@@ -9,6 +9,7 @@ import { productCatalog } from './product-catalog';
 import { recommendations } from './recommendations';
 import { shopApi } from './shop-api';
 import { storefrontWeb } from './storefront-web';
+import { supportAnswers } from './support-answers';
 
 /** Every service of the organisation. `npm run new-service` adds to this list. */
 export const services: ReadonlyArray<(org: Organisation) => unknown> = [
@@ -22,4 +23,5 @@ export const services: ReadonlyArray<(org: Organisation) => unknown> = [
   recommendations,
   shopApi,
   storefrontWeb,
+  supportAnswers,
 ];
