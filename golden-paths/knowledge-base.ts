@@ -130,7 +130,7 @@ export const KNOWLEDGE_BASE_PATH: GoldenPathDefinition = {
   options: withDefaults(KNOWLEDGE_BASE_DEFAULTS, [
     { flag: 'vector-store', prop: 'vectorStore', type: 'string', description: 'aurora-pgvector (Aurora Serverless v2, cheapest at small scale) or opensearch-serverless (a private vector collection)', choices: VECTOR_STORES },
     { flag: 'embedding-model', prop: 'embeddingModel', type: 'string', description: "Bedrock embedding model ID, one of the settings' ai.embeddingModels", default: 'the first of ai.embeddingModels', pattern: /^[a-z0-9-]{1,32}\.[a-z0-9.-]{1,60}(:[0-9]{1,3})?$/ },
-    { flag: 'chunking', prop: 'chunking', type: 'string', description: 'how documents are split: fixed-size (300 tokens, 20% overlap) or none', default: 'fixed-size', choices: CHUNKING_STRATEGIES, objectKey: 'strategy' },
+    { flag: 'chunking', prop: 'chunking', type: 'string', description: 'how documents are split: fixed-size (300 tokens, 20% overlap) or none', default: 'fixed-size chunks of 300 tokens', choices: CHUNKING_STRATEGIES, objectKey: 'strategy' },
     { flag: 'max-capacity', prop: 'maxCapacity', type: 'integer', description: 'Aurora capacity units the pgvector store may scale to', min: 1, max: 256 },
     { flag: 'index-ready-in', prop: 'indexReadyIn', type: 'list', description: 'environments where the setup step has run (the knowledge base is created there)', default: 'none', pattern: NAME_PATTERN, propOnly: true },
   ]),

@@ -40,7 +40,7 @@ describe('the example organisation', () => {
     expect(catalog.apiVersion).toBe('groundwork.dev/v2');
     expect(catalog.organisation).toBe('acme');
     // One service per file of stacks/services: the platform's shared infrastructure is not one.
-    expect(catalog.summary).toMatchObject({ teams: 4, systems: 2, services: 10, environments: 2, resources: 69 });
+    expect(catalog.summary).toMatchObject({ teams: 4, systems: 2, services: 11, environments: 2, resources: 78 });
   });
 
   test('every example service is there with its owner, environments and links', () => {
@@ -70,6 +70,8 @@ describe('the example organisation', () => {
       ['acme-staging-network', 'network', 'platform', undefined],
       ['acme-storefront-alerts-production-topic', 'topic', 'storefront', undefined],
       ['acme-storefront-alerts-staging-topic', 'topic', 'storefront', undefined],
+      ['model-invocation-logging-production', 'platform', 'platform', undefined],
+      ['model-invocation-logging-staging', 'platform', 'platform', undefined],
       ['pipeline-production', 'platform', 'platform', undefined],
       ['pipeline-staging', 'platform', 'platform', undefined],
     ]);
@@ -149,7 +151,7 @@ describe('the example organisation', () => {
   test('teams list their services and cost centers; environments their stacks', () => {
     expect(entity('team:payments')).toMatchObject({ title: 'Payments', services: ['checkout', 'ledger', 'ledger-reconciliation', 'order-events'], costCenters: ['CC-2001', 'CC-2002'], source: 'settings' });
     expect(entity('environment:production')).toMatchObject({ region: 'eu-west-1', production: true, stacks: ['bootstrap', 'production-aws', 'production-kubernetes'] });
-    expect(entity('environment:production').services).toEqual(['checkout', 'help-center', 'ledger', 'ledger-reconciliation', 'order-events', 'product-catalog', 'recommendations', 'shop-api', 'storefront-web']);
+    expect(entity('environment:production').services).toEqual(['checkout', 'help-center', 'ledger', 'ledger-reconciliation', 'order-events', 'product-catalog', 'recommendations', 'shop-api', 'storefront-web', 'support-answers']);
   });
 
   test("every Backstage entity passes Backstage's own validators; one file per kind, all listed by the Location", async () => {

@@ -28,7 +28,9 @@ test('a golden path definition carries the defaults its class applies', () => {
 
 test('day-2 operations are declared by each golden path, not inferred', () => {
   expect(Object.fromEntries(goldenPaths().map((p) => [p.name, operationsOf(p)]))).toEqual({
+    'fine-tuning-job': [],
     'http-service': ['restart', 'rollback', 'scale'],
+    'knowledge-base': [],
     'scheduled-job': ['rollback'],
     'static-site': [],
     worker: ['restart', 'rollback', 'scale'],
