@@ -23,6 +23,7 @@ describe('the issue-form links of the service and team pages', () => {
     expect(formLinks({ ...organisation, platformRepository: 'groundwork' })).toEqual({
       newService: 'https://github.com/acme-corp/groundwork/issues/new?template=new-service.yml',
       scale: 'https://github.com/acme-corp/groundwork/issues/new?template=scale.yml',
+      addDataStore: 'https://github.com/acme-corp/groundwork/issues/new?template=add-data-store.yml',
     });
     expect(formLinks(organisation)).toBeUndefined();
     expect(formLinks(undefined)).toBeUndefined();

@@ -189,7 +189,7 @@ withChromium.test('a service page: owner, cost lines per environment with Terraf
 withChromium.test('the team page, the cost charts and the dependency graph render', async () => {
   const { page, trouble } = await open(pageFile, '#/team/payments');
   expect(await page.textContent('#team-page')).toContain('checkout');
-  expect(await page.$$eval('#team-page .form-link a', (links) => links.map((a) => a.getAttribute('href')))).toEqual(['https://github.com/acme-corp/groundwork/issues/new?template=new-service.yml', 'https://github.com/acme-corp/groundwork/issues/new?template=scale.yml']);
+  expect(await page.$$eval('#team-page .form-link a', (links) => links.map((a) => a.getAttribute('href')))).toEqual(['https://github.com/acme-corp/groundwork/issues/new?template=new-service.yml', 'https://github.com/acme-corp/groundwork/issues/new?template=scale.yml', 'https://github.com/acme-corp/groundwork/issues/new?template=add-data-store.yml']);
   expect(await page.$$eval('#team-page .bar-fill', (b) => b.length)).toBeGreaterThan(0);
   await page.screenshot({ path: path.join(SHOTS, 'team-page.png'), fullPage: true });
 

@@ -33,13 +33,14 @@ export interface PortalData {
 export interface PortalForms {
   readonly newService: string;
   readonly scale: string;
+  readonly addDataStore: string;
 }
 
 /** The issue-form links, from the organisation metadata synth wrote (absent in plain Terraform: no links). */
 export function formLinks(organisation: OrganisationMetadata | undefined): PortalForms | undefined {
   if (!organisation?.platformRepository) return undefined;
   const url = (form: string) => issueFormUrl(organisation.githubOwner, organisation.platformRepository!, form);
-  return { newService: url(ISSUE_FORM_FILES.newService), scale: url(ISSUE_FORM_FILES.scale) };
+  return { newService: url(ISSUE_FORM_FILES.newService), scale: url(ISSUE_FORM_FILES.scale), addDataStore: url(ISSUE_FORM_FILES.addDataStore) };
 }
 
 export interface PortalLink {

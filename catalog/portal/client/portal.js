@@ -573,7 +573,7 @@
       el('h3', null, 'Open findings'),
       findingsTable(teamFindings(t), true),
       el('p', null, el('a', { href: '#/graph?team=' + encodeURIComponent(t.name) }, 'Dependency graph of this team')),
-      data.forms ? el('p', { class: 'form-link' }, externalLink('New service for ' + t.name + ' through an issue form', data.forms.newService), ' · ', externalLink('Scale a service', data.forms.scale)) : null,
+      data.forms ? el('p', { class: 'form-link' }, externalLink('New service for ' + t.name + ' through an issue form', data.forms.newService), ' · ', externalLink('Scale a service', data.forms.scale), ' · ', externalLink('Add a data store to a service', data.forms.addDataStore)) : null,
     );
   }
 
