@@ -46,9 +46,9 @@ function appNodeFlags(): string[] {
 /** The platform runs as cdktf.json runs the app; bare cdktf as node's defaults, as a user would run it. */
 const NODE_FLAGS: Record<string, string[]> = { bare: [], platform: appNodeFlags(), analysis: appNodeFlags() };
 
-/** One fresh process; `threads: 2` runs the platform as GROUNDWORK_SYNTH_THREADS=2 does (one thread is the default). */
-function measure(mode: string, count: number, outdir: string, threads?: 2): Run {
-  const env = { ...process.env, GROUNDWORK_SYNTH_THREADS: threads ? '2' : '1' };
+/** One fresh process; `threads: 2` runs the platform as GROUNDWORK_SYNTH_THREADS=2 does (one thread is the default); `extra` adds switches (the fast path's). */
+function measure(mode: string, count: number, outdir: string, threads?: 2, extra: Record<string, string> = {}): Run {
+  const env = { ...process.env, GROUNDWORK_SYNTH_THREADS: threads ? '2' : '1', ...extra };
   return JSON.parse(execFileSync('node', [...NODE_FLAGS[mode], runOne, mode, String(count), outdir], { encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 }).trim().split('\n').at(-1)!);
 }
 
@@ -69,8 +69,60 @@ const program = new Command('bench')
   .option('--portal-only', 'only the portal: one platform synth per size, then page size, first render and keystroke in Chromium')
   .option('--plans <list>', 'sizes in MB of the generated plans analysed with --plan', '200,1000')
   .option('--plans-only', 'only the large plans: seconds and peak memory of the analysis of each')
+  .option('--changes-only', "only the fast path (synth/cdktf-fast-synth.ts): the platform with all of it, with each change of --without off, with none of it and in two threads, beside bare cdktf, alternating")
+  .option('--without <list>', 'the fast-path changes --changes-only switches off one at a time', '1,2,3,4,5,6,7,8')
   .parse();
-const { sizes, runs, portalOnly, plans, plansOnly } = program.opts<{ sizes: string; runs: string; portalOnly?: boolean; plans: string; plansOnly?: boolean }>();
+const { sizes, runs, portalOnly, plans, plansOnly, changesOnly, without } = program.opts<{ sizes: string; runs: string; portalOnly?: boolean; plans: string; plansOnly?: boolean; changesOnly?: boolean; without: string }>();
+
+/**
+ * What each fast-path change saves: per size, alternating in fresh processes, bare cdktf, the
+ * platform with the whole fast path, with each change off (GROUNDWORK_CDKTF_FAST_SYNTH_WITHOUT),
+ * with none of it (GROUNDWORK_CDKTF_FAST_SYNTH=0) and with all of it in two threads. A change
+ * saves (without it − with all) / without it of the platform's synth time.
+ */
+function changesRun(): void {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-bench-changes-'));
+  const variants: Array<{ name: string; threads?: 2; env: Record<string, string> }> = [
+    { name: 'all', env: {} },
+    ...without.split(',').map((n) => ({ name: `without ${n}`, env: { GROUNDWORK_CDKTF_FAST_SYNTH_WITHOUT: n } })),
+    { name: 'none', env: { GROUNDWORK_CDKTF_FAST_SYNTH: '0' } },
+    { name: 'two threads', threads: 2 as const, env: {} },
+  ];
+  const rows: Array<Record<string, number | string>> = [];
+  try {
+    for (const count of sizes.split(',').map(Number)) {
+      const ms = new Map<string, number[]>([['bare', []], ...variants.map((v): [string, number[]] => [v.name, []])]);
+      const rss = new Map<string, number[]>([...ms.keys()].map((k): [string, number[]] => [k, []]));
+      for (let i = 0; i < Number(runs); i++) {
+        const bare = measure('bare', count, path.join(work, 'bare'));
+        ms.get('bare')!.push(bare.ms);
+        rss.get('bare')!.push(bare.peakRssMb);
+        for (const v of variants) {
+          const run = measure('platform', count, path.join(work, 'platform'), v.threads, v.env);
+          if (run.cdktfOrder) process.stderr.write(`  !! ${v.name} synthesized twice: ${run.cdktfOrder}\n`);
+          ms.get(v.name)!.push(run.ms);
+          rss.get(v.name)!.push(run.peakRssMb);
+        }
+        process.stderr.write(`  ${count} services, run ${i + 1}/${runs}: ${[...ms].map(([k, v]) => `${k} ${v[i]} ms`).join(', ')}\n`);
+      }
+      const all = median(ms.get('all')!);
+      for (const [name, times] of ms) {
+        const m = median(times);
+        // What the change saves: the share of the time without it that having it takes off.
+        const saves = name.startsWith('without') || name === 'none' ? `${Math.round((1000 * (m - all)) / m) / 10} %` : '';
+        rows.push({ services: count, variant: name, ms: m, vsBare: Math.round((100 * m) / median(ms.get('bare')!)) / 100, saves, peakRssMb: median(rss.get(name)!), runs: times.join(' ') });
+      }
+    }
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+  const columns = ['services', 'variant', 'ms', 'vsBare', 'saves', 'peakRssMb', 'runs'];
+  const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c]).length)));
+  console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; medians of ${runs} runs`);
+  console.log(columns.map((c, i) => c.padStart(widths[i])).join('  '));
+  for (const r of rows) console.log(columns.map((c, i) => String(r[c]).padStart(widths[i])).join('  '));
+  replaceFile(path.join('bench-results', 'bench-changes.json'), stableJson({ machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, runs: Number(runs), rows }));
+}
 
 /** The large plans, each generated into a temporary folder and removed after. */
 function planRun(): PlanFigures[] {
@@ -103,6 +155,7 @@ async function portalOnlyRun(): Promise<void> {
 
 async function main(): Promise<void> {
 if (portalOnly) return portalOnlyRun();
+if (changesOnly) return changesRun();
 if (plansOnly) {
   const planFigures = planRun();
   replaceFile(path.join('bench-results', 'bench-plans.json'), stableJson({ machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, plans: planFigures }));

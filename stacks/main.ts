@@ -11,11 +11,11 @@ import { SPEND_FOLDER, writeAnalysis, WrittenAnalysis } from '../catalog/analyse
 import { GroundworkError } from '../model/errors';
 import { policySummary } from '../catalog/policy/report';
 import { writeOut } from '../model/terminal-text';
-import { enableFastSynth } from './cdktf-fast-synth';
-import { runMain, synthesizeAtomically } from './synthesize';
+import { fastPath } from '../synth/cdktf-seam';
+import { runMain, synthesizeAtomically } from '../synth/synthesize';
 
 runMain(() => {
-  enableFastSynth();
+  fastPath(); // before the app is built: change 1 is about the tokens construction makes
   let analysis: WrittenAnalysis | undefined;
   const target = process.env.CDKTF_OUTDIR ?? 'cdktf.out';
   const { outdir, threads, cdktfOrder } = synthesizeAtomically({ module: require.resolve('./app'), exportName: 'buildOrganisation' }, target, (staging, parsed) => {

@@ -1,5 +1,5 @@
 /**
- * stacks/cdktf-fast-synth.ts changes how cdktf synthesizes: the output must be byte-identical to
+ * synth/cdktf-fast-synth.ts changes how cdktf synthesizes: the output must be byte-identical to
  * cdktf's own path (GROUNDWORK_CDKTF_FAST_SYNTH=0) on the generated organisation the benchmark
  * uses (golden-path services in two environments, cross-stack references between them). The
  * example organisation is compared the same way in catalog.test.ts.

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { analyse } from '../catalog/analyse';
 import type { Catalog } from '../catalog/service-catalog/catalog-model';
-import { synthesizeAtomically } from '../stacks/synthesize';
+import { synthesizeAtomically } from '../synth/synthesize';
 import { cleanUp, tempDir } from './helpers/synth';
 
 const repo = path.join(__dirname, '..');

@@ -1,5 +1,5 @@
 /**
- * stacks/parallel-synth.ts: an app given as a recipe is synthesized in two threads where
+ * synth/parallel-synth.ts: an app given as a recipe is synthesized in two threads where
  * GROUNDWORK_SYNTH_THREADS=2 asks for it (every run here, unless it says otherwise), byte-identical
  * to one thread (the default); where that cannot hold (an undeclared cross-stack reference, a recipe that is not
  * the whole story) it says why and synthesizes in one thread; an error in the worker's stacks
@@ -102,8 +102,8 @@ function fixture(): string {
 /** Runs synthesizeAtomically from the compiled code in a fresh process: the threads used (and why it ran twice, where it did) or the error message. */
 function run(module: string, exportName: string, args: unknown[], outdir: string, env: Record<string, string> = {}, before = '') {
   const script = `${before}
-    require(${JSON.stringify(path.join(repo, 'dist/stacks/cdktf-fast-synth.js'))}).enableFastSynth();
-    const { synthesizeAtomically } = require(${JSON.stringify(path.join(repo, 'dist/stacks/synthesize.js'))});
+    require(${JSON.stringify(path.join(repo, 'dist/synth/cdktf-fast-synth.js'))}).enableFastSynth();
+    const { synthesizeAtomically } = require(${JSON.stringify(path.join(repo, 'dist/synth/synthesize.js'))});
     try {
       const { threads, cdktfOrder } = synthesizeAtomically({ module: ${JSON.stringify(module)}, exportName: ${JSON.stringify(exportName)}, args: ${JSON.stringify(args)} }, ${JSON.stringify(outdir)});
       console.log(JSON.stringify({ ...threads, ...(cdktfOrder ? { cdktfOrder } : {}) }));
@@ -186,8 +186,8 @@ test("an expression the platform did not write, in the worker's stacks, stops sy
 test('the tokens of a synthesized recipe are released: the construct tree does not outlive synth', () => {
   const apps = fixture();
   const script = `
-    require(${JSON.stringify(path.join(repo, 'dist/stacks/cdktf-fast-synth.js'))}).enableFastSynth();
-    const { synthesizeAtomically } = require(${JSON.stringify(path.join(repo, 'dist/stacks/synthesize.js'))});
+    require(${JSON.stringify(path.join(repo, 'dist/synth/cdktf-fast-synth.js'))}).enableFastSynth();
+    const { synthesizeAtomically } = require(${JSON.stringify(path.join(repo, 'dist/synth/synthesize.js'))});
     const { Token } = require(${dep('cdktf')});
     const kept = Token.asString({ resolve: () => 'kept' });
     const tokens = () => global.__cdktfTokenMap.stringTokenMap.size + global.__cdktfTokenMap.numberTokenMap.size;
@@ -284,7 +284,7 @@ test.each(['true', '1'])('HCL output (cdktf synth --hcl, SYNTH_HCL_OUTPUT=%s) is
 });
 
 test('an app built by a function synthesizes in one thread, giving a reason only where two were asked for', () => {
-  const { synthesizeAtomically } = require('../stacks/synthesize') as typeof import('../stacks/synthesize');
+  const { synthesizeAtomically } = require('../synth/synthesize') as typeof import('../synth/synthesize');
   const { TerraformStack } = require('cdktf') as typeof import('cdktf');
   const build = (app: import('cdktf').App) => new TerraformStack(app, 'empty');
   const asked = process.env.GROUNDWORK_SYNTH_THREADS;

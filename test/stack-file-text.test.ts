@@ -1,10 +1,10 @@
 /**
- * stacks/cdktf-fast-synth.ts, change 8: a stack's file text is json-stable-stringify's (what cdktf
+ * synth/cdktf-fast-synth.ts, change 8: a stack's file text is json-stable-stringify's (what cdktf
  * writes), byte for byte, for every value; what the native path cannot promise is handed to
  * json-stable-stringify itself.
  */
 import * as path from 'path';
-import { stackFileText } from '../stacks/cdktf-fast-synth';
+import { stackFileText } from '../synth/cdktf-fast-synth';
 
 const jsonStableStringify = require(require.resolve('json-stable-stringify', { paths: [path.dirname(require.resolve('cdktf/lib/synthesize/synthesizer'))] })) as (value: unknown, options: { space: number }) => string;
 const cdktfText = (value: unknown) => jsonStableStringify(value, { space: 2 });

@@ -1,8 +1,11 @@
 /**
  * The one place that changes how cdktf (0.21.0, frozen upstream) synthesizes; nothing else in the
- * project touches cdktf internals. Output is byte-identical with and without it (tested on the
- * example organisation and a generated one); GROUNDWORK_CDKTF_FAST_SYNTH=0 switches it all off,
- * GROUNDWORK_CDKTF_STACK_TRACES=1 only the first change (to debug a token error):
+ * project touches cdktf internals, and nothing loads this module but the seam
+ * (synth/cdktf-seam.ts), after checking that the installed cdktf is the one it was written for.
+ * Output is byte-identical with and without it (tested on the example organisation and a
+ * generated one); GROUNDWORK_CDKTF_FAST_SYNTH=0 switches it all off, GROUNDWORK_CDKTF_STACK_TRACES=1
+ * only the first change (to debug a token error). GROUNDWORK_CDKTF_FAST_SYNTH_WITHOUT=<n>,... turns
+ * single changes off, for `npm run bench -- --changes-only`, which measures what each one saves:
  *
  * 1. Token stack traces: cdktf records a full stack trace for every token it creates, only to
  *    decorate error messages; at 1,000 services that is most of construction time and a third of
@@ -18,11 +21,11 @@
  *    worked out once per process instead of by four regular expressions every time.
  * 4. Stack groups: `synthesizeStackGroup` runs App.synth's steps (prepare, synthesize, in stack
  *    order) for some of the app's stacks, and `finishSynth` its last steps (app validation, the
- *    manifest), so that two threads can each synthesize a group (stacks/parallel-synth.ts). Only
+ *    manifest), so that two threads can each synthesize a group (synth/parallel-synth.ts). Only
  *    public cdktf API is used; the manifest entries of the other thread's stacks are merged in.
  * 5. Tokens released: cdktf's token map (a process-wide singleton) keeps every token, and through
  *    it the whole construct tree, alive for the life of the process. An app that was built and
- *    synthesized where nothing else can reach it (stacks/parallel-synth.ts) gives its tokens back,
+ *    synthesized where nothing else can reach it (synth/parallel-synth.ts) gives its tokens back,
  *    so the analysis after synth does not run beside a dead tree (about 120 MB at 1,000 services).
  * 6. Resolved once: cdktf resolves every element while preparing, throws the result away, and
  *    resolves it again when it writes the stack, because Aspects run in between and may change
@@ -56,6 +59,8 @@ import { RUNS_BEFORE_PREPARE } from '../model/aspect-timing';
 import { groupBy } from '../model/group-by';
 import { withResolvedConfigurations } from '../model/resolved-configuration';
 import { CANNOT_ORDER, EmptyMarkers, keysInOrder } from '../model/stable-json';
+import { CDKTF_INTERNALS, CdktfInternal } from './cdktf-internals';
+import { cdktfRoot } from './cdktf-seam';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -67,32 +72,44 @@ interface ResolveOptions {
   previousContext?: Json;
 }
 
-let enabled = false;
-
-/** Whether the fast path is on in this process (stack groups in parallel are part of it). */
-export function fastSynthEnabled(): boolean {
-  return process.env.GROUNDWORK_CDKTF_FAST_SYNTH !== '0';
+/** A cdktf internal from the list the seam checked; a name missing stops loading (the seam then takes cdktf's own path). */
+function internal(key: CdktfInternal): Json {
+  const { file, names } = CDKTF_INTERNALS[key];
+  const loaded = require(`cdktf/${file}`);
+  const missing = names.filter((name) => loaded[name] === undefined);
+  if (missing.length) throw new Error(`cdktf/${file} exports no ${missing.join(', ')}`);
+  return loaded;
 }
+
+const cdktf = Object.fromEntries(Object.keys(CDKTF_INTERNALS).map((key) => [key, internal(key as CdktfInternal)])) as Record<CdktfInternal, Json>;
+
+/** The changes switched off by GROUNDWORK_CDKTF_FAST_SYNTH_WITHOUT (a measuring aid: the output stays the same). */
+const switchedOff = new Set((process.env.GROUNDWORK_CDKTF_FAST_SYNTH_WITHOUT ?? '').split(',').map((n) => n.trim()));
+const changeOn = (change: number) => !switchedOff.has(String(change));
+
+let enabled = false;
 
 /** Applies the changes once per process (each is idempotent); reads the switches from the environment. */
 export function enableFastSynth(): void {
-  if (enabled || !fastSynthEnabled()) return;
+  if (enabled) return;
   enabled = true;
-  if (process.env.GROUNDWORK_CDKTF_STACK_TRACES !== '1') {
+  if (process.env.GROUNDWORK_CDKTF_STACK_TRACES !== '1' && changeOn(1)) {
     // cdktf calls it through its module exports at each use, so replacing the export takes effect.
-    const stackTrace = require('cdktf/lib/tokens/private/stack-trace') as { captureStackTrace: () => string[] };
+    const stackTrace = cdktf.stackTrace as { captureStackTrace: () => string[] };
     stackTrace.captureStackTrace = () => [];
   }
   // Tokenization.resolve, cdktf's only caller, reads it through the module's exports at each call.
-  const resolveModule = require('cdktf/lib/tokens/private/resolve') as { resolve: unknown };
-  resolveModule.resolve = fastResolve;
+  const resolveModule = cdktf.resolve as { resolve: unknown };
+  if (changeOn(2)) resolveModule.resolve = fastResolve;
   // Called through the util module's exports too (TerraformResource.toTerraform, twice per synth).
-  const util = require('cdktf/lib/util') as { processDynamicAttributes: unknown; keysToSnakeCase: unknown };
-  util.processDynamicAttributes = processDynamicAttributes;
-  util.keysToSnakeCase = keysToSnakeCase;
+  const util = cdktf.util as { processDynamicAttributes: unknown; keysToSnakeCase: unknown };
+  if (changeOn(3)) {
+    util.processDynamicAttributes = processDynamicAttributes;
+    util.keysToSnakeCase = keysToSnakeCase;
+  }
 }
 
-const { TerraformDynamicBlock } = require('cdktf/lib/terraform-dynamic-block') as Json;
+const { TerraformDynamicBlock } = cdktf.dynamicBlock;
 
 /** cdktf's processDynamicAttributes (util.ts) as a plain loop: Object.entries and a closure per level cost more than the work. */
 function processDynamicAttributes(attributes: Record<string, Json>): Record<string, Json> {
@@ -109,8 +126,8 @@ function processDynamicAttributes(attributes: Record<string, Json>): Record<stri
   return result;
 }
 
-const { snakeCase } = require('cdktf/lib/util') as { snakeCase: (s: string) => string };
-const { Tokenization } = require('cdktf/lib/tokens/token') as Json;
+const { snakeCase } = cdktf.util as { snakeCase: (s: string) => string };
+const { Tokenization } = cdktf.token;
 const snakeCases = new Map<string, string>();
 
 /** cdktf's snakeCase, remembered: keys are argument names, a few dozen in a whole app (bounded all the same). */
@@ -141,11 +158,11 @@ function keysToSnakeCase(object: Json): Json {
   return result;
 }
 
-const encoding = require('cdktf/lib/tokens/private/encoding') as Json;
-const { TokenMap } = require('cdktf/lib/tokens/private/token-map') as Json;
-const { Token } = require('cdktf/lib/tokens/token') as Json;
-const { StringConcat } = require('cdktf/lib/tokens/resolvable') as Json;
-const errors = require('cdktf/lib/errors') as Json;
+const encoding = cdktf.encoding;
+const { TokenMap } = cdktf.tokenMap;
+const { Token } = cdktf.token;
+const { StringConcat } = cdktf.resolvable;
+const errors = cdktf.errors;
 
 const tokenMap = TokenMap.instance();
 const lookupToken = tokenMap.lookupToken.bind(tokenMap);
@@ -298,7 +315,7 @@ export function synthesizeStackGroup(app: App, group: ReadonlySet<string>, order
   const own = stacksOf(app)
     .map((stack, stackIndex) => ({ stack, stackIndex }))
     .filter(({ stack }) => group.has(stack.node.path));
-  const early = own.every(({ stack }) => aspectsRunBeforePrepare(stack)) ? runAspectsFirst(own) : undefined;
+  const early = changeOn(6) && own.every(({ stack }) => aspectsRunBeforePrepare(stack)) ? runAspectsFirst(own) : undefined;
   const prepared = new WeakMap<object, unknown>();
   if (early && order === 'by-component') {
     try {
@@ -341,10 +358,10 @@ export function synthesizeStackGroup(app: App, group: ReadonlySet<string>, order
 
 // 6. Resolved once -------------------------------------------------------------------------------
 
-const { invokeAspects } = require('cdktf/lib/synthesize/synthesizer') as { invokeAspects: (root: unknown) => void };
-const { resolve: resolveTokens } = require('cdktf/lib/_tokens') as { resolve: (scope: unknown, obj: unknown, preparing?: boolean) => Json };
-const { deepMerge } = require('cdktf/lib/util') as { deepMerge: (target: Json, ...sources: Json[]) => Json };
-const { TerraformElement } = require('cdktf/lib/terraform-element') as Json;
+const { invokeAspects } = cdktf.synthesizer as { invokeAspects: (root: unknown) => void };
+const { resolve: resolveTokens } = cdktf.tokens as { resolve: (scope: unknown, obj: unknown, preparing?: boolean) => Json };
+const { deepMerge } = cdktf.util as { deepMerge: (target: Json, ...sources: Json[]) => Json };
+const { TerraformElement } = cdktf.element;
 
 /** Whether every Aspect in the stack (none counts) is marked to run before prepare. */
 function aspectsRunBeforePrepare(stack: TerraformStack): boolean {
@@ -411,7 +428,7 @@ function toTerraformFrom(stack: TerraformStack, prepared: WeakMap<object, unknow
     return carry;
   }, {});
   tf['//'] = { metadata, outputs };
-  let plain = isPlainData(tf['//']) && isPlainData(self.rawOverrides);
+  let plain = changeOn(7) && isPlainData(tf['//']) && isPlainData(self.rawOverrides);
   const fragments = elements.map((e) => {
     if (!prepared.has(e)) {
       // Elements preparing added (cross-stack outputs, remote state): few, checked.
@@ -522,21 +539,21 @@ function synthesizeStack(stack: TerraformStack, session: ReturnType<typeof sessi
 
 // 8. Written natively ---------------------------------------------------------------------------
 
-const { StackSynthesizer } = require('cdktf/lib/synthesize/synthesizer') as Json;
+const { StackSynthesizer } = cdktf.synthesizer;
 // As loaded: a synthesize replaced since (on the class or the instance, a test's spy) is called instead of the port.
 const CDKTF_SYNTHESIZE = StackSynthesizer.prototype.synthesize;
-const { ValidateTerraformVersion } = require('cdktf/lib/validations/validate-terraform-version') as Json;
+const { ValidateTerraformVersion } = cdktf.terraformVersion;
 const CUSTOM_SYNTHESIS = Symbol.for('cdktf/customSynthesis');
 const ANNOTATION_LEVELS: readonly string[] = Object.values(AnnotationMetadataEntryType);
 // cdktf's own copy, for what the native path cannot promise the same bytes for.
-const jsonStableStringify = require(require.resolve('json-stable-stringify', { paths: [path.dirname(require.resolve('cdktf/lib/synthesize/synthesizer'))] })) as (value: Json, options: { space: number }) => string;
+const jsonStableStringify = require(require.resolve('json-stable-stringify', { paths: [path.join(cdktfRoot(), 'lib', 'synthesize')] })) as (value: Json, options: { space: number }) => string;
 
 /**
  * StackSynthesizer.synthesize (cdktf 0.21), step for step, writing the stack's JSON with
  * stackFileText. Any other synthesizer (a user's own, or HCL output) synthesizes as it does.
  */
 function synthesizeWith(synthesizer: Json, stack: TerraformStack, session: ReturnType<typeof sessionOf>): void {
-  if (synthesizer.constructor !== StackSynthesizer || synthesizer.synthesize !== CDKTF_SYNTHESIZE || synthesizer.hclOutput) {
+  if (!changeOn(8) || synthesizer.constructor !== StackSynthesizer || synthesizer.synthesize !== CDKTF_SYNTHESIZE || synthesizer.hclOutput) {
     synthesizer.synthesize(session);
     return;
   }
@@ -616,7 +633,7 @@ export const undeclaredReference = (reference: string) => `a cross-stack referen
  * usable was written): a fast path that silently fell back would only show as a slower synth.
  */
 export function synthesizeApp(app: App, order: 'by-component' | 'cdktf'): 'done' | { againInCdktfOrder: string } {
-  if (!fastSynthEnabled()) {
+  if (!changeOn(4)) {
     app.synth();
     return 'done';
   }
@@ -647,6 +664,7 @@ export function tokenMark(): number {
 
 /** Forgets the tokens registered since the mark (string keys end in ".<counter>", number keys are the counter). */
 export function releaseTokensSince(mark: number): void {
+  if (!changeOn(5)) return;
   for (const key of tokenMap.stringTokenMap.keys()) if (Number(key.slice(key.lastIndexOf('.') + 1)) >= mark) tokenMap.stringTokenMap.delete(key);
   for (const key of tokenMap.numberTokenMap.keys()) if (key >= mark) tokenMap.numberTokenMap.delete(key);
 }

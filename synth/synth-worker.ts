@@ -1,5 +1,5 @@
 /**
- * The worker thread of stacks/parallel-synth.ts: builds the app from the recipe and synthesizes
+ * The worker thread of synth/parallel-synth.ts: builds the app from the recipe and synthesizes
  * the second stack group. It always answers, whatever happens (the other thread is blocked
  * waiting for it), so everything that can throw, module loading included, is inside the try.
  */
@@ -12,16 +12,16 @@ const { recipe, outdir } = data;
 let sendable = (error: unknown): SentError => ({ name: 'Error', message: String(error) });
 try {
   const { App } = require('cdktf') as typeof import('cdktf');
-  const fastSynth = require('./cdktf-fast-synth') as typeof import('./cdktf-fast-synth');
+  const fastSynth = (require('./cdktf-seam') as typeof import('./cdktf-seam')).fastPath();
+  if (!fastSynth) throw new Error("The synth worker thread found cdktf's own path where the main thread found the fast path.");
   const parallel = require('./parallel-synth') as typeof import('./parallel-synth');
   const { collectGarbage } = require('../model/collect-garbage') as typeof import('../model/collect-garbage');
   sendable = parallel.sendable;
-  fastSynth.enableFastSynth();
   const app = new App({ outdir });
   parallel.buildFromRecipe(app, recipe);
   const tree = parallel.treeFingerprint(app);
   collectGarbage(); // what construction left behind, before synthesis
-  const groups = parallel.stackGroups(fastSynth.stacksOf(app));
+  const groups = parallel.stackGroups(fastSynth, fastSynth.stacksOf(app));
   if (!groups) {
     answer({ kind: 'one-group' });
   } else {

@@ -1,7 +1,7 @@
 /**
  * Synthesis on two cores, where GROUNDWORK_SYNTH_THREADS=2 asks for it: the app is built in this
  * thread and in one worker thread from the same recipe; each synthesizes one group of stacks
- * (stacks/cdktf-fast-synth.ts, change 4) and this thread writes the manifest. Output is
+ * (synth/cdktf-fast-synth.ts, change 4) and this thread writes the manifest. Output is
  * byte-identical to one thread (tested); where it cannot be (a cross-stack reference between
  * groups), it starts over in one thread. The caller blocks, as App.synth does (model/blocking-worker.ts).
  * One thread is the default: on a machine with two cores, two threads were barely faster (one thread
@@ -17,7 +17,8 @@ import { collectGarbage } from '../model/collect-garbage';
 import { GroundworkError, isGroundworkError } from '../model/errors';
 import type { ParsedFiles } from '../model/parsed-files';
 import { checkPlatformExpressions, stackExpressionProblems, throwOnExpressionProblems } from './expression-check';
-import { AGAIN_FOR_AN_ERROR, componentsOf, fastSynthEnabled, finishSynth, GroupFailure, releaseTokensSince, stacksOf, synthesizeApp, synthesizeStackGroup, tokenMark, undeclaredReference } from './cdktf-fast-synth';
+import type { GroupFailure } from './cdktf-fast-synth';
+import { FastPath, fastPath } from './cdktf-seam';
 
 /** How to build the app, by module and exported function, so that a worker thread can build the same app. */
 export interface AppRecipe {
@@ -37,7 +38,7 @@ export type WorkerAnswer =
       readonly retryInOrder?: true;
       readonly manifest: Record<string, StackManifest>;
       readonly failure?: SentFailure;
-      /** stacks/expression-check.ts's findings on the worker's stacks, by stack. */
+      /** synth/expression-check.ts's findings on the worker's stacks, by stack. */
       readonly expressionProblems: Record<string, string[]>;
     }
   | { readonly kind: 'cross-group-reference'; readonly reference: string }
@@ -87,7 +88,7 @@ export function threadsSetting(): 1 | 2 {
 
 /** Two threads pay off only on the compiled code (a worker runs JavaScript) with the fast path on. */
 function parallelAvailable(): boolean {
-  return fastSynthEnabled() && threadsSetting() === 2 && fs.existsSync(WORKER_FILE);
+  return threadsSetting() === 2 && fastPath() !== undefined && fs.existsSync(WORKER_FILE);
 }
 
 /**
@@ -95,8 +96,8 @@ function parallelAvailable(): boolean {
  * dependencies (cross-stack references must stay inside a group), packed by construct count, the
  * heavier group first (for this thread: the worker starts later). Undefined when there is only one component.
  */
-export function stackGroups(stacks: readonly TerraformStack[]): [Set<string>, Set<string>] | undefined {
-  const components = componentsOf(stacks).map((component) => ({ paths: component.map((s) => s.node.path), weight: component.reduce((sum, s) => sum + s.node.findAll().length, 0) }));
+export function stackGroups(fast: FastPath, stacks: readonly TerraformStack[]): [Set<string>, Set<string>] | undefined {
+  const components = fast.componentsOf(stacks).map((component) => ({ paths: component.map((s) => s.node.path), weight: component.reduce((sum, s) => sum + s.node.findAll().length, 0) }));
   if (components.length < 2) return undefined;
   // Stable sort: equal weights keep stack order, so both threads compute the same groups.
   const bins = [{ paths: new Set<string>(), weight: 0 }, { paths: new Set<string>(), weight: 0 }];
@@ -123,10 +124,11 @@ export interface Synthesized {
 /** Synthesizes the app the recipe builds into `outdir`, in two threads where asked for and possible, and checks its expressions (each thread its own stacks). */
 export function synthesizeRecipe(recipe: AppRecipe, outdir: string): Synthesized {
   // The app never leaves this function: its tokens can go with it, and the tree with them.
-  const mark = tokenMark();
+  const fast = fastPath();
+  const mark = fast?.tokenMark();
   try {
     const parsed = new Map<string, unknown>();
-    const use: ThreadUse = parallelAvailable() ? synthesizeInTwoThreads(recipe, outdir, parsed) : singleThread();
+    const use: ThreadUse = fast && parallelAvailable() ? synthesizeInTwoThreads(fast, recipe, outdir, parsed) : singleThread();
     if (use.threads === 1) {
       // Component by component first; where that cannot say what cdktf would (an error, an undeclared reference), in cdktf's order.
       let cdktfOrder: string | undefined;
@@ -135,7 +137,7 @@ export function synthesizeRecipe(recipe: AppRecipe, outdir: string): Synthesized
         const app = new App({ outdir });
         buildFromRecipe(app, recipe);
         collectGarbage();
-        const synthesis = synthesizeApp(app, order);
+        const synthesis = fast ? fast.synthesizeApp(app, order) : cdktfSynth(app);
         if (synthesis === 'done') break;
         cdktfOrder = synthesis.againInCdktfOrder;
       }
@@ -143,19 +145,25 @@ export function synthesizeRecipe(recipe: AppRecipe, outdir: string): Synthesized
     }
     return { threads: use, parsed };
   } finally {
-    releaseTokensSince(mark);
+    if (fast && mark !== undefined) fast.releaseTokensSince(mark);
   }
+}
+
+/** cdktf's own path: App.synth, in cdktf's order by definition. */
+function cdktfSynth(app: App): 'done' {
+  app.synth();
+  return 'done';
 }
 
 /** One thread: the default, or why not the two asked for. */
 function singleThread(): ThreadUse {
   if (threadsSetting() === 1) return { threads: 1 };
-  if (!fastSynthEnabled()) return { threads: 1, reason: 'GROUNDWORK_CDKTF_FAST_SYNTH=0' };
+  if (!fastPath()) return { threads: 1, reason: process.env.GROUNDWORK_CDKTF_FAST_SYNTH === '0' ? 'GROUNDWORK_CDKTF_FAST_SYNTH=0' : "cdktf's own path" };
   return { threads: 1, reason: 'not compiled (a worker thread runs the compiled JavaScript)' };
 }
 
 /** Both groups synthesized, or why the app must be synthesized again in one thread (nothing usable was written). */
-function synthesizeInTwoThreads(recipe: AppRecipe, outdir: string, parsed: Map<string, unknown>): ThreadUse {
+function synthesizeInTwoThreads(fast: FastPath, recipe: AppRecipe, outdir: string, parsed: Map<string, unknown>): ThreadUse {
   // The app creates the stacks folder before the worker starts: they never race to create it.
   const app = new App({ outdir });
   const worker = startBlockingWorker<WorkerData, WorkerAnswer>(WORKER_FILE, { recipe, outdir });
@@ -163,22 +171,22 @@ function synthesizeInTwoThreads(recipe: AppRecipe, outdir: string, parsed: Map<s
     buildFromRecipe(app, recipe);
     const tree = treeFingerprint(app);
     collectGarbage(); // what construction left behind, before synthesis
-    const groups = stackGroups(stacksOf(app));
-    const mine = groups ? synthesizeStackGroup(app, groups[0]) : undefined;
+    const groups = stackGroups(fast, fast.stacksOf(app));
+    const mine = groups ? fast.synthesizeStackGroup(app, groups[0]) : undefined;
     const answer = worker.answer();
     if (!answer) throw new Error('The synth worker thread stopped without an answer.');
     // This thread built the app: whatever stopped the worker (state the recipe does not carry), one thread can do it.
     if (answer.kind === 'crashed') return { threads: 1, reason: `the worker thread stopped: ${answer.error.message.split('\n')[0]}` };
     if (!mine || answer.kind === 'one-group') return { threads: 1, reason: 'its stacks form one group (connected by dependencies)' };
-    if (mine.retryInOrder || (answer.kind === 'synthesized' && answer.retryInOrder)) return { threads: 1, reason: AGAIN_FOR_AN_ERROR };
+    if (mine.retryInOrder || (answer.kind === 'synthesized' && answer.retryInOrder)) return { threads: 1, reason: fast.AGAIN_FOR_AN_ERROR };
     const reference = mine.crossGroupReference ?? (answer.kind === 'cross-group-reference' ? answer.reference : undefined);
-    if (reference) return { threads: 1, reason: undeclaredReference(reference) };
+    if (reference) return { threads: 1, reason: fast.undeclaredReference(reference) };
     if (answer.kind !== 'synthesized' || answer.tree !== tree) return { threads: 1, reason: 'the worker thread built a different construct tree from the recipe' };
     const failure = [mine.failure, answer.failure && { ...answer.failure, error: revive(answer.failure.error) }]
       .filter((f): f is GroupFailure => Boolean(f))
       .sort((a, b) => (a.phase === b.phase ? a.stackIndex - b.stackIndex : a.phase === 'prepare' ? -1 : 1))[0];
     if (failure) throw failure.error;
-    finishSynth(app, answer.manifest);
+    fast.finishSynth(app, answer.manifest);
     throwOnExpressionProblems(new Map([...Object.entries(expressionProblems(outdir, mine.manifest, parsed)), ...Object.entries(answer.expressionProblems)]));
     return { threads: 2 };
   } finally {
