@@ -92,31 +92,36 @@ function changesRun(): void {
   try {
     for (const count of sizes.split(',').map(Number)) {
       const ms = new Map<string, number[]>([['bare', []], ...variants.map((v): [string, number[]] => [v.name, []])]);
+      const cpu = new Map<string, number[]>([...ms.keys()].map((k): [string, number[]] => [k, []]));
       const rss = new Map<string, number[]>([...ms.keys()].map((k): [string, number[]] => [k, []]));
       for (let i = 0; i < Number(runs); i++) {
         const bare = measure('bare', count, path.join(work, 'bare'));
         ms.get('bare')!.push(bare.ms);
+        cpu.get('bare')!.push(bare.cpuMs);
         rss.get('bare')!.push(bare.peakRssMb);
         for (const v of variants) {
           const run = measure('platform', count, path.join(work, 'platform'), v.threads, v.env);
           if (run.cdktfOrder) process.stderr.write(`  !! ${v.name} synthesized twice: ${run.cdktfOrder}\n`);
           ms.get(v.name)!.push(run.ms);
+          cpu.get(v.name)!.push(run.cpuMs);
           rss.get(v.name)!.push(run.peakRssMb);
         }
         process.stderr.write(`  ${count} services, run ${i + 1}/${runs}: ${[...ms].map(([k, v]) => `${k} ${v[i]} ms`).join(', ')}\n`);
       }
-      const all = median(ms.get('all')!);
+      // What a change saves: the share of the time without it that having it takes off.
+      const saving = (times: Map<string, number[]>, name: string) => {
+        const m = median(times.get(name)!);
+        return name.startsWith('without') || name === 'none' ? `${Math.round((1000 * (m - median(times.get('all')!))) / m) / 10} %` : '';
+      };
       for (const [name, times] of ms) {
         const m = median(times);
-        // What the change saves: the share of the time without it that having it takes off.
-        const saves = name.startsWith('without') || name === 'none' ? `${Math.round((1000 * (m - all)) / m) / 10} %` : '';
-        rows.push({ services: count, variant: name, ms: m, vsBare: Math.round((100 * m) / median(ms.get('bare')!)) / 100, saves, peakRssMb: median(rss.get(name)!), runs: times.join(' ') });
+        rows.push({ services: count, variant: name, ms: m, vsBare: Math.round((100 * m) / median(ms.get('bare')!)) / 100, saves: saving(ms, name), cpuMs: median(cpu.get(name)!), savesCpu: saving(cpu, name), peakRssMb: median(rss.get(name)!), runs: times.join(' ') });
       }
     }
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
-  const columns = ['services', 'variant', 'ms', 'vsBare', 'saves', 'peakRssMb', 'runs'];
+  const columns = ['services', 'variant', 'ms', 'vsBare', 'saves', 'cpuMs', 'savesCpu', 'peakRssMb', 'runs'];
   const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c]).length)));
   console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; medians of ${runs} runs`);
   console.log(columns.map((c, i) => c.padStart(widths[i])).join('  '));

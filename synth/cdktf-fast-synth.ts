@@ -59,7 +59,7 @@ import { RUNS_BEFORE_PREPARE } from '../model/aspect-timing';
 import { groupBy } from '../model/group-by';
 import { withResolvedConfigurations } from '../model/resolved-configuration';
 import { CANNOT_ORDER, EmptyMarkers, keysInOrder } from '../model/stable-json';
-import { CDKTF_INTERNALS, CdktfInternal } from './cdktf-internals';
+import { CDKTF_INTERNALS, CDKTF_PACKAGE, CdktfInternal } from './cdktf-internals';
 import { cdktfRoot } from './cdktf-seam';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -75,9 +75,9 @@ interface ResolveOptions {
 /** A cdktf internal from the list the seam checked; a name missing stops loading (the seam then takes cdktf's own path). */
 function internal(key: CdktfInternal): Json {
   const { file, names } = CDKTF_INTERNALS[key];
-  const loaded = require(`cdktf/${file}`);
+  const loaded = require(`${CDKTF_PACKAGE}/${file}`);
   const missing = names.filter((name) => loaded[name] === undefined);
-  if (missing.length) throw new Error(`cdktf/${file} exports no ${missing.join(', ')}`);
+  if (missing.length) throw new Error(`${CDKTF_PACKAGE}/${file} exports no ${missing.join(', ')}`);
   return loaded;
 }
 

@@ -3,6 +3,8 @@
  * Pure data: the seam (synth/cdktf-seam.ts) checks these are where they should be before the fast
  * path is loaded, and the fast path requires them from this list. All written against cdktf 0.21.0.
  */
+/** The package the fast path was written against (a fork such as CDK Terrain's `cdktn` is another package: docs/upgrading.md). */
+export const CDKTF_PACKAGE = 'cdktf';
 export const CDKTF_WRITTEN_FOR = '0.21.0';
 
 export const CDKTF_INTERNALS = {

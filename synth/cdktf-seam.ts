@@ -10,7 +10,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { writeErr } from '../model/terminal-text';
-import { CDKTF_INTERNALS, CDKTF_WRITTEN_FOR } from './cdktf-internals';
+import { CDKTF_INTERNALS, CDKTF_PACKAGE, CDKTF_WRITTEN_FOR } from './cdktf-internals';
 import type * as FastSynth from './cdktf-fast-synth';
 
 export type FastPath = typeof FastSynth;
@@ -18,15 +18,13 @@ export type FastPath = typeof FastSynth;
 /** undefined: not decided yet in this process; null: cdktf's own path. */
 let decided: FastPath | null | undefined;
 
-/** The folder of the cdktf package the app loads: up from its entry point (always exported) to the package.json named cdktf. */
+/** The folder of the cdktf package the app loads: up from its entry point (always exported) to the package.json of that name. */
 export function cdktfRoot(): string {
-  let folder = path.dirname(require.resolve('cdktf'));
-  for (;;) {
+  const entry = require.resolve(CDKTF_PACKAGE);
+  for (let folder = path.dirname(entry); ; folder = path.dirname(folder)) {
     const manifest = path.join(folder, 'package.json');
-    if (fs.existsSync(manifest) && (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: string }).name === 'cdktf') return folder;
-    const parent = path.dirname(folder);
-    if (parent === folder) throw new Error(`No package.json named cdktf above ${require.resolve('cdktf')}.`);
-    folder = parent;
+    if (fs.existsSync(manifest) && (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: unknown }).name === CDKTF_PACKAGE) return folder;
+    if (path.dirname(folder) === folder) throw new Error(`no package.json named ${CDKTF_PACKAGE} above ${entry}`);
   }
 }
 
@@ -34,10 +32,10 @@ export function cdktfRoot(): string {
 export function cdktfMismatch(root: string): string | undefined {
   const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version?: unknown; exports?: unknown };
   const version = typeof manifest.version === 'string' ? manifest.version : JSON.stringify(manifest.version);
-  if (version !== CDKTF_WRITTEN_FOR) return `cdktf ${version} is not the ${CDKTF_WRITTEN_FOR} this fast path was written for`;
-  if (manifest.exports !== undefined) return `cdktf ${version} declares an "exports" map, which hides the files this fast path was written against`;
+  if (version !== CDKTF_WRITTEN_FOR) return `${CDKTF_PACKAGE} ${version} is not the ${CDKTF_WRITTEN_FOR} this fast path was written for`;
+  if (manifest.exports !== undefined) return `${CDKTF_PACKAGE} ${version} declares an "exports" map, which hides the files this fast path was written against`;
   const missing = Object.values(CDKTF_INTERNALS).find(({ file }) => !fs.existsSync(path.join(root, `${file}.js`)));
-  if (missing) return `cdktf ${version} has no ${missing.file}.js, which this fast path was written against`;
+  if (missing) return `${CDKTF_PACKAGE} ${version} has no ${missing.file}.js, which this fast path was written against`;
   return undefined;
 }
 
@@ -62,7 +60,7 @@ function decide(): FastPath | null {
     }
   } catch (error) {
     // A file where it should be that does not load as expected (an export renamed): the same fallback.
-    mismatch = `cdktf's internals did not load as this fast path expects (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
+    mismatch = `${CDKTF_PACKAGE}'s internals did not load as this fast path expects (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
   }
   writeErr(`${mismatch}; synthesizing with cdktf's own path.\n`);
   return null;
