@@ -62,6 +62,6 @@ function decide(): FastPath | null {
     // A file where it should be that does not load as expected (an export renamed): the same fallback.
     mismatch = `${CDKTF_PACKAGE}'s internals did not load as this fast path expects (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
   }
-  writeErr(`${mismatch}; synthesizing with cdktf's own path.\n`);
+  writeErr(`${mismatch}; synthesizing with ${CDKTF_PACKAGE}'s own path.\n`);
   return null;
 }

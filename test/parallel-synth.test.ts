@@ -102,7 +102,7 @@ function fixture(): string {
 /** Runs synthesizeAtomically from the compiled code in a fresh process: the threads used (and why it ran twice, where it did) or the error message. */
 function run(module: string, exportName: string, args: unknown[], outdir: string, env: Record<string, string> = {}, before = '') {
   const script = `${before}
-    require(${JSON.stringify(path.join(repo, 'dist/synth/cdktf-fast-synth.js'))}).enableFastSynth();
+    require(${JSON.stringify(path.join(repo, 'dist/synth/cdktf-seam.js'))}).fastPath();
     const { synthesizeAtomically } = require(${JSON.stringify(path.join(repo, 'dist/synth/synthesize.js'))});
     try {
       const { threads, cdktfOrder } = synthesizeAtomically({ module: ${JSON.stringify(module)}, exportName: ${JSON.stringify(exportName)}, args: ${JSON.stringify(args)} }, ${JSON.stringify(outdir)});
@@ -186,7 +186,7 @@ test("an expression the platform did not write, in the worker's stacks, stops sy
 test('the tokens of a synthesized recipe are released: the construct tree does not outlive synth', () => {
   const apps = fixture();
   const script = `
-    require(${JSON.stringify(path.join(repo, 'dist/synth/cdktf-fast-synth.js'))}).enableFastSynth();
+    require(${JSON.stringify(path.join(repo, 'dist/synth/cdktf-seam.js'))}).fastPath();
     const { synthesizeAtomically } = require(${JSON.stringify(path.join(repo, 'dist/synth/synthesize.js'))});
     const { Token } = require(${dep('cdktf')});
     const kept = Token.asString({ resolve: () => 'kept' });
