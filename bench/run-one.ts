@@ -23,10 +23,10 @@ if (mode === 'platform') {
   const { synthesizeAtomically } = require('../synth/synthesize');
   const { writeAnalysis } = require('../catalog/analyse');
   let errors = -1;
-  const { threads, cdktfOrder } = synthesizeAtomically({ module: require.resolve('./generated-organisation'), exportName: 'buildPlatformOrganisation', args: [count] }, outdir, (dir: string, parsed: ParsedFiles) => {
+  const { cdktfOrder } = synthesizeAtomically({ module: require.resolve('./generated-organisation'), exportName: 'buildPlatformOrganisation', args: [count] }, outdir, (dir: string, parsed: ParsedFiles) => {
     errors = writeAnalysis(dir, {}, parsed).policy.summary.errors;
   });
-  report({ guardrailErrors: errors, threads: threads.threads, ...(cdktfOrder ? { cdktfOrder } : {}) });
+  report({ guardrailErrors: errors, ...(cdktfOrder ? { cdktfOrder } : {}) });
 } else if (mode === 'bare') {
   const { buildBareOrganisation } = require('./bare-organisation');
   fs.rmSync(outdir, { recursive: true, force: true });

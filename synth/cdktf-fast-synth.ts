@@ -19,17 +19,16 @@
  * 3. processDynamicAttributes, run on every resource twice per synth, as a plain loop; and
  *    keysToSnakeCase (every resource's meta-arguments, twice per synth) with each key's snake case
  *    worked out once per process instead of by four regular expressions every time.
- * 4. Stack groups: `synthesizeStackGroup` runs App.synth's steps (prepare, synthesize, in stack
- *    order) for some of the app's stacks, and `finishSynth` its last steps (app validation, the
- *    manifest), so that two threads can each synthesize a group (synth/parallel-synth.ts). Only
- *    public cdktf API is used; the manifest entries of the other thread's stacks are merged in.
+ * 4. App.synth in steps: `synthesizeStacks` runs App.synth's steps (prepare, then synthesize, in
+ *    stack order) and `finishSynth` its last steps (app validation, the manifest), so that change 6
+ *    can sit between them. Only public cdktf API is used.
  * 5. Tokens released: cdktf's token map (a process-wide singleton) keeps every token, and through
  *    it the whole construct tree, alive for the life of the process. An app that was built and
- *    synthesized where nothing else can reach it (synth/parallel-synth.ts) gives its tokens back,
+ *    synthesized where nothing else can reach it (synth/recipe-synth.ts) gives its tokens back,
  *    so the analysis after synth does not run beside a dead tree (about 120 MB at 1,000 services).
  * 6. Resolved once: cdktf resolves every element while preparing, throws the result away, and
  *    resolves it again when it writes the stack, because Aspects run in between and may change
- *    elements. Where every Aspect of a group's stacks is marked RUNS_BEFORE_PREPARE
+ *    elements. Where every Aspect of the app's stacks is marked RUNS_BEFORE_PREPARE
  *    (model/aspect-timing.ts: they never touch what preparing adds), they run first, preparing
  *    keeps what it resolved, and the stack is written from it (a port of TerraformStack.toTerraform
  *    that takes the kept fragments), one component of dependent stacks at a time; any failure or
@@ -53,7 +52,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { AnnotationMetadataEntryType, App, Aspects, StackManifest, TerraformOutput, TerraformStack } from 'cdktf';
+import { AnnotationMetadataEntryType, App, Aspects, TerraformOutput, TerraformStack } from 'cdktf';
 import { ConstructOrder } from 'constructs';
 import { RUNS_BEFORE_PREPARE } from '../model/aspect-timing';
 import { groupBy } from '../model/group-by';
@@ -281,19 +280,17 @@ function fastResolve(obj: Json, options: ResolveOptions): Json {
   return result;
 }
 
-// 4. Stack groups ---------------------------------------------------------------------------------
+// 4. App.synth in steps ---------------------------------------------------------------------------
 
-/** Where a group's synthesis stopped, ordered as App.synth would meet it: every prepare before any synthesize, in stack order. */
-export interface GroupFailure {
+/** Where synthesis stopped, ordered as App.synth would meet it: every prepare before any synthesize, in stack order. */
+interface GroupFailure {
   readonly phase: 'prepare' | 'synthesize';
   readonly stackIndex: number;
   readonly error: unknown;
 }
 
-export interface GroupSynthesis {
-  /** Manifest entries of the group's synthesized stacks. */
-  readonly manifest: Record<string, StackManifest>;
-  /** A reference, found while preparing, from a stack of the group to a stack outside it: the group cannot be synthesized alone. */
+interface GroupSynthesis {
+  /** A reference, found while preparing, from a stack of a component to a stack outside it (no declared dependency). */
   readonly crossGroupReference?: string;
   readonly failure?: GroupFailure;
   /** Synthesized component by component, something failed: which error cdktf reports first needs its own order; synthesize again in it. */
@@ -301,20 +298,13 @@ export interface GroupSynthesis {
 }
 
 /** The app's stacks in the order App.synth visits them. */
-export function stacksOf(app: App): TerraformStack[] {
+function stacksOf(app: App): TerraformStack[] {
   return app.node.findAll().filter((c): c is TerraformStack => TerraformStack.isStack(c));
 }
 
-/**
- * App.synth's prepare and synthesize steps for the stacks whose construct paths are in `group`,
- * in the same order. Preparing is where cdktf turns a cross-stack reference into a dependency: a
- * dependency leaving the group means the other thread's output would lack this group's outputs,
- * so nothing is synthesized and the caller starts over in one thread.
- */
-export function synthesizeStackGroup(app: App, group: ReadonlySet<string>, order: 'by-component' | 'cdktf' = 'by-component'): GroupSynthesis {
-  const own = stacksOf(app)
-    .map((stack, stackIndex) => ({ stack, stackIndex }))
-    .filter(({ stack }) => group.has(stack.node.path));
+/** App.synth's prepare and synthesize steps for the app's stacks, in the same order (by component of dependent stacks where change 6 applies). */
+function synthesizeStacks(app: App, order: 'by-component' | 'cdktf'): GroupSynthesis {
+  const own = stacksOf(app).map((stack, stackIndex) => ({ stack, stackIndex }));
   const early = changeOn(6) && own.every(({ stack }) => aspectsRunBeforePrepare(stack)) ? runAspectsFirst(own) : undefined;
   const prepared = new WeakMap<object, unknown>();
   if (early && order === 'by-component') {
@@ -330,11 +320,9 @@ export function synthesizeStackGroup(app: App, group: ReadonlySet<string>, order
         if (early) prepareKeepingResults(stack, prepared);
         else stack.prepareStack();
       } catch (error) {
-        return { manifest: {}, failure: { phase: 'prepare', stackIndex, error } };
+        return { failure: { phase: 'prepare', stackIndex, error } };
       }
     }
-    const crossGroupReference = referenceLeaving(own.map(({ stack }) => stack), group);
-    if (crossGroupReference) return { manifest: {}, crossGroupReference };
     const session = sessionOf(app);
     let failure: GroupFailure | undefined;
     for (const { stack, stackIndex } of own) {
@@ -350,7 +338,7 @@ export function synthesizeStackGroup(app: App, group: ReadonlySet<string>, order
         break;
       }
     }
-    return { manifest: manifestOf(app, own), failure };
+    return { failure };
   } finally {
     early?.restore();
   }
@@ -369,7 +357,7 @@ function aspectsRunBeforePrepare(stack: TerraformStack): boolean {
 }
 
 /**
- * Runs the group's Aspects now, stack by stack as cdktf would, then takes them off their nodes so
+ * Runs the app's Aspects now, stack by stack as cdktf would, then takes them off their nodes so
  * cdktf's synthesizer does not run them a second time (`restore` puts them back). An Aspect that
  * throws is kept as the failure of its stack.
  */
@@ -487,25 +475,25 @@ function mergeUsedOnce(target: Json, source: Json): void {
 
 /**
  * Change 6 with less memory: what preparing resolved is kept for one component of stacks joined by
- * declared dependencies at a time (prepared, then written), not for the whole group. cdktf
+ * declared dependencies at a time (prepared, then written), not for the whole app. cdktf
  * prepares every stack before writing any, which decides which of several errors it reports
  * first: on any failure this gives up (`retryInOrder`) and the caller synthesizes again in
  * cdktf's order. A dependency leaving a component (an undeclared cross-stack reference) likewise.
  */
 function synthesizeByComponent(app: App, own: ReadonlyArray<{ stack: TerraformStack; stackIndex: number }>, aspectFailure: GroupFailure | undefined, prepared: WeakMap<object, unknown>): GroupSynthesis {
-  if (aspectFailure) return { manifest: {}, retryInOrder: true };
+  if (aspectFailure) return { retryInOrder: true };
   const session = sessionOf(app);
   for (const component of componentsOf(own.map(({ stack }) => stack))) {
     try {
       for (const stack of component) prepareKeepingResults(stack, prepared);
       const crossGroupReference = referenceLeaving(component, new Set(component.map((stack) => stack.node.path)));
-      if (crossGroupReference) return { manifest: {}, crossGroupReference };
+      if (crossGroupReference) return { crossGroupReference };
       for (const stack of component) synthesizeStack(stack, session, prepared);
     } catch {
-      return { manifest: {}, retryInOrder: true };
+      return { retryInOrder: true };
     }
   }
-  return { manifest: manifestOf(app, own) };
+  return {};
 }
 
 const sessionOf = (app: App) => ({ outdir: app.outdir, skipValidation: app.skipValidation, manifest: app.manifest });
@@ -610,26 +598,20 @@ export function stackFileText(config: Json): string {
   return parts.join('');
 }
 
-/** The manifest entries of the stacks synthesized so far, by name. */
-function manifestOf(app: App, own: ReadonlyArray<{ stack: TerraformStack }>): Record<string, StackManifest> {
-  return Object.fromEntries(own.map(({ stack }) => app.manifest.stacks[stack.node.id]).filter(Boolean).map((m) => [m.name, m]));
-}
-
 /** Stacks joined by declared dependencies, each component in stack order, components by their first stack. */
-export function componentsOf(stacks: readonly TerraformStack[]): TerraformStack[][] {
+function componentsOf(stacks: readonly TerraformStack[]): TerraformStack[][] {
   const root = new Map<string, string>(stacks.map((s) => [s.node.path, s.node.path]));
   const find = (p: string): string => (root.get(p) === p ? p : find(root.get(p)!));
   for (const stack of stacks) for (const d of stack.dependencies) if (root.has(d.node.path)) root.set(find(d.node.path), find(stack.node.path));
   return [...groupBy(stacks, (stack) => find(stack.node.path)).values()];
 }
 
-/** Why a group's synthesis must start over in cdktf's order, in words a user can act on. */
-export const AGAIN_FOR_AN_ERROR = 'an error, reported as cdktf reports it';
-export const undeclaredReference = (reference: string) => `a cross-stack reference (${reference}) joins stacks with no declared dependency: declare it with addDependency`;
+/** Why synthesis must start over in cdktf's order, in words a user can act on. */
+const AGAIN_FOR_AN_ERROR = 'an error, reported as cdktf reports it';
+const undeclaredReference = (reference: string) => `a cross-stack reference (${reference}) joins stacks with no declared dependency: declare it with addDependency`;
 
 /**
- * App.synth, through the group steps (and change 6) when the fast path is on: the one-thread
- * synthesis of a recipe. 'done', or why it must be synthesized again in cdktf's order (nothing
+ * App.synth, in steps (and change 6): the synthesis of a recipe. 'done', or why it must be synthesized again in cdktf's order (nothing
  * usable was written): a fast path that silently fell back would only show as a slower synth.
  */
 export function synthesizeApp(app: App, order: 'by-component' | 'cdktf'): 'done' | { againInCdktfOrder: string } {
@@ -637,17 +619,16 @@ export function synthesizeApp(app: App, order: 'by-component' | 'cdktf'): 'done'
     app.synth();
     return 'done';
   }
-  const result = synthesizeStackGroup(app, new Set(stacksOf(app).map((s) => s.node.path)), order);
+  const result = synthesizeStacks(app, order);
   if (result.retryInOrder) return { againInCdktfOrder: AGAIN_FOR_AN_ERROR };
   if (result.crossGroupReference) return { againInCdktfOrder: undeclaredReference(result.crossGroupReference) };
   if (result.failure) throw result.failure.error;
-  finishSynth(app, {});
+  finishSynth(app);
   return 'done';
 }
 
-/** App.synth's last steps, once every group is synthesized: the other groups' manifest entries, app validation, manifest.json. */
-export function finishSynth(app: App, otherGroups: Record<string, StackManifest>): void {
-  Object.assign(app.manifest.stacks, otherGroups);
+/** App.synth's last steps, once every stack is synthesized: app validation, manifest.json. */
+function finishSynth(app: App): void {
   if (!app.skipValidation) {
     const validations = app.node.validate();
     if (validations.length) throw errors.appValidationFailure(validations.join('\n  '));
