@@ -16,9 +16,8 @@
  *    every check, in the same order, but returns plain values (a string with no token marker and
  *    no encoded number, an ordinary number) without that bookkeeping, and builds the path name
  *    only when it throws.
- * 3. processDynamicAttributes, run on every resource twice per synth, as a plain loop; and
- *    keysToSnakeCase (every resource's meta-arguments, twice per synth) with each key's snake case
- *    worked out once per process instead of by four regular expressions every time.
+ * 3. (Removed: processDynamicAttributes and keysToSnakeCase as plain loops saved under 5 % of
+ *    synth time at 1,000 services: README, Performance.)
  * 4. App.synth in steps: `synthesizeStacks` runs App.synth's steps (prepare, then synthesize, in
  *    stack order) and `finishSynth` its last steps (app validation, the manifest), so that change 6
  *    can sit between them. Only public cdktf API is used.
@@ -39,27 +38,17 @@
  *    merged stack again. Fragments resolved while preparing hold no token; where the stack's own
  *    overrides and metadata hold none either, that last resolve returns the same JSON, so the
  *    fragments are merged without copies and the merged stack is written as it is.
- * 8. Written natively: cdktf writes a stack with json-stable-stringify, which builds the text of
- *    every value and key in JavaScript, with a callback, an array and a join per object. Here the
- *    stack's objects are put in key order (model/stable-json.ts: only those out of order are
- *    re-created), written by JSON.stringify, and empty arrays and objects given the layout
- *    json-stable-stringify gives them. Anything it cannot promise the same bytes for is written by
- *    json-stable-stringify itself. For cdktf's own synthesizer class (others are left alone), a
- *    port of its synthesize step writes the stack this way.
+ * 8. (Removed: the stack written by JSON.stringify in key order instead of json-stable-stringify
+ *    saved under 5 % of synth time at 1,000 services: README, Performance.)
  *
  * Profile before and after: README, Performance.
  */
 
-import * as fs from 'fs';
-import * as path from 'path';
-import { AnnotationMetadataEntryType, App, Aspects, TerraformOutput, TerraformStack } from 'cdktf';
-import { ConstructOrder } from 'constructs';
+import { App, Aspects, TerraformOutput, TerraformStack } from 'cdktf';
 import { RUNS_BEFORE_PREPARE } from '../model/aspect-timing';
 import { groupBy } from '../model/group-by';
 import { withResolvedConfigurations } from '../model/resolved-configuration';
-import { CANNOT_ORDER, EmptyMarkers, keysInOrder } from '../model/stable-json';
 import { CDKTF_INTERNALS, CDKTF_PACKAGE, CdktfInternal } from './cdktf-internals';
-import { cdktfRoot } from './cdktf-seam';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -100,61 +89,6 @@ export function enableFastSynth(): void {
   // Tokenization.resolve, cdktf's only caller, reads it through the module's exports at each call.
   const resolveModule = cdktf.resolve as { resolve: unknown };
   if (changeOn(2)) resolveModule.resolve = fastResolve;
-  // Called through the util module's exports too (TerraformResource.toTerraform, twice per synth).
-  const util = cdktf.util as { processDynamicAttributes: unknown; keysToSnakeCase: unknown };
-  if (changeOn(3)) {
-    util.processDynamicAttributes = processDynamicAttributes;
-    util.keysToSnakeCase = keysToSnakeCase;
-  }
-}
-
-const { TerraformDynamicBlock } = cdktf.dynamicBlock;
-
-/** cdktf's processDynamicAttributes (util.ts) as a plain loop: Object.entries and a closure per level cost more than the work. */
-function processDynamicAttributes(attributes: Record<string, Json>): Record<string, Json> {
-  const result: Record<string, Json> = {};
-  for (const name of Object.keys(attributes)) {
-    const value = attributes[name];
-    if (TerraformDynamicBlock.isTerraformDynamicBlock(value)) {
-      if (!result.dynamic) result.dynamic = {};
-      result.dynamic[name] = value.toTerraformDynamicBlockJson();
-    } else {
-      result[name] = value !== null && typeof value === 'object' && value.constructor === Object ? processDynamicAttributes(value) : value;
-    }
-  }
-  return result;
-}
-
-const { snakeCase } = cdktf.util as { snakeCase: (s: string) => string };
-const { Tokenization } = cdktf.token;
-const snakeCases = new Map<string, string>();
-
-/** cdktf's snakeCase, remembered: keys are argument names, a few dozen in a whole app (bounded all the same). */
-function snakeCaseOnce(key: string): string {
-  let snake = snakeCases.get(key);
-  if (snake === undefined) {
-    snake = snakeCase(key);
-    if (snakeCases.size < 10_000) snakeCases.set(key, snake);
-  }
-  return snake;
-}
-
-/** cdktf's keysToSnakeCase (util.ts), the same steps in the same order (a list inside an object is converted twice, as there). */
-function keysToSnakeCase(object: Json): Json {
-  if (Tokenization.isResolvable(object)) return object;
-  if (Array.isArray(object)) return object.map((e) => (typeof e === 'object' ? keysToSnakeCase(e) : e));
-  const result: Json = {};
-  for (const key of Object.keys(object)) {
-    if (key === 'tags' || key === 'environment') {
-      result[key] = object[key];
-      continue;
-    }
-    let value = object[key];
-    if (typeof value === 'object') value = keysToSnakeCase(value);
-    if (Array.isArray(value)) value = value.map((e: Json) => (typeof e === 'object' ? keysToSnakeCase(e) : e));
-    result[snakeCaseOnce(key)] = value;
-  }
-  return result;
 }
 
 const encoding = cdktf.encoding;
@@ -507,95 +441,19 @@ function referenceLeaving(stacks: readonly TerraformStack[], paths: ReadonlySet<
   return undefined;
 }
 
-/**
- * The stack's own synthesizer (its text written by change 8 where that is cdktf's own class);
- * given what preparing resolved, the stack is written from it (change 6).
- */
+/** The stack's own synthesizer; given what preparing resolved, the stack is written from it (change 6). */
 function synthesizeStack(stack: TerraformStack, session: ReturnType<typeof sessionOf>, prepared?: WeakMap<object, unknown>): void {
   if (!prepared) {
-    synthesizeWith(stack.synthesizer as Json, stack, session);
+    (stack.synthesizer as Json).synthesize(session);
     return;
   }
   Object.defineProperty(stack, 'toTerraform', { value: () => toTerraformFrom(stack, prepared), configurable: true });
   try {
     // Validations (the platform's Kubernetes label check) read what preparing resolved instead of rendering elements again.
-    withResolvedConfigurations(prepared, () => synthesizeWith(stack.synthesizer as Json, stack, session));
+    withResolvedConfigurations(prepared, () => (stack.synthesizer as Json).synthesize(session));
   } finally {
     delete (stack as { toTerraform?: unknown }).toTerraform;
   }
-}
-
-// 8. Written natively ---------------------------------------------------------------------------
-
-const { StackSynthesizer } = cdktf.synthesizer;
-// As loaded: a synthesize replaced since (on the class or the instance, a test's spy) is called instead of the port.
-const CDKTF_SYNTHESIZE = StackSynthesizer.prototype.synthesize;
-const { ValidateTerraformVersion } = cdktf.terraformVersion;
-const CUSTOM_SYNTHESIS = Symbol.for('cdktf/customSynthesis');
-const ANNOTATION_LEVELS: readonly string[] = Object.values(AnnotationMetadataEntryType);
-// cdktf's own copy, for what the native path cannot promise the same bytes for.
-const jsonStableStringify = require(require.resolve('json-stable-stringify', { paths: [path.join(cdktfRoot(), 'lib', 'synthesize')] })) as (value: Json, options: { space: number }) => string;
-
-/**
- * StackSynthesizer.synthesize (cdktf 0.21), step for step, writing the stack's JSON with
- * stackFileText. Any other synthesizer (a user's own, or HCL output) synthesizes as it does.
- */
-function synthesizeWith(synthesizer: Json, stack: TerraformStack, session: ReturnType<typeof sessionOf>): void {
-  if (!changeOn(8) || synthesizer.constructor !== StackSynthesizer || synthesizer.synthesize !== CDKTF_SYNTHESIZE || synthesizer.hclOutput) {
-    synthesizer.synthesize(session);
-    return;
-  }
-  invokeAspects(stack);
-  if (stack.hasResourceMove()) {
-    stack.node.addValidation(new ValidateTerraformVersion('>=1.5', 'Resource move functionality is only supported for Terraform >=1.5. Please upgrade your Terraform version.'));
-  }
-  if (!session.skipValidation) stack.runAllValidations();
-  const stackManifest = session.manifest.forStack(stack);
-  const workingDirectory = path.join(session.outdir, stackManifest.workingDirectory);
-  if (!fs.existsSync(workingDirectory)) fs.mkdirSync(workingDirectory);
-  for (const node of stack.node.findAll(ConstructOrder.POSTORDER)) (node as Json)[CUSTOM_SYNTHESIS]?.onSynthesize(session);
-  const annotations = stack.node.findAll().flatMap((node) =>
-    node.node.metadata.filter((m) => ANNOTATION_LEVELS.includes(m.type)).map((m) => ({ constructPath: node.node.path, level: m.type, message: m.data, stacktrace: m.trace })),
-  );
-  (stackManifest as Json).annotations = annotations;
-  const errorsFound = annotations.filter((a) => a.level === AnnotationMetadataEntryType.ERROR);
-  if (!synthesizer.continueOnErrorAnnotations && errorsFound.length) throw errors.encounteredAnnotationWithLevelError(errorsFound.map((a) => `[${a.constructPath}] ${a.message}`).join('\n'));
-  fs.writeFileSync(path.join(session.outdir, stackManifest.synthesizedStackPath), stackFileText(stack.toTerraform()));
-}
-
-// Marked by a control character (a stack holding it anywhere is written by json-stable-stringify).
-const EMPTY: EmptyMarkers = { array: '\u0000[]\u0000', object: '\u0000{}\u0000', reserved: '\u0000' };
-const MARKED = [JSON.stringify(EMPTY.array), JSON.stringify(EMPTY.object)];
-const BRACKETS = ['[]', '{}'];
-
-/**
- * json-stable-stringify(config, { space: 2 }), byte for byte: JSON.stringify of the stack in key
- * order, except that json-stable-stringify writes an empty array or object on two lines, the
- * closing bracket indented as the line it opens on.
- */
-export function stackFileText(config: Json): string {
-  const ordered = keysInOrder(config, EMPTY);
-  if (ordered === CANNOT_ORDER) return jsonStableStringify(config, { space: 2 });
-  const text: string | undefined = JSON.stringify(ordered, null, 2);
-  if (text === undefined) return jsonStableStringify(config, { space: 2 }); // config itself undefined
-  const parts: string[] = [];
-  // The next marker of each kind, each looked for again only once passed.
-  const next = MARKED.map((marked) => text.indexOf(marked));
-  let from = 0;
-  for (;;) {
-    const kind = next[0] >= 0 && (next[1] < 0 || next[0] < next[1]) ? 0 : next[1] >= 0 ? 1 : -1;
-    if (kind < 0) break;
-    const at = next[kind];
-    const lineStart = text.lastIndexOf('\n', at) + 1;
-    let indent = lineStart;
-    while (text.charCodeAt(indent) === 32) indent++;
-    parts.push(text.slice(from, at), `${BRACKETS[kind][0]}\n${text.slice(lineStart, indent)}${BRACKETS[kind][1]}`);
-    from = at + MARKED[kind].length;
-    next[kind] = text.indexOf(MARKED[kind], from);
-  }
-  if (from === 0) return text;
-  parts.push(text.slice(from));
-  return parts.join('');
 }
 
 /** Stacks joined by declared dependencies, each component in stack order, components by their first stack. */

@@ -10,17 +10,15 @@ export const CDKTF_WRITTEN_FOR = '0.21.0';
 export const CDKTF_INTERNALS = {
   stackTrace: { file: 'lib/tokens/private/stack-trace', names: ['captureStackTrace'] },
   resolve: { file: 'lib/tokens/private/resolve', names: ['resolve'] },
-  util: { file: 'lib/util', names: ['processDynamicAttributes', 'keysToSnakeCase', 'snakeCase', 'deepMerge'] },
-  dynamicBlock: { file: 'lib/terraform-dynamic-block', names: ['TerraformDynamicBlock'] },
-  token: { file: 'lib/tokens/token', names: ['Tokenization', 'Token'] },
+  util: { file: 'lib/util', names: ['deepMerge'] },
+  token: { file: 'lib/tokens/token', names: ['Token'] },
   encoding: { file: 'lib/tokens/private/encoding', names: ['TokenString', 'containsStringListTokenElement', 'containsNumberListTokenElement', 'containsMapToken', 'unresolved'] },
   tokenMap: { file: 'lib/tokens/private/token-map', names: ['TokenMap'] },
   resolvable: { file: 'lib/tokens/resolvable', names: ['StringConcat'] },
-  errors: { file: 'lib/errors', names: ['unableToResolveCircularReference', 'cannotResolveFunction', 'encodedListTokenInScalarStringContext', 'encodedMapTokenInScalarStringContext', 'encodedMapTokenInScalarNumberContext', 'constructsCannotBeResolved', 'mapKeyMustResolveToString', 'encounteredAnnotationWithLevelError', 'appValidationFailure'] },
-  synthesizer: { file: 'lib/synthesize/synthesizer', names: ['StackSynthesizer', 'invokeAspects'] },
+  errors: { file: 'lib/errors', names: ['unableToResolveCircularReference', 'cannotResolveFunction', 'encodedListTokenInScalarStringContext', 'encodedMapTokenInScalarStringContext', 'encodedMapTokenInScalarNumberContext', 'constructsCannotBeResolved', 'mapKeyMustResolveToString', 'appValidationFailure'] },
+  synthesizer: { file: 'lib/synthesize/synthesizer', names: ['invokeAspects'] },
   tokens: { file: 'lib/_tokens', names: ['resolve'] },
   element: { file: 'lib/terraform-element', names: ['TerraformElement'] },
-  terraformVersion: { file: 'lib/validations/validate-terraform-version', names: ['ValidateTerraformVersion'] },
 } as const;
 
 export type CdktfInternal = keyof typeof CDKTF_INTERNALS;

@@ -62,8 +62,8 @@ exports.overrides = (app) => {
   stack(app, 'c', 1).stack.addOverride('locals.sparse', ['x', undefined, 'y']);
   Aspects.of(a.stack).add(new Tagger(true, false));
 };
-// Stacks as change 8 writes them: empty lists and maps at several depths; stacks it hands to
-// json-stable-stringify (a NUL in a string, integer-like keys out of order); a synthesizer of the user's own.
+// Stacks cdktf writes in layouts of its own: empty lists and maps at several depths; stacks
+// json-stable-stringify writes specially (a NUL in a string, integer-like keys out of order); a synthesizer of the user's own.
 exports.layouts = (app) => {
   const a = stack(app, 'a', 2);
   a.stack.addOverride('locals.empty_list', []);
@@ -228,7 +228,7 @@ test('stack overrides that hold tokens are resolved as cdktf resolves them (chan
   expect(JSON.parse(tree['stacks/c/cdk.tf.json']).locals).toEqual({ sparse: ['x', 'y'] });
 });
 
-test('stacks are written as cdktf writes them: empty lists and maps, a NUL, integer-like keys, a synthesizer of its own, a validation reading the stack (change 8)', () => {
+test('stacks are written as cdktf writes them: empty lists and maps, a NUL, integer-like keys, a synthesizer of its own, a validation reading the stack', () => {
   const apps = fixture();
   const fast = path.join(tempDir(), 'out');
   const slow = path.join(tempDir(), 'out');
