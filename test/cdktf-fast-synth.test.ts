@@ -25,3 +25,11 @@ test('the generated organisation synthesizes byte-identically with and without t
   expect(Object.keys(fastTree)).toEqual(expect.arrayContaining(['manifest.json', 'stacks/production-kubernetes/cdk.tf.json', 'catalog/catalog.json']));
   expect(fastTree).toEqual(readTree(slow));
 });
+
+test.each(['1', '2', '4', '5', '6', '7', '5,7'])('with change %s switched off (GROUNDWORK_CDKTF_FAST_SYNTH_WITHOUT, what the bench measures) the output is the same', (without) => {
+  const fast = path.join(tempDir(), 'out');
+  const partial = path.join(tempDir(), 'out');
+  synthGenerated(fast, {});
+  expect(JSON.parse(synthGenerated(partial, { GROUNDWORK_CDKTF_FAST_SYNTH_WITHOUT: without }))).not.toHaveProperty('cdktfOrder');
+  expect(readTree(partial)).toEqual(readTree(fast));
+});
