@@ -19,15 +19,14 @@ function report(extra: Record<string, unknown> = {}): void {
 }
 
 if (mode === 'platform') {
-  const { enableFastSynth } = require('../stacks/cdktf-fast-synth');
-  enableFastSynth();
-  const { synthesizeAtomically } = require('../stacks/synthesize');
+  require('../synth/cdktf-seam').fastPath();
+  const { synthesizeAtomically } = require('../synth/synthesize');
   const { writeAnalysis } = require('../catalog/analyse');
   let errors = -1;
-  const { threads, cdktfOrder } = synthesizeAtomically({ module: require.resolve('./generated-organisation'), exportName: 'buildPlatformOrganisation', args: [count] }, outdir, (dir: string, parsed: ParsedFiles) => {
+  const { cdktfOrder } = synthesizeAtomically({ module: require.resolve('./generated-organisation'), exportName: 'buildPlatformOrganisation', args: [count] }, outdir, (dir: string, parsed: ParsedFiles) => {
     errors = writeAnalysis(dir, {}, parsed).policy.summary.errors;
   });
-  report({ guardrailErrors: errors, threads: threads.threads, ...(cdktfOrder ? { cdktfOrder } : {}) });
+  report({ guardrailErrors: errors, ...(cdktfOrder ? { cdktfOrder } : {}) });
 } else if (mode === 'bare') {
   const { buildBareOrganisation } = require('./bare-organisation');
   fs.rmSync(outdir, { recursive: true, force: true });

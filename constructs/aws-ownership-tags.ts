@@ -11,7 +11,7 @@ type TaggableResource = TerraformResource & { tags?: Record<string, string>; tag
  * `tags` setter exactly when the provider schema has a `tags` argument), not from a list.
  */
 export function isTaggableAwsResource(node: IConstruct): node is TaggableResource {
-  if (!(node instanceof TerraformResource) || !node.terraformResourceType.startsWith('aws_')) return false;
+  if (!TerraformResource.isTerraformResource(node) || !node.terraformResourceType.startsWith('aws_')) return false;
   for (let proto = Object.getPrototypeOf(node); proto && proto !== TerraformResource.prototype; proto = Object.getPrototypeOf(proto)) {
     const descriptor = Object.getOwnPropertyDescriptor(proto, 'tags');
     if (descriptor) return typeof descriptor.set === 'function';

@@ -6,7 +6,7 @@ import { resolvedConfiguration } from '../model/resolved-configuration';
 type Json = Record<string, unknown>;
 
 function isKubernetesResource(node: IConstruct): node is TerraformResource {
-  return node instanceof TerraformResource && node.terraformResourceType.startsWith('kubernetes_');
+  return TerraformResource.isTerraformResource(node) && node.terraformResourceType.startsWith('kubernetes_');
 }
 
 type Rendered = { resource: Record<string, Record<string, Json>> };

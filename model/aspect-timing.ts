@@ -3,6 +3,6 @@
  * nor changes what preparing adds (cross-stack outputs, remote-state data sources), so running it
  * first gives the same output. When every Aspect of a stack is so marked, synthesis runs them
  * first and reuses what preparing resolved instead of resolving every element again
- * (stacks/cdktf-fast-synth.ts, change 6). Unmarked Aspects (a user's) keep cdktf's order.
+ * (synth/cdktf-fast-synth.ts, change 6). Unmarked Aspects (a user's) keep cdktf's order.
  */
 export const RUNS_BEFORE_PREPARE: unique symbol = Symbol.for('groundwork.aspect.runs-before-prepare');

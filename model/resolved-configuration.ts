@@ -1,6 +1,6 @@
 /**
  * Each element's configuration as synthesis resolved it while preparing, where the fast path keeps
- * it (stacks/cdktf-fast-synth.ts, change 6), so that a validation can read it instead of rendering
+ * it (synth/cdktf-fast-synth.ts, change 6), so that a validation can read it instead of rendering
  * the element once more. Undefined outside that window: callers render the element themselves.
  */
 let current: WeakMap<object, unknown> | undefined;

@@ -15,7 +15,7 @@ import { claimOutputFolder } from '../model/output-folder';
 import { GroundworkError } from '../model/errors';
 import { runCommand } from '../model/run-command';
 import { TERMINAL_OUTPUT, writeErr, writeOut } from '../model/terminal-text';
-import { SYNTH_OUTPUT } from '../stacks/synth-output';
+import { SYNTH_OUTPUT } from '../synth/synth-output';
 import { git, removeDeadRefWorktrees, resolveRef, synth, withRefSynthesized } from './ref-synth';
 
 /** `npm run plan -- --offline ...` in this process's own build; its progress goes to stderr, its outcome to plan-status.json. */

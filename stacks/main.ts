@@ -11,14 +11,14 @@ import { SPEND_FOLDER, writeAnalysis, WrittenAnalysis } from '../catalog/analyse
 import { GroundworkError } from '../model/errors';
 import { policySummary } from '../catalog/policy/report';
 import { writeOut } from '../model/terminal-text';
-import { enableFastSynth } from './cdktf-fast-synth';
-import { runMain, synthesizeAtomically } from './synthesize';
+import { fastPath } from '../synth/cdktf-seam';
+import { runMain, synthesizeAtomically } from '../synth/synthesize';
 
 runMain(() => {
-  enableFastSynth();
+  fastPath(); // before the app is built: change 1 is about the tokens construction makes
   let analysis: WrittenAnalysis | undefined;
   const target = process.env.CDKTF_OUTDIR ?? 'cdktf.out';
-  const { outdir, threads, cdktfOrder } = synthesizeAtomically({ module: require.resolve('./app'), exportName: 'buildOrganisation' }, target, (staging, parsed) => {
+  const { outdir, cdktfOrder } = synthesizeAtomically({ module: require.resolve('./app'), exportName: 'buildOrganisation' }, target, (staging, parsed) => {
     // Actual spend comes from billing data, not from synth: keep the last `npm run spend` result.
     const spend = path.join(target, SPEND_FOLDER);
     if (fs.existsSync(spend)) fs.cpSync(spend, path.join(staging, SPEND_FOLDER), { recursive: true });
@@ -34,8 +34,7 @@ runMain(() => {
   writeOut(`${summary}\n`);
   // One line a user sees grow: time since the app's process started (module loading included).
   const { services, terraformResources } = analysis!.catalog.summary;
-  const how = threads.threads === 2 ? '2 threads' : threads.reason ? `1 thread: ${threads.reason}` : '1 thread';
   // Synthesized twice: slower, and the user can often fix why.
-  const twice = cdktfOrder ? `; synthesized twice, the second time in cdktf's order, because of ${cdktfOrder}` : '';
-  writeOut(`Synthesized ${services} services, ${terraformResources} resources in ${(performance.now() / 1000).toFixed(1)} s (${how}${twice}).\n`);
+  const twice = cdktfOrder ? ` (synthesized twice, the second time in cdktf's order, because of ${cdktfOrder})` : '';
+  writeOut(`Synthesized ${services} services, ${terraformResources} resources in ${(performance.now() / 1000).toFixed(1)} s${twice}.\n`);
 });

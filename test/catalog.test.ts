@@ -310,7 +310,7 @@ describe('the compiled app and npm run catalog -- <dir>', () => {
     expect(fs.readFileSync(path.join(dir, 'catalog/catalog.json'), 'utf8')).toBe(fs.readFileSync(path.join(outdir, 'catalog/catalog.json'), 'utf8'));
   });
 
-  test("the cdktf fast-synth module (stacks/cdktf-fast-synth.ts) leaves the output byte-identical (GROUNDWORK_CDKTF_FAST_SYNTH=0 is the slow path)", () => {
+  test("the cdktf fast-synth module (synth/cdktf-fast-synth.ts) leaves the output byte-identical (GROUNDWORK_CDKTF_FAST_SYNTH=0 is the slow path)", () => {
     const fast = path.join(tempDir(), 'cdktf.out');
     const traced = path.join(tempDir(), 'cdktf.out');
     execFileSync('node', [path.join(__dirname, '../dist/stacks/main.js')], { env: { ...process.env, CDKTF_OUTDIR: fast } });

@@ -1,7 +1,7 @@
-/** stacks/expression-check.ts names where an expression the platform did not write sits, down to list indexes. */
+/** synth/expression-check.ts names where an expression the platform did not write sits, down to list indexes. */
 import * as fs from 'fs';
 import * as path from 'path';
-import { stackExpressionProblems } from '../stacks/expression-check';
+import { stackExpressionProblems } from '../synth/expression-check';
 import { cleanUp, tempDir } from './helpers/synth';
 
 afterAll(cleanUp);
@@ -22,7 +22,7 @@ test('the place of a problem: block, type, name, keys and indexes; comments and 
 });
 
 test('an element of a set attribute through tolist(<reference>) passes; tolist of anything else does not', () => {
-  const { templateProblem } = require('../stacks/expression-check') as typeof import('../stacks/expression-check');
+  const { templateProblem } = require('../synth/expression-check') as typeof import('../synth/expression-check');
   const declared = new Set(['aws_acm_certificate.cert']);
   expect(templateProblem('${tolist(aws_acm_certificate.cert.domain_validation_options).0.resource_record_name}', declared)).toBeUndefined();
   expect(templateProblem('${tolist(aws_acm_certificate.cert.domain_validation_options)[0].resource_record_value}', declared)).toBeUndefined();

@@ -5,7 +5,7 @@ import { CURRENT_TLS_POLICY, tlsPolicyProblem } from '../model/tls-policies';
 import { oneService } from './helpers/org';
 import * as path from 'path';
 import { writeAnalysis } from '../catalog/analyse';
-import { synthesizeAtomically } from '../stacks/synthesize';
+import { synthesizeAtomically } from '../synth/synthesize';
 import { cleanUp, tempDir } from './helpers/synth';
 
 afterAll(cleanUp);

@@ -30,6 +30,16 @@ test.each([
   expect(wrong).toEqual([]);
 });
 
+test('synth/ (the synth engine) imports only synth/, model/ and the shared Terraform reader catalog/terraform/ of the project', () => {
+  const allowed = (t: string) => ['synth', 'model'].includes(t.split(path.sep)[0]) || t.startsWith(`catalog${path.sep}terraform${path.sep}`);
+  const wrong = imports('synth').flatMap(({ file, targets }) => targets.filter((t) => !allowed(t)).map((t) => `${file} -> ${t}`));
+  expect(wrong).toEqual([]);
+});
+
+test('stacks/ holds only what an organisation edits: its settings, its services and the app', () => {
+  expect(fs.readdirSync(path.join(repo, 'stacks')).sort()).toEqual(['app.ts', 'example-settings.ts', 'main.ts', 'organisation.json', 'services']);
+});
+
 test('catalog/ never imports cdktf, a provider package or the cdktf half of the project', () => {
   const wrong = imports('catalog').flatMap(({ file, targets, packages }) => [
     ...packages.filter((p) => p === 'cdktf' || p.startsWith('@cdktf/') || p === 'constructs').map((p) => `${file} -> ${p}`),

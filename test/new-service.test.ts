@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { analyse } from '../catalog/analyse';
 import { Catalog, isKind } from '../catalog/service-catalog/catalog-model';
-import { synthesizeAtomically } from '../stacks/synthesize';
+import { synthesizeAtomically } from '../synth/synthesize';
 import { unexpectedlyNotPriced } from './helpers/not-yet-priced';
 import { projectCopy } from './helpers/project';
 import { cleanUp } from './helpers/synth';

@@ -12,7 +12,7 @@ import { suppress } from '../constructs/suppress';
 import { HttpService } from '../golden-paths/http-service';
 import type { Organisation } from '../golden-paths/organisation';
 import { buildOrganisation } from '../stacks/app';
-import { synthesizeAtomically } from '../stacks/synthesize';
+import { synthesizeAtomically } from '../synth/synthesize';
 import { cleanUp, errorOf, tempDir } from './helpers/synth';
 
 const cases: Record<string, { pass: object; fail: object }> = JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures/policy/rule-cases.json'), 'utf8'));

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { App } from 'cdktf';
 import { writeAnalysis } from '../catalog/analyse';
-import { synthesizeAtomically } from '../stacks/synthesize';
+import { synthesizeAtomically } from '../synth/synthesize';
 import { oneService } from './helpers/org';
 import { repo } from './helpers/project';
 import { cleanUp, tempDir } from './helpers/synth';

@@ -7,7 +7,7 @@ import { readSynthesizedOutput } from '../catalog/pr-report/output-folder';
 import { writeAnalysis } from '../catalog/analyse';
 import { HttpService, HttpServiceProps } from '../golden-paths/http-service';
 import { Organisation } from '../golden-paths/organisation';
-import { synthesizeAtomically } from '../stacks/synthesize';
+import { synthesizeAtomically } from '../synth/synthesize';
 import { settingsWith } from './helpers/org';
 import { cleanUp, errorOf, Json, resourcesOfType, synth, SynthesizedStack, tempDir } from './helpers/synth';
 import { validateAndPlanOffline, withTerraform } from './helpers/terraform';

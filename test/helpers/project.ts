@@ -2,7 +2,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { writeAnalysis } from '../../catalog/analyse';
-import { synthesizeAtomically } from '../../stacks/synthesize';
+import { synthesizeAtomically } from '../../synth/synthesize';
 import { tempDir } from './synth';
 
 export const repo = path.join(__dirname, '..', '..');
@@ -11,7 +11,7 @@ export const repo = path.join(__dirname, '..', '..');
 export function projectCopy(): string {
   const root = tempDir('groundwork-project-');
   fs.cpSync(path.join(repo, 'stacks'), path.join(root, 'stacks'), { recursive: true });
-  for (const shared of ['model', 'golden-paths', 'constructs', 'catalog', 'node_modules']) fs.symlinkSync(path.join(repo, shared), path.join(root, shared), 'dir');
+  for (const shared of ['model', 'golden-paths', 'constructs', 'synth', 'catalog', 'node_modules']) fs.symlinkSync(path.join(repo, shared), path.join(root, shared), 'dir');
   return root;
 }
 

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { App } from 'cdktf';
-import { synthesizeAtomically } from '../../stacks/synthesize';
+import { synthesizeAtomically } from '../../synth/synthesize';
 
 export type Json = Record<string, any>;
 

@@ -12,7 +12,7 @@ import { claimOutputFolder } from '../../model/output-folder';
 import { ownerIsGone, ownerToken } from '../../model/process-owner';
 import { replaceFile } from '../../model/atomic-write';
 import { removeDeadRefWorktrees } from '../../scripts/ref-synth';
-import { SYNTH_OUTPUT } from '../../stacks/synth-output';
+import { SYNTH_OUTPUT } from '../../synth/synth-output';
 import { cleanClone, repo } from '../helpers/project';
 import { cleanUp, tempDir } from '../helpers/synth';
 import { treeListing } from '../helpers/tree-hash';

@@ -14,7 +14,7 @@ import { Organisation } from '../../golden-paths/organisation';
 import { ScheduledJob } from '../../golden-paths/scheduled-job';
 import { StaticSite } from '../../golden-paths/static-site';
 import { buildOrganisation } from '../../stacks/app';
-import { synthesizeAtomically } from '../../stacks/synthesize';
+import { synthesizeAtomically } from '../../synth/synthesize';
 import { settingsWith } from '../helpers/org';
 import { cleanUp, errorOf, readTree, tempDir } from '../helpers/synth';
 

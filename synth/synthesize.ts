@@ -7,24 +7,24 @@ import type { ParsedFiles } from '../model/parsed-files';
 import { runCommand } from '../model/run-command';
 import { checkPlatformExpressions } from './expression-check';
 import { SYNTH_OUTPUT } from './synth-output';
-import { AppRecipe, Synthesized, synthesizeRecipe, threadsSetting, ThreadUse } from './parallel-synth';
+import { AppRecipe, Synthesized, synthesizeRecipe } from './recipe-synth';
 
 /**
  * Synthesizes into a fresh sibling directory and swaps it into place only when everything
  * succeeded (the output folder must be absent, empty or Groundwork's, checked before synthesis): a failed synth leaves the previous output untouched, never half of a new one.
- * Given a recipe rather than a function, the app can be synthesized in two threads (GROUNDWORK_SYNTH_THREADS=2).
+ * Given a recipe rather than a function, the fast path synthesizes it (synth/recipe-synth.ts).
  * `afterSynth` (the analysis) is given the stacks the expression check parsed, so as not to parse them again.
- * @returns the output directory, the threads used and why synthesis ran twice (where it did)
+ * @returns the output directory and why synthesis ran twice (where it did)
  */
-export function synthesizeAtomically(build: ((app: App) => unknown) | AppRecipe, outdir: string, afterSynth?: (outdir: string, parsed: ParsedFiles) => unknown): { outdir: string; threads: ThreadUse; cdktfOrder?: string } {
+export function synthesizeAtomically(build: ((app: App) => unknown) | AppRecipe, outdir: string, afterSynth?: (outdir: string, parsed: ParsedFiles) => unknown): { outdir: string; cdktfOrder?: string } {
   refuseHclOutput();
-  const { threads, cdktfOrder } = replaceFolderWith(outdir, SYNTH_OUTPUT, (staging) => {
+  const { cdktfOrder } = replaceFolderWith(outdir, SYNTH_OUTPUT, (staging) => {
     const { parsed, ...synthesized } = synthesize(build, staging);
     collectGarbage(); // the construct tree, before the analysis
     afterSynth?.(staging, parsed);
     return synthesized;
   });
-  return { outdir: path.resolve(outdir), threads, ...(cdktfOrder ? { cdktfOrder } : {}) };
+  return { outdir: path.resolve(outdir), ...(cdktfOrder ? { cdktfOrder } : {}) };
 }
 
 /** `cdktf synth --hcl` (SYNTH_HCL_OUTPUT=true; cdktf's stacks take 1 as well) writes HCL stacks; the expression check and the analysis read the JSON ones. */
@@ -37,12 +37,10 @@ function refuseHclOutput(): void {
 /** Synthesis and the expression check; in a function of its own: the construct tree is garbage before the analysis starts. */
 function synthesize(build: ((app: App) => unknown) | AppRecipe, outdir: string): Synthesized {
   if (typeof build !== 'function') return synthesizeRecipe(build, outdir);
-  // A reason only where two threads were asked for (ThreadUse); the setting is checked before anything is built.
-  const threads: ThreadUse = threadsSetting() === 2 ? { threads: 1, reason: 'built by a function, not a recipe a worker thread can follow' } : { threads: 1 };
   const app = new App({ outdir });
   build(app);
   app.synth();
-  return { threads, parsed: checkPlatformExpressions(outdir) };
+  return { parsed: checkPlatformExpressions(outdir) };
 }
 
 /** cdktf's own validation failures (our Aspects' findings among them) are about the user's input too. */

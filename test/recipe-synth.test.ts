@@ -1,9 +1,9 @@
 /**
- * stacks/parallel-synth.ts: an app given as a recipe is synthesized in two threads where
- * GROUNDWORK_SYNTH_THREADS=2 asks for it (every run here, unless it says otherwise), byte-identical
- * to one thread (the default); where that cannot hold (an undeclared cross-stack reference, a recipe that is not
- * the whole story) it says why and synthesizes in one thread; an error in the worker's stacks
- * reaches the user exactly as in one thread. Runs the compiled code: a worker thread runs JavaScript.
+ * synth/recipe-synth.ts and the fast path's own synthesis (synth/cdktf-fast-synth.ts, changes 4 to 8):
+ * an app given as a recipe is synthesized byte-identically to cdktf's own path
+ * (GROUNDWORK_CDKTF_FAST_SYNTH=0); where the fast path cannot promise that (an undeclared
+ * cross-stack reference, an error) it starts over in cdktf's order and says why; errors reach the
+ * user exactly as cdktf gives them. Runs the compiled code in fresh processes.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -15,7 +15,7 @@ afterAll(cleanUp);
 const repo = path.join(__dirname, '..');
 const dep = (name: string) => JSON.stringify(require.resolve(name, { paths: [repo] }));
 
-/** Small apps as a user's module would export them (stacks a and b heavier than c, so the worker gets c). */
+/** Small apps as a user's module would export them. */
 const FIXTURE = `
 const { TerraformStack, TerraformOutput, Annotations, Aspects } = require(${dep('cdktf')});
 const { AwsProvider } = require(${dep('@cdktf/provider-aws/lib/provider')});
@@ -62,8 +62,8 @@ exports.overrides = (app) => {
   stack(app, 'c', 1).stack.addOverride('locals.sparse', ['x', undefined, 'y']);
   Aspects.of(a.stack).add(new Tagger(true, false));
 };
-// Stacks as change 8 writes them: empty lists and maps at several depths; stacks it hands to
-// json-stable-stringify (a NUL in a string, integer-like keys out of order); a synthesizer of the user's own.
+// Stacks cdktf writes in layouts of its own: empty lists and maps at several depths; stacks
+// json-stable-stringify writes specially (a NUL in a string, integer-like keys out of order); a synthesizer of the user's own.
 exports.layouts = (app) => {
   const a = stack(app, 'a', 2);
   a.stack.addOverride('locals.empty_list', []);
@@ -77,10 +77,6 @@ exports.layouts = (app) => {
   const { StackSynthesizer } = require(${dep('cdktf/lib/synthesize/synthesizer')});
   class Custom extends StackSynthesizer {}
   d.stack.synthesizer = new Custom(d.stack);
-};
-exports.mainThreadOnly = (app) => {
-  if (!require('worker_threads').isMainThread) throw new Error('this app reads state only the main thread has');
-  exports.declared(app, 0);
 };
 exports.expression = (app) => {
   stack(app, 'a', 4);
@@ -99,95 +95,68 @@ function fixture(): string {
   return file;
 }
 
-/** Runs synthesizeAtomically from the compiled code in a fresh process: the threads used (and why it ran twice, where it did) or the error message. */
+/** Runs synthesizeAtomically from the compiled code in a fresh process: done (and why it ran twice, where it did) or the error message. */
 function run(module: string, exportName: string, args: unknown[], outdir: string, env: Record<string, string> = {}, before = '') {
   const script = `${before}
-    require(${JSON.stringify(path.join(repo, 'dist/stacks/cdktf-fast-synth.js'))}).enableFastSynth();
-    const { synthesizeAtomically } = require(${JSON.stringify(path.join(repo, 'dist/stacks/synthesize.js'))});
+    require(${JSON.stringify(path.join(repo, 'dist/synth/cdktf-seam.js'))}).fastPath();
+    const { synthesizeAtomically } = require(${JSON.stringify(path.join(repo, 'dist/synth/synthesize.js'))});
     try {
-      const { threads, cdktfOrder } = synthesizeAtomically({ module: ${JSON.stringify(module)}, exportName: ${JSON.stringify(exportName)}, args: ${JSON.stringify(args)} }, ${JSON.stringify(outdir)});
-      console.log(JSON.stringify({ ...threads, ...(cdktfOrder ? { cdktfOrder } : {}) }));
+      const { cdktfOrder } = synthesizeAtomically({ module: ${JSON.stringify(module)}, exportName: ${JSON.stringify(exportName)}, args: ${JSON.stringify(args)} }, ${JSON.stringify(outdir)});
+      console.log(JSON.stringify({ done: true, ...(cdktfOrder ? { cdktfOrder } : {}) }));
     } catch (error) { console.log(JSON.stringify({ error: error.message })); }`;
-  const result = spawnSync('node', ['-e', script], { encoding: 'utf8', env: { ...process.env, GROUNDWORK_SYNTH_THREADS: '2', ...env } });
+  const result = spawnSync('node', ['-e', script], { encoding: 'utf8', env: { ...process.env, ...env } });
   expect(result.stderr).toBe('');
   return JSON.parse(result.stdout.trim().split('\n').at(-1)!);
 }
 
-test('stacks joined by a declared dependency stay together; the output is the one-thread output, byte for byte', () => {
+test('stacks joined by a declared dependency: synthesized once, byte for byte what cdktf writes', () => {
   const apps = fixture();
-  const two = path.join(tempDir(), 'out');
-  const one = path.join(tempDir(), 'out');
-  expect(run(apps, 'declared', [1], two)).toEqual({ threads: 2 });
-  expect(run(apps, 'declared', [1], one, { GROUNDWORK_SYNTH_THREADS: '' })).toEqual({ threads: 1 });
-  const tree = readTree(two);
+  const fast = path.join(tempDir(), 'out');
+  const slow = path.join(tempDir(), 'out');
+  expect(run(apps, 'declared', [1], fast)).toEqual({ done: true });
+  expect(run(apps, 'declared', [1], slow, { GROUNDWORK_CDKTF_FAST_SYNTH: '0' })).toEqual({ done: true });
+  const tree = readTree(fast);
   expect(Object.keys(tree).sort()).toEqual(['.groundwork-output', 'manifest.json', 'stacks/a/cdk.tf.json', 'stacks/b/cdk.tf.json', 'stacks/c/cdk.tf.json']);
   expect(JSON.parse(tree['manifest.json']).stacks.b.dependencies).toEqual(['a']);
-  expect(tree).toEqual(readTree(one));
+  expect(tree).toEqual(readTree(slow));
 });
 
-test('GROUNDWORK_SYNTH_THREADS other than 1 or 2 is refused in one sentence, nothing written', () => {
-  const out = path.join(tempDir(), 'out');
-  expect(run(fixture(), 'declared', [0], out, { GROUNDWORK_SYNTH_THREADS: '4' })).toEqual({ error: 'GROUNDWORK_SYNTH_THREADS is "4": it must be 1 (one thread, the default) or 2 (two threads).' });
-  expect(fs.existsSync(out)).toBe(false);
-});
-
-test('a cross-stack reference without a declared dependency is synthesized in one thread, and says so', () => {
+test('a cross-stack reference without a declared dependency starts over in cdktf\'s order, and says so', () => {
   const apps = fixture();
   const out = path.join(tempDir(), 'out');
   const reference = path.join(tempDir(), 'out');
   const undeclared = 'a cross-stack reference (b → a) joins stacks with no declared dependency: declare it with addDependency';
-  expect(run(apps, 'undeclared', [], out)).toEqual({ threads: 1, reason: undeclared, cdktfOrder: undeclared });
+  // Component by component first, finds the reference, and starts over in cdktf's order, saying why.
+  expect(run(apps, 'undeclared', [], out)).toEqual({ done: true, cdktfOrder: undeclared });
   run(apps, 'undeclared', [], reference, { GROUNDWORK_CDKTF_FAST_SYNTH: '0' });
   expect(readTree(out)).toEqual(readTree(reference));
-  // One thread goes component by component first, finds the reference, and starts over in cdktf's order, saying why.
-  const oneThread = path.join(tempDir(), 'out');
-  expect(run(apps, 'undeclared', [], oneThread, { GROUNDWORK_SYNTH_THREADS: '1' })).toEqual({ threads: 1, cdktfOrder: undeclared });
-  expect(readTree(oneThread)).toEqual(readTree(reference));
   expect(JSON.parse(readTree(out)['stacks/b/cdk.tf.json']).data.terraform_remote_state).toBeDefined();
 });
 
-test('an app the worker would build differently (module state changed outside the recipe) is synthesized in one thread', () => {
-  const apps = fixture();
-  const changed = path.join(tempDir(), 'changed.js');
-  // A module whose export reads state the running script changed before synth: the worker sees the original.
-  fs.writeFileSync(changed, `const apps = require(${JSON.stringify(apps)}); let extra = 0; exports.setExtra = (n) => { extra = n; }; exports.build = (app) => apps.declared(app, extra);`);
-  const out = path.join(tempDir(), 'out');
-  expect(run(changed, 'build', [], out, {}, `require(${JSON.stringify(changed)}).setExtra(3);`)).toEqual({ threads: 1, reason: 'the worker thread built a different construct tree from the recipe' });
-  expect(Object.keys(JSON.parse(readTree(out)['stacks/c/cdk.tf.json']).resource.aws_sqs_queue)).toHaveLength(5);
-});
-
-test('a worker thread that cannot build the app hands synthesis to one thread, saying why', () => {
+test("an error annotation reaches the user as cdktf gives it, and nothing is written", () => {
   const apps = fixture();
   const out = path.join(tempDir(), 'out');
-  expect(run(apps, 'mainThreadOnly', [], out)).toEqual({ threads: 1, reason: 'the worker thread stopped: this app reads state only the main thread has' });
-  expect(Object.keys(readTree(out)).sort()).toEqual(['.groundwork-output', 'manifest.json', 'stacks/a/cdk.tf.json', 'stacks/b/cdk.tf.json', 'stacks/c/cdk.tf.json']);
-});
-
-test("an error in the worker's stacks reaches the user as in one thread, and nothing is written", () => {
-  const apps = fixture();
-  const out = path.join(tempDir(), 'out');
-  const two = run(apps, 'failing', [], out);
-  const one = run(apps, 'failing', [], out, { GROUNDWORK_SYNTH_THREADS: '1' });
-  expect(two.error).toContain('queue c-0 is refused');
-  expect(two).toEqual(one);
+  const fast = run(apps, 'failing', [], out);
+  expect(fast.error).toContain('queue c-0 is refused');
+  expect(fast).toEqual(run(apps, 'failing', [], out, { GROUNDWORK_CDKTF_FAST_SYNTH: '0' }));
   expect(fs.existsSync(out)).toBe(false);
   expect(fs.readdirSync(path.dirname(out))).toEqual([]);
 });
 
-test("an expression the platform did not write, in the worker's stacks, stops synth as in one thread", () => {
+test('an expression the platform did not write stops synth, on either path', () => {
   const apps = fixture();
   const out = path.join(tempDir(), 'out');
-  const two = run(apps, 'expression', [], out);
-  expect(two.error).toContain('c resource.aws_sqs_queue.hostile.name: holds the expression ${file("/etc/passwd")}');
-  expect(run(apps, 'expression', [], out, { GROUNDWORK_SYNTH_THREADS: '1' })).toEqual(two);
+  const fast = run(apps, 'expression', [], out);
+  expect(fast.error).toContain('c resource.aws_sqs_queue.hostile.name: holds the expression ${file("/etc/passwd")}');
+  expect(run(apps, 'expression', [], out, { GROUNDWORK_CDKTF_FAST_SYNTH: '0' })).toEqual(fast);
   expect(fs.existsSync(out)).toBe(false);
 });
 
 test('the tokens of a synthesized recipe are released: the construct tree does not outlive synth', () => {
   const apps = fixture();
   const script = `
-    require(${JSON.stringify(path.join(repo, 'dist/stacks/cdktf-fast-synth.js'))}).enableFastSynth();
-    const { synthesizeAtomically } = require(${JSON.stringify(path.join(repo, 'dist/stacks/synthesize.js'))});
+    require(${JSON.stringify(path.join(repo, 'dist/synth/cdktf-seam.js'))}).fastPath();
+    const { synthesizeAtomically } = require(${JSON.stringify(path.join(repo, 'dist/synth/synthesize.js'))});
     const { Token } = require(${dep('cdktf')});
     const kept = Token.asString({ resolve: () => 'kept' });
     const tokens = () => global.__cdktfTokenMap.stringTokenMap.size + global.__cdktfTokenMap.numberTokenMap.size;
@@ -207,25 +176,24 @@ describe('Aspects marked to run before prepare, and the rest (cdktf-fast-synth.t
     const apps = fixture();
     const fast = path.join(tempDir(), 'out');
     const slow = path.join(tempDir(), 'out');
-    expect(run(apps, 'aspects', [marked, false], fast)).toEqual({ threads: 2 });
-    expect(run(apps, 'aspects', [marked, false], slow, { GROUNDWORK_CDKTF_FAST_SYNTH: '0' })).toEqual({ threads: 1, reason: 'GROUNDWORK_CDKTF_FAST_SYNTH=0' });
+    expect(run(apps, 'aspects', [marked, false], fast)).toEqual({ done: true });
+    expect(run(apps, 'aspects', [marked, false], slow, { GROUNDWORK_CDKTF_FAST_SYNTH: '0' })).toEqual({ done: true });
     const tree = readTree(fast);
     expect(tree).toEqual(readTree(slow));
     expect(JSON.parse(tree['stacks/c/cdk.tf.json']).resource.aws_sqs_queue['queue-0'].tags).toEqual({ stamped: 'yes' });
   });
 
-  test('an Aspect that throws stops synth with the error cdktf gives, in one thread and in two', () => {
+  test('an Aspect that throws stops synth with the error cdktf gives', () => {
     const apps = fixture();
     const out = path.join(tempDir(), 'out');
     const expected = run(apps, 'aspects', [true, true], out, { GROUNDWORK_CDKTF_FAST_SYNTH: '0' });
     expect(expected.error).toBe('the tagger refuses c/queue-0');
     expect(run(apps, 'aspects', [true, true], out)).toEqual(expected);
-    expect(run(apps, 'aspects', [true, true], out, { GROUNDWORK_SYNTH_THREADS: '1' })).toEqual(expected);
     expect(fs.existsSync(out)).toBe(false);
   });
 });
 
-test('a Kubernetes object outside any Workload fails the label check with the same message in two threads, one, and cdktf own path', () => {
+test("a Kubernetes object outside any Workload fails the label check with the same message on the fast path and cdktf's own", () => {
   // The check reads what preparing resolved (model/resolved-configuration.ts) where the fast path keeps it; had it
   // missed the problem there, the fast path would have written the output instead of starting over in cdktf's order.
   const file = path.join(tempDir(), 'rogue.js');
@@ -244,7 +212,6 @@ test('a Kubernetes object outside any Workload fails the label check with the sa
   expect(expected.error).toContain('[staging-kubernetes/rogue] Kubernetes kubernetes_deployment_v1 lacks the labels app.kubernetes.io/name, app.kubernetes.io/part-of, app.kubernetes.io/managed-by, service, environment, cost-center, data-classification in metadata; create it inside a Groundwork Workload');
   expect(expected.error).toContain('lacks the labels app.kubernetes.io/name, app.kubernetes.io/part-of, app.kubernetes.io/managed-by, owner, service, environment, cost-center, data-classification in spec.template.metadata');
   expect(run(file, 'rogue', [], out)).toEqual(expected);
-  expect(run(file, 'rogue', [], out, { GROUNDWORK_SYNTH_THREADS: '1' })).toEqual(expected);
   expect(fs.existsSync(out)).toBe(false);
 });
 
@@ -252,7 +219,7 @@ test('stack overrides that hold tokens are resolved as cdktf resolves them (chan
   const apps = fixture();
   const fast = path.join(tempDir(), 'out');
   const slow = path.join(tempDir(), 'out');
-  run(apps, 'overrides', [], fast, { GROUNDWORK_SYNTH_THREADS: '' });
+  run(apps, 'overrides', [], fast);
   run(apps, 'overrides', [], slow, { GROUNDWORK_CDKTF_FAST_SYNTH: '0' });
   const tree = readTree(fast);
   expect(tree).toEqual(readTree(slow));
@@ -261,12 +228,12 @@ test('stack overrides that hold tokens are resolved as cdktf resolves them (chan
   expect(JSON.parse(tree['stacks/c/cdk.tf.json']).locals).toEqual({ sparse: ['x', 'y'] });
 });
 
-test('stacks are written as cdktf writes them: empty lists and maps, a NUL, integer-like keys, a synthesizer of its own, a validation reading the stack (change 8)', () => {
+test('stacks are written as cdktf writes them: empty lists and maps, a NUL, integer-like keys, a synthesizer of its own, a validation reading the stack', () => {
   const apps = fixture();
   const fast = path.join(tempDir(), 'out');
   const slow = path.join(tempDir(), 'out');
-  expect(run(apps, 'layouts', [], fast, { GROUNDWORK_SYNTH_THREADS: '' })).toEqual({ threads: 1 });
-  expect(run(apps, 'layouts', [], slow, { GROUNDWORK_CDKTF_FAST_SYNTH: '0' })).toEqual({ threads: 1, reason: 'GROUNDWORK_CDKTF_FAST_SYNTH=0' });
+  expect(run(apps, 'layouts', [], fast)).toEqual({ done: true });
+  expect(run(apps, 'layouts', [], slow, { GROUNDWORK_CDKTF_FAST_SYNTH: '0' })).toEqual({ done: true });
   const tree = readTree(fast);
   expect(tree).toEqual(readTree(slow));
   expect(tree['stacks/a/cdk.tf.json']).toContain('"empty_list": [\n    ]');
@@ -281,20 +248,4 @@ test.each(['true', '1'])('HCL output (cdktf synth --hcl, SYNTH_HCL_OUTPUT=%s) is
     error: `SYNTH_HCL_OUTPUT is "${value}" (cdktf synth --hcl): Groundwork checks and analyses the JSON stacks cdktf writes by default, so synthesize without --hcl.`,
   });
   expect(fs.existsSync(out)).toBe(false);
-});
-
-test('an app built by a function synthesizes in one thread, giving a reason only where two were asked for', () => {
-  const { synthesizeAtomically } = require('../stacks/synthesize') as typeof import('../stacks/synthesize');
-  const { TerraformStack } = require('cdktf') as typeof import('cdktf');
-  const build = (app: import('cdktf').App) => new TerraformStack(app, 'empty');
-  const asked = process.env.GROUNDWORK_SYNTH_THREADS;
-  try {
-    delete process.env.GROUNDWORK_SYNTH_THREADS;
-    expect(synthesizeAtomically(build, path.join(tempDir(), 'out')).threads).toEqual({ threads: 1 });
-    process.env.GROUNDWORK_SYNTH_THREADS = '2';
-    expect(synthesizeAtomically(build, path.join(tempDir(), 'out')).threads).toEqual({ threads: 1, reason: 'built by a function, not a recipe a worker thread can follow' });
-  } finally {
-    if (asked === undefined) delete process.env.GROUNDWORK_SYNTH_THREADS;
-    else process.env.GROUNDWORK_SYNTH_THREADS = asked;
-  }
 });

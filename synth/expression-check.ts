@@ -19,7 +19,7 @@ export function checkPlatformExpressions(outdir: string): ParsedFiles {
   return parsed;
 }
 
-/** The problems of one synthesized stack (threads check their own stacks: stacks/parallel-synth.ts); its parsed JSON is left in `parsed` for the analysis. */
+/** The problems of one synthesized stack; its parsed JSON is left in `parsed` for the analysis. */
 export function stackExpressionProblems(outdir: string, stack: string, parsed?: Map<string, unknown>): string[] {
   const problems: string[] = [];
   const file = path.resolve(outdir, 'stacks', stack, 'cdk.tf.json');

@@ -1,8 +1,11 @@
 /**
  * The one place that changes how cdktf (0.21.0, frozen upstream) synthesizes; nothing else in the
- * project touches cdktf internals. Output is byte-identical with and without it (tested on the
- * example organisation and a generated one); GROUNDWORK_CDKTF_FAST_SYNTH=0 switches it all off,
- * GROUNDWORK_CDKTF_STACK_TRACES=1 only the first change (to debug a token error):
+ * project touches cdktf internals, and nothing loads this module but the seam
+ * (synth/cdktf-seam.ts), after checking that the installed cdktf is the one it was written for.
+ * Output is byte-identical with and without it (tested on the example organisation and a
+ * generated one); GROUNDWORK_CDKTF_FAST_SYNTH=0 switches it all off, GROUNDWORK_CDKTF_STACK_TRACES=1
+ * only the first change (to debug a token error). GROUNDWORK_CDKTF_FAST_SYNTH_WITHOUT=<n>,... turns
+ * single changes off, for `npm run bench -- --changes-only`, which measures what each one saves:
  *
  * 1. Token stack traces: cdktf records a full stack trace for every token it creates, only to
  *    decorate error messages; at 1,000 services that is most of construction time and a third of
@@ -13,20 +16,18 @@
  *    every check, in the same order, but returns plain values (a string with no token marker and
  *    no encoded number, an ordinary number) without that bookkeeping, and builds the path name
  *    only when it throws.
- * 3. processDynamicAttributes, run on every resource twice per synth, as a plain loop; and
- *    keysToSnakeCase (every resource's meta-arguments, twice per synth) with each key's snake case
- *    worked out once per process instead of by four regular expressions every time.
- * 4. Stack groups: `synthesizeStackGroup` runs App.synth's steps (prepare, synthesize, in stack
- *    order) for some of the app's stacks, and `finishSynth` its last steps (app validation, the
- *    manifest), so that two threads can each synthesize a group (stacks/parallel-synth.ts). Only
- *    public cdktf API is used; the manifest entries of the other thread's stacks are merged in.
+ * 3. (Removed: processDynamicAttributes and keysToSnakeCase as plain loops saved under 5 % of
+ *    synth time at 1,000 services: README, Performance.)
+ * 4. App.synth in steps: `synthesizeStacks` runs App.synth's steps (prepare, then synthesize, in
+ *    stack order) and `finishSynth` its last steps (app validation, the manifest), so that change 6
+ *    can sit between them. Only public cdktf API is used.
  * 5. Tokens released: cdktf's token map (a process-wide singleton) keeps every token, and through
  *    it the whole construct tree, alive for the life of the process. An app that was built and
- *    synthesized where nothing else can reach it (stacks/parallel-synth.ts) gives its tokens back,
+ *    synthesized where nothing else can reach it (synth/recipe-synth.ts) gives its tokens back,
  *    so the analysis after synth does not run beside a dead tree (about 120 MB at 1,000 services).
  * 6. Resolved once: cdktf resolves every element while preparing, throws the result away, and
  *    resolves it again when it writes the stack, because Aspects run in between and may change
- *    elements. Where every Aspect of a group's stacks is marked RUNS_BEFORE_PREPARE
+ *    elements. Where every Aspect of the app's stacks is marked RUNS_BEFORE_PREPARE
  *    (model/aspect-timing.ts: they never touch what preparing adds), they run first, preparing
  *    keeps what it resolved, and the stack is written from it (a port of TerraformStack.toTerraform
  *    that takes the kept fragments), one component of dependent stacks at a time; any failure or
@@ -37,25 +38,17 @@
  *    merged stack again. Fragments resolved while preparing hold no token; where the stack's own
  *    overrides and metadata hold none either, that last resolve returns the same JSON, so the
  *    fragments are merged without copies and the merged stack is written as it is.
- * 8. Written natively: cdktf writes a stack with json-stable-stringify, which builds the text of
- *    every value and key in JavaScript, with a callback, an array and a join per object. Here the
- *    stack's objects are put in key order (model/stable-json.ts: only those out of order are
- *    re-created), written by JSON.stringify, and empty arrays and objects given the layout
- *    json-stable-stringify gives them. Anything it cannot promise the same bytes for is written by
- *    json-stable-stringify itself. For cdktf's own synthesizer class (others are left alone), a
- *    port of its synthesize step writes the stack this way.
+ * 8. (Removed: the stack written by JSON.stringify in key order instead of json-stable-stringify
+ *    saved under 5 % of synth time at 1,000 services: README, Performance.)
  *
  * Profile before and after: README, Performance.
  */
 
-import * as fs from 'fs';
-import * as path from 'path';
-import { AnnotationMetadataEntryType, App, Aspects, StackManifest, TerraformOutput, TerraformStack } from 'cdktf';
-import { ConstructOrder } from 'constructs';
+import { App, Aspects, TerraformOutput, TerraformStack } from 'cdktf';
 import { RUNS_BEFORE_PREPARE } from '../model/aspect-timing';
 import { groupBy } from '../model/group-by';
 import { withResolvedConfigurations } from '../model/resolved-configuration';
-import { CANNOT_ORDER, EmptyMarkers, keysInOrder } from '../model/stable-json';
+import { CDKTF_INTERNALS, CDKTF_PACKAGE, CdktfInternal } from './cdktf-internals';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -67,85 +60,42 @@ interface ResolveOptions {
   previousContext?: Json;
 }
 
-let enabled = false;
-
-/** Whether the fast path is on in this process (stack groups in parallel are part of it). */
-export function fastSynthEnabled(): boolean {
-  return process.env.GROUNDWORK_CDKTF_FAST_SYNTH !== '0';
+/** A cdktf internal from the list the seam checked; a name missing stops loading (the seam then takes cdktf's own path). */
+function internal(key: CdktfInternal): Json {
+  const { file, names } = CDKTF_INTERNALS[key];
+  const loaded = require(`${CDKTF_PACKAGE}/${file}`);
+  const missing = names.filter((name) => loaded[name] === undefined);
+  if (missing.length) throw new Error(`${CDKTF_PACKAGE}/${file} exports no ${missing.join(', ')}`);
+  return loaded;
 }
+
+const cdktf = Object.fromEntries(Object.keys(CDKTF_INTERNALS).map((key) => [key, internal(key as CdktfInternal)])) as Record<CdktfInternal, Json>;
+
+/** The changes switched off by GROUNDWORK_CDKTF_FAST_SYNTH_WITHOUT (a measuring aid: the output stays the same). */
+const switchedOff = new Set((process.env.GROUNDWORK_CDKTF_FAST_SYNTH_WITHOUT ?? '').split(',').map((n) => n.trim()));
+const changeOn = (change: number) => !switchedOff.has(String(change));
+
+let enabled = false;
 
 /** Applies the changes once per process (each is idempotent); reads the switches from the environment. */
 export function enableFastSynth(): void {
-  if (enabled || !fastSynthEnabled()) return;
+  if (enabled) return;
   enabled = true;
-  if (process.env.GROUNDWORK_CDKTF_STACK_TRACES !== '1') {
+  if (process.env.GROUNDWORK_CDKTF_STACK_TRACES !== '1' && changeOn(1)) {
     // cdktf calls it through its module exports at each use, so replacing the export takes effect.
-    const stackTrace = require('cdktf/lib/tokens/private/stack-trace') as { captureStackTrace: () => string[] };
+    const stackTrace = cdktf.stackTrace as { captureStackTrace: () => string[] };
     stackTrace.captureStackTrace = () => [];
   }
   // Tokenization.resolve, cdktf's only caller, reads it through the module's exports at each call.
-  const resolveModule = require('cdktf/lib/tokens/private/resolve') as { resolve: unknown };
-  resolveModule.resolve = fastResolve;
-  // Called through the util module's exports too (TerraformResource.toTerraform, twice per synth).
-  const util = require('cdktf/lib/util') as { processDynamicAttributes: unknown; keysToSnakeCase: unknown };
-  util.processDynamicAttributes = processDynamicAttributes;
-  util.keysToSnakeCase = keysToSnakeCase;
+  const resolveModule = cdktf.resolve as { resolve: unknown };
+  if (changeOn(2)) resolveModule.resolve = fastResolve;
 }
 
-const { TerraformDynamicBlock } = require('cdktf/lib/terraform-dynamic-block') as Json;
-
-/** cdktf's processDynamicAttributes (util.ts) as a plain loop: Object.entries and a closure per level cost more than the work. */
-function processDynamicAttributes(attributes: Record<string, Json>): Record<string, Json> {
-  const result: Record<string, Json> = {};
-  for (const name of Object.keys(attributes)) {
-    const value = attributes[name];
-    if (TerraformDynamicBlock.isTerraformDynamicBlock(value)) {
-      if (!result.dynamic) result.dynamic = {};
-      result.dynamic[name] = value.toTerraformDynamicBlockJson();
-    } else {
-      result[name] = value !== null && typeof value === 'object' && value.constructor === Object ? processDynamicAttributes(value) : value;
-    }
-  }
-  return result;
-}
-
-const { snakeCase } = require('cdktf/lib/util') as { snakeCase: (s: string) => string };
-const { Tokenization } = require('cdktf/lib/tokens/token') as Json;
-const snakeCases = new Map<string, string>();
-
-/** cdktf's snakeCase, remembered: keys are argument names, a few dozen in a whole app (bounded all the same). */
-function snakeCaseOnce(key: string): string {
-  let snake = snakeCases.get(key);
-  if (snake === undefined) {
-    snake = snakeCase(key);
-    if (snakeCases.size < 10_000) snakeCases.set(key, snake);
-  }
-  return snake;
-}
-
-/** cdktf's keysToSnakeCase (util.ts), the same steps in the same order (a list inside an object is converted twice, as there). */
-function keysToSnakeCase(object: Json): Json {
-  if (Tokenization.isResolvable(object)) return object;
-  if (Array.isArray(object)) return object.map((e) => (typeof e === 'object' ? keysToSnakeCase(e) : e));
-  const result: Json = {};
-  for (const key of Object.keys(object)) {
-    if (key === 'tags' || key === 'environment') {
-      result[key] = object[key];
-      continue;
-    }
-    let value = object[key];
-    if (typeof value === 'object') value = keysToSnakeCase(value);
-    if (Array.isArray(value)) value = value.map((e: Json) => (typeof e === 'object' ? keysToSnakeCase(e) : e));
-    result[snakeCaseOnce(key)] = value;
-  }
-  return result;
-}
-
-const encoding = require('cdktf/lib/tokens/private/encoding') as Json;
-const { TokenMap } = require('cdktf/lib/tokens/private/token-map') as Json;
-const { Token } = require('cdktf/lib/tokens/token') as Json;
-const { StringConcat } = require('cdktf/lib/tokens/resolvable') as Json;
-const errors = require('cdktf/lib/errors') as Json;
+const encoding = cdktf.encoding;
+const { TokenMap } = cdktf.tokenMap;
+const { Token } = cdktf.token;
+const { StringConcat } = cdktf.resolvable;
+const errors = cdktf.errors;
 
 const tokenMap = TokenMap.instance();
 const lookupToken = tokenMap.lookupToken.bind(tokenMap);
@@ -264,19 +214,17 @@ function fastResolve(obj: Json, options: ResolveOptions): Json {
   return result;
 }
 
-// 4. Stack groups ---------------------------------------------------------------------------------
+// 4. App.synth in steps ---------------------------------------------------------------------------
 
-/** Where a group's synthesis stopped, ordered as App.synth would meet it: every prepare before any synthesize, in stack order. */
-export interface GroupFailure {
+/** Where synthesis stopped, ordered as App.synth would meet it: every prepare before any synthesize, in stack order. */
+interface GroupFailure {
   readonly phase: 'prepare' | 'synthesize';
   readonly stackIndex: number;
   readonly error: unknown;
 }
 
-export interface GroupSynthesis {
-  /** Manifest entries of the group's synthesized stacks. */
-  readonly manifest: Record<string, StackManifest>;
-  /** A reference, found while preparing, from a stack of the group to a stack outside it: the group cannot be synthesized alone. */
+interface GroupSynthesis {
+  /** A reference, found while preparing, from a stack of a component to a stack outside it (no declared dependency). */
   readonly crossGroupReference?: string;
   readonly failure?: GroupFailure;
   /** Synthesized component by component, something failed: which error cdktf reports first needs its own order; synthesize again in it. */
@@ -284,21 +232,14 @@ export interface GroupSynthesis {
 }
 
 /** The app's stacks in the order App.synth visits them. */
-export function stacksOf(app: App): TerraformStack[] {
+function stacksOf(app: App): TerraformStack[] {
   return app.node.findAll().filter((c): c is TerraformStack => TerraformStack.isStack(c));
 }
 
-/**
- * App.synth's prepare and synthesize steps for the stacks whose construct paths are in `group`,
- * in the same order. Preparing is where cdktf turns a cross-stack reference into a dependency: a
- * dependency leaving the group means the other thread's output would lack this group's outputs,
- * so nothing is synthesized and the caller starts over in one thread.
- */
-export function synthesizeStackGroup(app: App, group: ReadonlySet<string>, order: 'by-component' | 'cdktf' = 'by-component'): GroupSynthesis {
-  const own = stacksOf(app)
-    .map((stack, stackIndex) => ({ stack, stackIndex }))
-    .filter(({ stack }) => group.has(stack.node.path));
-  const early = own.every(({ stack }) => aspectsRunBeforePrepare(stack)) ? runAspectsFirst(own) : undefined;
+/** App.synth's prepare and synthesize steps for the app's stacks, in the same order (by component of dependent stacks where change 6 applies). */
+function synthesizeStacks(app: App, order: 'by-component' | 'cdktf'): GroupSynthesis {
+  const own = stacksOf(app).map((stack, stackIndex) => ({ stack, stackIndex }));
+  const early = changeOn(6) && own.every(({ stack }) => aspectsRunBeforePrepare(stack)) ? runAspectsFirst(own) : undefined;
   const prepared = new WeakMap<object, unknown>();
   if (early && order === 'by-component') {
     try {
@@ -313,11 +254,9 @@ export function synthesizeStackGroup(app: App, group: ReadonlySet<string>, order
         if (early) prepareKeepingResults(stack, prepared);
         else stack.prepareStack();
       } catch (error) {
-        return { manifest: {}, failure: { phase: 'prepare', stackIndex, error } };
+        return { failure: { phase: 'prepare', stackIndex, error } };
       }
     }
-    const crossGroupReference = referenceLeaving(own.map(({ stack }) => stack), group);
-    if (crossGroupReference) return { manifest: {}, crossGroupReference };
     const session = sessionOf(app);
     let failure: GroupFailure | undefined;
     for (const { stack, stackIndex } of own) {
@@ -333,7 +272,7 @@ export function synthesizeStackGroup(app: App, group: ReadonlySet<string>, order
         break;
       }
     }
-    return { manifest: manifestOf(app, own), failure };
+    return { failure };
   } finally {
     early?.restore();
   }
@@ -341,10 +280,10 @@ export function synthesizeStackGroup(app: App, group: ReadonlySet<string>, order
 
 // 6. Resolved once -------------------------------------------------------------------------------
 
-const { invokeAspects } = require('cdktf/lib/synthesize/synthesizer') as { invokeAspects: (root: unknown) => void };
-const { resolve: resolveTokens } = require('cdktf/lib/_tokens') as { resolve: (scope: unknown, obj: unknown, preparing?: boolean) => Json };
-const { deepMerge } = require('cdktf/lib/util') as { deepMerge: (target: Json, ...sources: Json[]) => Json };
-const { TerraformElement } = require('cdktf/lib/terraform-element') as Json;
+const { invokeAspects } = cdktf.synthesizer as { invokeAspects: (root: unknown) => void };
+const { resolve: resolveTokens } = cdktf.tokens as { resolve: (scope: unknown, obj: unknown, preparing?: boolean) => Json };
+const { deepMerge } = cdktf.util as { deepMerge: (target: Json, ...sources: Json[]) => Json };
+const { TerraformElement } = cdktf.element;
 
 /** Whether every Aspect in the stack (none counts) is marked to run before prepare. */
 function aspectsRunBeforePrepare(stack: TerraformStack): boolean {
@@ -352,7 +291,7 @@ function aspectsRunBeforePrepare(stack: TerraformStack): boolean {
 }
 
 /**
- * Runs the group's Aspects now, stack by stack as cdktf would, then takes them off their nodes so
+ * Runs the app's Aspects now, stack by stack as cdktf would, then takes them off their nodes so
  * cdktf's synthesizer does not run them a second time (`restore` puts them back). An Aspect that
  * throws is kept as the failure of its stack.
  */
@@ -411,7 +350,7 @@ function toTerraformFrom(stack: TerraformStack, prepared: WeakMap<object, unknow
     return carry;
   }, {});
   tf['//'] = { metadata, outputs };
-  let plain = isPlainData(tf['//']) && isPlainData(self.rawOverrides);
+  let plain = changeOn(7) && isPlainData(tf['//']) && isPlainData(self.rawOverrides);
   const fragments = elements.map((e) => {
     if (!prepared.has(e)) {
       // Elements preparing added (cross-stack outputs, remote state): few, checked.
@@ -470,25 +409,25 @@ function mergeUsedOnce(target: Json, source: Json): void {
 
 /**
  * Change 6 with less memory: what preparing resolved is kept for one component of stacks joined by
- * declared dependencies at a time (prepared, then written), not for the whole group. cdktf
+ * declared dependencies at a time (prepared, then written), not for the whole app. cdktf
  * prepares every stack before writing any, which decides which of several errors it reports
  * first: on any failure this gives up (`retryInOrder`) and the caller synthesizes again in
  * cdktf's order. A dependency leaving a component (an undeclared cross-stack reference) likewise.
  */
 function synthesizeByComponent(app: App, own: ReadonlyArray<{ stack: TerraformStack; stackIndex: number }>, aspectFailure: GroupFailure | undefined, prepared: WeakMap<object, unknown>): GroupSynthesis {
-  if (aspectFailure) return { manifest: {}, retryInOrder: true };
+  if (aspectFailure) return { retryInOrder: true };
   const session = sessionOf(app);
   for (const component of componentsOf(own.map(({ stack }) => stack))) {
     try {
       for (const stack of component) prepareKeepingResults(stack, prepared);
       const crossGroupReference = referenceLeaving(component, new Set(component.map((stack) => stack.node.path)));
-      if (crossGroupReference) return { manifest: {}, crossGroupReference };
+      if (crossGroupReference) return { crossGroupReference };
       for (const stack of component) synthesizeStack(stack, session, prepared);
     } catch {
-      return { manifest: {}, retryInOrder: true };
+      return { retryInOrder: true };
     }
   }
-  return { manifest: manifestOf(app, own) };
+  return {};
 }
 
 const sessionOf = (app: App) => ({ outdir: app.outdir, skipValidation: app.skipValidation, manifest: app.manifest });
@@ -502,135 +441,52 @@ function referenceLeaving(stacks: readonly TerraformStack[], paths: ReadonlySet<
   return undefined;
 }
 
-/**
- * The stack's own synthesizer (its text written by change 8 where that is cdktf's own class);
- * given what preparing resolved, the stack is written from it (change 6).
- */
+/** The stack's own synthesizer; given what preparing resolved, the stack is written from it (change 6). */
 function synthesizeStack(stack: TerraformStack, session: ReturnType<typeof sessionOf>, prepared?: WeakMap<object, unknown>): void {
   if (!prepared) {
-    synthesizeWith(stack.synthesizer as Json, stack, session);
+    (stack.synthesizer as Json).synthesize(session);
     return;
   }
   Object.defineProperty(stack, 'toTerraform', { value: () => toTerraformFrom(stack, prepared), configurable: true });
   try {
     // Validations (the platform's Kubernetes label check) read what preparing resolved instead of rendering elements again.
-    withResolvedConfigurations(prepared, () => synthesizeWith(stack.synthesizer as Json, stack, session));
+    withResolvedConfigurations(prepared, () => (stack.synthesizer as Json).synthesize(session));
   } finally {
     delete (stack as { toTerraform?: unknown }).toTerraform;
   }
 }
 
-// 8. Written natively ---------------------------------------------------------------------------
-
-const { StackSynthesizer } = require('cdktf/lib/synthesize/synthesizer') as Json;
-// As loaded: a synthesize replaced since (on the class or the instance, a test's spy) is called instead of the port.
-const CDKTF_SYNTHESIZE = StackSynthesizer.prototype.synthesize;
-const { ValidateTerraformVersion } = require('cdktf/lib/validations/validate-terraform-version') as Json;
-const CUSTOM_SYNTHESIS = Symbol.for('cdktf/customSynthesis');
-const ANNOTATION_LEVELS: readonly string[] = Object.values(AnnotationMetadataEntryType);
-// cdktf's own copy, for what the native path cannot promise the same bytes for.
-const jsonStableStringify = require(require.resolve('json-stable-stringify', { paths: [path.dirname(require.resolve('cdktf/lib/synthesize/synthesizer'))] })) as (value: Json, options: { space: number }) => string;
-
-/**
- * StackSynthesizer.synthesize (cdktf 0.21), step for step, writing the stack's JSON with
- * stackFileText. Any other synthesizer (a user's own, or HCL output) synthesizes as it does.
- */
-function synthesizeWith(synthesizer: Json, stack: TerraformStack, session: ReturnType<typeof sessionOf>): void {
-  if (synthesizer.constructor !== StackSynthesizer || synthesizer.synthesize !== CDKTF_SYNTHESIZE || synthesizer.hclOutput) {
-    synthesizer.synthesize(session);
-    return;
-  }
-  invokeAspects(stack);
-  if (stack.hasResourceMove()) {
-    stack.node.addValidation(new ValidateTerraformVersion('>=1.5', 'Resource move functionality is only supported for Terraform >=1.5. Please upgrade your Terraform version.'));
-  }
-  if (!session.skipValidation) stack.runAllValidations();
-  const stackManifest = session.manifest.forStack(stack);
-  const workingDirectory = path.join(session.outdir, stackManifest.workingDirectory);
-  if (!fs.existsSync(workingDirectory)) fs.mkdirSync(workingDirectory);
-  for (const node of stack.node.findAll(ConstructOrder.POSTORDER)) (node as Json)[CUSTOM_SYNTHESIS]?.onSynthesize(session);
-  const annotations = stack.node.findAll().flatMap((node) =>
-    node.node.metadata.filter((m) => ANNOTATION_LEVELS.includes(m.type)).map((m) => ({ constructPath: node.node.path, level: m.type, message: m.data, stacktrace: m.trace })),
-  );
-  (stackManifest as Json).annotations = annotations;
-  const errorsFound = annotations.filter((a) => a.level === AnnotationMetadataEntryType.ERROR);
-  if (!synthesizer.continueOnErrorAnnotations && errorsFound.length) throw errors.encounteredAnnotationWithLevelError(errorsFound.map((a) => `[${a.constructPath}] ${a.message}`).join('\n'));
-  fs.writeFileSync(path.join(session.outdir, stackManifest.synthesizedStackPath), stackFileText(stack.toTerraform()));
-}
-
-// Marked by a control character (a stack holding it anywhere is written by json-stable-stringify).
-const EMPTY: EmptyMarkers = { array: '\u0000[]\u0000', object: '\u0000{}\u0000', reserved: '\u0000' };
-const MARKED = [JSON.stringify(EMPTY.array), JSON.stringify(EMPTY.object)];
-const BRACKETS = ['[]', '{}'];
-
-/**
- * json-stable-stringify(config, { space: 2 }), byte for byte: JSON.stringify of the stack in key
- * order, except that json-stable-stringify writes an empty array or object on two lines, the
- * closing bracket indented as the line it opens on.
- */
-export function stackFileText(config: Json): string {
-  const ordered = keysInOrder(config, EMPTY);
-  if (ordered === CANNOT_ORDER) return jsonStableStringify(config, { space: 2 });
-  const text: string | undefined = JSON.stringify(ordered, null, 2);
-  if (text === undefined) return jsonStableStringify(config, { space: 2 }); // config itself undefined
-  const parts: string[] = [];
-  // The next marker of each kind, each looked for again only once passed.
-  const next = MARKED.map((marked) => text.indexOf(marked));
-  let from = 0;
-  for (;;) {
-    const kind = next[0] >= 0 && (next[1] < 0 || next[0] < next[1]) ? 0 : next[1] >= 0 ? 1 : -1;
-    if (kind < 0) break;
-    const at = next[kind];
-    const lineStart = text.lastIndexOf('\n', at) + 1;
-    let indent = lineStart;
-    while (text.charCodeAt(indent) === 32) indent++;
-    parts.push(text.slice(from, at), `${BRACKETS[kind][0]}\n${text.slice(lineStart, indent)}${BRACKETS[kind][1]}`);
-    from = at + MARKED[kind].length;
-    next[kind] = text.indexOf(MARKED[kind], from);
-  }
-  if (from === 0) return text;
-  parts.push(text.slice(from));
-  return parts.join('');
-}
-
-/** The manifest entries of the stacks synthesized so far, by name. */
-function manifestOf(app: App, own: ReadonlyArray<{ stack: TerraformStack }>): Record<string, StackManifest> {
-  return Object.fromEntries(own.map(({ stack }) => app.manifest.stacks[stack.node.id]).filter(Boolean).map((m) => [m.name, m]));
-}
-
 /** Stacks joined by declared dependencies, each component in stack order, components by their first stack. */
-export function componentsOf(stacks: readonly TerraformStack[]): TerraformStack[][] {
+function componentsOf(stacks: readonly TerraformStack[]): TerraformStack[][] {
   const root = new Map<string, string>(stacks.map((s) => [s.node.path, s.node.path]));
   const find = (p: string): string => (root.get(p) === p ? p : find(root.get(p)!));
   for (const stack of stacks) for (const d of stack.dependencies) if (root.has(d.node.path)) root.set(find(d.node.path), find(stack.node.path));
   return [...groupBy(stacks, (stack) => find(stack.node.path)).values()];
 }
 
-/** Why a group's synthesis must start over in cdktf's order, in words a user can act on. */
-export const AGAIN_FOR_AN_ERROR = 'an error, reported as cdktf reports it';
-export const undeclaredReference = (reference: string) => `a cross-stack reference (${reference}) joins stacks with no declared dependency: declare it with addDependency`;
+/** Why synthesis must start over in cdktf's order, in words a user can act on. */
+const AGAIN_FOR_AN_ERROR = 'an error, reported as cdktf reports it';
+const undeclaredReference = (reference: string) => `a cross-stack reference (${reference}) joins stacks with no declared dependency: declare it with addDependency`;
 
 /**
- * App.synth, through the group steps (and change 6) when the fast path is on: the one-thread
- * synthesis of a recipe. 'done', or why it must be synthesized again in cdktf's order (nothing
+ * App.synth, in steps (and change 6): the synthesis of a recipe. 'done', or why it must be synthesized again in cdktf's order (nothing
  * usable was written): a fast path that silently fell back would only show as a slower synth.
  */
 export function synthesizeApp(app: App, order: 'by-component' | 'cdktf'): 'done' | { againInCdktfOrder: string } {
-  if (!fastSynthEnabled()) {
+  if (!changeOn(4)) {
     app.synth();
     return 'done';
   }
-  const result = synthesizeStackGroup(app, new Set(stacksOf(app).map((s) => s.node.path)), order);
+  const result = synthesizeStacks(app, order);
   if (result.retryInOrder) return { againInCdktfOrder: AGAIN_FOR_AN_ERROR };
   if (result.crossGroupReference) return { againInCdktfOrder: undeclaredReference(result.crossGroupReference) };
   if (result.failure) throw result.failure.error;
-  finishSynth(app, {});
+  finishSynth(app);
   return 'done';
 }
 
-/** App.synth's last steps, once every group is synthesized: the other groups' manifest entries, app validation, manifest.json. */
-export function finishSynth(app: App, otherGroups: Record<string, StackManifest>): void {
-  Object.assign(app.manifest.stacks, otherGroups);
+/** App.synth's last steps, once every stack is synthesized: app validation, manifest.json. */
+function finishSynth(app: App): void {
   if (!app.skipValidation) {
     const validations = app.node.validate();
     if (validations.length) throw errors.appValidationFailure(validations.join('\n  '));
@@ -647,6 +503,7 @@ export function tokenMark(): number {
 
 /** Forgets the tokens registered since the mark (string keys end in ".<counter>", number keys are the counter). */
 export function releaseTokensSince(mark: number): void {
+  if (!changeOn(5)) return;
   for (const key of tokenMap.stringTokenMap.keys()) if (Number(key.slice(key.lastIndexOf('.') + 1)) >= mark) tokenMap.stringTokenMap.delete(key);
   for (const key of tokenMap.numberTokenMap.keys()) if (key >= mark) tokenMap.numberTokenMap.delete(key);
 }
