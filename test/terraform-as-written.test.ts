@@ -71,8 +71,10 @@ describe('a folder of .tf files and its hand-written .tf.json twin', () => {
     for (const [a, folder] of [[hcl, 'hcl'], [json, 'json']] as const) {
       for (const f of a.policy.findings) {
         const text = fs.readFileSync(path.join(pair, folder, f.file!), 'utf8').split('\n')[f.line! - 1];
-        const [type, name] = f.address.replace(/\[.*$/, '').split('.');
-        expect(text).toMatch(folder === 'hcl' ? new RegExp(`^resource "${type}" "${name}" \\{$`) : new RegExp(`^\\s*"${name}": \\{$`));
+        // A finding may be on a data source too (a policy document is judged where it is written).
+        const parts = f.address.replace(/\[.*$/, '').split('.');
+        const [block, type, name] = parts[0] === 'data' ? parts : ['resource', ...parts];
+        expect(text).toMatch(folder === 'hcl' ? new RegExp(`^${block} "${type}" "${name}" \\{$`) : new RegExp(`^\\s*"${name}": \\{$`));
       }
     }
     expect(hcl.policy.findings.every((f) => f.file && f.line)).toBe(true);

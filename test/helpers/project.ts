@@ -18,7 +18,7 @@ export function projectCopy(): string {
 /** A clean clone of the repository's committed state, sharing its node_modules: what a user or CI starts from. */
 export function cleanClone(): string {
   const clone = path.join(tempDir(), 'clone');
-  const cloned = spawnSync('git', ['clone', '--quiet', repo, clone], { encoding: 'utf8' });
+  const cloned = spawnSync('git', ['-c', 'advice.detachedHead=false', 'clone', '--quiet', repo, clone], { encoding: 'utf8' });
   if (cloned.status !== 0 || cloned.stderr) throw new Error(`git clone failed: ${cloned.stderr}`);
   fs.symlinkSync(path.join(repo, 'node_modules'), path.join(clone, 'node_modules'), 'dir');
   return clone;
