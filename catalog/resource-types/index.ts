@@ -32,6 +32,14 @@ import { awsSqsQueue } from './aws/aws_sqs_queue';
 import { awsVpc } from './aws/aws_vpc';
 import { awsVpcEndpoint } from './aws/aws_vpc_endpoint';
 import { awsWafv2WebAcl } from './aws/aws_wafv2_web_acl';
+import { awsEcsService } from './aws/aws_ecs_service';
+import { awsLambdaFunction } from './aws/aws_lambda_function';
+import { awsApiGatewayRestApi } from './aws/aws_api_gateway_rest_api';
+import { awsApigatewayv2Api } from './aws/aws_apigatewayv2_api';
+import { awsEksNodeGroup } from './aws/aws_eks_node_group';
+import { awsOpensearchDomain } from './aws/aws_opensearch_domain';
+import { awsDocdbClusterInstance } from './aws/aws_docdb_cluster_instance';
+import { awsMqBroker } from './aws/aws_mq_broker';
 import { FREE_TYPES } from './free-types';
 import { githubRepository } from './github/github_repository';
 import { kubernetesCronJob } from './kubernetes/kubernetes_cron_job';
@@ -78,6 +86,14 @@ export const TYPE_FILES: readonly ResourceType[] = [
   awsRoute53Zone,
   awsVpc,
   awsVpcEndpoint,
+  awsEcsService,
+  awsLambdaFunction,
+  awsApiGatewayRestApi,
+  awsApigatewayv2Api,
+  awsEksNodeGroup,
+  awsOpensearchDomain,
+  awsDocdbClusterInstance,
+  awsMqBroker,
   kubernetesDaemonSet,
   kubernetesDeployment,
   kubernetesHorizontalPodAutoscaler,
