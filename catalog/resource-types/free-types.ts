@@ -72,6 +72,10 @@ const AWS: Readonly<Record<string, 'tagged' | 'untagged'>> = {
   aws_apigatewayv2_route: 'untagged',
   aws_apigatewayv2_integration: 'untagged',
   aws_lambda_permission: 'untagged',
+  aws_opensearchserverless_security_policy: 'untagged',
+  aws_opensearchserverless_access_policy: 'untagged',
+  aws_bedrockagent_data_source: 'untagged',
+  aws_bedrock_model_invocation_logging_configuration: 'untagged',
 };
 
 const KUBERNETES = [

@@ -40,6 +40,10 @@ import { awsEksNodeGroup } from './aws/aws_eks_node_group';
 import { awsOpensearchDomain } from './aws/aws_opensearch_domain';
 import { awsDocdbClusterInstance } from './aws/aws_docdb_cluster_instance';
 import { awsMqBroker } from './aws/aws_mq_broker';
+import { awsOpensearchserverlessCollection } from './aws/aws_opensearchserverless_collection';
+import { awsBedrockagentKnowledgeBase } from './aws/aws_bedrockagent_knowledge_base';
+import { awsBedrockCustomModel } from './aws/aws_bedrock_custom_model';
+import { awsBedrockProvisionedModelThroughput } from './aws/aws_bedrock_provisioned_model_throughput';
 import { FREE_TYPES } from './free-types';
 import { githubRepository } from './github/github_repository';
 import { kubernetesCronJob } from './kubernetes/kubernetes_cron_job';
@@ -94,6 +98,10 @@ export const TYPE_FILES: readonly ResourceType[] = [
   awsOpensearchDomain,
   awsDocdbClusterInstance,
   awsMqBroker,
+  awsOpensearchserverlessCollection,
+  awsBedrockagentKnowledgeBase,
+  awsBedrockCustomModel,
+  awsBedrockProvisionedModelThroughput,
   kubernetesDaemonSet,
   kubernetesDeployment,
   kubernetesHorizontalPodAutoscaler,
