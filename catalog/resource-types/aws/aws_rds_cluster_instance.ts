@@ -1,6 +1,5 @@
-import { literal } from '../../terraform/resource-index';
+import { block, literal, ResourceRecord } from '../../terraform/resource-index';
 import { AURORA_ENGINES, rdsUsageClass } from '../price-item';
-import { block, ResourceRecord } from '../../terraform/resource-index';
 import { Charge, hours, HOURS_PER_MONTH, notLiteral, PricingContext, quantity } from '../pricing';
 import { attributeReader, resourceType } from '../resource-type';
 import { referencedResource } from '../referenced-resource';
@@ -11,9 +10,12 @@ const body = attributeReader('engine', 'instance_class', 'cluster_identifier');
  * An Aurora Serverless v2 instance: ACU-hours at the average the usage file gives, never below its
  * cluster's serverlessv2_scaling_configuration.min_capacity (0 lets it pause).
  */
-function serverlessV2(r: ResourceRecord, engine: string, averageAcu: number, context: PricingContext): { charges: Charge[] } | { notPriced: string } {
+function serverlessV2(r: ResourceRecord, averageAcu: number, context: PricingContext): { charges: Charge[] } | { notPriced: string } {
   const cluster = referencedResource(body.read(r).cluster_identifier, 'aws_rds_cluster', context, (c, text) => literal(c.body.cluster_identifier) === text);
   if (typeof cluster === 'string') return { notPriced: `${cluster}: its serverlessv2_scaling_configuration gives the minimum ACUs` };
+  // An instance usually takes its engine from its cluster (engine = aws_rds_cluster.x.engine).
+  const engine = literal(body.read(r).engine) ?? literal(cluster.body.engine) ?? 'aurora-postgresql';
+  if (!AURORA_ENGINES[engine]) return { notPriced: `engine ${JSON.stringify(engine)} is not an Aurora engine` };
   const scaling = block(cluster.body.serverlessv2_scaling_configuration);
   if (!scaling) return { notPriced: `${cluster.address} has no serverlessv2_scaling_configuration for its db.serverless instances` };
   const minimum = quantity(cluster, 'serverlessv2_scaling_configuration.min_capacity', scaling.min_capacity, 0);
@@ -34,7 +36,7 @@ export const awsRdsClusterInstance = resourceType({
       const engine = literal(a.engine) ?? 'aurora-postgresql';
       const instanceClass = literal(a.instance_class);
       if (!instanceClass) return notLiteral(r, 'instance_class', a.instance_class);
-      if (instanceClass === 'db.serverless') return serverlessV2(r, engine, context.usage.auroraServerlessAverageAcu, context);
+      if (instanceClass === 'db.serverless') return serverlessV2(r, context.usage.auroraServerlessAverageAcu, context);
       return { charges: [hours(`rds.instance.${engine}.${instanceClass}`, `${instanceClass} ${engine}`)] };
     },
   },
