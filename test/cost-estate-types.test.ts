@@ -306,3 +306,39 @@ describe('AI infrastructure (issue #30)', () => {
     expect(e.notPriced.map((n) => n.address).sort()).toEqual(['aws_bedrock_custom_model.defaults', 'aws_rds_cluster_instance.orphan']);
   });
 });
+
+describe('hostile and malformed input', () => {
+  const one = (resource: object) => ({ provider: provider('us-east-1'), resource });
+
+  test('a task size that is not a number stops with one sentence naming the task definition and the attribute', () => {
+    const config = one({
+      aws_ecs_task_definition: { web: { family: 'web', cpu: 'lots', memory: '512', container_definitions: '[]' } },
+      aws_ecs_service: { web: { name: 'web', launch_type: 'FARGATE', task_definition: '${aws_ecs_task_definition.web.arn}', desired_count: 1 } },
+    });
+    expect(() => estimateOf(config)).toThrow(/aws_ecs_task_definition\.web sets cpu to "lots", which is not a quantity Groundwork can price: it must be a number from 0 to 1000000\.$/);
+  });
+
+  test('expressions and names Groundwork cannot read are not priced, each with its reason; nothing is priced in part', () => {
+    const e = estimateOf(
+      one({
+        aws_lambda_function: { f: { function_name: 'f', role: 'r', architectures: '${var.arch}' } },
+        aws_eks_node_group: { n: { cluster_name: 'c', node_role_arn: 'r', subnet_ids: ['s'], scaling_config: [{ desired_size: '${var.n}' }] } },
+        aws_opensearch_domain: { d: { domain_name: 'd' } },
+        aws_bedrockagent_knowledge_base: { kb: { name: 'kb', role_arn: 'r', knowledge_base_configuration: [{ type: 'VECTOR', vector_knowledge_base_configuration: [{ embedding_model_arn: 'arn:aws:bedrock:us-east-1:123456789012:custom-model/x' }] }] } },
+        aws_bedrock_provisioned_model_throughput: { p: { provisioned_model_name: 'p', model_arn: 'amazon.titan-text-lite-v1', model_units: 1, commitment_duration: 'OneYear' } },
+        aws_mq_broker: { b: { broker_name: 'b', engine_type: 'ActiveMQ', host_instance_type: 'mq.m5.large', deployment_mode: 'EVERYWHERE' } },
+        aws_apigatewayv2_api: { a: { name: 'a', protocol_type: 'GRPC' } },
+      }),
+    );
+    expect(Object.fromEntries(e.notPriced.map((n) => [n.address, n.reason]))).toEqual({
+      'aws_lambda_function.f': 'architectures is not a literal ("${var.arch}")',
+      'aws_eks_node_group.n': 'scaling_config.desired_size is not a literal ("${var.n}")',
+      'aws_opensearch_domain.d': 'cluster_config.instance_type not set (the provider\'s default depends on the engine version)',
+      'aws_bedrockagent_knowledge_base.kb': 'knowledge_base_configuration.vector_knowledge_base_configuration.embedding_model_arn "arn:aws:bedrock:us-east-1:123456789012:custom-model/x" is not a foundation model',
+      'aws_bedrock_provisioned_model_throughput.p': 'commitment_duration "OneYear" is neither OneMonth nor SixMonths',
+      'aws_mq_broker.b': 'deployment_mode "EVERYWHERE" is not one Amazon MQ has',
+      'aws_apigatewayv2_api.a': 'protocol_type "GRPC" is neither HTTP nor WEBSOCKET',
+    });
+    expect(e.lines).toEqual([]);
+  });
+});

@@ -148,6 +148,7 @@ describe('price items', () => {
       resource('aws_apigatewayv2_api', { protocol_type: 'HTTP' }),
       resource('aws_apigatewayv2_api', { protocol_type: 'WEBSOCKET' }),
       resource('aws_eks_node_group', { scaling_config: [{ desired_size: 2 }] }),
+      resource('aws_elasticache_replication_group', { node_type: 'cache.t4g.small', num_node_groups: 2, replicas_per_node_group: 1 }),
       ...['t3.small.search', 'm6g.large.elasticsearch', 'r6g.large.search', 't3.medium.search'].map((instance_type) =>
         resource('aws_opensearch_domain', { cluster_config: [{ instance_type }], ebs_options: [{ ebs_enabled: true, volume_type: 'gp3', volume_size: 10 }] })),
       resource('aws_elasticsearch_domain', { cluster_config: [{ instance_type: 't3.small.elasticsearch' }], ebs_options: [{ ebs_enabled: true, volume_size: 10 }] }),
