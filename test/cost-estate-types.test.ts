@@ -252,6 +252,7 @@ describe('AI infrastructure (issue #30)', () => {
         committed: { provisioned_model_name: 'c', model_arn: 'amazon.titan-text-lite-v1', model_units: 2, commitment_duration: 'SixMonths' },
       },
       aws_bedrock_model_invocation_logging_configuration: { logging: { logging_config: [{ text_data_delivery_enabled: true }] } },
+      aws_bedrockagent_agent: { helper: { agent_name: 'helper', agent_resource_role_arn: 'r', foundation_model: 'anthropic.claude-3-haiku-20240307-v1:0' } },
     },
   });
   const usage = { bedrockEmbeddingTokensMillions: 100, bedrockTrainingTokensMillions: 10 };
@@ -294,6 +295,12 @@ describe('AI infrastructure (issue #30)', () => {
     // A provisioned custom model is priced at its base model's rate.
     expect(items(e, 'aws_bedrock_provisioned_model_throughput.serving')).toEqual([['bedrock.provisioned.amazon.titan-text-express-v1.no-commitment', 730, '20.50', 1496500]]);
     expect(items(e, 'aws_bedrock_provisioned_model_throughput.committed')).toEqual([['bedrock.provisioned.amazon.titan-text-lite-v1.6-month', 1460, '5.10', 744600]]);
+    // An agent's on-demand inference tokens, input and output at their own rates.
+    const agent = estimateOf(config('us-east-1'), { bedrockInputTokensMillions: 40, bedrockOutputTokensMillions: 4 });
+    expect(items(agent, 'aws_bedrockagent_agent.helper')).toEqual([
+      ['bedrock.inference.anthropic.claude-3-haiku-20240307-v1.input.million', 40, '0.25', 1000],
+      ['bedrock.inference.anthropic.claude-3-haiku-20240307-v1.output.million', 4, '1.25', 500],
+    ]);
     // Unverified figures say so in their provenance.
     expect(lineOf(e, 'aws_bedrockagent_knowledge_base.kb')!.components[0].provenance).toMatchObject({ verified: false });
   });

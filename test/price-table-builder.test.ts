@@ -162,6 +162,7 @@ describe('price items', () => {
       ...['amazon.titan-text-lite-v1', 'amazon.titan-text-express-v1:0:8k'].flatMap((model) => [
         resource('aws_bedrock_custom_model', { base_model_identifier: model, hyperparameters: { epochCount: '2' } }),
         ...[undefined, 'OneMonth', 'SixMonths'].map((commitment_duration) => resource('aws_bedrock_provisioned_model_throughput', { model_arn: model, model_units: 1, commitment_duration })),
+        resource('aws_bedrockagent_agent', { foundation_model: model }),
       ]),
     ];
     const referenced: Record<string, unknown[]> = {

@@ -44,6 +44,7 @@ import { awsOpensearchserverlessCollection } from './aws/aws_opensearchserverles
 import { awsBedrockagentKnowledgeBase } from './aws/aws_bedrockagent_knowledge_base';
 import { awsBedrockCustomModel } from './aws/aws_bedrock_custom_model';
 import { awsBedrockProvisionedModelThroughput } from './aws/aws_bedrock_provisioned_model_throughput';
+import { awsBedrockagentAgent } from './aws/aws_bedrockagent_agent';
 import { FREE_TYPES } from './free-types';
 import { githubRepository } from './github/github_repository';
 import { kubernetesCronJob } from './kubernetes/kubernetes_cron_job';
@@ -102,6 +103,7 @@ export const TYPE_FILES: readonly ResourceType[] = [
   awsBedrockagentKnowledgeBase,
   awsBedrockCustomModel,
   awsBedrockProvisionedModelThroughput,
+  awsBedrockagentAgent,
   kubernetesDaemonSet,
   kubernetesDeployment,
   kubernetesHorizontalPodAutoscaler,
