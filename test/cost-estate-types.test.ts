@@ -50,6 +50,11 @@ describe('ECS services on Fargate', () => {
     ]);
   });
 
+  test('a usage file\'s Kubernetes node prices never change what ECS tasks cost', () => {
+    const e = estimateOf(config('us-east-1'), {}, { kubernetes: { vcpuHourUsd: '0.01', gibHourUsd: '0.001' } });
+    expect(items(e, 'aws_ecs_service.web')!.map((c) => c[2])).toEqual(['0.04048', '0.004445']);
+  });
+
   test('on EC2 the service itself is free; what cannot be known is not priced, with the reason', () => {
     const e = estimateOf(config('us-east-1'));
     expect(lineOf(e, 'aws_ecs_service.on_ec2')).toBeUndefined();

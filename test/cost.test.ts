@@ -96,8 +96,8 @@ describe('the example organisation', () => {
     const web = report.resources.find((r) => r.stack === 'production-kubernetes' && r.service === 'storefront-web')!;
     // 3 replicas x 1 vCPU x 730 h x $0.04048 + 3 x 1 GiB x 730 h x $0.004445 (eu-west-1 Fargate rates, AmazonECS offer SKUs K4EXFQ5YFQCP98EN and UP5ETC3QSW2QZGEY)
     expect(web.components.map((c) => [c.item, c.quantity, c.monthlyUsd])).toEqual([
-      ['kubernetes.vcpu.hour', 2190, 88.65],
-      ['kubernetes.gib.hour', 2190, 9.73],
+      ['fargate.x86.vcpu.hour', 2190, 88.65],
+      ['fargate.x86.gb.hour', 2190, 9.73],
     ]);
   });
 

@@ -234,7 +234,6 @@ describe('price items', () => {
     ['us-east-1', 'rds.storage.gp3.single-az', '0.115', 'db_instance_test.golden'], // 400 GB $46.00
     ['us-east-1', 'rds.aurora-mysql.storage', '0.10', 'rds_cluster_test.golden'],
     ['us-east-1', 'ec2.instance.m5.2xlarge', '0.384', 'breakdown_terraform_file_funcs.golden'], // $280.32 / 730 h
-    ['us-east-1', 'kubernetes.vcpu.hour', '0.04048', 'ecs_service_test.golden'], // 5 vCPU $147.75 a month
     ['eu-west-1', 'cloudfront.requests.10k', '0.012', 'cloudfront_distribution_test.golden'], // Europe, Israel HTTPS, commit c9eeda2f
     ['eu-west-1', 'sns.million', '0.50', 'sns_topic_test.golden'],
     ['us-east-1', 'efs.standard.storage', '0.30', 'efs_file_system_test.golden'], // 230 GB $69.00
@@ -251,7 +250,7 @@ describe('price items', () => {
     ['us-east-1', 'mq.instance.mq.m5.xlarge', '0.576', 'mq_broker_test.golden'], // $420.48 / 730 h
     ['us-east-1', 'rds.aurora-mysql.serverless-v2.acu', '0.12', 'rds_cluster_instance_test.golden'], // 3,650 ACU-h $438.00
     ['eu-west-1', 'fargate.x86.vcpu.hour', '0.04048', 'AmazonECS offer SKU K4EXFQ5YFQCP98EN'],
-    ['eu-west-1', 'kubernetes.gib.hour', '0.004445', 'AmazonECS offer SKU UP5ETC3QSW2QZGEY'],
+    ['eu-west-1', 'fargate.x86.gb.hour', '0.004445', 'AmazonECS offer SKU UP5ETC3QSW2QZGEY'],
   ])('%s %s is %s, as %s gives it', (region, key, usd, golden) => {
     const entry = tables.get(region)!.prices[key];
     expect(entry.usd).toBe(usd);

@@ -9,13 +9,13 @@ import { tempDir } from './synth';
 
 const tables = loadPriceTables();
 
-/** Estimates one main.tf.json in a fresh folder, with usage/defaults.json holding `usage` (free tiers off: the figures are list prices). */
-export function estimateOf(config: object, usage: object = {}): Estimate {
+/** Estimates one main.tf.json in a fresh folder, with usage/defaults.json holding `usage` and `more` (free tiers off: the figures are list prices). */
+export function estimateOf(config: object, usage: object = {}, more: object = {}): Estimate {
   const dir = tempDir();
   fs.writeFileSync(path.join(dir, 'main.tf.json'), JSON.stringify(config));
   const usageDir = path.join(tempDir(), 'usage');
   fs.mkdirSync(usageDir);
-  fs.writeFileSync(path.join(usageDir, 'defaults.json'), JSON.stringify({ usage }));
+  fs.writeFileSync(path.join(usageDir, 'defaults.json'), JSON.stringify({ usage, ...more }));
   return estimate(readTerraformOutput(dir), { tables, usage: Usage.load(usageDir), freeTiers: false });
 }
 export const lineOf = (e: Estimate, address: string) => e.lines.find((l) => l.address === address);

@@ -1,5 +1,6 @@
 import { block, blocks, literal, ResourceRecord } from '../../terraform/resource-index';
 import { HOURS_PER_MONTH, NotPricedError, quantity, unknownReason } from '../pricing';
+import { FARGATE_GB_HOUR, FARGATE_VCPU_HOUR } from '../fargate';
 import { attributeReader, resourceType } from '../resource-type';
 import { referencedResource } from '../referenced-resource';
 
@@ -22,8 +23,8 @@ function taskSize(r: ResourceRecord, attribute: 'cpu' | 'memory', value: unknown
   return quantity(r, attribute, text, 0) / 1024;
 }
 
-const FARGATE = (arch: string, unit: 'vCPU' | 'GB', usagetype: string) => ({
-  key: `fargate.${arch}.${unit === 'vCPU' ? 'vcpu' : 'gb'}.hour`,
+const FARGATE = (arch: 'x86' | 'arm', unit: 'vCPU' | 'GB', usagetype: string) => ({
+  key: unit === 'vCPU' ? FARGATE_VCPU_HOUR[arch] : FARGATE_GB_HOUR[arch],
   unit: unit === 'vCPU' ? 'vCPU-Hrs' : 'GB-Hrs',
   offer: () => ({ offerCode: 'AmazonECS', productFamily: 'Compute', usagetype, unit: 'hours' }),
 });
@@ -60,8 +61,8 @@ export const awsEcsService = resourceType({
       const tasks = quantity(r, 'desired_count', a.desired_count, 0);
       return {
         charges: [
-          { item: `fargate.${arch}.vcpu.hour`, quantity: tasks * vcpu * HOURS_PER_MONTH, what: `${tasks} tasks × ${vcpu} vCPU (${definition.address})` },
-          { item: `fargate.${arch}.gb.hour`, quantity: tasks * gb * HOURS_PER_MONTH, what: `${tasks} tasks × ${gb} GB (${definition.address})` },
+          { item: FARGATE_VCPU_HOUR[arch], quantity: tasks * vcpu * HOURS_PER_MONTH, what: `${tasks} tasks × ${vcpu} vCPU (${definition.address})` },
+          { item: FARGATE_GB_HOUR[arch], quantity: tasks * gb * HOURS_PER_MONTH, what: `${tasks} tasks × ${gb} GB (${definition.address})` },
         ],
       };
     },
