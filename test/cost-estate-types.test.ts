@@ -2,8 +2,13 @@
  * The billable types real estates hold (issue #26) and the AI infrastructure types (issue #30),
  * priced from hand-written .tf.json: exact monthly figures, in cents, from the shipped tables.
  */
+import * as fs from 'fs';
+import * as path from 'path';
+import { estimate } from '../catalog/cost/estimate';
+import { loadPriceTables } from '../catalog/cost/price-table';
+import { Usage } from '../catalog/cost/usage';
 import { estimateOf, items, lineOf, reasonOf } from './helpers/estimate-config';
-import { cleanUp } from './helpers/synth';
+import { cleanUp, tempDir } from './helpers/synth';
 
 afterAll(cleanUp);
 const provider = (region: string) => ({ aws: [{ region }] });
@@ -53,6 +58,22 @@ describe('ECS services on Fargate', () => {
   test('a usage file\'s Kubernetes node prices never change what ECS tasks cost', () => {
     const e = estimateOf(config('us-east-1'), {}, { kubernetes: { vcpuHourUsd: '0.01', gibHourUsd: '0.001' } });
     expect(items(e, 'aws_ecs_service.web')!.map((c) => c[2])).toEqual(['0.04048', '0.004445']);
+  });
+
+  test('a Kubernetes workload\'s pod requests, priced at the same Fargate keys, take the usage file\'s node prices', () => {
+    const usageDir = tempDir();
+    fs.writeFileSync(path.join(usageDir, 'defaults.json'), JSON.stringify({ kubernetes: { vcpuHourUsd: '0.01', gibHourUsd: '0.001' } }));
+    const container = { name: 'web', image: 'web:1', resources: [{ requests: { cpu: '500m', memory: '1Gi' } }] };
+    // A workload's region comes from its environment in a Groundwork organisation; here it is given on the record.
+    const web = { stack: 's', type: 'kubernetes_deployment', name: 'web', address: 'kubernetes_deployment.web', provider: 'kubernetes', region: 'us-east-1', tags: {}, ownership: {}, body: { metadata: [{ name: 'web' }], spec: [{ replicas: 2, template: [{ spec: [{ container: [container] }] }] }] } };
+    const e = estimate([], { tables: loadPriceTables(), usage: Usage.load(usageDir), freeTiers: false }, [web]);
+    expect([items(e, 'kubernetes_deployment.web'), e.notPriced]).toEqual([
+      [
+        ['fargate.x86.vcpu.hour', 730, '0.01', 730],
+        ['fargate.x86.gb.hour', 1460, '0.001', 146],
+      ],
+      [],
+    ]);
   });
 
   test('on EC2 the service itself is free; what cannot be known is not priced, with the reason', () => {
