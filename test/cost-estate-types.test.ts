@@ -340,6 +340,23 @@ describe('AI infrastructure (issue #30)', () => {
   });
 });
 
+describe('Aurora cluster instances', () => {
+  test('an instance whose engine names its cluster\'s is priced at the cluster\'s engine; an engine nobody states is not priced', () => {
+    const e = estimateOf({
+      provider: provider('us-east-1'),
+      resource: {
+        aws_rds_cluster: { orders: { cluster_identifier: 'orders', engine: 'aurora-mysql' } },
+        aws_rds_cluster_instance: {
+          one: { identifier: 'one', cluster_identifier: '${aws_rds_cluster.orders.id}', instance_class: 'db.r6g.large', engine: '${aws_rds_cluster.orders.engine}' },
+          two: { identifier: 'two', cluster_identifier: '${var.cluster}', instance_class: 'db.r6g.large', engine: '${var.engine}' },
+        },
+      },
+    });
+    expect(lineOf(e, 'aws_rds_cluster_instance.one')!.components.map((c) => c.item)).toEqual(['rds.instance.aurora-mysql.db.r6g.large']);
+    expect(reasonOf(e, 'aws_rds_cluster_instance.two')).toBe('engine is not a literal ("${var.engine}")');
+  });
+});
+
 describe('hostile and malformed input', () => {
   const one = (resource: object) => ({ provider: provider('us-east-1'), resource });
 

@@ -1,21 +1,36 @@
 import { block, literal, ResourceRecord } from '../../terraform/resource-index';
 import { AURORA_ENGINES, rdsUsageClass } from '../price-item';
-import { Charge, hours, HOURS_PER_MONTH, notLiteral, PricingContext, quantity } from '../pricing';
+import { hours, HOURS_PER_MONTH, notLiteral, PriceResult, PricingContext, quantity, unknownReason } from '../pricing';
 import { attributeReader, resourceType } from '../resource-type';
 import { referencedResource } from '../referenced-resource';
 
 const body = attributeReader('engine', 'instance_class', 'cluster_identifier');
 
+/** The instance's cluster, by reference or literal identifier. */
+const clusterOf = (r: ResourceRecord, context: PricingContext) =>
+  referencedResource(body.read(r).cluster_identifier, 'aws_rds_cluster', context, (c, text) => literal(c.body.cluster_identifier) === text);
+
+/**
+ * The instance's engine: its own literal, else its cluster's (instances usually say
+ * `engine = aws_rds_cluster.x.engine`); a reason when neither is known.
+ */
+function engineOf(r: ResourceRecord, context: PricingContext): string | { notPriced: string } {
+  const own = body.read(r).engine;
+  if (own === undefined || own === null) return 'aurora-postgresql';
+  const text = literal(own);
+  if (text !== undefined) return text;
+  const cluster = clusterOf(r, context);
+  const inherited = typeof cluster === 'string' ? undefined : literal(cluster.body.engine);
+  return inherited ?? { notPriced: unknownReason(r, 'engine', own) };
+}
+
 /**
  * An Aurora Serverless v2 instance: ACU-hours at the average the usage file gives, never below its
- * cluster's serverlessv2_scaling_configuration.min_capacity (0 lets it pause).
+ * cluster's serverlessv2_scaling_configuration.min_capacity (0 lets it pause) nor above its max_capacity.
  */
-function serverlessV2(r: ResourceRecord, averageAcu: number, context: PricingContext): { charges: Charge[] } | { notPriced: string } {
-  const cluster = referencedResource(body.read(r).cluster_identifier, 'aws_rds_cluster', context, (c, text) => literal(c.body.cluster_identifier) === text);
+function serverlessV2(r: ResourceRecord, engine: string, averageAcu: number, context: PricingContext): PriceResult {
+  const cluster = clusterOf(r, context);
   if (typeof cluster === 'string') return { notPriced: `${cluster}: its serverlessv2_scaling_configuration gives the minimum ACUs` };
-  // An instance usually takes its engine from its cluster (engine = aws_rds_cluster.x.engine).
-  const engine = literal(body.read(r).engine) ?? literal(cluster.body.engine) ?? 'aurora-postgresql';
-  if (!AURORA_ENGINES[engine]) return { notPriced: `engine ${JSON.stringify(engine)} is not an Aurora engine` };
   const scaling = block(cluster.body.serverlessv2_scaling_configuration);
   if (!scaling) return { notPriced: `${cluster.address} has no serverlessv2_scaling_configuration for its db.serverless instances` };
   const minimum = quantity(cluster, 'serverlessv2_scaling_configuration.min_capacity', scaling.min_capacity, 0);
@@ -33,10 +48,12 @@ export const awsRdsClusterInstance = resourceType({
   pricing: {
     pricer: (r, context) => {
       const a = body.read(r);
-      const engine = literal(a.engine) ?? 'aurora-postgresql';
+      const engine = engineOf(r, context);
+      if (typeof engine !== 'string') return engine;
+      if (!AURORA_ENGINES[engine]) return { notPriced: `engine ${JSON.stringify(engine)} is not an Aurora engine Groundwork prices (${Object.keys(AURORA_ENGINES).join(', ')})` };
       const instanceClass = literal(a.instance_class);
       if (!instanceClass) return notLiteral(r, 'instance_class', a.instance_class);
-      if (instanceClass === 'db.serverless') return serverlessV2(r, context.usage.auroraServerlessAverageAcu, context);
+      if (instanceClass === 'db.serverless') return serverlessV2(r, engine, context.usage.auroraServerlessAverageAcu, context);
       return { charges: [hours(`rds.instance.${engine}.${instanceClass}`, `${instanceClass} ${engine}`)] };
     },
   },
