@@ -205,7 +205,8 @@ describe('OpenSearch domains, DocumentDB, Amazon MQ', () => {
         io1: { domain_name: 'io', cluster_config: [{ instance_type: 'c4.2xlarge.search' }], ebs_options: [{ ebs_enabled: true, volume_size: 10, volume_type: 'io1' }] },
       },
       aws_elasticsearch_domain: { legacy: { domain_name: 'legacy', cluster_config: [{ instance_type: 'c4.2xlarge.elasticsearch' }], ebs_options: [{ ebs_enabled: true, volume_size: 123, volume_type: 'standard' }] } },
-      aws_docdb_cluster_instance: { db: { identifier: 'db', cluster_identifier: 'c', instance_class: 'db.t3.medium' } },
+      aws_docdb_cluster: { c: { cluster_identifier: 'c', master_username: 'u', master_password: 'p' }, optimized: { cluster_identifier: 'o', storage_type: 'iopt1' } },
+      aws_docdb_cluster_instance: { db: { identifier: 'db', cluster_identifier: '${aws_docdb_cluster.c.id}', instance_class: 'db.t3.medium' } },
       aws_mq_broker: {
         rabbit: { broker_name: 'r', engine_type: 'RabbitMQ', engine_version: '3.13', host_instance_type: 'mq.m5.xlarge', deployment_mode: 'CLUSTER_MULTI_AZ', user: [{ username: 'u', password: 'p' }] },
         active: { broker_name: 'a', engine_type: 'ActiveMQ', engine_version: '5.18', host_instance_type: 'mq.m5.large', deployment_mode: 'ACTIVE_STANDBY_MULTI_AZ', user: [{ username: 'u', password: 'p' }] },
@@ -230,9 +231,15 @@ describe('OpenSearch domains, DocumentDB, Amazon MQ', () => {
     expect(reasonOf(e, 'aws_opensearch_domain.io1')).toBe('ebs_options.volume_type "io1": only gp2, gp3, standard storage is priced');
   });
 
-  test('DocumentDB: instance hours ($56.94 for db.t3.medium); Amazon MQ: brokers × hours by deployment mode, storage from the usage file', () => {
+  test('DocumentDB: instance hours ($56.94 for db.t3.medium), cluster storage and I/O; Amazon MQ: brokers × hours by deployment mode, storage from the usage file', () => {
     const e = estimateOf(config, { mqStorageGb: 30 });
     expect(items(e, 'aws_docdb_cluster_instance.db')).toEqual([['docdb.instance.db.t3.medium', 730, '0.078', 5694]]);
+    // Storage and I/O on the cluster: 1,000 GB $100.00 and 10 M requests $2.00, as Infracost gives them.
+    expect(items(estimateOf(config, { docdbStorageGb: 1000, docdbIoMillions: 10 }), 'aws_docdb_cluster.c')).toEqual([
+      ['docdb.storage', 1000, '0.10', 10000],
+      ['docdb.io.million', 10, '0.20', 200],
+    ]);
+    expect(reasonOf(e, 'aws_docdb_cluster.optimized')).toBe('storage_type "iopt1": only standard storage (priced per I/O) is priced');
     expect(items(e, 'aws_mq_broker.rabbit')).toEqual([
       ['mq.instance.mq.m5.xlarge', 2190, '0.576', 126144],
       ['mq.storage.ebs', 30, '0.10', 300],

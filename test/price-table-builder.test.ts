@@ -153,6 +153,7 @@ describe('price items', () => {
         resource('aws_opensearch_domain', { cluster_config: [{ instance_type }], ebs_options: [{ ebs_enabled: true, volume_type: 'gp3', volume_size: 10 }] })),
       resource('aws_elasticsearch_domain', { cluster_config: [{ instance_type: 't3.small.elasticsearch' }], ebs_options: [{ ebs_enabled: true, volume_size: 10 }] }),
       ...['db.t3.medium', 'db.r5.large'].map((instance_class) => resource('aws_docdb_cluster_instance', { instance_class })),
+      resource('aws_docdb_cluster', {}),
       resource('aws_mq_broker', { engine_type: 'ActiveMQ', host_instance_type: 'mq.m5.large', deployment_mode: 'ACTIVE_STANDBY_MULTI_AZ' }),
       resource('aws_mq_broker', { engine_type: 'RabbitMQ', host_instance_type: 'mq.m5.large' }),
       ...['aurora-postgresql', 'aurora-mysql'].map((engine) => resource('aws_rds_cluster_instance', { engine, instance_class: 'db.serverless', cluster_identifier: '${aws_rds_cluster.x.id}' })),

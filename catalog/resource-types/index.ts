@@ -38,6 +38,7 @@ import { awsApiGatewayRestApi } from './aws/aws_api_gateway_rest_api';
 import { awsApigatewayv2Api } from './aws/aws_apigatewayv2_api';
 import { awsEksNodeGroup } from './aws/aws_eks_node_group';
 import { awsOpensearchDomain } from './aws/aws_opensearch_domain';
+import { awsDocdbCluster } from './aws/aws_docdb_cluster';
 import { awsDocdbClusterInstance } from './aws/aws_docdb_cluster_instance';
 import { awsMqBroker } from './aws/aws_mq_broker';
 import { awsOpensearchserverlessCollection } from './aws/aws_opensearchserverless_collection';
@@ -97,6 +98,7 @@ export const TYPE_FILES: readonly ResourceType[] = [
   awsApigatewayv2Api,
   awsEksNodeGroup,
   awsOpensearchDomain,
+  awsDocdbCluster,
   awsDocdbClusterInstance,
   awsMqBroker,
   awsOpensearchserverlessCollection,

@@ -9,7 +9,7 @@ export const awsDocdbClusterInstance = resourceType({
   attributes: body.names,
   taggable: true,
   pricing: {
-    /** Instance hours; the cluster's storage and I/O are billed to the cluster (aws_docdb_cluster), not priced yet. */
+    /** Instance hours; the cluster's storage and I/O are priced on the cluster (aws_docdb_cluster). */
     pricer: (r) => {
       const instanceClass = literal(body.read(r).instance_class);
       if (!instanceClass) return notLiteral(r, 'instance_class', body.read(r).instance_class);
