@@ -1,26 +1,7 @@
-import * as fs from 'fs';
-import * as path from 'path';
-import { estimate, Estimate } from '../catalog/cost/estimate';
-import { loadPriceTables } from '../catalog/cost/price-table';
-import { Usage } from '../catalog/cost/usage';
-import { readTerraformOutput } from '../catalog/terraform/terraform-output';
-import { cleanUp, tempDir } from './helpers/synth';
+import { estimateOf, items, lineOf, reasonOf } from './helpers/estimate-config';
+import { cleanUp } from './helpers/synth';
 
 afterAll(cleanUp);
-const tables = loadPriceTables();
-
-/** Estimates one main.tf.json in a fresh folder, with usage/defaults.json holding `usage`. */
-function estimateOf(config: object, usage: object = {}): Estimate {
-  const dir = tempDir();
-  fs.writeFileSync(path.join(dir, 'main.tf.json'), JSON.stringify(config));
-  const usageDir = path.join(tempDir(), 'usage');
-  fs.mkdirSync(usageDir);
-  fs.writeFileSync(path.join(usageDir, 'defaults.json'), JSON.stringify({ usage }));
-  return estimate(readTerraformOutput(dir), { tables, usage: Usage.load(usageDir), freeTiers: false });
-}
-const lineOf = (e: Estimate, address: string) => e.lines.find((l) => l.address === address);
-const reasonOf = (e: Estimate, address: string) => e.notPriced.find((n) => n.address === address)?.reason;
-const items = (e: Estimate, address: string) => lineOf(e, address)?.components.map((c) => [c.item, c.quantity, c.unitUsd, c.monthlyCents]);
 
 describe('Route 53', () => {
   const config = (region: string) => ({

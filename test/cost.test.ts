@@ -54,7 +54,7 @@ describe('pinned prices: public on-demand price x 730 hours, to the cent (us-eas
   test('untagged cost lands in unallocated; unknown types are listed as not priced, not as zero', () => {
     expect(report.unallocated.resources.map((r) => r.address)).toEqual(['aws_s3_bucket.untagged']);
     expect(report.byService.at(-1)).toMatchObject({ name: 'unallocated', resources: 1 });
-    expect(report.notPriced.byType).toEqual([{ type: 'aws_mq_broker', count: 1, reasons: ['no pricing rule for this resource type'] }]);
+    expect(report.notPriced.byType).toEqual([{ type: 'aws_shield_protection', count: 1, reasons: ['no pricing rule for this resource type'] }]);
     expect(report.total).toMatchObject({ pricedResources: 6, freeResources: 1, notPricedResources: 1 });
   });
 });
@@ -95,10 +95,10 @@ describe('the example organisation', () => {
 
   test('Kubernetes workloads: replicas x (CPU x vCPU-hour + memory x GiB-hour)', () => {
     const web = report.resources.find((r) => r.stack === 'production-kubernetes' && r.service === 'storefront-web')!;
-    // 3 replicas x 1 vCPU x 730 h x $0.04456 + 3 x 1 GiB x 730 h x $0.004865 (eu-west-1 Fargate rates)
+    // 3 replicas x 1 vCPU x 730 h x $0.04048 + 3 x 1 GiB x 730 h x $0.004445 (eu-west-1 Fargate rates, AmazonECS offer SKUs K4EXFQ5YFQCP98EN and UP5ETC3QSW2QZGEY)
     expect(web.components.map((c) => [c.item, c.quantity, c.monthlyUsd])).toEqual([
-      ['kubernetes.vcpu.hour', 2190, 97.59],
-      ['kubernetes.gib.hour', 2190, 10.65],
+      ['fargate.x86.vcpu.hour', 2190, 88.65],
+      ['fargate.x86.gb.hour', 2190, 9.73],
     ]);
   });
 

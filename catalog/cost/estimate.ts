@@ -10,6 +10,7 @@ import { priceItemOf } from './price-items';
 import type { FreeTier } from '../resource-types/price-item';
 import { originDate, originLabel, PriceEntry, PriceTable, toNano } from './price-table';
 import { notAnalysedModules } from '../terraform/resource-instances';
+import { FARGATE_GB_HOUR, FARGATE_VCPU_HOUR } from '../resource-types/fargate';
 import { NotPricedError, PriceResult, PricingContext } from '../resource-types/pricing';
 import { FREE_TYPES, PRICERS } from '../resource-types/tables';
 import type { Usage } from './usage';
@@ -222,7 +223,9 @@ export function estimate(configurations: readonly TerraformConfiguration[], opti
     const components: CostComponent[] = [];
     let missing: string | undefined;
     for (const charge of result.charges) {
-      const override = charge.item === 'kubernetes.vcpu.hour' ? overrides.vcpuHourUsd : charge.item === 'kubernetes.gib.hour' ? overrides.gibHourUsd : undefined;
+      // A usage file's node prices replace the Fargate rate for Kubernetes workloads only, never for ECS tasks.
+      const kubernetes = r.type.startsWith('kubernetes_');
+      const override = !kubernetes ? undefined : charge.item === FARGATE_VCPU_HOUR.x86 ? overrides.vcpuHourUsd : charge.item === FARGATE_GB_HOUR.x86 ? overrides.gibHourUsd : undefined;
       const entry = table.prices[charge.item];
       if (!entry && !override) {
         missing = charge.item;

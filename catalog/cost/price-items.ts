@@ -18,6 +18,9 @@ const PART: Readonly<Record<string, string>> = {
   volume: '[a-z0-9]+',
   type: '[a-z0-9-]+\\.[a-z0-9-]+(?:\\.[a-z0-9-]+)?',
   class: 'db\\.[a-z0-9-]+\\.[a-z0-9-]+',
+  // A Bedrock model id without its version suffix (amazon.titan-embed-text-v2).
+  model: '[a-z0-9-]+\\.[a-z0-9.-]+',
+  term: 'no-commitment|1-month|6-month',
 };
 
 const COMPILED: readonly CompiledItem[] = PRICE_ITEMS.map((item) => {

@@ -62,6 +62,20 @@ const AWS: Readonly<Record<string, 'tagged' | 'untagged'>> = {
   aws_cloudwatch_log_stream: 'untagged',
   aws_cloudwatch_log_metric_filter: 'untagged',
   aws_cloudfront_origin_access_control: 'untagged',
+  aws_ecs_cluster: 'tagged',
+  aws_ecs_task_definition: 'tagged',
+  aws_api_gateway_deployment: 'untagged',
+  aws_api_gateway_resource: 'untagged',
+  aws_api_gateway_method: 'untagged',
+  aws_api_gateway_integration: 'untagged',
+  aws_apigatewayv2_stage: 'tagged',
+  aws_apigatewayv2_route: 'untagged',
+  aws_apigatewayv2_integration: 'untagged',
+  aws_lambda_permission: 'untagged',
+  aws_opensearchserverless_security_policy: 'untagged',
+  aws_opensearchserverless_access_policy: 'untagged',
+  aws_bedrockagent_data_source: 'untagged',
+  aws_bedrock_model_invocation_logging_configuration: 'untagged',
 };
 
 const KUBERNETES = [

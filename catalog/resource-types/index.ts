@@ -35,6 +35,17 @@ import { awsSqsQueue } from './aws/aws_sqs_queue';
 import { awsVpc } from './aws/aws_vpc';
 import { awsVpcEndpoint } from './aws/aws_vpc_endpoint';
 import { awsWafv2WebAcl } from './aws/aws_wafv2_web_acl';
+import { awsEcsService } from './aws/aws_ecs_service';
+import { awsLambdaFunction } from './aws/aws_lambda_function';
+import { awsApiGatewayRestApi } from './aws/aws_api_gateway_rest_api';
+import { awsApigatewayv2Api } from './aws/aws_apigatewayv2_api';
+import { awsEksNodeGroup } from './aws/aws_eks_node_group';
+import { awsOpensearchDomain } from './aws/aws_opensearch_domain';
+import { awsDocdbCluster } from './aws/aws_docdb_cluster';
+import { awsDocdbClusterInstance } from './aws/aws_docdb_cluster_instance';
+import { awsMqBroker } from './aws/aws_mq_broker';
+import { awsBedrockProvisionedModelThroughput } from './aws/aws_bedrock_provisioned_model_throughput';
+import { awsBedrockagentAgent } from './aws/aws_bedrockagent_agent';
 import { FREE_TYPES } from './free-types';
 import { githubRepository } from './github/github_repository';
 import { kubernetesCronJob } from './kubernetes/kubernetes_cron_job';
@@ -81,6 +92,20 @@ export const TYPE_FILES: readonly ResourceType[] = [
   awsRoute53Zone,
   awsVpc,
   awsVpcEndpoint,
+  awsEcsService,
+  awsLambdaFunction,
+  awsApiGatewayRestApi,
+  awsApigatewayv2Api,
+  awsEksNodeGroup,
+  awsOpensearchDomain,
+  awsDocdbCluster,
+  awsDocdbClusterInstance,
+  awsMqBroker,
+  awsOpensearchserverlessCollection,
+  awsBedrockagentKnowledgeBase,
+  awsBedrockCustomModel,
+  awsBedrockProvisionedModelThroughput,
+  awsBedrockagentAgent,
   kubernetesDaemonSet,
   kubernetesDeployment,
   kubernetesHorizontalPodAutoscaler,
@@ -89,9 +114,6 @@ export const TYPE_FILES: readonly ResourceType[] = [
   kubernetesPodDisruptionBudget,
   kubernetesService,
   kubernetesStatefulSet,
-  awsBedrockagentKnowledgeBase,
-  awsOpensearchserverlessCollection,
-  awsBedrockCustomModel,
   githubRepository,
 ];
 

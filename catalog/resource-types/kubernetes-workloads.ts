@@ -1,12 +1,13 @@
 import { cronProblem, runsPerMonth, timeZoneProblem } from '../../model/cron-schedule';
 import { podRequests } from '../terraform/kubernetes-pods';
 import { block, literal, ResourceRecord } from '../terraform/resource-index';
+import { FARGATE_GB_HOUR, FARGATE_VCPU_HOUR } from './fargate';
 import { HOURS_PER_MONTH, PriceResult, quantity } from './pricing';
 
 /** A Kubernetes object's own name. */
 export const kubernetesName = (r: ResourceRecord) => literal(block(r.body.metadata)?.name);
 
-/** Requests per container summed over replicas: what the pods reserve on the nodes. */
+/** Requests per container summed over replicas: what the pods reserve on the nodes, at the Fargate x86 rate unless the usage file sets node prices. */
 export function workloadCharges(r: ResourceRecord): PriceResult {
   const requests = podRequests(r);
   if (typeof requests === 'string') return { notPriced: requests };
@@ -14,8 +15,8 @@ export function workloadCharges(r: ResourceRecord): PriceResult {
   const replicas = quantity(r, 'spec.replicas', block(r.body.spec)?.replicas, 1);
   return {
     charges: [
-      { item: 'kubernetes.vcpu.hour', quantity: replicas * cpu * HOURS_PER_MONTH, what: `${replicas} × ${cpu} vCPU requested` },
-      { item: 'kubernetes.gib.hour', quantity: replicas * memory * HOURS_PER_MONTH, what: `${replicas} × ${memory} GiB requested` },
+      { item: FARGATE_VCPU_HOUR.x86, quantity: replicas * cpu * HOURS_PER_MONTH, what: `${replicas} × ${cpu} vCPU requested` },
+      { item: FARGATE_GB_HOUR.x86, quantity: replicas * memory * HOURS_PER_MONTH, what: `${replicas} × ${memory} GiB requested` },
     ],
   };
 }
@@ -33,8 +34,8 @@ export function cronJobCharges(r: ResourceRecord, jobRunMinutes: number): PriceR
   const hoursRun = Math.round(((runs * jobRunMinutes) / 60) * 100) / 100;
   return {
     charges: [
-      { item: 'kubernetes.vcpu.hour', quantity: hoursRun * cpu, what: `${runs} runs × ${jobRunMinutes} min × ${cpu} vCPU` },
-      { item: 'kubernetes.gib.hour', quantity: hoursRun * memory, what: `${runs} runs × ${jobRunMinutes} min × ${memory} GiB` },
+      { item: FARGATE_VCPU_HOUR.x86, quantity: hoursRun * cpu, what: `${runs} runs × ${jobRunMinutes} min × ${cpu} vCPU` },
+      { item: FARGATE_GB_HOUR.x86, quantity: hoursRun * memory, what: `${runs} runs × ${jobRunMinutes} min × ${memory} GiB` },
     ],
   };
 }

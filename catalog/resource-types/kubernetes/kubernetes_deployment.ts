@@ -7,9 +7,4 @@ export const kubernetesDeployment = resourceType({
   catalog: { kind: 'workload', name: kubernetesName },
   scorecard: ['workload'],
   pricing: { pricer: workloadCharges },
-  // The node capacity pods reserve, priced per vCPU-hour and GiB-hour (Fargate's rates unless the usage file overrides them).
-  priceItems: [
-    { key: 'kubernetes.vcpu.hour', unit: 'vCPU-Hrs', offer: () => ({ offerCode: 'AmazonECS', productFamily: 'Compute', usagetype: 'Fargate-vCPU-Hours:perCPU', unit: 'hours' }) },
-    { key: 'kubernetes.gib.hour', unit: 'GB-Hrs', offer: () => ({ offerCode: 'AmazonECS', productFamily: 'Compute', usagetype: 'Fargate-GB-Hours', unit: 'hours' }) },
-  ],
 });
