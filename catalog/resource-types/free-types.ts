@@ -61,6 +61,10 @@ const AWS: Readonly<Record<string, 'tagged' | 'untagged'>> = {
   aws_autoscaling_attachment: 'untagged',
   aws_cloudwatch_log_stream: 'untagged',
   aws_cloudwatch_log_metric_filter: 'untagged',
+  // Vended-log delivery is configuration: what it delivers is billed where it lands (the log group's ingestion).
+  aws_cloudwatch_log_delivery: 'tagged',
+  aws_cloudwatch_log_delivery_destination: 'tagged',
+  aws_cloudwatch_log_delivery_source: 'tagged',
   aws_cloudfront_origin_access_control: 'untagged',
   aws_ecs_cluster: 'tagged',
   aws_ecs_task_definition: 'tagged',
