@@ -25,6 +25,10 @@ export type ProviderSchemas = Record<string, { readonly resource_schemas?: Recor
 /** Placeholders that must be the one value the provider ever computes there. */
 const FIXED_FORMS: Readonly<Record<string, string>> = { resource_record_type: 'CNAME' };
 
+/** Timestamps a provider sets (`created_at`, `updated_at`): RFC 3339 in the framework's types, which refuse an empty string. */
+const TIMESTAMP_NAME = /(^|_)at$/;
+const EPOCH = '1970-01-01T00:00:00Z';
+
 const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
 /** The placeholder of one unknown value: its address and path name it, its type shapes it. */
@@ -43,6 +47,7 @@ function placeholder(type: unknown, where: string, name: string): unknown {
   // Computed values with one fixed form, read by resources that validate them: ACM's DNS validation
   // records are always CNAME records (a Route 53 record refuses any other text as its type).
   if (name in FIXED_FORMS) return FIXED_FORMS[name];
+  if (TIMESTAMP_NAME.test(name)) return EPOCH;
   // Route 53 hosted zone IDs (a load balancer's zone_id read by an alias record): Z and at most 32 characters.
   if (name === 'zone_id' || name.endsWith('_zone_id')) return `Z${hash(where).toUpperCase()}`;
   return `groundwork-placeholder-${hash(where)}`;
@@ -132,7 +137,7 @@ function filled(value: unknown, unknown: unknown, type: unknown, configured: unk
     // (`tolist(x.domain_validation_options)[0].resource_record_type`): a placeholder, not a zero value.
     const topLevel = `${fill.address}.${where.slice(fill.address.length + 1).split(/[.[]/)[0]}`;
     if (fill.referenced.has(topLevel) || name === 'id' || name === 'arn') return placeholder(type, where, name);
-    return zeroValue(type);
+    return type === 'string' && TIMESTAMP_NAME.test(name) ? EPOCH : zeroValue(type);
   }
   if (Array.isArray(unknown)) {
     // Items the plan left wholly unknown are absent from its values: the unknown list has them all.
