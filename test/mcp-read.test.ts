@@ -48,7 +48,7 @@ test('find_services by owner, golden path, tag and text', async () => {
   expect(await names({ owner: 'payments', goldenPath: 'http-service' })).toEqual(['checkout', 'ledger']);
   expect(await data(client, 'find_services', { name: 'checkout' })).toEqual({
     count: 1,
-    services: [{ name: 'checkout', owner: 'payments', goldenPath: 'http-service', description: 'Turns carts into paid orders', environments: ['production', 'staging'], monthlyUsd: 548.77, scorecard: 'gold' }],
+    services: [{ name: 'checkout', owner: 'payments', goldenPath: 'http-service', description: 'Turns carts into paid orders', environments: ['production', 'staging'], monthlyUsd: 543.39, scorecard: 'gold' }],
   });
 });
 
@@ -73,9 +73,9 @@ test('describe_service: owner, team, data stores, cost lines with provenance, sc
     ['checkout-staging-database', 'database', 118.26],
     ['checkout-staging-queue', 'queue', 0.4],
   ]);
-  expect(service.monthlyUsd).toBe(548.77);
+  expect(service.monthlyUsd).toBe(543.39);
   expect(service.costLines).toHaveLength(24);
-  expect(Math.round(service.costLines.reduce((sum: number, l: { monthlyUsd: number }) => sum + l.monthlyUsd * 100, 0)) / 100).toBe(548.77);
+  expect(Math.round(service.costLines.reduce((sum: number, l: { monthlyUsd: number }) => sum + l.monthlyUsd * 100, 0)) / 100).toBe(543.39);
   expect(service.costLines.flatMap((l: any) => l.components).every((c: any) => c.provenance.source && c.provenance.date)).toBe(true);
   expect(service.findings).toEqual([]);
   expect(service.scorecard.level).toBe('gold');
@@ -106,18 +106,18 @@ test('cost by team and by environment, and one row', async () => {
   expect(await data(client, 'cost', { by: 'team' })).toEqual({
     by: 'team',
     currency: 'USD',
-    totalUsd: 2562.03,
+    totalUsd: 2625.51,
     rows: [
-      { name: 'payments', monthlyUsd: 1563.72, resources: 70 },
-      { name: 'storefront', monthlyUsd: 580.22, resources: 98 },
+      { name: 'payments', monthlyUsd: 1554.73, resources: 70 },
+      { name: 'storefront', monthlyUsd: 659.88, resources: 103 },
       { name: 'platform', monthlyUsd: 274.86, resources: 27 },
-      { name: 'data', monthlyUsd: 169.73, resources: 20 },
+      { name: 'data', monthlyUsd: 162.54, resources: 20 },
       { name: 'free tier', monthlyUsd: -26.5, resources: 0 },
       { name: 'unallocated', monthlyUsd: 0, resources: 0 },
     ],
   });
-  expect((await data(client, 'cost', { by: 'environment', name: 'production' })).rows).toEqual([{ name: 'production', monthlyUsd: 1693.23, resources: 110 }]);
-  expect((await data(client, 'cost', { by: 'service', name: 'checkout' })).rows).toEqual([{ name: 'checkout', monthlyUsd: 548.77, resources: 24, team: 'payments', costCenter: 'CC-2001' }]);
+  expect((await data(client, 'cost', { by: 'environment', name: 'production' })).rows).toEqual([{ name: 'production', monthlyUsd: 1756.71, resources: 113 }]);
+  expect((await data(client, 'cost', { by: 'service', name: 'checkout' })).rows).toEqual([{ name: 'checkout', monthlyUsd: 543.39, resources: 24, team: 'payments', costCenter: 'CC-2001' }]);
 });
 
 test('guardrail findings and suppressions of the example organisation: none open; the two deploy roles suppressed, with their reason', async () => {

@@ -79,8 +79,10 @@ function inWorktree<T>(root: string, commit: string, use: (worktree: string, scr
 function stage(worktree: string, planned: PlannedWrite): { summary: string; files: string[]; diff: string } {
   const { summary } = planned;
   planned.write();
-  // node_modules is the repository's, linked for synth: never part of the change.
-  git(worktree, 'add', '--all', '--', '.', ':(exclude)node_modules');
+  // node_modules is the repository's, linked for synth: never part of the change, whether or not
+  // the repository's .gitignore matches a link by that name (an excluding pathspec fails where it does).
+  git(worktree, 'add', '--all', '--', '.');
+  git(worktree, 'rm', '-r', '--cached', '--quiet', '--ignore-unmatch', '--', 'node_modules');
   const files = git(worktree, 'diff', '--cached', '--name-only').split('\n').filter(Boolean);
   if (!files.length) throw new GroundworkError(`${summary}: already so; there is nothing to propose.`);
   return { summary, files, diff: git(worktree, 'diff', '--cached', '--no-color', '--no-ext-diff') };
