@@ -80,6 +80,14 @@ describe('restrictable actions on Resource "*" (checkov CKV_AWS_355/356)', () =>
     // A service AWS does not have, or an action not known before plan: not judged on a guess.
     expect(findings(jsonPolicy([{ Effect: 'Allow', Action: ['nosuchservice:Put*', '${var.action}'], Resource: '*' }]), 'aws/iam-no-restrictable-on-any-resource')).toEqual([]);
   });
+  test('a statement conditioned on what it reaches (encryption context, resource tags or account) is narrowed as a Resource list would be; other conditions are not', () => {
+    const kms = { Effect: 'Allow', Action: ['kms:Decrypt', 'kms:GenerateDataKey'], Resource: '*' };
+    // The pipeline's state statement: only keys used by S3 for the state bucket's objects.
+    expect(findings(jsonPolicy([{ ...kms, Condition: { StringEquals: { 'kms:ViaService': 's3.eu-west-1.amazonaws.com' }, StringLike: { 'kms:EncryptionContext:aws:s3:arn': ['arn:aws:s3:::state', 'arn:aws:s3:::state/*'] } } }]), 'aws/iam-no-restrictable-on-any-resource')).toEqual([]);
+    expect(findings(jsonPolicy([{ Effect: 'Allow', Action: 's3:PutObject', Resource: '*', Condition: { StringEquals: { 'aws:ResourceTag/team': 'payments' } } }]), 'aws/iam-no-restrictable-on-any-resource')).toEqual([]);
+    expect(findings(jsonPolicy([{ ...kms, Condition: { StringEquals: { 'kms:ViaService': 's3.eu-west-1.amazonaws.com' } } }]), 'aws/iam-no-restrictable-on-any-resource')).toHaveLength(1);
+    expect(findings(jsonPolicy([{ ...kms, Condition: { Bool: { 'aws:SecureTransport': 'true' } } }]), 'aws/iam-no-restrictable-on-any-resource')).toHaveLength(1);
+  });
 });
 
 describe('statements without a valid Effect', () => {

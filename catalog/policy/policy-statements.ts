@@ -17,6 +17,14 @@ export interface Statement {
   readonly notActions?: Part[] | Unknown;
   readonly resources?: Part[] | Unknown;
   readonly notResources?: Part[] | Unknown;
+  /** The condition keys it is conditioned on (`kms:EncryptionContext:aws:s3:arn`), as written. */
+  readonly conditionKeys: readonly string[];
+}
+
+/** The keys a Condition block tests: `{ StringEquals: { "kms:ViaService": ... } }` gives kms:ViaService. */
+function conditionKeysOf(condition: unknown): string[] {
+  if (!condition || typeof condition !== 'object' || Array.isArray(condition)) return [];
+  return Object.values(condition as Record<string, unknown>).flatMap((tests) => (tests && typeof tests === 'object' && !Array.isArray(tests) ? Object.keys(tests) : []));
 }
 
 export type PolicyDocument = { readonly statements: Statement[] } | { readonly unreadable: string };
@@ -90,6 +98,7 @@ function statementsOf(document: HclValue, markers: readonly string[] = []): Poli
         notActions: parts(o.NotAction, markers),
         resources: parts(o.Resource, markers),
         notResources: parts(o.NotResource, markers),
+        conditionKeys: conditionKeysOf(o.Condition),
       };
     }),
   };
@@ -178,7 +187,8 @@ export function dataDocumentStatements(body: unknown): Statement[] {
   };
   return blocks(o.statement).map((s, i) => {
     const effect = stringAttribute(s.effect);
-    return { number: i + 1, effect: effect ?? 'Allow', actions: list(s.actions), notActions: list(s.not_actions), resources: list(s.resources), notResources: list(s.not_resources) };
+    const conditionKeys = blocks(s.condition).map((c) => stringAttribute(c.variable)).filter((k): k is string => typeof k === 'string');
+    return { number: i + 1, effect: effect ?? 'Allow', actions: list(s.actions), notActions: list(s.not_actions), resources: list(s.resources), notResources: list(s.not_resources), conditionKeys };
   });
 }
 

@@ -8,14 +8,22 @@ import { inlineDocumentCheck, judgeStatements, POLICY_DOCUMENTS } from '../../st
 const RESTRICTED_LEVELS = /Write|Permissions management/;
 
 /**
+ * Condition keys that name what the statement reaches, as a Resource list would: the resource's
+ * account, organisation or tags, or (KMS) the encryption context of the data a key protects.
+ */
+const NARROWING_KEYS = /^(aws:ResourceAccount|aws:ResourceOrgID|aws:ResourceOrgPaths|aws:ResourceTag\/.+|kms:EncryptionContext:.+)$/i;
+
+/**
  * Allow statements with an action that writes or manages permissions and supports resource-level
  * permissions, on Resource "*". Actions AWS cannot narrow (ListAllMyBuckets) and reads are left
- * alone; "*" itself is aws/iam-no-admin-wildcard's. Actions not known before plan are not judged
+ * alone, and so is a statement conditioned on what it reaches (NARROWING_KEYS); "*" itself is
+ * aws/iam-no-admin-wildcard's. Actions not known before plan are not judged
  * here (no finding on a guess), unknown service prefixes neither.
  */
 function judge(s: Statement): RuleResult {
   if (s.effect !== 'Allow' || !Array.isArray(s.resources) || !s.resources.includes('*') || !Array.isArray(s.actions)) return COMPLIANT;
   if (anyMayBe(s.actions, '*')) return COMPLIANT;
+  if (s.conditionKeys.some((k) => NARROWING_KEYS.test(k))) return COMPLIANT;
   const restrictable = new Set<string>();
   for (const action of s.actions) {
     if (isUnknown(action)) continue;
