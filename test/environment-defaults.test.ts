@@ -98,7 +98,7 @@ test('IRSA: the service account is annotated with a role only that service accou
 test('buckets: public access blocked, encrypted, versioned, owner-enforced, TLS only', () => {
   const aws = stacks['production-aws'];
   const count = resourcesOfType(aws, 'aws_s3_bucket').length;
-  expect(count).toBe(7); // ledger, product-catalog, recommendations, ledger-reconciliation, help-center site and its logs, shop-api's ALB access logs
+  expect(count).toBe(8); // ledger, product-catalog, recommendations, ledger-reconciliation, help-center site and its logs, shop-api's ALB access logs, support-answers' documents
   expect(resourcesOfType(aws, 'aws_s3_bucket').every((b) => b.force_destroy === false)).toBe(true);
   expect(resourcesOfType(stacks['staging-aws'], 'aws_s3_bucket').every((b) => b.force_destroy === true)).toBe(true);
   for (const pab of resourcesOfType(aws, 'aws_s3_bucket_public_access_block')) {
@@ -122,7 +122,7 @@ test('queues: encrypted, with an encrypted dead-letter queue', () => {
 test('repositories: private, protected default branch with reviews, CODEOWNERS naming the team, team access', () => {
   const github = stacks.github;
   const protections = resourcesOfType(github, 'github_branch_protection');
-  expect(protections).toHaveLength(10);
+  expect(protections).toHaveLength(11);
   for (const p of protections) {
     expect(p).toMatchObject({ pattern: 'main', enforce_admins: true, allows_force_pushes: false });
     expect(p.required_pull_request_reviews[0]).toMatchObject({ required_approving_review_count: 1, require_code_owner_reviews: true });

@@ -69,10 +69,10 @@ test('the right token: the SDK client lists the tools and calls one, recorded wi
   const { tools } = await client.listTools();
   expect(tools.map((t) => t.name)).toEqual([
     'find_services', 'describe_service', 'who_owns', 'cost', 'guardrail_findings', 'golden_paths',
-    'propose_new_http_service', 'propose_new_scheduled_job', 'propose_new_static_site', 'propose_new_worker', 'propose_scale', 'propose_rollback', 'propose_add_data_store', 'confirm_proposal',
+    'propose_new_fine_tuning_job', 'propose_new_http_service', 'propose_new_knowledge_base', 'propose_new_scheduled_job', 'propose_new_static_site', 'propose_new_worker', 'propose_scale', 'propose_rollback', 'propose_add_data_store', 'confirm_proposal',
   ]);
   const answer = await client.callTool({ name: 'golden_paths', arguments: {} });
-  expect((answer.structuredContent as any).goldenPaths.map((p: any) => p.name)).toEqual(['http-service', 'scheduled-job', 'static-site', 'worker']);
+  expect((answer.structuredContent as any).goldenPaths.map((p: any) => p.name)).toEqual(['fine-tuning-job', 'http-service', 'knowledge-base', 'scheduled-job', 'static-site', 'worker']);
   // A 1 MB argument over HTTP: refused in one sentence like any other.
   const hostile = await client.callTool({ name: 'find_services', arguments: { text: 'x'.repeat(1024 * 1024) } });
   expect(hostile).toMatchObject({ isError: true, content: [{ type: 'text', text: 'find_services: "text" is longer than 200 characters.' }] });
