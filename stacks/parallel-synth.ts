@@ -6,7 +6,7 @@
  * groups), it starts over in one thread. The caller blocks, as App.synth does (model/blocking-worker.ts).
  * One thread is the default: on a machine with two cores, two threads were barely faster (one thread
  * already keeps about 1.3 cores busy with garbage collection beside it) and held a second
- * construct tree (README, Performance).
+ * construct tree (docs/platform-engineers.md, Performance).
  */
 import { createHash } from 'crypto';
 import * as fs from 'fs';
