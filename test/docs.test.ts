@@ -95,7 +95,8 @@ test('every relative link of the README and the pages resolves, anchors included
       const resolved = file === '' ? path.join(repo, page) : path.resolve(path.dirname(path.join(repo, page)), file);
       if (!fs.existsSync(resolved)) broken.push(`${page}: ${target} (no such file)`);
       else if (hash !== undefined) {
-        const anchors = [...fs.readFileSync(resolved, 'utf8').matchAll(/^#+ (.*)$/gm)].map((m) => anchor(m[1]));
+        const headings = fs.readFileSync(resolved, 'utf8').replace(/^\s*```[\s\S]*?^\s*```/gm, '');
+        const anchors = [...headings.matchAll(/^#+ (.*)$/gm)].map((m) => anchor(m[1]));
         if (!anchors.includes(hash)) broken.push(`${page}: ${target} (no such heading)`);
       }
     }
@@ -113,6 +114,10 @@ test('the checker itself refuses a script that does not exist, a flag a command 
   expect(() => shellBlocks(path.join(dir, 'page.md'), 'page.md')).toThrow('page.md:1: unknown marker needs-aws-credentials; use needs-aws, needs-github, needs-cluster or "parse-only: <reason>" (docs/index.md).');
   fs.writeFileSync(path.join(dir, 'page.md'), '```bash\n# parse only, it is slow\nnpm run bench\n```\n');
   expect(() => shellBlocks(path.join(dir, 'page.md'), 'page.md')).toThrow('is not a marker');
+  fs.writeFileSync(path.join(dir, 'page.md'), 'Run:\n\n```console\nnpm run synth\n```\n');
+  expect(() => shellBlocks(path.join(dir, 'page.md'), 'page.md')).toThrow('page.md:3: commands in a block the docs test does not read; fence them as ```sh (docs/index.md).');
+  fs.writeFileSync(path.join(dir, 'page.md'), 'Run:\n\n    npx cdktf deploy github\n');
+  expect(() => shellBlocks(path.join(dir, 'page.md'), 'page.md')).toThrow('page.md:3: commands in a block');
   fs.rmSync(dir, { recursive: true });
 });
 

@@ -45,9 +45,18 @@ export function commandsOf(content: string): string[] {
     .filter((l) => l !== '' && !l.startsWith('#'));
 }
 
+/** A code block that shows commands the test would not see: another shell language, or none. */
+function hiddenCommands(token: { type: string; info: string; content: string }): boolean {
+  const language = token.info.trim().split(/\s+/)[0];
+  if (/^(shell|console|zsh|shell-session|terminal|sh-session)$/.test(language)) return true;
+  return (language === '' || token.type === 'code_block') && /^\s*\$?\s*(npm|npx|node|terraform|cdktf) /m.test(token.content);
+}
+
 export function shellBlocks(file: string, label: string = file): ShellBlock[] {
-  return markdown
-    .parse(fs.readFileSync(file, 'utf8'), {})
+  const tokens = markdown.parse(fs.readFileSync(file, 'utf8'), {});
+  const hidden = tokens.find((t) => (t.type === 'fence' || t.type === 'code_block') && hiddenCommands(t));
+  if (hidden) throw new Error(`${label}:${(hidden.map?.[0] ?? 0) + 1}: commands in a block the docs test does not read; fence them as \`\`\`sh (docs/index.md).`);
+  return tokens
     .filter((t) => t.type === 'fence' && ['sh', 'bash'].includes(t.info.trim().split(/\s+/)[0]))
     .map((t) => {
       const where = `${label}:${(t.map?.[0] ?? 0) + 1}`;
