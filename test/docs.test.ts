@@ -9,6 +9,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { stripVTControlCharacters } from 'util';
 import { load } from 'js-yaml';
 import { cleanClone, repo } from './helpers/project';
 import { cleanUp } from './helpers/synth';
@@ -136,6 +137,7 @@ test.each(parsed.map((b) => [b.where, b.needs.join(', ') || `parse-only: ${b.par
 
 describe('the other blocks, run in one clean clone in page order', () => {
   let clone: string;
+  let synthOutput = '';
   const shell = (command: string) =>
     spawnSync('bash', ['-c', command], { cwd: clone, encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1' }, maxBuffer: 64 * 1024 * 1024 });
 
@@ -144,7 +146,15 @@ describe('the other blocks, run in one clean clone in page order', () => {
     // The quick start (README; parse-only there because it installs): npm ci is the shared node_modules.
     const synth = shell('npm run synth');
     if (synth.status !== 0) throw new Error(`npm run synth failed in the clean clone: ${synth.stderr.slice(-2000)}`);
+    synthOutput = stripVTControlCharacters(synth.stdout);
   }, 300_000);
+
+  test("the quick start's npm run synth prints the line the README quotes (the time aside)", () => {
+    const quoted = /"(Synthesized \d+ services, [\d,]+ resources) in [\d.]+ s \(1 thread\)\."/.exec(fs.readFileSync(path.join(repo, 'README.md'), 'utf8'));
+    expect(quoted).not.toBeNull();
+    // cdktf's own progress lines (and their cursor codes) come around it; the line itself is the app's.
+    expect(synthOutput).toMatch(new RegExp(`(^|\\n)${quoted![1]} in [\\d.]+ s \\(1 thread\\)\\.\\n`));
+  });
 
   test.each(run.map((b) => [b.where, b] as const))('%s runs and exits 0', (_where, block) => {
     for (const command of block.commands) {
