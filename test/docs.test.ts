@@ -2,7 +2,8 @@
  * The docs cannot drift: every fenced sh/bash block of README.md and docs/*.md is run in one clean
  * clone (in page order, after the quick start's `npm run synth`) or, where marked needs-aws,
  * needs-github, needs-cluster or parse-only, parsed: valid shell, npm scripts that exist, flags the
- * command's --help names (docs/index.md, "Every command here is tested"). Also: the README stays
+ * command's --help names (docs/index.md, "Every command here is tested"); inline commands are parsed
+ * the same way. Also: the README stays
  * short, every page is in mkdocs.yml's nav, and every link between them resolves, anchors included.
  */
 import { spawnSync } from 'child_process';
@@ -13,7 +14,7 @@ import { stripVTControlCharacters } from 'util';
 import { load } from 'js-yaml';
 import { cleanClone, repo } from './helpers/project';
 import { cleanUp } from './helpers/synth';
-import { flagsOf, helpNames, shellBlocks, simpleCommands, withoutBrackets, type ShellBlock } from './helpers/doc-blocks';
+import { flagsOf, helpNames, inlineCommands, shellBlocks, simpleCommands, withoutBrackets, type ShellBlock } from './helpers/doc-blocks';
 
 afterAll(cleanUp);
 
@@ -30,16 +31,17 @@ const helpCache = new Map<string, string>();
 /** A command's --help, run in the repository (the same code as the clone's). */
 function help(command: string): string {
   if (!helpCache.has(command)) {
-    const result = spawnSync('bash', ['-c', `${command} --help`], { cwd: repo, encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
-    if (result.status !== 0) throw new Error(`${command} --help exited ${result.status}: ${result.stderr}`);
-    helpCache.set(command, result.stdout + result.stderr);
+    const result = spawnSync('bash', ['-c', `${command} --help`], { cwd: repo, encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1' }, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
+    helpCache.set(command, result.status === 0 ? result.stdout + result.stderr : '');
   }
   return helpCache.get(command)!;
 }
 
 /** What is wrong with one parsed command line: a script that does not exist, a flag its command does not take. */
-function problemsOf(command: string): string[] {
+function problemsOf(written: string): string[] {
   const problems: string[] = [];
+  // Placeholders (`<stack>`, `<master secret ARN>`) stand for one word.
+  const command = written.replace(/<[\w .-]+>/g, 'placeholder');
   const syntax = spawnSync('bash', ['-n', '-c', withoutBrackets(command)], { encoding: 'utf8' });
   if (syntax.status !== 0) problems.push(`not valid shell: ${syntax.stderr.trim()}`);
   for (const words of simpleCommands(command)) {
@@ -66,7 +68,10 @@ function problemsOf(command: string): string[] {
     }
     const flags = flagsOf(args);
     if (helpCommand === undefined || flags.length === 0) continue;
-    const text = help(helpCommand);
+    // A command with subcommands (`ops scale`) documents their flags in the subcommand's own --help.
+    const subcommand = args.find((a) => !a.startsWith('-'));
+    const text = help(helpCommand) + (subcommand && args.indexOf(subcommand) === 0 ? help(`${helpCommand} ${subcommand}`) : '');
+    if (text === '') problems.push(`\`${helpCommand} --help\` fails`);
     for (const flag of flags) if (!helpNames(text, flag)) problems.push(`${words.slice(0, 3).join(' ')}: ${flag} is not in \`${helpCommand} --help\``);
   }
   return problems;
@@ -109,6 +114,10 @@ test('the checker itself refuses a script that does not exist, a flag a command 
   expect(problemsOf('npm run no-such-script -- --x')).toEqual(['npm run no-such-script: package.json has no such script']);
   expect(problemsOf('npm run plan -- --offline --no-such-flag staging-aws')).toEqual(['npm run plan: --no-such-flag is not in `node dist/scripts/plan.js --help`']);
   expect(problemsOf('npm run spend -- --billing x.csv [--cost effective|billed] [--out o]')).toEqual([]);
+  expect(problemsOf('npm run ops -- scale checkout --replicas 4 --env production')).toEqual([]);
+  expect(problemsOf('npm run ops -- scale checkout --replica 4')).toEqual(['npm run ops: --replica is not in `node dist/scripts/ops.js --help`']);
+  expect(problemsOf('npm run deploy-reviewed -- --expect <record> <stacks>')).toEqual([]);
+  expect(inlineCommands(path.join(repo, 'docs/platform-engineers.md')).map((c) => c.command)).toEqual(expect.arrayContaining(['npm run catalog -- <folder>', 'npm run policy -- <folder>']));
   expect(problemsOf('npm run cost -- "unterminated')[0]).toMatch(/^not valid shell/);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-docs-'));
   fs.writeFileSync(path.join(dir, 'page.md'), '```sh\n# needs-aws-credentials\nnpm run plan\n```\n');
@@ -121,6 +130,12 @@ test('the checker itself refuses a script that does not exist, a flag a command 
   expect(() => shellBlocks(path.join(dir, 'page.md'), 'page.md')).toThrow('page.md:3: commands in a block');
   fs.rmSync(dir, { recursive: true });
 });
+
+test('every command written inline in the README and the pages names a script that exists and flags it takes', () => {
+  const inline = PAGES.flatMap((page) => inlineCommands(path.join(repo, page), page));
+  expect(inline.length).toBeGreaterThan(30);
+  expect(inline.flatMap(({ where, command }) => problemsOf(command).map((p) => `${where}: ${command}: ${p}`))).toEqual([]);
+}, 300_000);
 
 const parsed = BLOCKS.filter((b) => b.needs.length > 0 || b.parseOnly !== undefined);
 const run = BLOCKS.filter((b) => b.needs.length === 0 && b.parseOnly === undefined);

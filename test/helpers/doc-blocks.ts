@@ -65,6 +65,23 @@ export function shellBlocks(file: string, label: string = file): ShellBlock[] {
 }
 
 /**
+ * Commands written inline (`npm run plan -- --offline`), one per script where the text names several
+ * (`npm run catalog|cost|policy -- --plan plan.json`); placeholders such as `npm run <script>` left out.
+ */
+export function inlineCommands(file: string, label: string = file): Array<{ where: string; command: string }> {
+  const found: Array<{ where: string; command: string }> = [];
+  for (const block of markdown.parse(fs.readFileSync(file, 'utf8'), {})) {
+    for (const span of block.children ?? []) {
+      if (span.type !== 'code_inline' || !/^(npm run [\w-]|npx (cdktf|@groundwork-platform\/groundwork) )/.test(span.content)) continue;
+      const alternatives = /^npm run ([\w:-]+(?:\|[\w:-]+)+)(.*)$/.exec(span.content);
+      const commands = alternatives ? alternatives[1].split('|').map((script) => `npm run ${script}${alternatives[2]}`) : [span.content];
+      for (const command of commands) found.push({ where: `${label}:${(block.map?.[0] ?? 0) + 1}`, command });
+    }
+  }
+  return found;
+}
+
+/**
  * A synopsis's optional arguments (` [--from 2026-09]`, ` [-- --runs 3]`) with their brackets removed,
  * and of alternatives (`effective|billed`) the first.
  */
