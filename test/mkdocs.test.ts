@@ -2,17 +2,25 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import MarkdownIt from 'markdown-it';
 import { MKDOCS, withMkdocs } from './helpers/mkdocs';
 import { repo } from './helpers/project';
 import { cleanUp, tempDir } from './helpers/synth';
 
 afterAll(cleanUp);
 
-const build = (root: string) => spawnSync(MKDOCS, ['build', '--strict', '--site-dir', path.join(tempDir(), 'site')], { cwd: root, encoding: 'utf8' });
+const build = (root: string, site = path.join(tempDir(), 'site')) => spawnSync(MKDOCS, ['build', '--strict', '--site-dir', site], { cwd: root, encoding: 'utf8' });
 
-withMkdocs.test('mkdocs build --strict builds the pages with no warning', () => {
-  const result = build(repo);
+withMkdocs.test('mkdocs build --strict builds the pages with no warning, every code block a code block', () => {
+  const site = path.join(tempDir(), 'site');
+  const result = build(repo, site);
   expect({ status: result.status, warnings: result.stderr.split('\n').filter((l) => /WARNING|ERROR/.test(l)) }).toEqual({ status: 0, warnings: [] });
+  // MkDocs' own Markdown has no fences inside lists (GitHub has): such a block would render as a line of text.
+  const pages = fs.readdirSync(path.join(repo, 'docs')).filter((f) => f.endsWith('.md'));
+  const counts = (count: (page: string) => number) => Object.fromEntries(pages.map((page) => [page, count(page)]));
+  const fences = counts((page) => new MarkdownIt().parse(fs.readFileSync(path.join(repo, 'docs', page), 'utf8'), {}).filter((t) => t.type === 'fence').length);
+  const rendered = counts((page) => (fs.readFileSync(path.join(site, page === 'index.md' ? '' : page.replace(/\.md$/, ''), 'index.html'), 'utf8').match(/<pre><code/g) ?? []).length);
+  expect(rendered).toEqual(fences);
 });
 
 withMkdocs.test('a link to a page that does not exist fails the strict build, naming the page', () => {
