@@ -41,7 +41,7 @@
  * 8. (Removed: the stack written by JSON.stringify in key order instead of json-stable-stringify
  *    saved under 5 % of synth time at 1,000 services: README, Performance.)
  *
- * Profile before and after: README, Performance.
+ * Profile before and after: docs/platform-engineers.md, Performance.
  */
 
 import { App, Aspects, TerraformOutput, TerraformStack } from 'cdktf';
