@@ -25,7 +25,7 @@ describe('interface VPC endpoints: per zone-hour, and per GB processed from the 
     expect(useast).toMatchObject({ verified: true });
     expect(useast.source).toContain('vpc_endpoint_test.golden');
     expect(euwest).toMatchObject({ verified: false });
-    expect(euwest.source).toMatch(/they hold no AmazonVPC record, and no independent source was found \(https:\/\/aws\.amazon\.com\/privatelink\/pricing\/, transcribed 2026-12\), transcribed, unverified$/);
+    expect(euwest.source).toMatch(/they hold no AmazonVPC record, and no independent source was found; checked 2026-12-07, not found in: .*henderjm\/world-cup-sweepstake.* \(https:\/\/aws\.amazon\.com\/privatelink\/pricing\/, transcribed 2026-12\), transcribed, unverified$/);
   });
 
   test('a usage file sets the GB: $0.01 per GB (first PB)', () => {
