@@ -65,7 +65,7 @@ describe('new service: dry run, then confirm', () => {
   test('the dry run shows the diff of the two files and writes nothing', () => {
     expect(dryRun.files).toEqual(['stacks/services/index.ts', 'stacks/services/payment-links.ts']);
     // The same figures as npm run synth's cost-report.json, before and after the change.
-    expect(dryRun.analysis).toEqual({ cost: { currency: 'USD', period: 'month', total: { beforeUsd: 2625.51, afterUsd: 2767.17, differenceUsd: 141.66 }, byService: [{ name: 'payment-links', team: 'payments', beforeUsd: 0, afterUsd: 141.66, differenceUsd: 141.66 }] }, guardrails: { passed: true, errors: [], newFindings: [], fixedFindings: [] }, resources: { added: 68, changed: 0, removed: 0 }, danger: [] });
+    expect(dryRun.analysis).toEqual({ cost: { currency: 'USD', period: 'month', total: { beforeUsd: 2632.81, afterUsd: 2774.47, differenceUsd: 141.66 }, byService: [{ name: 'payment-links', team: 'payments', beforeUsd: 0, afterUsd: 141.66, differenceUsd: 141.66 }] }, guardrails: { passed: true, errors: [], newFindings: [], fixedFindings: [] }, resources: { added: 68, changed: 0, removed: 0 }, danger: [] });
     expect(dryRun.branch).toBe('new-service/payment-links');
     expect(dryRun.base).toBe(git('rev-parse', 'HEAD').trim());
     expect(dryRun.diff).toContain('+  return new HttpService(org, \'payment-links\', {\n');
@@ -98,7 +98,7 @@ test('scale: dry run and confirm in one environment, one line changed', async ()
   expect(dryRun.summary).toBe('checkout: minimum replicas in production 4 (was the service default)');
   expect(dryRun.diff.split('\n').filter((l: string) => /^[+-][^+-]/.test(l))).toEqual(['+    replicasIn: { production: 4 },']);
   // Two more pods of checkout in production: its Deployment and autoscaler change.
-  expect(dryRun.analysis).toEqual({ cost: { currency: 'USD', period: 'month', total: { beforeUsd: 2625.51, afterUsd: 2643.53, differenceUsd: 18.02 }, byService: [{ name: 'checkout', team: 'payments', beforeUsd: 543.39, afterUsd: 561.41, differenceUsd: 18.02 }] }, guardrails: { passed: true, errors: [], newFindings: [], fixedFindings: [] }, resources: { added: 0, changed: 2, removed: 0 }, danger: [] });
+  expect(dryRun.analysis).toEqual({ cost: { currency: 'USD', period: 'month', total: { beforeUsd: 2632.81, afterUsd: 2650.83, differenceUsd: 18.02 }, byService: [{ name: 'checkout', team: 'payments', beforeUsd: 543.39, afterUsd: 561.41, differenceUsd: 18.02 }] }, guardrails: { passed: true, errors: [], newFindings: [], fixedFindings: [] }, resources: { added: 0, changed: 2, removed: 0 }, danger: [] });
   const committed = await data(client, 'confirm_proposal', { id: dryRun.id });
   expect(committed.branch).toBe('ops/scale-checkout-production-4');
   expect(git('show', `${committed.commit}:stacks/services/checkout.ts`)).toContain('    replicasIn: { production: 4 },\n');
@@ -108,7 +108,7 @@ test('add a data store: one prop written by ops\'s edit, its cost in the dry run
   const { dryRun } = await data(client, 'propose_add_data_store', { service: 'ledger', store: 'queue' });
   expect(dryRun).toMatchObject({ title: 'Add a queue to ledger', branch: 'data-store/ledger-queue', files: ['stacks/services/ledger.ts'], summary: 'ledger: queue: true (an SQS queue with a dead-letter queue per environment)' });
   expect(dryRun.diff.split('\n').filter((l: string) => /^[+-][^+-]/.test(l))).toEqual(['+    queue: true,']);
-  expect(dryRun.analysis).toEqual({ cost: { currency: 'USD', period: 'month', total: { beforeUsd: 2625.51, afterUsd: 2628.31, differenceUsd: 2.8 }, byService: [{ name: 'ledger', team: 'payments', beforeUsd: 954.15, afterUsd: 956.95, differenceUsd: 2.8 }] }, guardrails: { passed: true, errors: [], newFindings: [], fixedFindings: [] }, resources: { added: 12, changed: 5, removed: 0 }, danger: [] });
+  expect(dryRun.analysis).toEqual({ cost: { currency: 'USD', period: 'month', total: { beforeUsd: 2632.81, afterUsd: 2635.61, differenceUsd: 2.8 }, byService: [{ name: 'ledger', team: 'payments', beforeUsd: 954.15, afterUsd: 956.95, differenceUsd: 2.8 }] }, guardrails: { passed: true, errors: [], newFindings: [], fixedFindings: [] }, resources: { added: 12, changed: 5, removed: 0 }, danger: [] });
   const committed = await data(client, 'confirm_proposal', { id: dryRun.id });
   expect(committed.branch).toBe('data-store/ledger-queue');
   expect(git('diff', '--name-only', `${committed.commit}^`, committed.commit).trim()).toBe('stacks/services/ledger.ts');

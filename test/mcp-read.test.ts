@@ -106,17 +106,17 @@ test('cost by team and by environment, and one row', async () => {
   expect(await data(client, 'cost', { by: 'team' })).toEqual({
     by: 'team',
     currency: 'USD',
-    totalUsd: 2625.51,
+    totalUsd: 2632.81,
     rows: [
       { name: 'payments', monthlyUsd: 1554.73, resources: 70 },
-      { name: 'storefront', monthlyUsd: 659.88, resources: 103 },
+      { name: 'storefront', monthlyUsd: 667.18, resources: 103 },
       { name: 'platform', monthlyUsd: 274.86, resources: 27 },
       { name: 'data', monthlyUsd: 162.54, resources: 20 },
       { name: 'free tier', monthlyUsd: -26.5, resources: 0 },
       { name: 'unallocated', monthlyUsd: 0, resources: 0 },
     ],
   });
-  expect((await data(client, 'cost', { by: 'environment', name: 'production' })).rows).toEqual([{ name: 'production', monthlyUsd: 1756.71, resources: 113 }]);
+  expect((await data(client, 'cost', { by: 'environment', name: 'production' })).rows).toEqual([{ name: 'production', monthlyUsd: 1764.01, resources: 113 }]);
   expect((await data(client, 'cost', { by: 'service', name: 'checkout' })).rows).toEqual([{ name: 'checkout', monthlyUsd: 543.39, resources: 24, team: 'payments', costCenter: 'CC-2001' }]);
 });
 
