@@ -75,6 +75,34 @@ describe('the example organisation', () => {
     expect(report.priceTables.map((t) => t.region)).toEqual(['eu-west-1', 'us-east-1']);
   });
 
+  test('the knowledge-base service (support-answers): its vector store, documents and key priced per line, each line with its provenance', () => {
+    const lines = report.resources
+      .filter((r) => r.service === 'support-answers' && r.environment === 'production')
+      .flatMap((r) => r.components.map((c) => [r.type, c.item, c.quantity, c.monthlyUsd]))
+      .sort((a, b) => String(a[0]).localeCompare(String(b[0])) || String(a[1]).localeCompare(String(b[1])));
+    expect(lines).toEqual([
+      ['aws_bedrockagent_knowledge_base', 'bedrock.embedding.amazon.titan-embed-text-v2.million', 0, 0],
+      ['aws_cloudwatch_dashboard', 'cloudwatch.dashboard', 1, 3],
+      ['aws_cloudwatch_log_group', 'logs.ingest.gb', 5, 2.85],
+      ['aws_cloudwatch_log_group', 'logs.storage.gb', 14.79, 0.44],
+      ['aws_cloudwatch_metric_alarm', 'cloudwatch.alarm', 1, 0.1],
+      ['aws_kms_key', 'kms.key', 1, 1],
+      ['aws_kms_key', 'kms.key.rotation', 1, 1],
+      ['aws_rds_cluster', 'rds.aurora-postgresql.io', 10, 2.2],
+      ['aws_rds_cluster', 'rds.aurora-postgresql.storage', 20, 2.2],
+      ['aws_rds_cluster', 'secretsmanager.secret', 1, 0.4],
+      // Aurora Serverless v2, writer and reader: the cluster's minimum of 0.5 ACU for 730 hours each.
+      ['aws_rds_cluster_instance', 'rds.aurora-postgresql.serverless-v2.acu', 365, 51.1],
+      ['aws_rds_cluster_instance', 'rds.aurora-postgresql.serverless-v2.acu', 365, 51.1],
+      ['aws_s3_bucket', 's3.get.1k', 1000, 0.4],
+      ['aws_s3_bucket', 's3.put.1k', 100, 0.5],
+      ['aws_s3_bucket', 's3.standard.storage', 50, 1.15],
+      ['aws_secretsmanager_secret', 'secretsmanager.api10k', 1, 0.05],
+      ['aws_secretsmanager_secret', 'secretsmanager.secret', 1, 0.4],
+    ]);
+    for (const r of report.resources.filter((x) => x.service === 'support-answers')) for (const c of r.components) expect(c.provenance.source).not.toBe('');
+  });
+
   test('roll-ups are exact: rows sum to the total at every level, each with an unallocated row', () => {
     const total = cents(report.total.monthlyUsd);
     expect(report.resources.reduce((s, r) => s + cents(r.monthlyUsd), 0)).toBe(total);
