@@ -21,6 +21,7 @@ import { measurePlans, PlanFigures, printPlanFigures } from '../bench/measure-pl
 import { measurePortal, PortalFigures } from '../bench/measure-portal';
 import { median } from '../bench/median';
 import { nodeFlagsOf } from '../bench/node-flags';
+import { resourceCounts } from '../bench/resource-counts';
 
 interface Run {
   ms: number;
@@ -49,17 +50,6 @@ const NODE_FLAGS: Record<string, string[]> = { bare: [], platform: appNodeFlags(
 function measure(mode: string, count: number, outdir: string, extra: Record<string, string> = {}): Run {
   const env = { ...process.env, ...extra };
   return JSON.parse(execFileSync('node', [...NODE_FLAGS[mode], runOne, mode, String(count), outdir], { encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 }).trim().split('\n').at(-1)!);
-}
-
-/** Resource count per type in an output directory: both sides must create the same things. */
-function resourceCounts(outdir: string): Record<string, number> {
-  const counts: Record<string, number> = {};
-  const stacks = path.join(outdir, 'stacks');
-  for (const stack of fs.readdirSync(stacks)) {
-    const json = JSON.parse(fs.readFileSync(path.join(stacks, stack, 'cdk.tf.json'), 'utf8'));
-    for (const [type, byName] of Object.entries<Record<string, unknown>>(json.resource ?? {})) counts[type] = (counts[type] ?? 0) + Object.keys(byName).length;
-  }
-  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 const program = new Command('bench')
