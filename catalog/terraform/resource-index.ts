@@ -3,6 +3,7 @@ import { copyOf } from '../../model/shared-shape';
 import { DEFAULT_TAG_ALIASES, withTagAliases } from '../../model/tag-aliases';
 import type { SourceLocation } from './configuration-folder';
 import { configurationInstances } from './module-instances';
+import { constructPathOf } from '../../model/json-object';
 import type { Json, TerraformConfiguration } from './terraform-output';
 
 /** A resource body or nested block: attributes by name, each a Terraform value (literal, block or expression) to be read, never assumed. */
@@ -147,7 +148,7 @@ export function indexResources(configurations: readonly TerraformConfiguration[]
         ...(config.planned ? { planned: true } : {}),
         ...(source ? { source } : {}),
         ...(unknownVariables ? { unknownVariables } : {}),
-        constructPath: body['//']?.metadata?.path,
+        constructPath: constructPathOf(body),
         provider,
         region: providerConfig?.region,
         accountId: providerConfig?.accountId,
