@@ -32,7 +32,6 @@ export function actionOf(actions: readonly string[]): PlannedAction | undefined 
   return undefined;
 }
 
-
 /** plans/plan-status.json: the stacks `npm run plan` looked at and what became of each. */
 export function readPlanStatus(plansDir: string): Record<string, PlanStatus> {
   const file = path.join(plansDir, PLAN_STATUS_FILE);
