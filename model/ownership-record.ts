@@ -1,6 +1,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import ownershipSchema from './schema/ownership.schema.json';
 import type { OrganisationSettings } from './organisation-settings';
+import { membersOf } from './json-object';
 import { compile } from './schema-validator';
 import { compareText } from './stable-json';
 
@@ -61,8 +62,8 @@ type Scope = 'environment' | 'service';
  * organisation-defined keys. A `service` scope record (a repository) has no environment.
  */
 function composeSchema(settings: OwnershipSettings, scope: Scope): Record<string, unknown> {
-  const base = structuredClone(ownershipSchema) as Record<string, any>;
-  const props = base.properties as Record<string, any>;
+  const base = structuredClone(ownershipSchema) as Record<string, unknown>;
+  const props = base.properties as Record<string, unknown>;
   const teams = Object.keys(settings.teams).sort();
   props.owner = { allOf: [props.owner, { type: 'string', enum: teams }], 'x-rule': `a known team (${teams.join(', ')})` };
   const environments = Object.keys(settings.environments).sort();
@@ -87,8 +88,10 @@ function composeSchema(settings: OwnershipSettings, scope: Scope): Record<string
   return base;
 }
 
-function ruleFor(schema: Record<string, any>, key: string): string {
-  return schema.properties[key]?.['x-rule'] ?? schema.additionalProperties['x-rule'];
+/** The rule an ownership schema states for a key (`x-rule`): the key's own, else that of any other key. */
+export function ruleFor(schema: Record<string, unknown>, key: string): string {
+  const rule = (property: unknown) => membersOf(property)['x-rule'];
+  return (rule(membersOf(schema.properties)[key]) ?? rule(schema.additionalProperties)) as string;
 }
 
 /**
@@ -96,7 +99,7 @@ function ruleFor(schema: Record<string, any>, key: string): string {
  * Build one per settings object; each compiles its schemas once.
  */
 export class OwnershipValidator {
-  private readonly validators = new Map<Scope, { schema: Record<string, any>; validate: ValidateFunction }>();
+  private readonly validators = new Map<Scope, { schema: Record<string, unknown>; validate: ValidateFunction }>();
 
   constructor(public readonly settings: OwnershipSettings) {}
 
@@ -113,7 +116,7 @@ export class OwnershipValidator {
     return [...byKey.values()].sort((a, b) => compareText(a.key, b.key));
   }
 
-  private toProblem(schema: Record<string, any>, record: Record<string, unknown>, error: ErrorObject): OwnershipProblem | undefined {
+  private toProblem(schema: Record<string, unknown>, record: Record<string, unknown>, error: ErrorObject): OwnershipProblem | undefined {
     if (error.keyword === 'required') {
       const key = (error.params as { missingProperty: string }).missingProperty;
       return { key, value: undefined, rule: `is required (${ruleFor(schema, key)})` };

@@ -24,6 +24,7 @@ import { Command } from 'commander';
 import { replaceFolder } from '../model/atomic-write';
 import { claimOutputFolder, onlyEntries, OutputKind } from '../model/output-folder';
 import { GroundworkError } from '../model/errors';
+import { Json, membersOf } from '../model/json-object';
 import { readJsonFile } from '../model/read-json';
 import { analysisRoot } from '../model/analysis-root';
 import { runCommand } from '../model/run-command';
@@ -37,8 +38,6 @@ import { automationEnv, terraform } from './terraform-cli';
 
 const OVERRIDE_FILE = 'offline_override.tf.json';
 
-type Json = Record<string, any>;
-
 /** `aws` or `hashicorp/aws` or `registry.terraform.io/hashicorp/aws` as [host, namespace, name]. */
 function providerAddress(source: string): [string, string, string] {
   const parts = source.split('/');
@@ -47,9 +46,12 @@ function providerAddress(source: string): [string, string, string] {
   return [parts[0], parts[1], parts[2]];
 }
 
+/** A stack's `terraform.required_providers`, as written ({} when it has none). */
+const requiredProviders = (stack: Json): unknown => membersOf(stack.terraform).required_providers ?? {};
+
 /** Why a stack cannot be planned offline: a provider that is not in the mirror. */
 function missingProvider(stack: Json, mirror: string | undefined): string | undefined {
-  const required = (stack.terraform?.required_providers ?? {}) as Record<string, { source?: string; version?: string }>;
+  const required = requiredProviders(stack) as Record<string, { source?: string; version?: string }>;
   for (const [name, requirement] of Object.entries(required).sort(([a], [b]) => (a < b ? -1 : 1))) {
     const [host, namespace, type] = providerAddress(requirement.source ?? name);
     const where = mirror && path.join(mirror, host, namespace, type, ...(requirement.version ? [requirement.version] : []));
@@ -64,8 +66,8 @@ const OFFLINE_STATE = '.terraform/offline.tfstate';
 
 /** The offline override: every AWS provider configuration skips the calls that need real credentials. */
 function offlineOverride(stack: Json, withPriorState: boolean): Json | undefined {
-  const aws = stack.provider?.aws;
-  const configs: Json[] = aws === undefined ? [] : Array.isArray(aws) ? aws : [aws];
+  const aws = membersOf(stack.provider).aws;
+  const configs = (aws === undefined ? [] : Array.isArray(aws) ? aws : [aws]) as Json[];
   const override: Json = {};
   if (configs.length) {
     override.provider = {
@@ -79,8 +81,8 @@ function offlineOverride(stack: Json, withPriorState: boolean): Json | undefined
     };
   }
   // Remote state needs the real bucket: plan offline against a throw-away local state instead.
-  const backend = stack.terraform?.backend;
-  if ((backend && !backend.local) || withPriorState) override.terraform = { backend: { local: { path: OFFLINE_STATE } } };
+  const backend = membersOf(stack.terraform).backend;
+  if ((backend && !membersOf(backend).local) || withPriorState) override.terraform = { backend: { local: { path: OFFLINE_STATE } } };
   return Object.keys(override).length ? override : undefined;
 }
 
@@ -131,7 +133,7 @@ function planStack(stackDir: string, json: Json, options: { offline: boolean; ke
     if (offline && base) {
       // The state the base would leave: terraform itself then says what the head replaces or deletes.
       // The schema gives each placeholder its type; the same providers, the same schema (it takes seconds to print).
-      const providers = JSON.stringify(json.terraform?.required_providers ?? {});
+      const providers = JSON.stringify(requiredProviders(json));
       if (!schemas.has(providers)) {
         const schema = terraform(stackDir, ['providers', 'schema', '-json'], env);
         if (!schema.ok) return { status: { status: 'failed', reason: `terraform providers schema: ${schema.error}` } };

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import { parse } from 'csv-parse';
 import { GroundworkError } from '../../model/errors';
+import { Json, membersOf } from '../../model/json-object';
 import { readJsonFile } from '../../model/read-json';
 import { compareText } from '../../model/stable-json';
 import { offerSpecOf, priceItemOf } from './price-items';
@@ -14,8 +15,6 @@ import type { PriceEntry, PriceTier } from './price-table';
  * region's own prefix, the item's further attributes, and the unit; on-demand terms
  * (JRTCKXETXF) only. Two products for one item is an error naming both SKUs.
  */
-
-type Json = Record<string, any>;
 
 export const ON_DEMAND = 'JRTCKXETXF';
 
@@ -140,33 +139,35 @@ export class OfferImport {
   addJson(json: unknown, shown: string): void {
     if (!json || typeof json !== 'object') throw new GroundworkError(`${shown} is not an AWS Price List offer: expected a JSON object.`);
     const doc = json as Json;
-    const dimensionsOf = (term: Json | undefined): Dimension[] =>
-      Object.values<Json>(term?.priceDimensions ?? {}).map((d) => ({
+    const dimensionsOf = (term: Json): Dimension[] =>
+      Object.values(membersOf(term.priceDimensions) as Record<string, Json>).map((d) => ({
         rateCode: String(d.rateCode ?? ''),
         begin: String(d.beginRange ?? '0'),
         end: String(d.endRange ?? 'Inf'),
         unit: String(d.unit ?? ''),
-        usd: String(d.pricePerUnit?.USD ?? ''),
+        usd: String(membersOf(d.pricePerUnit).USD ?? ''),
         ...(d.description ? { description: String(d.description) } : {}),
       }));
-    const attributesOf = (product: Json) => new Map(Object.entries<string>(product.attributes ?? {}).map(([n, v]) => [canonical(n), String(v)]));
+    const attributesOf = (product: Json) => new Map(Object.entries(membersOf(product.attributes)).map(([n, v]) => [canonical(n), String(v)]));
     if (doc.products && doc.terms) {
       const offerCode = String(doc.offerCode ?? '');
-      for (const [sku, product] of Object.entries<Json>(doc.products)) {
-        const term = doc.terms.OnDemand?.[sku]?.[`${sku}.${ON_DEMAND}`];
+      for (const [sku, value] of Object.entries(membersOf(doc.products))) {
+        const product = value as Json;
+        const term = membersOf(membersOf(membersOf(doc.terms).OnDemand)[sku])[`${sku}.${ON_DEMAND}`];
         if (!term) continue;
-        this.offer(offerCode, String(doc.version ?? ''), sku, String(product.productFamily ?? ''), attributesOf(product), String(term.effectiveDate ?? '').slice(0, 10), dimensionsOf(term));
+        this.offer(offerCode, String(doc.version ?? ''), sku, String(product.productFamily ?? ''), attributesOf(product), String(membersOf(term).effectiveDate ?? '').slice(0, 10), dimensionsOf(membersOf(term)));
       }
       return;
     }
     const items = Array.isArray(doc.PriceList) ? doc.PriceList.map((i: unknown) => (typeof i === 'string' ? JSON.parse(i) : i)) : doc.product ? [doc] : undefined;
     if (!items) throw new GroundworkError(`${shown} is not an AWS Price List offer: expected "products" and "terms" (bulk offer file) or "product" and "terms" (GetProducts).`);
     for (const item of items as Json[]) {
-      const sku = String(item.product?.sku ?? '');
-      const term = item.terms?.OnDemand?.[`${sku}.${ON_DEMAND}`];
+      const sku = String(membersOf(item.product).sku ?? '');
+      const term = membersOf(membersOf(item.terms).OnDemand)[`${sku}.${ON_DEMAND}`];
       if (!term) continue;
-      const offerCode = String(item.serviceCode ?? item.product?.attributes?.servicecode ?? '');
-      this.offer(offerCode, String(item.version ?? ''), sku, String(item.product.productFamily ?? ''), attributesOf(item.product), String(term.effectiveDate ?? '').slice(0, 10), dimensionsOf(term));
+      const offerCode = String(item.serviceCode ?? membersOf(membersOf(item.product).attributes).servicecode ?? '');
+      const product = item.product as Json;
+      this.offer(offerCode, String(item.version ?? ''), sku, String(product.productFamily ?? ''), attributesOf(product), String(membersOf(term).effectiveDate ?? '').slice(0, 10), dimensionsOf(membersOf(term)));
     }
   }
 

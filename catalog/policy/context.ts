@@ -1,7 +1,7 @@
 import type { OrganisationMetadata } from '../../model/golden-path-metadata';
 import { groupBy } from '../../model/group-by';
 import { copyOf } from '../../model/shared-shape';
-import { CORE_KEYS, OwnershipProblem, OwnershipValidator, requiredKeys } from '../../model/ownership-record';
+import { CORE_KEYS, OwnershipProblem, OwnershipValidator, requiredKeys, ruleFor } from '../../model/ownership-record';
 import ownershipSchema from '../../model/schema/ownership.schema.json';
 import { compile } from '../../model/schema-validator';
 import type { ResourceRecord } from '../terraform/resource-index';
@@ -98,7 +98,7 @@ export class PolicyContext {
 
 /** The ownership schema without the organisation's narrowing: syntax only, for Terraform without Groundwork metadata. */
 const baseSchema = (() => {
-  const schema = structuredClone(ownershipSchema) as Record<string, any>;
+  const schema = structuredClone(ownershipSchema) as Record<string, unknown>;
   delete schema.$id;
   return schema;
 })();
@@ -114,7 +114,7 @@ function syntaxProblems(record: Record<string, unknown>, scope: 'environment' | 
     if (!key || (byKey.has(key) && error.keyword !== 'not')) continue;
     const raw = record[key];
     const value = raw === undefined ? undefined : typeof raw === 'string' ? raw : JSON.stringify(raw);
-    const rule = error.keyword === 'not' ? 'must not contain "${" or "%{": Terraform would read it as an interpolation, not a literal' : `must be ${baseSchema.properties[key]?.['x-rule'] ?? baseSchema.additionalProperties['x-rule']}`;
+    const rule = error.keyword === 'not' ? 'must not contain "${" or "%{": Terraform would read it as an interpolation, not a literal' : `must be ${ruleFor(baseSchema, key)}`;
     byKey.set(key, { key, value, rule });
   }
   return [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

@@ -1,5 +1,6 @@
 import { compareText } from '../../model/stable-json';
-import { containers, WORKLOAD_TYPES } from '../terraform/kubernetes-pods';
+import { containers } from '../terraform/kubernetes-pods';
+import { WORKLOAD_TYPES } from '../resource-types/tables';
 import { literal, ResourceRecord } from '../terraform/resource-index';
 
 /** A version a service's workloads start running in the pull request, whose image its repository's CI builds from a tag. */

@@ -1,5 +1,6 @@
 import { deflateRawSync, inflateRawSync } from 'zlib';
 import { GroundworkError } from '../../model/errors';
+import { isJson as isObject, Json } from '../../model/json-object';
 import { stableJson } from '../../model/stable-json';
 import type { PlanStatus } from './plan-file';
 import { masked, pruned, Unknown, unionOf, valueHash } from './planned-values';
@@ -56,8 +57,6 @@ export type AttributeFingerprint = string | readonly [string, Unknown];
 const SHORT = 8;
 const SHORT_SENSITIVE = 4;
 
-const isObject = (v: unknown): v is Record<string, any> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** One planned thing: a resource change, or an output (as a resource with the one attribute "value"). */
 interface PlannedItem {
   readonly address: string;
@@ -67,7 +66,7 @@ interface PlannedItem {
   readonly sensitive: Record<string, unknown>;
 }
 
-function plannedItems(plan: Record<string, any>): PlannedItem[] {
+function plannedItems(plan: Json): PlannedItem[] {
   const items: PlannedItem[] = [];
   for (const rc of Array.isArray(plan.resource_changes) ? plan.resource_changes : []) {
     if (!isObject(rc) || typeof rc.address !== 'string' || !isObject(rc.change)) continue;
@@ -125,7 +124,7 @@ export interface StackFingerprint {
  * values the review left unknown are masked, so the digest equals the reviewed one exactly when
  * every other value is the same.
  */
-export function fingerprintPlan(plan: Record<string, any>, reviewed?: PlannedStackRecord): StackFingerprint {
+export function fingerprintPlan(plan: Json, reviewed?: PlannedStackRecord): StackFingerprint {
   const resources = new Map<string, { action: string; attributes: Map<string, PlannedAttribute> }>();
   for (const item of plannedItems(plan)) resources.set(item.address, { action: item.action, attributes: attributesOf(item, reviewed?.resources[item.address]?.attributes) });
   return { digest: digestOf(resources), resources };
@@ -146,7 +145,7 @@ export function digestOf(resources: StackFingerprint['resources'], beside: Reado
 }
 
 /** What the plan reads from other stacks, for the record; undefined when it reads nothing. */
-function upstreamRecord(plan: Record<string, any>, fingerprint: StackFingerprint, changingOf: (stack: string | undefined) => readonly string[]): UpstreamRecord | undefined {
+function upstreamRecord(plan: Json, fingerprint: StackFingerprint, changingOf: (stack: string | undefined) => readonly string[]): UpstreamRecord | undefined {
   const reads = upstreamReads(plan);
   if (!reads.size) return undefined;
   const attributes: Record<string, Record<string, string>> = {};
@@ -162,7 +161,7 @@ function upstreamRecord(plan: Record<string, any>, fingerprint: StackFingerprint
  * and the ones its configuration does not set (computed by the provider, unknown once an upstream
  * value turns the resource into an update). They are still compared one by one.
  */
-export function besideUpstream(plan: Record<string, any>, fingerprint: StackFingerprint, attributes: UpstreamRecord['attributes']): Record<string, Record<string, true>> {
+export function besideUpstream(plan: Json, fingerprint: StackFingerprint, attributes: UpstreamRecord['attributes']): Record<string, Record<string, true>> {
   const beside: Record<string, Record<string, true>> = {};
   for (const address of Object.keys(attributes)) {
     const configured = configuredAttributes(plan, address);
@@ -173,7 +172,7 @@ export function besideUpstream(plan: Record<string, any>, fingerprint: StackFing
 }
 
 /** The record of a stack's plan for the PR comment: hashes and unknown parts only, never a value. */
-export function stackRecord(fingerprint: StackFingerprint, plan: Record<string, any>, changingOf: (stack: string | undefined) => readonly string[] = () => []): PlannedStackRecord {
+export function stackRecord(fingerprint: StackFingerprint, plan: Json, changingOf: (stack: string | undefined) => readonly string[] = () => []): PlannedStackRecord {
   const resources: Record<string, ResourceFingerprint> = {};
   for (const [address, r] of fingerprint.resources) {
     const attributes: Record<string, AttributeFingerprint> = {};
@@ -188,7 +187,7 @@ export function stackRecord(fingerprint: StackFingerprint, plan: Record<string, 
 }
 
 /** The record of every stack the PR report looked at: planned ones fingerprinted, the others by status. */
-export function planRecord(statuses: ReadonlyArray<{ stack: string; status: PlanStatus['status'] }>, planOf: (stack: string) => Record<string, any>): PlanRecord {
+export function planRecord(statuses: ReadonlyArray<{ stack: string; status: PlanStatus['status'] }>, planOf: (stack: string) => Json): PlanRecord {
   const stacks: Record<string, StackRecord> = {};
   const plans = new Map(statuses.filter((s) => s.status === 'planned').map((s) => [s.stack, planOf(s.stack)]));
   // What each upstream stack's plan changes, for the outputs its downstream stacks read.

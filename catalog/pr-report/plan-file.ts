@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { GroundworkError } from '../../model/errors';
+import { isJson as isObject, Json, membersOf } from '../../model/json-object';
 import { readJsonFile } from '../../model/read-json';
 import type { TerraformConfiguration } from '../terraform/terraform-output';
 
@@ -31,8 +32,6 @@ export function actionOf(actions: readonly string[]): PlannedAction | undefined 
   return undefined;
 }
 
-const isObject = (v: unknown): v is Record<string, any> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** plans/plan-status.json: the stacks `npm run plan` looked at and what became of each. */
 export function readPlanStatus(plansDir: string): Record<string, PlanStatus> {
   const file = path.join(plansDir, PLAN_STATUS_FILE);
@@ -56,16 +55,17 @@ export function readPlanStatus(plansDir: string): Record<string, PlanStatus> {
 export function readPlanFile(plansDir: string, configuration: TerraformConfiguration): PlannedChange[] {
   const plan = readPlanDocument(plansDir, configuration);
   const changes: PlannedChange[] = [];
-  for (const rc of plan.resource_changes ?? []) {
+  for (const rc of (plan.resource_changes ?? []) as unknown[]) {
     if (!isObject(rc) || rc.mode !== 'managed' || typeof rc.address !== 'string' || typeof rc.type !== 'string') continue;
-    const action = actionOf(Array.isArray(rc.change?.actions) ? rc.change.actions : []);
+    const actions = membersOf(rc.change).actions;
+    const action = actionOf(Array.isArray(actions) ? actions : []);
     if (action) changes.push({ address: rc.address, type: rc.type, action });
   }
   return changes.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
 }
 
 /** One stack's whole plan (`plans/<stack>.json`, terraform show -json), checked to be a plan of this stack. */
-export function readPlanDocument(plansDir: string, configuration: TerraformConfiguration): Record<string, any> {
+export function readPlanDocument(plansDir: string, configuration: TerraformConfiguration): Json {
   if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(configuration.stack)) throw new GroundworkError(`"${configuration.stack}" is not a stack name, so it has no plan file; re-run synth.`);
   const shown = path.join(plansDir, `${configuration.stack}.json`);
   if (!fs.existsSync(shown)) throw new GroundworkError(`The plan file ${shown} is missing although ${PLAN_STATUS_FILE} says stack "${configuration.stack}" was planned; re-run npm run plan.`);
@@ -73,12 +73,13 @@ export function readPlanDocument(plansDir: string, configuration: TerraformConfi
   if (!isObject(plan) || !Array.isArray(plan.resource_changes ?? []) || !isObject(plan.configuration)) {
     throw new GroundworkError(`The plan file ${shown} is not the output of terraform show -json: it needs "configuration" and "resource_changes".`);
   }
+  const resources = membersOf(plan.configuration.root_module).resources;
   const planned = new Set<string>(
-    (Array.isArray(plan.configuration.root_module?.resources) ? plan.configuration.root_module.resources : [])
-      .filter((r: any) => isObject(r) && r.mode === 'managed' && typeof r.address === 'string')
-      .map((r: any) => r.address as string),
+    (Array.isArray(resources) ? resources : [])
+      .filter((r): r is Json & { address: string } => isObject(r) && r.mode === 'managed' && typeof r.address === 'string')
+      .map((r) => r.address),
   );
-  const expected = new Set<string>(Object.entries<Record<string, unknown>>(configuration.json.resource ?? {}).flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`)));
+  const expected = new Set<string>(Object.entries(membersOf(configuration.json.resource)).flatMap(([type, byName]) => Object.keys(membersOf(byName)).map((name) => `${type}.${name}`)));
   const stranger = [...planned].find((a) => !expected.has(a)) ?? [...expected].find((a) => !planned.has(a));
   if (stranger !== undefined) {
     throw new GroundworkError(`The plan file ${shown} is not a plan of stack "${configuration.stack}": ${expected.has(stranger) ? `it lacks the stack's resource ${stranger}` : `its resource ${stranger} is not in the stack`}; re-run npm run plan.`);

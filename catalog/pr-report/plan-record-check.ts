@@ -1,4 +1,5 @@
 import { GroundworkError } from '../../model/errors';
+import type { Json } from '../../model/json-object';
 import { compareText } from '../../model/stable-json';
 import { besideUpstream, digestOf, fingerprintPlan, PlannedAttribute, PlannedStackRecord, PlanRecord, StackRecord } from './plan-digest';
 import type { PlanStatus } from './plan-file';
@@ -24,7 +25,7 @@ const planned = (s: StackRecord | undefined): s is PlannedStackRecord => s?.stat
  * and that upstream stack was applied earlier in this run from its compared saved plan, so the new
  * value is the one the reviewed upstream plan produced. Anything else is compared value for value.
  */
-function upstreamCaused(reviewed: PlanRecord, record: PlannedStackRecord, plan: Record<string, any>, applied: readonly string[]): Map<string, Set<string>> {
+function upstreamCaused(reviewed: PlanRecord, record: PlannedStackRecord, plan: Json, applied: readonly string[]): Map<string, Set<string>> {
   const excused = new Map<string, Set<string>>();
   if (!record.upstream || !applied.length) return excused;
   const sources = remoteStateSources(plan);
@@ -58,7 +59,7 @@ function actionExplained(reviewedAction: string, action: string, excused: Readon
 }
 
 /** What differs in one stack planned both at review and now: resources, actions, attributes; the digest catches the rest. */
-function stackDifferences(stack: string, reviewed: Extract<StackRecord, { status: 'planned' }>, plan: Record<string, any>, excused: ReadonlyMap<string, ReadonlySet<string>> = new Map()): string[] {
+function stackDifferences(stack: string, reviewed: Extract<StackRecord, { status: 'planned' }>, plan: Json, excused: ReadonlyMap<string, ReadonlySet<string>> = new Map()): string[] {
   const now = fingerprintPlan(plan, reviewed);
   if (now.digest === reviewed.digest) return [];
   let upstreamChanged = false;
@@ -125,7 +126,7 @@ export function unreviewedStacks(reviewed: PlanRecord, requested: readonly strin
  * the merged output; `planOf` reads one stack's plan; `applied` the stacks this deploy applied
  * before, whose changed outputs a stack planned now may read anew (upstreamCaused).
  */
-export function planDifferences(reviewed: PlanRecord, statuses: Readonly<Record<string, PlanStatus>>, stacks: readonly string[], planOf: (stack: string) => Record<string, any>, applied: readonly string[] = []): string[] {
+export function planDifferences(reviewed: PlanRecord, statuses: Readonly<Record<string, PlanStatus>>, stacks: readonly string[], planOf: (stack: string) => Json, applied: readonly string[] = []): string[] {
   const differences: string[] = [];
   differences.push(...strangerStacks(reviewed, stacks));
   for (const [stack, status] of Object.entries(statuses).sort(([a], [b]) => compareText(a, b))) {

@@ -1,4 +1,5 @@
 import { createHash } from 'crypto';
+import { isJson as isObject, Json, membersOf } from '../../model/json-object';
 import { containsUnknown, evaluate, Scope, Value } from '../terraform/hcl-expression';
 
 /**
@@ -10,8 +11,6 @@ import { containsUnknown, evaluate, Scope, Value } from '../terraform/hcl-expres
  * resource would plan as replaced).
  */
 
-type Json = Record<string, any>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A provider's schema of one block: `terraform providers schema -json`. */
 interface Block {
@@ -177,6 +176,36 @@ function providerOf(providerName: string, configKey: unknown): string {
   return `provider["${providerName}"]${alias ? `.${alias}` : ''}`;
 }
 
+/** One instance of a resource in a version-4 state. */
+interface StateInstance {
+  readonly index_key?: unknown;
+  readonly schema_version: unknown;
+  attributes: unknown;
+  readonly sensitive_attributes: Step[][];
+}
+
+/** One resource of a version-4 state. */
+interface StateResource {
+  readonly mode: 'managed';
+  readonly type: string;
+  readonly name: string;
+  readonly provider: string;
+  readonly instances: StateInstance[];
+}
+
+/** The version-4 state priorState writes. */
+export interface PriorState {
+  readonly version: 4;
+  readonly terraform_version: string;
+  readonly serial: number;
+  readonly lineage: string;
+  readonly outputs: Json;
+  readonly resources: StateResource[];
+}
+
+/** A plan section's root-module resources (`configuration`, `planned_values`), as written. */
+const resourcesOf = (section: unknown): unknown => membersOf(membersOf(section).root_module).resources;
+
 /** Rounds of evaluation: more than the longest chain of values read from values in the example, and a bound on a cycle. */
 const ROUNDS = 6;
 
@@ -184,30 +213,34 @@ const ROUNDS = 6;
  * The state for the head's offline plan. `baseConfiguration` is the base's synthesized cdk.tf.json
  * (to follow direct references); resources in child modules are not carried over.
  */
-export function priorState(basePlan: Json, schemas: ProviderSchemas, baseConfiguration: Json = {}): Json {
+export function priorState(basePlan: Json, schemas: ProviderSchemas, baseConfiguration: Json = {}): PriorState {
   const changes = new Map<string, Json>();
   for (const rc of Array.isArray(basePlan.resource_changes) ? basePlan.resource_changes : []) if (isObject(rc) && typeof rc.address === 'string') changes.set(rc.address, rc);
-  const configKeys = new Map<string, unknown>();
-  for (const r of basePlan.configuration?.root_module?.resources ?? []) if (isObject(r)) configKeys.set(r.address, r.provider_config_key);
+  const changeOf = (address: string): Json => membersOf(changes.get(address)?.change);
+  const configKeys = new Map<unknown, unknown>();
+  for (const r of (resourcesOf(basePlan.configuration) ?? []) as unknown[]) if (isObject(r)) configKeys.set(r.address, r.provider_config_key);
   const referenced = referencedAttributes(baseConfiguration);
-  const grouped = new Map<string, Json>();
+  const grouped = new Map<string, StateResource>();
   const scope: Scope = {
     lookup: (root, name) => {
       const resource = grouped.get(`${root}.${name}`);
       return resource && resource.instances.length === 1 && resource.instances[0].index_key === undefined ? (resource.instances[0].attributes as Value) : undefined;
     },
   };
-  const instances: { readonly instance: Json; readonly fill: () => unknown }[] = [];
-  for (const r of basePlan.planned_values?.root_module?.resources ?? []) {
+  const instances: { readonly instance: StateInstance; readonly fill: () => unknown }[] = [];
+  for (const r of (resourcesOf(basePlan.planned_values) ?? []) as unknown[]) {
     if (!isObject(r) || r.mode !== 'managed' || typeof r.type !== 'string' || typeof r.name !== 'string') continue;
-    const block = schemas[r.provider_name]?.resource_schemas?.[r.type]?.block;
-    const configured = baseConfiguration.resource?.[r.type]?.[r.name];
-    const unknown = changes.get(r.address)?.change?.after_unknown ?? {};
-    const fill = () => filled(isObject(r.values) ? r.values : {}, unknown, ['object'], configured, r.address, '', block, { referenced, address: r.address, scope });
+    // As the plan gives them: terraform writes strings; anything else only fails to match.
+    const address = r.address as string;
+    const providerName = r.provider_name as string;
+    const block = schemas[providerName]?.resource_schemas?.[r.type]?.block;
+    const configured = membersOf(membersOf(baseConfiguration.resource)[r.type])[r.name];
+    const unknown = changeOf(address).after_unknown ?? {};
+    const fill = () => filled(isObject(r.values) ? r.values : {}, unknown, ['object'], configured, address, '', block, { referenced, address, scope });
     const key = `${r.type}.${r.name}`;
-    const resource = grouped.get(key) ?? { mode: 'managed', type: r.type, name: r.name, provider: providerOf(r.provider_name, configKeys.get(key)), instances: [] };
-    const sensitive = sensitivePaths(changes.get(r.address)?.change?.after_sensitive, []);
-    const instance = { ...(r.index !== undefined ? { index_key: r.index } : {}), schema_version: r.schema_version ?? 0, attributes: {}, sensitive_attributes: sensitive };
+    const resource = grouped.get(key) ?? { mode: 'managed', type: r.type, name: r.name, provider: providerOf(providerName, configKeys.get(key)), instances: [] };
+    const sensitive = sensitivePaths(changeOf(address).after_sensitive, []);
+    const instance: StateInstance = { ...(r.index !== undefined ? { index_key: r.index } : {}), schema_version: r.schema_version ?? 0, attributes: {}, sensitive_attributes: sensitive };
     resource.instances.push(instance);
     grouped.set(key, resource);
     instances.push({ instance, fill });

@@ -1,3 +1,4 @@
+import { isJson as isObject, Json, membersOf } from '../../model/json-object';
 import { valueHash } from './planned-values';
 
 /**
@@ -8,8 +9,6 @@ import { valueHash } from './planned-values';
  * expressions give the new values. These helpers find, in a plan's own `configuration`, which
  * top-level attributes read which upstream outputs, and which outputs a plan changes.
  */
-
-const isObject = (v: unknown): v is Record<string, any> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** cdktf's name for the remote-state data source through which a stack reads `<stack>`'s outputs. */
 const CROSS_STACK_INPUT = 'cross-stack-reference-input-';
@@ -35,7 +34,7 @@ export interface UpstreamAttribute {
 export type UpstreamReads = ReadonlyMap<string, ReadonlyMap<string, UpstreamAttribute>>;
 
 /** Names of the outputs a plan changes or leaves unknown: what a downstream stack reads differently once it is applied. */
-export function changingOutputs(plan: Record<string, any>): string[] {
+export function changingOutputs(plan: Json): string[] {
   const names: string[] = [];
   for (const [name, c] of Object.entries(isObject(plan.output_changes) ? plan.output_changes : {})) {
     if (!isObject(c)) continue;
@@ -86,7 +85,7 @@ function attributesReading(expressions: unknown): Map<string, UpstreamAttribute>
  * What each planned item of the root module reads from other stacks' outputs, from the plan's
  * configuration (resources in child modules are left out: they are compared exactly).
  */
-export function upstreamReads(plan: Record<string, any>): UpstreamReads {
+export function upstreamReads(plan: Json): UpstreamReads {
   const root = isObject(plan.configuration) && isObject(plan.configuration.root_module) ? plan.configuration.root_module : {};
   const configured = new Map<string, unknown>();
   for (const r of Array.isArray(root.resources) ? root.resources : []) {
@@ -109,15 +108,15 @@ export function upstreamReads(plan: Record<string, any>): UpstreamReads {
  * The top-level attributes a resource's configuration sets (`expressions`), by resource address;
  * the others are computed by the provider, and turn unknown when an update recomputes them.
  */
-export function configuredAttributes(plan: Record<string, any>, address: string): ReadonlySet<string> {
+export function configuredAttributes(plan: Json, address: string): ReadonlySet<string> {
   const rc = (Array.isArray(plan.resource_changes) ? plan.resource_changes : []).find((r: unknown) => isObject(r) && r.address === address);
-  const root = plan.configuration?.root_module;
-  const configured = isObject(rc) && Array.isArray(root?.resources) ? root.resources.find((r: unknown) => isObject(r) && r.address === `${rc.type}.${rc.name}` && r.mode === 'managed') : undefined;
+  const resources = membersOf(membersOf(plan.configuration).root_module).resources;
+  const configured = isObject(rc) && Array.isArray(resources) ? resources.find((r: unknown) => isObject(r) && r.address === `${rc.type}.${rc.name}` && r.mode === 'managed') : undefined;
   return new Set(Object.keys(isObject(configured?.expressions) ? configured.expressions : {}));
 }
 
 /** The hash of each remote-state data source's configuration (backend, config, workspace): where it reads from. */
-export function remoteStateSources(plan: Record<string, any>): Map<string, string> {
+export function remoteStateSources(plan: Json): Map<string, string> {
   const root = isObject(plan.configuration) && isObject(plan.configuration.root_module) ? plan.configuration.root_module : {};
   const sources = new Map<string, string>();
   for (const r of Array.isArray(root.resources) ? root.resources : []) {
@@ -131,8 +130,8 @@ export function remoteStateSources(plan: Record<string, any>): Map<string, strin
  * that its upstream stack's reviewed plan does not change (`changing`): these must read the same at
  * review and at deploy; a difference is a change made outside the reviewed plans.
  */
-export function steadyOutputsDigest(plan: Record<string, any>, dataSource: string, changing: readonly string[]): string {
-  const resources = plan.prior_state?.values?.root_module?.resources;
+export function steadyOutputsDigest(plan: Json, dataSource: string, changing: readonly string[]): string {
+  const resources = membersOf(membersOf(membersOf(plan.prior_state).values).root_module).resources;
   const read = (Array.isArray(resources) ? resources : []).find((r: unknown) => isObject(r) && r.mode === 'data' && r.type === 'terraform_remote_state' && r.name === dataSource);
   const outputs = isObject(read?.values?.outputs) ? (read.values.outputs as Record<string, unknown>) : {};
   return valueHash(Object.fromEntries(Object.entries(outputs).filter(([name]) => !changing.includes(name))));
@@ -142,8 +141,9 @@ export function steadyOutputsDigest(plan: Record<string, any>, dataSource: strin
 export const upstreamStackOf = (dataSource: string) => (dataSource.startsWith(CROSS_STACK_INPUT) ? dataSource.slice(CROSS_STACK_INPUT.length) : undefined);
 
 /** The top-level attributes whose value forces the replacement now (`replace_paths`), for the resource at `address`. */
-export function replacementCauses(plan: Record<string, any>, address: string): string[] | undefined {
+export function replacementCauses(plan: Json, address: string): string[] | undefined {
   const rc = (Array.isArray(plan.resource_changes) ? plan.resource_changes : []).find((r: unknown) => isObject(r) && r.address === address);
-  if (!isObject(rc) || !Array.isArray(rc.change?.replace_paths)) return undefined;
-  return rc.change.replace_paths.map((p: unknown) => (Array.isArray(p) && typeof p[0] === 'string' ? p[0] : ''));
+  const paths = isObject(rc) ? membersOf(rc.change).replace_paths : undefined;
+  if (!Array.isArray(paths)) return undefined;
+  return paths.map((p: unknown) => (Array.isArray(p) && typeof p[0] === 'string' ? p[0] : ''));
 }

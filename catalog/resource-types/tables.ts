@@ -52,3 +52,6 @@ export const USAGE_FIGURES: Readonly<Record<string, UsageFigure>> = Object.fromE
 
 /** Whether a scorecard check looks at resources of this type. */
 export const hasScorecardRole = (type: string, role: ScorecardRole): boolean => TYPE_BY_NAME.get(type)?.scorecard?.includes(role) ?? false;
+
+/** Kubernetes types that run pods: the catalog's workloads (aliases included), and bare pods, which the catalog does not list but rules still judge. */
+export const WORKLOAD_TYPES: readonly string[] = [...Object.keys(lookup((d) => (d.catalog?.kind === 'workload' ? true : undefined))), 'kubernetes_pod', 'kubernetes_pod_v1'];

@@ -52,8 +52,9 @@ export interface SpendReport {
 const MONTH = /^[0-9]{4}-(0[1-9]|1[0-2])$/;
 const micro = (n: unknown) => Math.round(Number(n) * 1e6) / 1e6;
 
-async function rows(connection: DuckDBConnection, sql: string): Promise<Record<string, any>[]> {
-  return (await connection.runAndReadAll(sql)).getRowObjectsJson() as Record<string, any>[];
+/** A query's rows in DuckDB's JSON form; the caller states the columns its SQL selects (text columns as strings). */
+async function rows<Row = Record<string, unknown>>(connection: DuckDBConnection, sql: string): Promise<Row[]> {
+  return (await connection.runAndReadAll(sql)).getRowObjectsJson() as Row[];
 }
 
 /** Files a pattern names, in order; a pattern naming nothing is an error. */
@@ -66,8 +67,8 @@ async function expand(connection: DuckDBConnection, pattern: string): Promise<st
 /** For a CUR 2.0 Parquet file: the tag keys its statistics admit (a CSV file admits every key). */
 async function tagKeyFilter(connection: DuckDBConnection, file: string): Promise<MapKeyFilter> {
   if (!/\.parquet$/i.test(file)) return ANY_MAP_KEY;
-  const ranges = await rows(connection, `SELECT stats_min_value AS min, stats_max_value AS max FROM parquet_metadata('${file.replace(/'/g, "''")}') WHERE path_in_schema = 'resource_tags, key_value, key'`);
-  return mapKeyFilter(ranges as KeyRange[]);
+  const ranges = await rows<KeyRange>(connection, `SELECT stats_min_value AS min, stats_max_value AS max FROM parquet_metadata('${file.replace(/'/g, "''")}') WHERE path_in_schema = 'resource_tags, key_value, key'`);
+  return mapKeyFilter(ranges);
 }
 
 /**
@@ -91,7 +92,7 @@ export async function analyseSpend(options: SpendOptions): Promise<SpendReport> 
     const selects: string[] = [];
     const sources: SpendReport['sources'] = [];
     for (const file of files) {
-      let described: Record<string, any>[];
+      let described: Record<string, unknown>[];
       try {
         described = await rows(connection, `DESCRIBE SELECT * FROM ${readerOf(file)}`);
       } catch (error) {
@@ -131,7 +132,7 @@ export async function analyseSpend(options: SpendOptions): Promise<SpendReport> 
     const byMonth = Object.fromEntries((await rows(connection, 'SELECT month, SUM(cost)::DOUBLE AS amount FROM spend GROUP BY month ORDER BY month')).map((r) => [r.month, micro(r.amount)]));
 
     const dimension = async (key: SpendKey): Promise<SpendRow[]> => {
-      const result = await rows(
+      const result = await rows<{ name: string; month: string; amount: unknown; credits: unknown }>(
         connection,
         `SELECT COALESCE("${key}", '${UNALLOCATED}') AS name, month, SUM(cost)::DOUBLE AS amount, SUM(credits)::DOUBLE AS credits FROM spend GROUP BY ALL ORDER BY name, month`,
       );
@@ -159,7 +160,7 @@ export async function analyseSpend(options: SpendOptions): Promise<SpendReport> 
        FROM spend WHERE ${untagged} AND resource_id IS NOT NULL GROUP BY resource_id ORDER BY amount DESC, resource_id LIMIT ${top}`,
     );
     const topServices = await rows(connection, `SELECT billing_service, SUM(cost)::DOUBLE AS amount FROM spend WHERE ${untagged} GROUP BY ALL ORDER BY amount DESC, billing_service LIMIT ${top}`);
-    const contributorRows = await rows(
+    const contributorRows = await rows<{ service: string; billing_service: unknown; amount: unknown }>(
       connection,
       `SELECT "service" AS service, billing_service, amount FROM (
          SELECT "service", billing_service, SUM(cost)::DOUBLE AS amount, row_number() OVER (PARTITION BY "service" ORDER BY SUM(cost) DESC, billing_service) AS rank

@@ -1,4 +1,5 @@
-import type { Json, TerraformConfiguration } from './terraform-output';
+import { constructPathOf as pathOf, itemsOf as items, membersOf } from '../../model/json-object';
+import type { TerraformConfiguration } from './terraform-output';
 
 /** A block of a configuration other than a managed resource, with the address Terraform gives it. */
 export interface ConfigurationBlock {
@@ -7,22 +8,20 @@ export interface ConfigurationBlock {
   readonly constructPath?: string;
 }
 
-const items = (v: unknown): Json[] => (Array.isArray(v) ? v : v && typeof v === 'object' ? [v as Json] : []);
-const pathOf = (body: unknown): string | undefined => (body && typeof body === 'object' ? (body as Json)['//']?.metadata?.path : undefined);
 
 /** Data sources, providers, locals, outputs, variables and module calls: everything a rule over resources does not see. */
 export function configurationBlocks(config: TerraformConfiguration): ConfigurationBlock[] {
   const json = config.json;
   const blocks: ConfigurationBlock[] = [];
-  for (const [type, byName] of Object.entries<Json>(json.data ?? {})) {
-    for (const [name, body] of Object.entries(byName ?? {})) blocks.push({ address: `data.${type}.${name}`, body, constructPath: pathOf(body) });
+  for (const [type, byName] of Object.entries(membersOf(json.data))) {
+    for (const [name, body] of Object.entries(membersOf(byName))) blocks.push({ address: `data.${type}.${name}`, body, constructPath: pathOf(body) });
   }
-  for (const [name, configs] of Object.entries(json.provider ?? {})) {
+  for (const [name, configs] of Object.entries(membersOf(json.provider))) {
     for (const body of items(configs)) blocks.push({ address: `provider.${name}${typeof body.alias === 'string' ? `.${body.alias}` : ''}`, body });
   }
   for (const locals of items(json.locals)) for (const [name, body] of Object.entries(locals)) blocks.push({ address: `local.${name}`, body });
   for (const [kind, prefix] of [['output', 'output'], ['variable', 'var'], ['module', 'module']] as const) {
-    for (const [name, body] of Object.entries(json[kind] ?? {})) blocks.push({ address: `${prefix}.${name}`, body, constructPath: pathOf(body) });
+    for (const [name, body] of Object.entries(membersOf(json[kind]))) blocks.push({ address: `${prefix}.${name}`, body, constructPath: pathOf(body) });
   }
   return blocks;
 }

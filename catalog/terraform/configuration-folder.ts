@@ -15,7 +15,7 @@ import { HeaderLines, hclHeaderLines, jsonHeaderLines } from './block-headers';
 import { checkConfigurationShape } from './configuration-shape';
 import { parseHcl } from './hcl-parser';
 import { asTerraformJson } from './hcl-syntax';
-import type { Json } from './terraform-output';
+import { itemsOf as asList, Json, membersOf } from '../../model/json-object';
 
 /** Where a block is written: a file (relative to the input folder) and the line of its header. */
 export interface SourceLocation {
@@ -50,7 +50,8 @@ function readFile(file: string, shown: string, root: string): { json: Json; head
   return { json: checkConfigurationShape(asTerraformJson(parseHcl(text, shown), shown), shown), headers: hclHeaderLines(text) };
 }
 
-const asList = (value: unknown): Json[] => (Array.isArray(value) ? value : value && typeof value === 'object' ? [value as Json] : []);
+/** A member object of `parent`, made when absent: the merged configuration is built block by block. */
+const child = (parent: Json, key: string): Json => (parent[key] ??= {}) as Json;
 
 /** Terraform merges a folder's primary files; so do we: blocks by their labels, locals and providers collected. */
 export function mergeConfigurations(parts: readonly Json[]): Json {
@@ -58,15 +59,15 @@ export function mergeConfigurations(parts: readonly Json[]): Json {
   for (const part of parts) {
     for (const [block, value] of Object.entries(part)) {
       if (block === 'resource' || block === 'data') {
-        merged[block] ??= {};
-        for (const [type, byName] of Object.entries<Json>(value)) merged[block][type] = { ...(merged[block][type] ?? {}), ...byName };
+        const types = child(merged, block);
+        for (const [type, byName] of Object.entries(membersOf(value))) types[type] = { ...membersOf(types[type]), ...membersOf(byName) };
       } else if (block === 'provider') {
-        merged.provider ??= {};
-        for (const [name, config] of Object.entries<any>(value)) merged.provider[name] = [...(merged.provider[name] ?? []), ...asList(config)];
+        const providers = child(merged, 'provider');
+        for (const [name, config] of Object.entries(membersOf(value))) providers[name] = [...((providers[name] as Json[] | undefined) ?? []), ...asList(config)];
       } else if (block === 'locals' || block === 'terraform') {
         merged[block] = [...asList(merged[block]), ...asList(value)];
       } else {
-        merged[block] = typeof value === 'object' && value !== null && !Array.isArray(value) ? { ...(merged[block] ?? {}), ...value } : value;
+        merged[block] = typeof value === 'object' && value !== null && !Array.isArray(value) ? { ...membersOf(merged[block]), ...value } : value;
       }
     }
   }
@@ -90,22 +91,24 @@ function applyOverride(merged: Json, over: Json, shown: string): void {
   const missing = (what: string) => new GroundworkError(`${shown} overrides ${what}, which no other file of its folder declares: Terraform refuses an override without a base.`);
   for (const [block, value] of Object.entries(over)) {
     if (block === 'resource' || block === 'data') {
-      for (const [type, byName] of Object.entries<Json>(value)) {
-        for (const [name, body] of Object.entries(byName)) {
-          const base = merged[block]?.[type]?.[name];
+      for (const [type, byName] of Object.entries(membersOf(value))) {
+        for (const [name, body] of Object.entries(membersOf(byName))) {
+          const byBaseName = membersOf(membersOf(merged[block])[type]);
+          const base = byBaseName[name];
           if (!base) throw missing(`${block === 'data' ? 'data.' : ''}${type}.${name}`);
-          merged[block][type][name] = overridden(asList(base)[0], asList(body)[0]);
+          byBaseName[name] = overridden(asList(base)[0], asList(body)[0]);
         }
       }
     } else if (block === 'variable' || block === 'output' || block === 'module') {
-      for (const [name, body] of Object.entries<Json>(value)) {
-        if (!merged[block]?.[name]) throw missing(`${block === 'variable' ? 'var' : block}.${name}`);
-        merged[block][name] = overridden(merged[block][name], body);
+      for (const [name, body] of Object.entries(membersOf(value))) {
+        const bases = membersOf(merged[block]);
+        if (!bases[name]) throw missing(`${block === 'variable' ? 'var' : block}.${name}`);
+        bases[name] = overridden(membersOf(bases[name]), membersOf(body));
       }
     } else if (block === 'provider') {
-      for (const [name, configs] of Object.entries<any>(value)) {
+      for (const [name, configs] of Object.entries(membersOf(value))) {
         for (const config of asList(configs)) {
-          const list: Json[] = merged.provider?.[name] ?? [];
+          const list = (membersOf(merged.provider)[name] ?? []) as Json[];
           const at = list.findIndex((c) => (c.alias ?? null) === (config.alias ?? null));
           if (at < 0) throw missing(`provider ${name}${config.alias ? ` (alias ${config.alias})` : ''}`);
           list[at] = overridden(list[at], config);

@@ -1,4 +1,5 @@
 import { GroundworkError } from '../../model/errors';
+import type { Json } from '../../model/json-object';
 import { checkNesting } from '../../model/read-json';
 import { compile, describeShapeError } from '../../model/schema-validator';
 import manifestSchema from '../schema/cdktf-manifest.schema.json';
@@ -9,7 +10,7 @@ export interface CdktfManifest {
   readonly stacks: Record<string, { readonly synthesizedStackPath: string; readonly workingDirectory?: string; readonly dependencies?: readonly string[] }>;
 }
 
-const validConfiguration = compile<Record<string, unknown>>(configurationSchema);
+const validConfiguration = compile<Json>(configurationSchema);
 const validManifest = compile<CdktfManifest>(manifestSchema);
 
 /**
@@ -19,7 +20,7 @@ const validManifest = compile<CdktfManifest>(manifestSchema);
  * path in it. `nesting: false` for what synth wrote and parsed in this run (its expression check
  * has walked every value already): the walk costs a sixth of the parse.
  */
-export function checkConfigurationShape(json: unknown, shown: string, options: { nesting?: boolean } = {}): Record<string, any> {
+export function checkConfigurationShape(json: unknown, shown: string, options: { nesting?: boolean } = {}): Json {
   if (options.nesting !== false) checkNesting(json, shown);
   if (!validConfiguration(json)) throw new GroundworkError(`${shown}: ${describeShapeError(validConfiguration.errors![0], json)}.`);
   return json;

@@ -10,6 +10,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import { GroundworkError, isGroundworkError } from '../../model/errors';
+import type { Json } from '../../model/json-object';
 import { checkHclNesting } from './block-headers';
 
 type Callback = (error: string | null | undefined, result?: string) => void;
@@ -43,7 +44,7 @@ function loadBridge(): Bridge {
  * `${...}` strings. A syntax error is one sentence naming `shown` and the line and column, not
  * the text there (it may hold a secret).
  */
-export function parseHcl(text: string, shown: string): Record<string, any> {
+export function parseHcl(text: string, shown: string): Json {
   checkHclNesting(text, shown);
   let answer: { error?: string; json?: string } | undefined;
   try {
@@ -56,7 +57,7 @@ export function parseHcl(text: string, shown: string): Record<string, any> {
   }
   if (!answer) throw new GroundworkError('@cdktf/hcl2json answered asynchronously: the installed version is not the one this reader was written for (0.21.0).');
   if (answer.error !== undefined) throw new GroundworkError(`${shown} is not valid HCL: ${syntaxProblem(answer.error)}.`);
-  return JSON.parse(answer.json ?? '{}') as Record<string, any>;
+  return JSON.parse(answer.json ?? '{}') as Json;
 }
 
 /** `parse config: [main.tf:3,5-6: Missing newline after argument; An argument ...]` -> `line 3, column 5: missing newline after argument`. */

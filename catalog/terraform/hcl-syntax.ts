@@ -5,7 +5,7 @@
  * `depends_on`, `lifecycle`, a variable's `type` and `default`) without hcl2json's `${...}`.
  */
 import { GroundworkError } from '../../model/errors';
-import type { Json } from './terraform-output';
+import { Json, membersOf } from '../../model/json-object';
 
 const LABELLED_TWICE = ['resource', 'data'] as const;
 const LABELLED_ONCE = ['variable', 'output', 'module'] as const;
@@ -59,7 +59,7 @@ function variableBody(body: Json): Json {
 
 function moduleBody(body: Json): Json {
   const out = resourceBody(body);
-  if (out.providers && typeof out.providers === 'object') out.providers = Object.fromEntries(Object.entries<unknown>(out.providers).map(([k, v]) => [k, bareName(v)]));
+  if (out.providers && typeof out.providers === 'object') out.providers = Object.fromEntries(Object.entries(membersOf(out.providers)).map(([k, v]) => [k, bareName(v)]));
   return out;
 }
 
@@ -68,18 +68,18 @@ export function asTerraformJson(parsed: Json, shown: string): Json {
   const out: Json = { ...parsed };
   for (const block of LABELLED_TWICE) {
     if (!parsed[block]) continue;
-    out[block] = {};
-    for (const [type, byName] of Object.entries<Json>(parsed[block])) {
-      out[block][type] = {};
-      for (const [name, bodies] of Object.entries(byName)) out[block][type][name] = resourceBody(only(bodies, shown, `${block === 'data' ? 'data.' : ''}${type}.${name}`));
+    const types: Json = (out[block] = {});
+    for (const [type, byName] of Object.entries(membersOf(parsed[block]))) {
+      const names: Json = (types[type] = {});
+      for (const [name, bodies] of Object.entries(membersOf(byName))) names[name] = resourceBody(only(bodies, shown, `${block === 'data' ? 'data.' : ''}${type}.${name}`));
     }
   }
   for (const block of LABELLED_ONCE) {
     if (!parsed[block]) continue;
-    out[block] = {};
-    for (const [name, bodies] of Object.entries(parsed[block])) {
+    const names: Json = (out[block] = {});
+    for (const [name, bodies] of Object.entries(membersOf(parsed[block]))) {
       const body = only(bodies, shown, `${block === 'variable' ? 'var' : block}.${name}`);
-      out[block][name] = block === 'variable' ? variableBody(body) : block === 'module' ? moduleBody(body) : body;
+      names[name] = block === 'variable' ? variableBody(body) : block === 'module' ? moduleBody(body) : body;
     }
   }
   return out;

@@ -1,12 +1,6 @@
 import { cpuCores, memoryGib } from './quantities';
 import { block, Body, ResourceRecord } from './resource-index';
 
-export const WORKLOAD_TYPES = [
-  'kubernetes_deployment', 'kubernetes_deployment_v1', 'kubernetes_stateful_set', 'kubernetes_stateful_set_v1',
-  'kubernetes_daemonset', 'kubernetes_daemon_set_v1', 'kubernetes_job', 'kubernetes_job_v1',
-  'kubernetes_cron_job', 'kubernetes_cron_job_v1', 'kubernetes_pod', 'kubernetes_pod_v1',
-];
-
 const list = (v: unknown): Body[] => (Array.isArray(v) ? v : v ? [v as Body] : []);
 
 /** The pod spec of a workload, wherever its type keeps it. */

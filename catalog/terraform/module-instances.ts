@@ -12,7 +12,8 @@ import type { SourceLocation } from './configuration-folder';
 import { isUnknown, evaluate, Scope, Value } from './hcl-expression';
 import type { ModuleCallSource, ModuleConfiguration } from './module-tree';
 import { blockInstances, configurationScope, instanceKeys, resolveBody, ResourceInstance, withNames } from './resource-instances';
-import type { Json, TerraformConfiguration } from './terraform-output';
+import { itemsOf as items, Json, membersOf } from '../../model/json-object';
+import type { TerraformConfiguration } from './terraform-output';
 import { VariableOrigins } from './variable-origins';
 
 /** More resource instances than this in one configuration (counts multiplied through modules) is a mistake, not an estate. */
@@ -21,8 +22,6 @@ export const MAX_CONFIGURATION_INSTANCES = 200_000;
 export const MAX_MODULE_INSTANCES = 20_000;
 
 const CALL_META = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on', '//']);
-
-const items = (value: unknown): Json[] => (Array.isArray(value) ? value : value && typeof value === 'object' ? [value] : []) as Json[];
 
 /** What a module call's count or for_each leaves unknown for every resource under it: why, and the root variables it waits for. */
 interface CallCount {
@@ -92,9 +91,11 @@ function evaluateModule(run: Evaluation, module: ModuleConfiguration, inputs: Pa
   const scope = configurationScope(module.json, inputs);
   const providers = providersOf(module.json, scope, passed);
   const sourceOf = (type: string, name: string): SourceLocation | undefined => module.locations.get(`resource.${type}.${name}`);
-  for (const type of Object.keys(module.json.resource ?? {}).sort(compareText)) {
-    for (const name of Object.keys(module.json.resource[type]).sort(compareText)) {
-      const [instances, needs] = run.origins.collect(() => blockInstances(run.stack, { resource: { [type]: { [name]: module.json.resource[type][name] } } }, scope, prefix));
+  const resources = membersOf(module.json.resource);
+  for (const type of Object.keys(resources).sort(compareText)) {
+    const byName = membersOf(resources[type]);
+    for (const name of Object.keys(byName).sort(compareText)) {
+      const [instances, needs] = run.origins.collect(() => blockInstances(run.stack, { resource: { [type]: { [name]: byName[name] } } }, scope, prefix));
       const source = sourceOf(type, name);
       const waitsFor = [...new Set([...needs, ...callCount.needs])].sort(compareText);
       for (const instance of instances) {
@@ -114,7 +115,7 @@ function evaluateModule(run: Evaluation, module: ModuleConfiguration, inputs: Pa
 
 function evaluateCall(run: Evaluation, name: string, source: ModuleCallSource, caller: ModuleConfiguration, scope: Scope, prefix: string, providers: Json, outerCount: CallCount): void {
   if (!('module' in source)) return;
-  const call = items(caller.json.module?.[name])[0] ?? {};
+  const call = items(membersOf(caller.json.module)[name])[0] ?? {};
   const address = `${prefix}module.${name}`;
   const [keys, countNeeds] = run.origins.collect(() => instanceKeys(call, scope, `${run.stack}: ${address}`));
   const passed = passedProviders(call, providers);

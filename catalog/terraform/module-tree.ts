@@ -11,7 +11,7 @@ import { GroundworkError } from '../../model/errors';
 import { parseJson } from '../../model/read-json';
 import { readBoundedFile, realPathInside } from '../../model/safe-read';
 import { ConfigurationFolder, readConfigurationFolder, SourceLocation } from './configuration-folder';
-import type { Json } from './terraform-output';
+import { Json, membersOf } from '../../model/json-object';
 
 /** A module's configuration and, recursively, the modules it calls. */
 export interface ModuleConfiguration {
@@ -47,8 +47,8 @@ function fetchedModules(rootDir: string, top: string, root: string): ReadonlyMap
 
 /** The local folders a configuration's module calls name, resolved (lexically): a folder only called is not a root. */
 export function calledFolders(json: Json, dir: string): string[] {
-  return Object.values<Json>(json.module ?? {})
-    .map((call) => call?.source)
+  return Object.values(membersOf(json.module))
+    .map((call) => membersOf(call).source)
     .filter((source): source is string => typeof source === 'string' && isLocalSource(source))
     .map((source) => path.resolve(dir, source));
 }
@@ -70,11 +70,11 @@ export function loadModuleCalls(json: Json, locations: ReadonlyMap<string, Sourc
 
 function callsOf(json: Json, locations: ReadonlyMap<string, SourceLocation>, dir: string, keyPath: readonly string[], chain: readonly string[], context: LoadContext): ReadonlyMap<string, ModuleCallSource> {
   const calls = new Map<string, ModuleCallSource>();
-  for (const [name, call] of Object.entries<Json>(json.module ?? {})) {
+  for (const [name, call] of Object.entries(membersOf(json.module))) {
     const at = locations.get(`module.${name}`);
     const where = `module.${name}${at ? ` (${at.file}:${at.line})` : ''}`;
     if (++context.calls > MAX_MODULE_CALLS) throw new GroundworkError(`${where} takes the module tree past ${MAX_MODULE_CALLS} calls (a module calling another several times at every level): not a configuration to analyse.`);
-    const source = call?.source;
+    const source = membersOf(call).source;
     if (typeof source !== 'string' || !source) throw new GroundworkError(`${where} has no literal source: Terraform requires one.`);
     const key = [...keyPath, name].join('.');
     let folder: string | undefined;

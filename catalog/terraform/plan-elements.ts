@@ -92,45 +92,49 @@ function member(shown: string, at: readonly Segment[], value: Json, key: string,
 }
 
 /** The common part of resources in planned_values, resource_changes and the configuration. */
-function checkResource(shown: string, at: readonly Segment[], r: Json, withName: boolean): void {
+function checkResource(shown: string, at: readonly Segment[], r: Json, withName: boolean): { address: string; mode: string; type: string; name: string } {
   member(shown, at, r, 'address', 'a string');
   member(shown, at, r, 'mode', 'a string');
   member(shown, at, r, 'type', 'a string');
   if (withName) member(shown, at, r, 'name', 'a string');
+  // Checked above: strings (name only when asked for).
+  return r as { address: string; mode: string; type: string; name: string };
 }
 
 export function plannedResource(shown: string, at: readonly Segment[], r: Json): PlannedResource {
-  checkResource(shown, at, r, true);
+  const { address, mode, type, name } = checkResource(shown, at, r, true);
   member(shown, at, r, 'values', 'an object', true);
-  return { address: r.address, mode: r.mode, type: r.type, name: r.name, values: r.values ?? {} };
+  return { address, mode, type, name, values: (r.values as Json | undefined) ?? {} };
 }
 
 export function changeFacts(shown: string, at: readonly Segment[], c: Json): ChangeFacts {
-  checkResource(shown, at, c, false);
+  const { mode, type } = checkResource(shown, at, c, false);
   member(shown, at, c, 'change', 'an object');
   const change = c.change as Json;
   const where = [...at, 'change'];
   member(shown, where, change, 'actions', 'a list');
-  (change.actions as unknown[]).forEach((action, i) => expectShape(shown, [...where, 'actions', i], 'a string', action));
-  if (c.mode !== 'managed') return { mode: c.mode, type: c.type, actions: change.actions };
+  const actions = change.actions as string[];
+  actions.forEach((action, i) => expectShape(shown, [...where, 'actions', i], 'a string', action));
+  if (mode !== 'managed') return { mode, type, actions };
   member(shown, where, change, 'after_unknown', 'an object', true);
   const afterUnknown = unknownParts(change.after_unknown);
-  return { mode: c.mode, type: c.type, actions: change.actions, ...(afterUnknown && Object.keys(afterUnknown).length ? { afterUnknown } : {}) };
+  return { mode, type, actions, ...(afterUnknown && Object.keys(afterUnknown).length ? { afterUnknown } : {}) };
 }
 
 export function configuredResource(shown: string, at: readonly Segment[], r: Json): ConfiguredResource {
-  checkResource(shown, at, r, false);
+  const { mode } = checkResource(shown, at, r, false);
   member(shown, at, r, 'provider_config_key', 'a string', true);
   member(shown, at, r, 'expressions', 'an object', true);
-  return { mode: r.mode, ...(typeof r.provider_config_key === 'string' ? { providerConfigKey: r.provider_config_key } : {}), ...(r.expressions ? { expressions: expressionParts(r.expressions) } : {}) };
+  return { mode, ...(typeof r.provider_config_key === 'string' ? { providerConfigKey: r.provider_config_key } : {}), ...(r.expressions ? { expressions: expressionParts(r.expressions) } : {}) };
 }
 
 /** A provider block of the root module: its region as written (a constant, or `${var.region}`), if any. */
 export function providerRegion(shown: string, at: readonly Segment[], p: Json): unknown {
   member(shown, at, p, 'expressions', 'an object', true);
   if (!p.expressions) return undefined;
-  member(shown, [...at, 'expressions'], p.expressions, 'region', 'an object', true);
-  return p.expressions.region?.constant_value;
+  const expressions = p.expressions as Json;
+  member(shown, [...at, 'expressions'], expressions, 'region', 'an object', true);
+  return (expressions.region as Json | undefined)?.constant_value;
 }
 
 /** A variable's value (`{"value": ...}`), or undefined when it has none. */

@@ -91,7 +91,8 @@ export function readPlanIndex(file: string, shown: string, { followLink = false,
           return;
         case 'change': {
           const c = changeFacts(shown, at, value as Json);
-          changes.set((value as Json).address, c);
+          // changeFacts checked the address is a string.
+          changes.set((value as Json).address as string, c);
           return;
         }
         case 'config':

@@ -3,6 +3,7 @@ import { copyOf } from '../../model/shared-shape';
 import { DEFAULT_TAG_ALIASES, withTagAliases } from '../../model/tag-aliases';
 import type { SourceLocation } from './configuration-folder';
 import { configurationInstances } from './module-instances';
+import { constructPathOf, membersOf } from '../../model/json-object';
 import type { Json, TerraformConfiguration } from './terraform-output';
 
 /** A resource body or nested block: attributes by name, each a Terraform value (literal, block or expression) to be read, never assumed. */
@@ -85,8 +86,8 @@ interface ProviderConfig {
 
 function providerConfigs(json: Json): Map<string, ProviderConfig> {
   const configs = new Map<string, ProviderConfig>();
-  for (const [name, raw] of Object.entries<any>(json.provider ?? {})) {
-    for (const config of Array.isArray(raw) ? raw : [raw]) {
+  for (const [name, raw] of Object.entries(membersOf(json.provider))) {
+    for (const config of (Array.isArray(raw) ? raw : [raw]) as Json[]) {
       const key = config.alias ? `${name}.${config.alias}` : name;
       const accounts = config.allowed_account_ids;
       configs.set(key, {
@@ -147,7 +148,7 @@ export function indexResources(configurations: readonly TerraformConfiguration[]
         ...(config.planned ? { planned: true } : {}),
         ...(source ? { source } : {}),
         ...(unknownVariables ? { unknownVariables } : {}),
-        constructPath: body['//']?.metadata?.path,
+        constructPath: constructPathOf(body),
         provider,
         region: providerConfig?.region,
         accountId: providerConfig?.accountId,

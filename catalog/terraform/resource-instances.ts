@@ -9,7 +9,8 @@ import { compareText } from '../../model/stable-json';
 import type { SourceLocation } from './configuration-folder';
 import type { ModuleCallSource } from './module-tree';
 import { evaluate, isUnknown, PURE_FUNCTION_NAMES, Scope, Unknown, Value } from './hcl-expression';
-import type { Json, TerraformConfiguration } from './terraform-output';
+import { itemsOf as items, Json, membersOf } from '../../model/json-object';
+import type { TerraformConfiguration } from './terraform-output';
 import { VariableOrigins } from './variable-origins';
 
 /** One instance of a resource block (`aws_instance.web[0]`), or the block itself without count/for_each. */
@@ -45,7 +46,6 @@ const META_ARGUMENTS = new Set(['//', 'count', 'for_each', 'provider', 'depends_
 /** Strings worth evaluating: they name something a scope knows, or call a function that may fold (every one the evaluator knows). */
 export const RESOLVABLE = new RegExp(`\\b(var|local|each|count)\\.|\\b(${PURE_FUNCTION_NAMES.join('|')})\\(`);
 
-const items = (value: unknown): Json[] => (Array.isArray(value) ? value : value && typeof value === 'object' ? [value] : []) as Json[];
 
 /** What a module's variables are given besides their defaults. */
 export interface VariableInputs {
@@ -77,7 +77,7 @@ export function configurationScope(json: Json, inputs: VariableInputs = {}): Sco
   for (const block of items(json.locals)) for (const [name, raw] of Object.entries(block)) locals.set(name, raw);
   const evaluated = new Map<string, { value: Value; needs: ReadonlySet<string> }>();
   const evaluating = new Set<string>();
-  const documentBodies = json.data?.aws_iam_policy_document ?? {};
+  const documentBodies = membersOf(membersOf(json.data).aws_iam_policy_document);
   const origins = inputs.origins ?? new VariableOrigins();
   const scope: Scope = {
     lookup(root, name) {
@@ -219,7 +219,7 @@ export function resolveBody(body: unknown, scope: Scope, iterators: readonly str
       for (const spec of items(specs)) {
         const expanded = expandDynamic(blockName, spec, scope, iterators);
         if (expanded) out[blockName] = [...items(out[blockName]), ...expanded];
-        else out.dynamic = { ...(out.dynamic ?? {}), [blockName]: [...items(out.dynamic?.[blockName]), spec] };
+        else out.dynamic = { ...membersOf(out.dynamic), [blockName]: [...items(membersOf(out.dynamic)[blockName]), spec] };
       }
     }
   }
@@ -281,10 +281,12 @@ export function instanceKeys(body: Json, scope: Scope, what: string): InstanceKe
 /** Every instance of every resource block of one module's JSON, in a stable order, addresses after `prefix` (`module.a.`). */
 export function blockInstances(stack: string, json: Json, scope: Scope, prefix = ''): ResourceInstance[] {
   const instances: ResourceInstance[] = [];
-  for (const type of Object.keys(json.resource ?? {}).sort()) {
-    const byName = json.resource[type] as Json;
+  const resources = membersOf(json.resource);
+  for (const type of Object.keys(resources).sort()) {
+    const byName = resources[type] as Json;
     for (const name of Object.keys(byName).sort()) {
-      const body = (Array.isArray(byName[name]) ? byName[name][0] : byName[name]) as Json;
+      const written = byName[name];
+      const body = (Array.isArray(written) ? written[0] : written) as Json;
       instances.push(...expandBlock(stack, type, name, body, scope, prefix));
     }
   }

@@ -3,9 +3,7 @@
  * `terraform.cloud`), so a pipeline can refuse to apply a stack whose state would live in a
  * runner's files and be gone after the job.
  */
-type Json = Record<string, unknown>;
-
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isJson as isObject } from '../../model/json-object';
 
 /** Why the stack's state is not remote, as the end of a sentence; undefined when it is. */
 export function localStateProblem(stack: unknown): string | undefined {

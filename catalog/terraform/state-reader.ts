@@ -13,7 +13,8 @@ import { compareText } from '../../model/stable-json';
 import { configurationInstances } from './module-instances';
 import type { NotAnalysed, ResourceInstance } from './resource-instances';
 import { toTerraformJson } from './resource-instances';
-import type { Json, TerraformConfiguration } from './terraform-output';
+import { isJson as isObject, Json, membersOf } from '../../model/json-object';
+import type { TerraformConfiguration } from './terraform-output';
 
 /** What a sensitive attribute reads as: an expression, so no tool takes it for a literal, and never the value. */
 export const SENSITIVE = '${(sensitive value)}';
@@ -26,7 +27,6 @@ interface StateResource {
   readonly values: Json;
 }
 
-const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** A state's values are what exists: literal, so `${` in them is escaped before anything evaluates them. */
 const escaped = (values: unknown): Json => (isObject(values) ? (toTerraformJson(values as never) as Json) : {});
@@ -49,7 +49,10 @@ function marksOf(paths: unknown): unknown {
     let at = marks as Json;
     keys.forEach((k, i) => {
       if (i === keys.length - 1) at[k as string] = true;
-      else at = at[k as string] = isObject(at[k as string]) ? at[k as string] : {};
+      else {
+        const next = at[k as string];
+        at = at[k as string] = isObject(next) ? next : {};
+      }
     });
   }
   return marks;
@@ -66,7 +69,7 @@ function fromShowJson(json: Json, shown: string): StateResource[] {
     });
     (Array.isArray(module.child_modules) ? module.child_modules : []).forEach((m: unknown, i: number) => walk(m, `${at}.child_modules[${i}]`));
   };
-  walk(json.values?.root_module, 'values.root_module');
+  walk(membersOf(json.values).root_module, 'values.root_module');
   return out;
 }
 

@@ -7,6 +7,7 @@ import { parseJson } from '../../model/read-json';
 import { readBoundedFile, realPathInside } from '../../model/safe-read';
 import { checkStackMetadata, METADATA_KEY, OrganisationMetadata, StackMetadata } from '../../model/golden-path-metadata';
 import { compareText } from '../../model/stable-json';
+import { Json, membersOf } from '../../model/json-object';
 import { ConfigurationFolder, configurationFiles, mergeConfigurations, readConfigurationFolder, SourceLocation } from './configuration-folder';
 import { CdktfManifest, checkConfigurationShape, checkManifestShape } from './configuration-shape';
 import type { Value } from './hcl-expression';
@@ -14,7 +15,7 @@ import { calledFolders, loadModuleCalls, ModuleCallSource } from './module-tree'
 import type { NotAnalysed, ResourceInstance } from './resource-instances';
 import { assignedNames, rootVariableValues, VariableArgument } from './variable-values';
 
-export type Json = Record<string, any>;
+export type { Json } from '../../model/json-object';
 
 /** One Terraform JSON configuration: a cdktf stack, or a hand-written `.tf.json` folder. */
 export interface TerraformConfiguration {
@@ -120,7 +121,7 @@ function readTerraformFolders(top: string, root: string, options: FolderReadOpti
   const roots = found.filter((f) => !called.has(f.real));
   // Every folder called by another (a cycle of calls): analyse them all, so the cycle is named.
   const analysed = roots.length ? roots : found;
-  const unused = assignedNames(options.variables ?? []).find((name) => !analysed.some(({ read }) => read.json.variable?.[name]));
+  const unused = assignedNames(options.variables ?? []).find((name) => !analysed.some(({ read }) => membersOf(read.json.variable)[name]));
   if (unused !== undefined) throw new GroundworkError(`--var ${unused}: no root configuration under ${top} declares variable "${unused}".`);
   return analysed.map(({ dir, read }) => ({
     ...configuration(path.relative(top, dir) || path.basename(top), [...read.files], [read.json]),
@@ -137,7 +138,7 @@ export function organisationOf(configurations: readonly TerraformConfiguration[]
 
 function configuration(stack: string, files: string[], parts: Json[]): TerraformConfiguration {
   const json = parts.length === 1 ? parts[0] : mergeConfigurations(parts);
-  const raw: unknown = json['//']?.[METADATA_KEY];
+  const raw: unknown = membersOf(json['//'])[METADATA_KEY];
   const metadata: StackMetadata | undefined = raw === undefined ? undefined : checkStackMetadata(raw, files.join(', '));
   return { stack, files, json, ...(metadata ? { metadata } : {}) };
 }

@@ -14,7 +14,7 @@ import { compareText } from '../../model/stable-json';
 import type { Value } from './hcl-expression';
 import { parseHcl } from './hcl-parser';
 import { holdsExpression, literalOf } from './hcl-syntax';
-import type { Json } from './terraform-output';
+import { Json, membersOf } from '../../model/json-object';
 
 /** A `--var-file <file>` or `--var <name>=<value>` argument, in the order given. */
 export type VariableArgument = { readonly file: string } | { readonly assignment: string };
@@ -87,7 +87,7 @@ function automaticFiles(dir: string): string[] {
  * as Terraform ignores them in files (scripts check --var names against every root).
  */
 export function rootVariableValues(json: Json, dir: string, top: string, root: string, args: readonly VariableArgument[] = [], env: NodeJS.ProcessEnv = process.env): Map<string, Value> {
-  const declared = new Map<string, Json>(Object.entries<Json>(json.variable ?? {}).map(([name, body]) => [name, (Array.isArray(body) ? body[0] : body) ?? {}]));
+  const declared = new Map<string, Json>(Object.entries(membersOf(json.variable)).map(([name, body]) => [name, ((Array.isArray(body) ? body[0] : body) ?? {}) as Json]));
   const values = new Map<string, Value>();
   const set = (name: string, value: unknown, where: string) => {
     if (declared.has(name)) values.set(name, typed(name, value, declared.get(name), where));

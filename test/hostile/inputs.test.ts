@@ -227,6 +227,17 @@ describe('other readers of manifests and stacks', () => {
     expect(result.status).toBe(1);
     expect(treeHash(at.base)).toBe(before);
   });
+
+  test('npm run catalog: cdktf metadata whose construct path is not a string names no construct (it crashed with a TypeError)', () => {
+    const at = scratch();
+    const bucket = { ...BUCKET.resource.aws_s3_bucket.logs, '//': { metadata: { path: 7 } } };
+    stack(at, JSON.stringify({ ...BUCKET, resource: { aws_s3_bucket: { logs: bucket } } }));
+    const result = run('catalog', at.base, ['out']);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.status).toBe(0);
+    const catalog = JSON.parse(fs.readFileSync(path.join(at.out, 'catalog/catalog.json'), 'utf8'));
+    expect(JSON.stringify(catalog)).toContain('aws_s3_bucket.logs');
+  });
 });
 
 describe('the bounds, exactly', () => {

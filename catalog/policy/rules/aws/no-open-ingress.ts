@@ -1,4 +1,5 @@
 import { evaluate, isUnknown, Unknown } from '../../../terraform/hcl-expression';
+import { itemsOf as list, Json } from '../../../../model/json-object';
 import { block, ResourceRecord } from '../../../terraform/resource-index';
 import { AddressRange, cidrProblem, cidrRanges, coversEverything } from '../../address-ranges';
 import { listAttribute, numberAttribute, stringAttribute, unknownAttribute } from '../../attributes';
@@ -26,9 +27,6 @@ interface Ingress {
 
 /** The ingress of one resource, or the finding that stops it being read (fail closed). */
 type Read = { ingress: Ingress[] } | { result: RuleResult };
-
-type Json = Record<string, unknown>;
-const list = (v: unknown): Json[] => (Array.isArray(v) ? v : v && typeof v === 'object' ? [v as Json] : []);
 
 function readIngress(body: Json, prefix: string, cidrAttributes: readonly string[], protocolAttribute: string): { ingress: Ingress } | { result: RuleResult } {
   const sources: Source[] = [];

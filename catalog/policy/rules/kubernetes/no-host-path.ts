@@ -1,11 +1,10 @@
 import { evaluate, isUnknown } from '../../../terraform/hcl-expression';
+import { itemsOf as list, Json } from '../../../../model/json-object';
 import { block } from '../../../terraform/resource-index';
-import { podSpec, WORKLOAD_TYPES } from '../../../terraform/kubernetes-pods';
+import { podSpec } from '../../../terraform/kubernetes-pods';
+import { WORKLOAD_TYPES } from '../../../resource-types/tables';
 import { unknownAttribute } from '../../attributes';
 import { COMPLIANT, defineRule, nonCompliant, RuleResult } from '../../rule';
-
-type Json = Record<string, unknown>;
-const list = (v: unknown): Json[] => (Array.isArray(v) ? v : v && typeof v === 'object' ? [v as Json] : []);
 
 /** A persistent volume backed by a host path is the node's file system too, for any pod that claims it. */
 const PERSISTENT_VOLUMES = ['kubernetes_persistent_volume', 'kubernetes_persistent_volume_v1'];

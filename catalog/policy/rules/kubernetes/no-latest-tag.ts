@@ -1,4 +1,5 @@
-import { containers, WORKLOAD_TYPES } from '../../../terraform/kubernetes-pods';
+import { containers } from '../../../terraform/kubernetes-pods';
+import { WORKLOAD_TYPES } from '../../../resource-types/tables';
 import { stringAttribute } from '../../attributes';
 import { COMPLIANT, defineRule, nonCompliant } from '../../rule';
 

@@ -1,6 +1,7 @@
 import { isUnknown, Unknown } from '../../../terraform/hcl-expression';
 import { block } from '../../../terraform/resource-index';
-import { containers, podSpec, WORKLOAD_TYPES } from '../../../terraform/kubernetes-pods';
+import { containers, podSpec } from '../../../terraform/kubernetes-pods';
+import { WORKLOAD_TYPES } from '../../../resource-types/tables';
 import { boolAttribute, unknownAttribute } from '../../attributes';
 import { COMPLIANT, defineRule, nonCompliant } from '../../rule';
 

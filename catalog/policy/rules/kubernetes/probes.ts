@@ -1,5 +1,6 @@
 import { block } from '../../../terraform/resource-index';
-import { isLongRunning, WORKLOAD_TYPES } from '../../../terraform/kubernetes-pods';
+import { isLongRunning } from '../../../terraform/kubernetes-pods';
+import { WORKLOAD_TYPES } from '../../../resource-types/tables';
 import { COMPLIANT, defineRule, nonCompliant, NOT_APPLICABLE } from '../../rule';
 
 export default defineRule(__filename, {

@@ -1,5 +1,6 @@
 import { block } from '../../../terraform/resource-index';
-import { containers, WORKLOAD_TYPES } from '../../../terraform/kubernetes-pods';
+import { containers } from '../../../terraform/kubernetes-pods';
+import { WORKLOAD_TYPES } from '../../../resource-types/tables';
 import { COMPLIANT, defineRule, nonCompliant } from '../../rule';
 
 export default defineRule(__filename, {

@@ -1,5 +1,6 @@
 import { block } from '../../../terraform/resource-index';
-import { containers, podSpec, WORKLOAD_TYPES } from '../../../terraform/kubernetes-pods';
+import { containers, podSpec } from '../../../terraform/kubernetes-pods';
+import { WORKLOAD_TYPES } from '../../../resource-types/tables';
 import { isUnknown } from '../../../terraform/hcl-expression';
 import { boolAttribute, unknownAttribute } from '../../attributes';
 import { COMPLIANT, defineRule, nonCompliant } from '../../rule';
